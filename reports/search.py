@@ -1,14 +1,30 @@
 """Chinese full-text search: jieba-segmented text in a PostgreSQL tsvector (the 'simple' configuration).
 
-PostgreSQL has no Chinese parser; segmenting with jieba first and letting the
-'simple' configuration index the space-separated words gives word-level search.
+PostgreSQL has no Chinese parser; segmenting with jieba first and letting the 'simple' configuration index the
+space-separated words gives word-level search. Documents are segmented in search mode (long words also yield
+their parts, 微网格 → 网格), queries in accurate mode, so a query word is always found among a document's words.
+
+Also the subdistrict keyword profile: TF-IDF over a place's articles with jieba's segmentation and IDF table.
 """
 
-import functools
-import tempfile
+from __future__ import annotations
 
-from django.contrib.postgres.search import SearchVector
-from django.db.models import Value
+import functools
+import re
+import tempfile
+import threading
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db.models import F, Value
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+MAX_QUERY_CHARS = 100
+WORD = re.compile(r"\w", re.UNICODE)
+CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @functools.cache
@@ -26,10 +42,191 @@ def segment(text: str) -> str:
     return " ".join(w for w in _jieba().cut_for_search(text) if w.strip())
 
 
-def index_articles(articles) -> None:
-    from reports.models import Article
+def query_words(query: str) -> list[str]:
+    """The words of a query, in accurate mode, without punctuation; '网格 治理' and '网格治理' both work."""
+    words = []
+    for word in _jieba().cut(query[:MAX_QUERY_CHARS]):
+        word = word.strip().lower()
+        if word and WORD.search(word) and word not in words:
+            words.append(word)
+    return words
 
+
+def index_articles(articles) -> None:
+    """Fill the search vectors of the given articles and of their initiatives."""
+    from reports.models import Article, Initiative
+
+    ids = []
     for article in articles:
+        ids.append(article.pk)
         Article.objects.filter(pk=article.pk).update(
             search_vector=SearchVector(Value(segment(f"{article.title}\n{article.text}")), config="simple")
         )
+    for pk, name, category, evidence in Initiative.objects.filter(article_id__in=ids).values_list(
+            "pk", "name", "category", "evidence"):
+        Initiative.objects.filter(pk=pk).update(
+            search_vector=SearchVector(Value(segment(f"{name}\n{category}\n{evidence}")), config="simple")
+        )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Queries
+
+
+@dataclass
+class Hit:
+    kind: str
+    id: int
+    title: str
+    snippet: SafeString
+    url: str
+    meta: str
+    place: str
+    year: int | None
+
+
+@dataclass
+class Results:
+    words: list[str]
+    hits: list[Hit]
+    total: int
+    capped: bool
+    page: int
+    pages: int
+
+
+# Counting every match of a very common word costs more than the page itself; past this we say "1000+".
+COUNT_CAP = 1000
+
+
+def _tsquery(words: list[str]) -> SearchQuery:
+    # plainto_tsquery: every word must occur; no operator syntax reaches PostgreSQL from the reader.
+    return SearchQuery(" ".join(words), config="simple", search_type="plain")
+
+
+def _capped_count(queryset) -> tuple[int, bool]:
+    found = len(queryset.values_list("pk", flat=True)[:COUNT_CAP + 1])
+    return min(found, COUNT_CAP), found > COUNT_CAP
+
+
+def search_articles(*, words: list[str], filters, page: int = 1, per_page: int = 20) -> Results:
+    from reports.selectors import article_url_template
+
+    if not words:
+        return Results(words=words, hits=[], total=0, capped=False, page=1, pages=1)
+    query = _tsquery(words)
+    matches = filters.articles().filter(search_vector=query)
+    total, capped = _capped_count(matches)
+    pages = max(1, -(-total // per_page))
+    page = min(page, pages)
+    rows = (matches.annotate(rank=SearchRank(F("search_vector"), query))
+            .order_by("-rank", "-pk")
+            .values("id", "title", "text", "year", "subdistrict__name", "district__name",
+                    "issue__publication__name", "issue__published")[(page - 1) * per_page: page * per_page])
+    url = article_url_template()
+    hits = [Hit(kind="article", id=r["id"], title=r["title"] or f"#{r['id']}", snippet=snippet(r["text"], words),
+                url=url.format(r["id"]), place=r["subdistrict__name"] or r["district__name"] or "", year=r["year"],
+                meta=" ".join(filter(None, [r["issue__publication__name"],
+                                            r["issue__published"].isoformat() if r["issue__published"] else ""])))
+            for r in rows]
+    return Results(words=words, hits=hits, total=total, capped=capped, page=page, pages=pages)
+
+
+def search_initiatives(*, words: list[str], filters, page: int = 1, per_page: int = 20) -> Results:
+    from reports.selectors import article_url_template
+
+    if not words:
+        return Results(words=words, hits=[], total=0, capped=False, page=1, pages=1)
+    query = _tsquery(words)
+    matches = filters.initiatives().filter(search_vector=query)
+    total, capped = _capped_count(matches)
+    pages = max(1, -(-total // per_page))
+    page = min(page, pages)
+    rows = (matches.annotate(rank=SearchRank(F("search_vector"), query))
+            .order_by("-rank", "-pk")
+            .values("id", "name", "category", "evidence", "year", "article_id", "subdistrict__name",
+                    "district__name", "article__issue__publication__name", "article__issue__published")
+            [(page - 1) * per_page: page * per_page])
+    url = article_url_template()
+    hits = [Hit(kind="initiative", id=r["id"], title=r["name"], snippet=snippet(r["evidence"], words),
+                url=url.format(r["article_id"]) + f"?initiative={r['id']}#initiative-{r['id']}",
+                place=r["subdistrict__name"] or r["district__name"] or "", year=r["year"],
+                meta=" ".join(filter(None, [r["category"], r["article__issue__publication__name"],
+                                            r["article__issue__published"].isoformat()
+                                            if r["article__issue__published"] else ""])))
+            for r in rows]
+    return Results(words=words, hits=hits, total=total, capped=capped, page=page, pages=pages)
+
+
+def snippet(text: str, words: list[str], *, width: int = 110) -> SafeString:
+    """A window of ``text`` around the first query word, every query word wrapped in <mark>."""
+    text = text or ""
+    if not words:
+        return mark_safe(escape(text[:width]))
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+    first = pattern.search(text)
+    start = max(0, (first.start() if first else 0) - width // 3)
+    end = min(len(text), start + width)
+    window = text[start:end].replace("\n", " ")
+    parts, position = [], 0
+    for match in pattern.finditer(window):
+        parts.append(escape(window[position:match.start()]))
+        parts.append(f"<mark>{escape(match.group(0))}</mark>")
+        position = match.end()
+    parts.append(escape(window[position:]))
+    return mark_safe(("…" if start > 0 else "") + "".join(parts) + ("…" if end < len(text) else ""))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Keyword profile
+
+# Words a governance report uses everywhere; jieba's IDF (from general text) does not discount them enough.
+STOPWORDS = set("""
+开展 工作 进行 推进 持续 全面 积极 不断 进一步 实现 提升 加强 推动 坚持 围绕 打造 深入 有效 相关 通过 以及 按照 结合 同时
+目前 今年 去年 其中 我们 他们 这个 一个 一些 没有 已经 还是 就是 以来 方面 作为 成为 自己 可以 需要 表示 介绍 负责人 部门
+街道 社区 区委 区政府 全区 全市 辖区 同志 有限公司 重庆 重庆市 多个 实施 建立 组织 开展了 着力 聚焦 统筹 深化 落实 强化
+""".split())
+_profile_cache: dict[tuple, list[tuple[str, float]]] = {}
+_profile_lock = threading.Lock()
+
+
+def _idf_table(words: set[str]) -> tuple[dict[str, float], float]:
+    """IDF of the given words from jieba's table, read once per call rather than held in memory (~90 MB)."""
+    path = Path(_jieba().__file__).parent / "analyse" / "idf.txt"
+    found, values = {}, []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            word, _space, idf = line.rstrip("\n").partition(" ")
+            if not idf:
+                continue
+            if len(values) < 20_000:
+                values.append(float(idf))
+            if word in words:
+                found[word] = float(idf)
+    values.sort()
+    median = values[len(values) // 2] if values else 10.0
+    return found, median
+
+
+def keyword_profile(texts: list[str], *, exclude: set[str] = frozenset(), top: int = 20,
+                    cache_key: tuple | None = None) -> list[tuple[str, float]]:
+    """The ``top`` terms of ``texts`` by TF-IDF (jieba segmentation, jieba's IDF), numbers and stopwords removed."""
+    if cache_key is not None and cache_key in _profile_cache:
+        return _profile_cache[cache_key]
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for word in _jieba().cut(text):
+            if len(word) >= 2 and CJK.search(word) and word not in STOPWORDS and word not in exclude:
+                counts[word] += 1
+    total = sum(counts.values()) or 1
+    idf, default = _idf_table(set(counts))
+    scored = sorted(((w, c / total * idf.get(w, default)) for w, c in counts.items()),
+                    key=lambda item: (-item[1], item[0]))
+    result = [(w, s) for w, s in scored[:top]]
+    if cache_key is not None:
+        with _profile_lock:
+            if len(_profile_cache) > 500:
+                _profile_cache.clear()
+            _profile_cache[cache_key] = result
+    return result
+

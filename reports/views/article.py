@@ -1,9 +1,19 @@
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 
+from reports import selectors
 from reports.models import Article
+from reports.views import params
+from reports.views.common import reader_view
 
 
+@reader_view
 def article(request, pk: int):
-    article = get_object_or_404(Article.objects.select_related("issue__publication", "subdistrict", "district"), pk=pk)
-    facts = article.facts.exclude(review_status="rejected").select_related("metric", "subdistrict", "district")
-    return render(request, "reports/article.html", {"article": article, "facts": facts})
+    fact = params.parse_int(request.GET, "fact", minimum=1, maximum=2**62)
+    initiative = params.parse_int(request.GET, "initiative", minimum=1, maximum=2**62)
+    current = f"fact-{fact}" if fact else (f"initiative-{initiative}" if initiative else None)
+    try:
+        data = selectors.article_data(article_id=pk, current=current)
+    except Article.DoesNotExist:
+        raise Http404 from None
+    return render(request, "reports/article.html", {"data": data, "article": data.article, "current": current})

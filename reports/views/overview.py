@@ -1,9 +1,49 @@
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from reports import charts, selectors
+from reports.views import params
+from reports.views.common import filter_context, page_links, reader_view
+
+PLACES_PER_PAGE = 30
 
 
+@reader_view
 def overview(request):
-    frame = selectors.metric_frame(metric_keys=["grid_count", "micro_grid_count"])
-    figure = charts.grouped_bars(frame, title="网格与微网格")
-    return render(request, "reports/overview.html", {"grid_figure": figure})
+    filters = params.parse_filters(request.GET)
+    page = params.parse_page(request.GET)
+    data = selectors.overview(filters=filters, page=page, per_page=PLACES_PER_PAGE)
+    all_cells = [family.cells for family in data.families]
+    labels = charts.place_labels(all_cells[0] if all_cells else selectors.pd.DataFrame(), data.places)
+    for frame in all_cells[1:]:
+        labels.update({k: v for k, v in charts.place_labels(frame, data.places).items() if k not in labels})
+    families = []
+    for family in data.families:
+        order = charts.order_by_value(family.cells, [f"s{p['id']}" for p in data.places],
+                                      metric_key=family.metrics[0].key)
+        title = str(family.family.title)
+        if family.family.stacked:
+            figure = charts.stacked_by_type(family.cells, metric=family.metrics[0], order=order, labels=labels,
+                                            title=_("%(metric)s（按设施类型）") % {"metric": family.metrics[0].name},
+                                            filename=title)
+        else:
+            figure = charts.panels(family.cells, metrics=family.metrics, order=order, labels=labels,
+                                   title=_("%(family)s：各街道最新报告值") % {"family": title}, filename=title)
+        families.append({"key": family.family.key, "figure_id": f"figure-{family.family.key}", "title": title, "metrics": family.metrics, "figure": figure,
+                         "reported": not family.cells.empty})
+    pages = max(1, -(-data.total_places // PLACES_PER_PAGE))
+    context = {
+        "families": families,
+        "places": data.places,
+        "total_places": data.total_places,
+        "coverage": data.coverage,
+        "pager": page_links(request, page=min(page, pages), pages=pages),
+        **filter_context(request, filters),
+        "wide_year": _latest_year(data),
+    }
+    return render(request, "reports/overview.html", context)
+
+
+def _latest_year(data) -> int | None:
+    years = [int(y) for family in data.families if not family.cells.empty for y in family.cells["year"].dropna()]
+    return max(years) if years else None

@@ -1,20 +1,102 @@
-// Draw every Plotly figure whose JSON sits in a json_script element named by data-figure.
-// Points carry an article URL in customdata; clicking one opens the source sentence.
+// Draw every Plotly figure whose JSON sits in a json_script element named by data-figure, and wire the
+// chart/table tabs and the copy-link button. No inline scripts anywhere: the CSP allows only 'self'.
+// Points carry their source URL in customdata[0]; clicking one opens the sentence it came from.
 (function () {
   "use strict";
+
+  if (window.Plotly) {
+    window.Plotly.register({
+      moduleType: "locale",
+      name: "zh-CN",
+      dictionary: {
+        "Download plot as a png": "下载图片（PNG）",
+        "Download plot": "下载图片",
+        "Zoom": "缩放",
+        "Pan": "平移",
+        "Zoom in": "放大",
+        "Zoom out": "缩小",
+        "Reset axes": "还原坐标轴",
+        "Autoscale": "自动缩放",
+        "Reset view": "还原视图",
+        "Toggle Spike Lines": "显示/隐藏辅助线",
+        "Show closest data on hover": "悬停显示最近的数据",
+        "Compare data on hover": "悬停比较数据",
+        "Double-click to zoom back out": "双击还原",
+        "Click to enter Colorscale title": "点击输入色标标题",
+        "Click to enter Plot title": "点击输入图表标题"
+      },
+      format: { decimal: ".", thousands: ",", days: ["周日", "周一", "周二", "周三", "周四", "周五", "周六"],
+        shortDays: ["日", "一", "二", "三", "四", "五", "六"],
+        months: ["1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"],
+        shortMonths: ["1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"],
+        date: "%Y-%m-%d" }
+    });
+  }
+
+  function sourceUrl(point) {
+    var data = point && point.customdata;
+    var url = Array.isArray(data) ? data[0] : data;
+    return typeof url === "string" && url.charAt(0) === "/" ? url : null;
+  }
+
   function draw(div) {
     var source = document.getElementById(div.dataset.figure);
-    if (!source) { return; }
+    if (!source || !window.Plotly) { return; }
     var figure = JSON.parse(source.textContent);
-    var config = Object.assign({ responsive: true, displaylogo: false, locale: document.documentElement.lang }, figure.config || {});
+    var locale = document.documentElement.lang === "en" ? "en" : "zh-CN";
+    var config = Object.assign({ responsive: true, displaylogo: false, locale: locale }, figure.config || {});
     window.Plotly.newPlot(div, figure.data, figure.layout, config).then(function () {
       div.dataset.rendered = "true";
     });
     div.on("plotly_click", function (event) {
-      var point = event.points && event.points[0];
-      var url = point && point.customdata && (Array.isArray(point.customdata) ? point.customdata[0] : point.customdata);
-      if (typeof url === "string" && url.charAt(0) === "/") { window.location.href = url; }
+      var url = sourceUrl(event.points && event.points[0]);
+      if (url) { window.location.href = url; }
     });
+    div.on("plotly_hover", function (event) {
+      div.style.cursor = sourceUrl(event.points && event.points[0]) ? "pointer" : "";
+    });
+    div.on("plotly_unhover", function () { div.style.cursor = ""; });
   }
+
+  function show(root, view) {
+    root.querySelectorAll("[data-view]").forEach(function (tab) {
+      tab.setAttribute("aria-selected", tab.dataset.view === view ? "true" : "false");
+    });
+    root.querySelectorAll("[data-pane]").forEach(function (pane) {
+      pane.hidden = pane.dataset.pane !== view;
+      if (!pane.hidden && window.Plotly) {
+        // A chart drawn while hidden has no width; fit it now that it is visible.
+        pane.querySelectorAll("div[data-rendered]").forEach(function (div) { window.Plotly.Plots.resize(div); });
+      }
+    });
+    document.querySelectorAll("input[name=view]").forEach(function (input) { input.value = view; });
+    var url = new URL(window.location.href);
+    url.searchParams.set("view", view);
+    window.history.replaceState(null, "", url.toString());
+  }
+
   document.querySelectorAll("div[data-figure]").forEach(draw);
+
+  document.querySelectorAll("[data-toggle-root]").forEach(function (root) {
+    root.querySelectorAll("[data-view]").forEach(function (tab) {
+      tab.addEventListener("click", function (event) {
+        event.preventDefault();
+        show(root, tab.dataset.view);
+      });
+    });
+  });
+
+  document.querySelectorAll("[data-copy-link]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var done = function () { button.dataset.copied = "true"; };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(window.location.href).then(done, done);
+      } else {
+        window.prompt(button.textContent, window.location.href);
+      }
+    });
+  });
+
+  var current = document.querySelector(".is-current");
+  if (current && current.scrollIntoView) { current.scrollIntoView({ block: "center" }); }
 })();

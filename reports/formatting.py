@@ -1,0 +1,112 @@
+"""Numbers as readers expect them: Chinese magnitudes (万, 亿元) and the qualifier the newspaper printed.
+
+Values are stored in the metric's unit; only display goes through here, exports keep the stored numbers.
+"""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+# Units of counted things: above 1万 a Chinese reader expects "1.2万个", not "12,000个".
+COUNT_UNITS = {"", "个", "人", "名", "家", "所", "次", "户", "件", "处", "座", "支", "项", "条", "场", "间", "张", "位",
+               "人次", "户次", "栋", "幢", "套", "辆", "台", "亩", "平方米", "米", "公里"}
+WAN = Decimal(10_000)
+YI = Decimal(100_000_000)
+# Money in English: converted to yuan, then written with the magnitude English readers use.
+YUAN_FACTORS = {"元": Decimal(1), "万元": WAN, "亿元": YI}
+
+
+def english() -> bool:
+    return (get_language() or "").startswith("en")
+
+
+def _digits(value: Decimal, places: int, *, grouping: bool) -> str:
+    quantum = Decimal(1).scaleb(-places)
+    rounded = value.quantize(quantum, rounding=ROUND_HALF_UP) if places >= 0 else value
+    text = f"{rounded:,f}" if grouping else f"{rounded:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def _places(value: Decimal) -> int:
+    """Enough decimals to keep what the newspaper printed (51.03) without float noise."""
+    magnitude = abs(value)
+    if magnitude >= 1000:
+        return 1
+    if magnitude >= 1:
+        return 2
+    return 4
+
+
+def scale_zh(value: Decimal, unit: str) -> tuple[Decimal, str]:
+    """Rescale to the magnitude a Chinese reader expects: 1.2万个, 3.5亿元."""
+    magnitude = abs(value)
+    if unit == "元" and magnitude >= YI:
+        return value / YI, "亿元"
+    if unit == "元" and magnitude >= WAN:
+        return value / WAN, "万元"
+    if unit == "万元" and magnitude >= WAN:
+        return value / WAN, "亿元"
+    if unit in COUNT_UNITS and magnitude >= YI:
+        return value / YI, "亿" + unit
+    if unit in COUNT_UNITS and magnitude >= WAN:
+        return value / WAN, "万" + unit
+    return value, unit
+
+
+def _number_zh(value: Decimal, unit: str) -> tuple[str, str]:
+    scaled, unit = scale_zh(value, unit)
+    return _digits(scaled, _places(scaled), grouping=False), unit
+
+
+def _number_en(value: Decimal, unit: str) -> tuple[str, str]:
+    if unit in YUAN_FACTORS:
+        yuan = value * YUAN_FACTORS[unit]
+        for size, word in ((Decimal(1_000_000_000), "bn yuan"), (Decimal(1_000_000), "M yuan")):
+            if abs(yuan) >= size:
+                scaled = yuan / size
+                return _digits(scaled, _places(scaled), grouping=True), word
+        return _digits(yuan, 2, grouping=True), "yuan"
+    if unit in COUNT_UNITS:
+        return _digits(value, _places(value), grouping=True), ""
+    return _digits(value, _places(value), grouping=True), unit
+
+
+def format_value(value, *, unit: str = "", qualifier: str = "exact", upper=None, with_unit: bool = True) -> str:
+    """'近1000家', '3200+家', '51.03亿元', '1500–2000人'; in English '~1,000', '5.1 bn yuan'."""
+    if value is None:
+        return _("未报告")
+    value = Decimal(value)
+    number = _number_en if english() else _number_zh
+    text, shown_unit = number(value, unit or "")
+    if upper is not None and Decimal(upper) != value:
+        upper_text, _unit = number(Decimal(upper), unit or "")
+        text = f"{text}–{upper_text}"
+    if english():
+        text = {"about": "~{}", "over": "{}+", "under": "<{}"}.get(qualifier, "{}").format(text)
+        if with_unit and shown_unit:
+            text = f"{text}%" if shown_unit == "%" else f"{text} {shown_unit}"
+        return text
+    text = {"about": "近{}", "over": "{}+", "under": "不足{}"}.get(qualifier, "{}").format(text)
+    return f"{text}{shown_unit}" if with_unit else text
+
+
+def axis_unit(unit: str) -> str:
+    """The unit to print on an axis whose ticks are the stored numbers."""
+    if english():
+        return {"亿元": "100M yuan", "万元": "10k yuan", "元": "yuan"}.get(unit, "" if unit in COUNT_UNITS else unit)
+    return unit
+
+
+def year_span(years) -> str:
+    """'2019–2021, 2023' from a set of years: a compact coverage cell."""
+    years = sorted(set(years))
+    runs = []
+    for year in years:
+        if runs and year == runs[-1][1] + 1:
+            runs[-1][1] = year
+        else:
+            runs.append([year, year])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)

@@ -1,0 +1,10 @@
+from django.shortcuts import render
+
+from reports import selectors
+from reports.views.common import reader_view
+
+
+@reader_view
+def metrics(request):
+    catalogue = selectors.metric_catalogue()
+    return render(request, "reports/metrics.html", {"groups": selectors.metrics_by_category(catalogue)})
