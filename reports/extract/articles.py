@@ -1,0 +1,200 @@
+"""Split a page into its articles and find what each one is about.
+
+A page prints several pieces one after another. A new piece starts at the headlines in front of a 本报讯 / 通讯员
+lead; after an author line or a picture credit that closes the piece before it; at headlines that name another
+place than the piece so far (a neighbouring subdistrict, another district); and a box that ends with its own
+credit line ("(由区疾控中心提供)") is cut off from the article it follows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .layout import Paragraph
+from .places import Mention, changes_place, generic_place
+from .types import Place
+
+
+@dataclass
+class Context:
+    """What article-level decisions need to know about the page."""
+
+    paras: list[Paragraph]
+    offsets: list[int]  # start of each paragraph in the page text
+    text: str  # the page text: paragraphs joined by newlines
+    mentions: list[list[Mention]]  # per paragraph, offsets into the page text
+    scope_place: Place | None  # the publication's own district or city
+    gazetteer: object
+
+    def place_of(self, mention: Mention, context: Place | None = None) -> Place | None:
+        if mention.via == "generic":
+            return generic_place(mention, context, self.scope_place, self.gazetteer)
+        return mention.place
+
+
+def _has_body(paras: list[Paragraph], start: int, end: int) -> bool:
+    return any(p.kind == "body" for p in paras[start:end])
+
+
+def _run_start(paras: list[Paragraph], i: int, floor: int) -> int:
+    """First paragraph of the headline run right before paragraph ``i``."""
+    j = i
+    while j - 1 >= floor and paras[j - 1].kind == "headline":
+        j -= 1
+    return j
+
+
+def title_indexes(paras: list[Paragraph], start: int, end: int) -> list[int]:
+    """The article's headline paragraphs: those before its first body paragraph, else the run right after it."""
+    before = []
+    first_body = None
+    for i in range(start, end):
+        kind = paras[i].kind
+        if kind == "body":
+            first_body = i
+            break
+        if kind == "headline":
+            before.append(i)
+    if before or first_body is None:
+        return before
+    run = []
+    for i in range(first_body + 1, end):
+        kind = paras[i].kind
+        if kind == "headline":
+            run.append(i)
+        elif kind == "body" or run:
+            break
+    return run
+
+
+def _title_place(ctx: Context, indexes: list[int]) -> Place | None:
+    towns, districts = [], []
+    for i in indexes:
+        for m in ctx.mentions[i]:
+            place = ctx.place_of(m)
+            if place is None:
+                continue
+            if place.is_subdistrict_level:
+                towns.append(place)
+            elif place.is_district_level or (place.kind == "city" and m.via in ("full", "generic")):
+                districts.append(place)
+    if towns:
+        return towns[0]
+    return districts[0] if districts else None
+
+
+def main_place(ctx: Context, start: int, end: int) -> Place | None:
+    """The place an article is about: named in its headlines, else the one its body keeps coming back to."""
+    place = _title_place(ctx, title_indexes(ctx.paras, start, end))
+    if place is not None:
+        return place
+    towns: Counter[Place] = Counter()
+    districts: Counter[Place] = Counter()
+    for i in range(start, end):
+        if ctx.paras[i].kind != "body":
+            continue
+        for m in ctx.mentions[i]:
+            place = ctx.place_of(m)
+            if place is None:
+                continue
+            if place.is_subdistrict_level:
+                towns[place] += 1
+            elif changes_place(ctx.text, m):
+                districts[place] += 1
+    ranked = towns.most_common(2)
+    first = ranked[0][1] if ranked else 0
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if first >= 2 and first >= 2 * second:
+        return ranked[0][0]
+    if districts:
+        return districts.most_common(1)[0][0]
+    if first >= 1 and second == 0:
+        return ranked[0][0]
+    return None
+
+
+def _differs(new: Place, current: Place) -> bool:
+    return new != current and not current.contains(new) and not new.contains(current)
+
+
+def _box_start(ctx: Context, start: int, end: int) -> int | None:
+    """Where a box closed by its own credit line begins: the first later headline run not about the article."""
+    paras = ctx.paras
+    place = main_place(ctx, start, end)
+    first_body = next((i for i in range(start, end) if paras[i].kind == "body"), None)
+    if first_body is None:
+        return None
+    i = first_body + 1
+    while i < end:
+        if paras[i].kind == "headline" and paras[i - 1].kind != "headline":
+            about_article = place is not None and any(
+                (p := ctx.place_of(m)) is not None and (p == place or place.contains(p))
+                for j in range(i, end) for m in ctx.mentions[j]
+            )
+            if not about_article and _has_body(paras, i, end):
+                return i
+        i += 1
+    return None
+
+
+def split(ctx: Context) -> list[tuple[int, int]]:
+    """Articles as [start, end) ranges of paragraph indexes covering the page."""
+    paras = ctx.paras
+    starts = [0]
+    closed = False  # an author line or credit ended the current article
+    i = 0
+    while i < len(paras):
+        para = paras[i]
+        current = starts[-1]
+        if i == current:
+            i += 1
+            continue
+        if para.lead or para.kind == "byline":
+            run = _run_start(paras, i, current + 1)
+            if _has_body(paras, current, run):
+                starts.append(run)
+                closed = False
+                i += 1
+                continue
+        if para.kind in ("author", "credit") and not para.page_credit and _has_body(paras, current, i):
+            if para.text.startswith("(") and not closed:
+                box = _box_start(ctx, current, i)
+                if box is not None and box > current:
+                    starts.append(box)
+            closed = True
+            i += 1
+            continue
+        if closed and para.kind in ("headline", "body"):
+            starts.append(i)
+            closed = False
+            i += 1
+            continue
+        if para.kind == "headline" and paras[i - 1].kind != "headline" and _has_body(paras, current, i):
+            j = i
+            while j < len(paras) and paras[j].kind == "headline":
+                j += 1
+            new_place = _title_place(ctx, list(range(i, j)))
+            if new_place is not None and not new_place.kind == "city":
+                old_place = main_place(ctx, current, i)
+                if old_place is not None and _differs(new_place, old_place):
+                    starts.append(i)
+                    i = j
+                    continue
+            i = j
+            continue
+        i += 1
+    return [(s, e) for s, e in zip(starts, starts[1:] + [len(paras)], strict=True) if e > s]
+
+
+def title_text(ctx: Context, start: int, end: int) -> str:
+    """A kicker line ending in ：or —— is joined to the headline it introduces; otherwise the longest headline."""
+    indexes = title_indexes(ctx.paras, start, end)
+    lines = [ctx.paras[i].text for i in indexes]
+    if not lines:
+        body = next((p.text for p in ctx.paras[start:end] if p.kind == "body"), "")
+        return body[:40]
+    for n, line in enumerate(lines[:-1]):
+        if ctx.paras[indexes[n]].kicker:
+            return line + lines[n + 1]
+    return max(lines, key=len)

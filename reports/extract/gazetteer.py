@@ -1,0 +1,210 @@
+"""China's administrative divisions, from JioNLP's location dictionary.
+
+JioNLP's ``china_location_loader()`` reads ``dictionary/china_location.txt`` (province → city → county → 街道/镇/乡 →
+社区/村, indented by tabs, codes on the upper three levels). With ``detail=True`` it builds 650,000 village dicts
+(0.9 s, +150 MB) although the extractor needs villages of one region at a time, and importing ``jionlp`` prints a
+banner on stdout and loads its NLP models. So this module reads the same file directly, once per process: the
+upper four levels become ``Place`` rows, and each town keeps only a pointer to its block of village lines, split
+into an index on first use for the publication's region.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .types import Place
+
+_LINE = re.compile(r"^(\t{0,3})([^\t\n]+)(?:\t(\d+)\t([^\t\n]*))?$", re.M)
+_TOWN_SUFFIXES = ("街道办事处", "街道", "苏木", "镇", "乡")
+
+
+def _data_path() -> str:
+    spec = importlib.util.find_spec("jionlp")
+    if spec is None or not spec.origin:
+        raise RuntimeError("JioNLP is not installed; the gazetteer reads its china_location dictionary")
+    return os.path.join(os.path.dirname(spec.origin), "dictionary", "china_location.txt")
+
+
+def town_kind(name: str) -> str:
+    if name.endswith(("街道", "街道办事处", "办事处")):
+        return "subdistrict"
+    if name.endswith("镇"):
+        return "town"
+    if name.endswith(("乡", "苏木")):
+        return "township"
+    return "subdistrict"
+
+
+def town_short_name(name: str) -> str | None:
+    """圣泉街道 → 圣泉; None when what is left is too short to be told apart from ordinary words."""
+    for suffix in _TOWN_SUFFIXES:
+        if name.endswith(suffix):
+            short = name[: -len(suffix)]
+            return short if len(short) >= 2 else None
+    return None
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where a publication circulates: a province, a city, or a district of a city."""
+
+    province: str | None = None
+    city: str | None = None
+    district: str | None = None
+
+    def score(self, place: Place) -> int:
+        """3 inside the district, 2 inside the city, 1 inside the province, 0 elsewhere."""
+        if self.district and place.district == self.district and place.city == self.city:
+            return 3
+        if self.city and (place.city == self.city or place.name == self.city):
+            return 2
+        if self.province and place.province == self.province:
+            return 1
+        return 0
+
+
+class Gazetteer:
+    def __init__(self, text: str):
+        self._text = text
+        self.places: list[Place] = []
+        self.by_name: dict[str, tuple[Place, ...]] = {}
+        self.alias: dict[Place, str] = {}  # short names JioNLP gives districts and cities (江北区 → 江北)
+        self.city_alias: dict[str, list[Place]] = defaultdict(list)
+        self.provinces: dict[str, tuple[str, str]] = {}  # name → (code, alias)
+        self._villages: dict[Place, tuple[int, int]] = {}
+        self._children: dict[str, list[Place]] = defaultdict(list)  # city or province name → places inside
+        self._parse(text)
+        self.max_name_length = max(len(p.name) for p in self.places)
+
+    def _parse(self, text: str) -> None:
+        by_name: dict[str, list[Place]] = defaultdict(list)
+        province = city = district = None
+        town: Place | None = None
+        last_end = 0
+        for match in _LINE.finditer(text):
+            if town is not None:
+                self._villages[town] = (last_end, match.start())
+                town = None
+            tabs, name, code, alias = match.groups()
+            depth, name, alias = len(tabs), name.strip(), (alias or "").strip()
+            last_end = match.end()
+            if depth == 0:
+                province, city, district = name, None, None
+                self.provinces[name] = (code or "", alias or "")
+            elif depth == 1:
+                city, district = name, None
+                place = Place(name=name, kind="city", district=None, city=name, province=province, admin_code=code)
+                self._add(place, by_name)
+                for short in (alias or "").split("/"):
+                    if short and short != name:
+                        self.alias[place] = short if place not in self.alias else self.alias[place]
+                        self.city_alias[short].append(place)
+            elif depth == 2:
+                district = name
+                kind = "district" if name.endswith("区") else "county"
+                place = Place(name=name, kind=kind, district=name, city=city, province=province, admin_code=code)
+                self._add(place, by_name)
+                if alias and alias != name and len(alias) >= 2:
+                    self.alias[place] = alias
+            else:
+                if not district:
+                    continue
+                town = Place(name=name, kind=town_kind(name), district=district, city=city, province=province,
+                             admin_code=None)
+                self._add(town, by_name)
+        if town is not None:
+            self._villages[town] = (last_end, len(text))
+        self.by_name = {name: tuple(places) for name, places in by_name.items()}
+
+    def _add(self, place: Place, by_name: dict[str, list[Place]]) -> None:
+        self.places.append(place)
+        by_name[place.name].append(place)
+        if place.kind != "city":
+            self._children[place.city or ""].append(place)
+        if place.province and place.province != place.city:
+            self._children[place.province].append(place)
+
+    def lookup(self, name: str) -> tuple[Place, ...]:
+        return self.by_name.get(name, ())
+
+    def places_in(self, name: str) -> Iterator[Place]:
+        """The city (or the province's cities), then every district and subdistrict inside ``name``."""
+        name = name.strip()
+        cities = [p for p in self.by_name.get(name, ()) if p.kind == "city"]
+        if name in self.provinces:
+            cities += [p for p in self.places if p.kind == "city" and p.province == name and p not in cities]
+        seen = set()
+        for city in cities:
+            if city not in seen:
+                seen.add(city)
+                yield city
+        for city in cities:
+            for place in self._children.get(city.name, ()):
+                if place not in seen and place.province == city.province:
+                    seen.add(place)
+                    yield place
+
+    def scope_for(self, region: str | None) -> Scope | None:
+        """Resolve a publication's region (江津区, 重庆市, 成都, 四川省 …) to a Scope; None when unknown."""
+        if not region or not region.strip():
+            return None
+        region = region.strip()
+        if region in self.provinces:
+            # 重庆市 is both a province-level unit and the city holding the districts.
+            city = next((p for p in self.by_name.get(region, ()) if p.kind == "city"), None)
+            return Scope(province=region, city=city.name if city else None)
+        candidates = list(self.by_name.get(region, ()))
+        if not candidates:
+            candidates = list(self.city_alias.get(region, ()))
+        if not candidates:
+            candidates = [p for p, a in self.alias.items() if a == region]
+        if not candidates:
+            candidates = [p for p in self.places if p.kind == "city" and p.name.startswith(region)]
+        # Prefer the broadest reading: a city named like a district elsewhere is still the city.
+        for kind in ("city", "district", "county", "subdistrict", "town", "township"):
+            of_kind = [p for p in candidates if p.kind == kind]
+            if len(of_kind) == 1:
+                p = of_kind[0]
+                if kind == "city":
+                    return Scope(province=p.province, city=p.name)
+                return Scope(province=p.province, city=p.city, district=p.district)
+        return None
+
+    @lru_cache(maxsize=64)  # noqa: B019 - the gazetteer is a process-wide singleton
+    def villages_in(self, scope: Scope) -> dict[str, tuple[Place, ...]]:
+        """社区/村 name → the towns holding one of that name, for the towns inside ``scope``'s city or district."""
+        index: dict[str, list[Place]] = defaultdict(list)
+        for town, (start, end) in self._villages.items():
+            if scope.district:
+                if town.district != scope.district or town.city != scope.city:
+                    continue
+            elif scope.city:
+                if town.city != scope.city:
+                    continue
+            else:
+                continue  # a whole province has too many same-named villages to be useful
+            for line in self._text[start:end].split("\n"):
+                name = line.strip()
+                if len(name) >= 3:
+                    index[name].append(town)
+        return {name: tuple(towns) for name, towns in index.items()}
+
+    def short_names(self, place: Place) -> tuple[str, ...]:
+        if place.is_subdistrict_level:
+            short = town_short_name(place.name)
+            return (short,) if short else ()
+        alias = self.alias.get(place)
+        return (alias,) if alias else ()
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (about 0.3 s to build; cached)."""
+    with open(_data_path(), encoding="utf-8") as fh:
+        return Gazetteer(fh.read())

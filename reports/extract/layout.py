@@ -1,0 +1,170 @@
+"""Turn the lines of a printed page back into paragraphs.
+
+Text pulled out of a newspaper page breaks lines where the column ended, sometimes with a blank line in the middle
+of a sentence, and drops photo captions or the next subheading into the middle of a paragraph. A line that does
+not finish its sentence is therefore continued by the next body line, across blank lines and across the captions
+and headings that interrupted it; those interruptions are kept, as their own paragraphs, after the paragraph
+they interrupted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# After NFKC: 。 stays, ！？ become !?, … becomes "...".
+_TERMINAL = re.compile(r"(?:[。!?]|\.\.\.|(?<=[\u4e00-\u9fff])\.)[\s\"'”’」』)\]]*$")
+_INNER_PUNCT = re.compile(r"[,;。!?]")
+_LEAD = re.compile(r"^(?:本报讯|本刊讯|本报(?:记者|通讯员)|\((?:通讯员|记者|本报记者)|【[^】]{0,10}】)")
+_BYLINE = re.compile(
+    r"^(?:(?:本报记者|记者|通讯员|特约记者|见习记者|实习生|特约通讯员)(?:\s|:)|文/|文:|图/|图:|来源:|编辑:|责任编辑|撰稿:)"
+)
+_AUTHOR_LIST = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:\s+[\u4e00-\u9fff]{2,3}){1,5}$")
+_CREDIT = re.compile(
+    r"^(?:\(?(?:本版)?(?:图文|图片|照片|文字|图|文)?(?:均|资料)?由.{1,25}提供\)?|(?:本版)?(?:图文|图片)由.*|.{0,12}提供\)?)$"
+)
+_PAGE_CREDIT = re.compile(r"^(?:本版|本期)")
+_CAPTION = re.compile(
+    r"(?:(?:通讯员|记者|摄影|本报)\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*摄$"
+    r"|^图为|,图为|^(?:上|下|左|右)?图:|^图片:)"
+)
+
+
+@dataclass
+class Paragraph:
+    kind: str  # body | headline | caption | byline | author | credit
+    text: str = ""
+    spans: list[tuple[int, int]] = field(default_factory=list)  # pieces of the normalized text, in reading order
+    lead: bool = False  # starts an article (本报讯 …)
+    kicker: bool = False  # a headline that introduces the next one (鼎山街道： / …目标——)
+    page_credit: bool = False
+    deferred: list[Paragraph] = field(default_factory=list)
+
+    def add(self, start: int, end: int, text: str) -> None:
+        self.spans.append((start, end))
+        self.text += text
+
+    @property
+    def terminal(self) -> bool:
+        return bool(_TERMINAL.search(self.text))
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+    gap: int  # blank lines before it
+    first: bool
+    last: bool
+    gap_after: int
+
+
+def _lines(text: str) -> list[_Line]:
+    raw: list[tuple[int, int, str]] = []
+    pos = 0
+    for piece in text.split("\n"):
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            raw.append((pos + lead, pos + lead + len(stripped), stripped))
+        else:
+            raw.append((pos, pos, ""))
+        pos += len(piece) + 1
+    out: list[_Line] = []
+    gap = 0
+    nonblank = [i for i, r in enumerate(raw) if r[2]]
+    for n, i in enumerate(nonblank):
+        start, end, s = raw[i]
+        prev = nonblank[n - 1] if n else -1
+        nxt = nonblank[n + 1] if n + 1 < len(nonblank) else len(raw)
+        gap = i - prev - 1 if n else 0
+        out.append(_Line(start, end, s, gap, n == 0, n == len(nonblank) - 1, nxt - i - 1))
+    return out
+
+
+def _wrap_width(lines: list[_Line]) -> int:
+    """The column width of a page printed with hard line breaks, or 0 when paragraphs are single lines."""
+    lengths = sorted(len(line.text) for line in lines)
+    if len(lengths) < 8:
+        return 0
+    width = lengths[int(0.8 * (len(lengths) - 1))]
+    if width > 45 or width < 8:
+        return 0
+    near = sum(1 for n in lengths if n >= 0.75 * width)
+    return width if near >= 0.5 * len(lengths) else 0
+
+
+def _classify(line: _Line, width: int, next_line: _Line | None) -> Paragraph:
+    s = line.text
+    n = len(s)
+    if _LEAD.match(s):
+        return Paragraph("body", lead=True)
+    if _CAPTION.search(s):
+        return Paragraph("caption")
+    if n <= 40 and _CREDIT.match(s) and "提供" in s or n <= 20 and _PAGE_CREDIT.match(s) and "由" in s:
+        return Paragraph("credit", page_credit=bool(_PAGE_CREDIT.match(s)))
+    if n <= 30 and _BYLINE.match(s) and not _INNER_PUNCT.search(s):
+        return Paragraph("byline")
+    if n <= 20 and _AUTHOR_LIST.match(s):
+        return Paragraph("author")
+    terminal = bool(_TERMINAL.search(s))
+    inner = bool(_INNER_PUNCT.search(s[:-1]))
+    headline_like = (
+        n <= 40
+        and (not inner or n <= 10)
+        and (not terminal or (n <= 12 and s.rstrip("\"'”’」』)").endswith(("!", "?"))))
+        and not (width and n >= 0.75 * width and not s.endswith((":", "——")))
+    )
+    # A single line set apart by a wide gap is a photo caption, unless a headline or a lead follows it.
+    isolated = line.gap >= 2 and not line.first and line.gap_after >= 1 and n <= 60
+    if isolated and not (next_line and next_line.gap <= 1 and (_LEAD.match(next_line.text)
+                                                               or _looks_headline(next_line.text))):
+        return Paragraph("caption")
+    if headline_like:
+        return Paragraph("headline", kicker=s.endswith((":", "——", "—")))
+    return Paragraph("body")
+
+
+def _looks_headline(s: str) -> bool:
+    return len(s) <= 40 and not _INNER_PUNCT.search(s[:-1]) and not _TERMINAL.search(s)
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Paragraphs of a normalized page, in reading order."""
+    lines = _lines(text)
+    width = _wrap_width(lines)
+    out: list[Paragraph] = []
+    open_para: Paragraph | None = None
+
+    def close() -> None:
+        nonlocal open_para
+        if open_para is not None:
+            out.append(open_para)
+            out.extend(open_para.deferred)
+            open_para.deferred = []
+            open_para = None
+
+    for i, line in enumerate(lines):
+        para = _classify(line, width, lines[i + 1] if i + 1 < len(lines) else None)
+        if open_para is not None:
+            continues = para.kind == "body" and not para.lead
+            if not continues and line.gap == 0 and para.kind == "headline" and width:
+                continues = True  # a short last line of a wrapped paragraph
+            if continues:
+                open_para.add(line.start, line.end, line.text)
+                if open_para.terminal:
+                    close()
+                continue
+            if para.kind in ("caption", "headline") and len(open_para.deferred) < 3:
+                para.add(line.start, line.end, line.text)
+                open_para.deferred.append(para)
+                continue
+            close()
+        para.add(line.start, line.end, line.text)
+        if para.kind == "body" and not para.terminal:
+            open_para = para
+        else:
+            out.append(para)
+    close()
+    return out

@@ -1,0 +1,275 @@
+"""Decide which catalogue metric a quantity measures, from the words around it in its sentence.
+
+Beyond one noun next to one number, three sentence patterns matter:
+
+- a regrouping (将115个网格整合划分为93个网格, 由…调整为…): the number before the change is history, the one after it
+  is the current state;
+- a list (三次产业增加值分别为：0.8亿元、30.05亿元、19.98亿元): the values line up with the enumerated subject;
+- a bare growth rate (增速5%, 同比增长15%): it belongs to the nearest measure before it in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .catalogue import Catalogue, MetricSpec
+from .quantities import Quantity
+
+_FILLER = re.compile(r"(?:[\s:]|共计|合计|累计|总计|共|达到|达|为|是|有|增至|增加到|突破|约为|已达|已有|已|分别)*$")
+_CLAUSE = re.compile(r"[,;:!?。]")
+_REGROUP = re.compile(
+    r"(?:调整|整合|划分|合并|优化|压缩|精简|缩减|扩大|扩展|扩充|增加|减少|提升|提高|降低|增至|减至|升至|降至|变更|重组|"
+    r"分为|变为|改为|撤并|合为|并为|整合为)[\u4e00-\u9fff]{0,4}?(?:为|成|到|至)?\s*$"
+)
+_FROM = re.compile(r"(?:由|从)(?:原来|原有|原先|现有|此前)?的?\s*$")
+_TO = re.compile(r"(?:为|成|到|至)\s*$")
+_GROWTH = re.compile(
+    r"(?:同比|比上年|较上年|较去年|比去年|与上年相比|年均)?(?:分别)?"
+    r"(?P<dir>增长|增速|增幅|上升|提高|增加|下降|减少|降低|回落|下滑)(?:了|为|达到?)?\s*$"
+)
+_DECLINE = ("下降", "减少", "降低", "回落", "下滑")
+_TARGET = re.compile(r"力争|计划|目标|预期|拟|争取实现|确保|将达到|将实现|将突破|将超过|到20\d\d年")
+_ESTIMATE = re.compile(r"预计|预估|初步统计|初步核算")
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达到?|有|增长|完成)[\s:]*")
+_THREE_SECTORS = re.compile(
+    r"(?:三次产业|一二三产业?|一、二、三产业?|第一、二、三产业?|第一、第二、第三产业|一、二、三次产业)"
+)
+_LIST_GAP = re.compile(r"^[\s、,和及与]*$")
+_LABEL_CUT = re.compile(r"[的和与及等在为由对向将把被从其中]")
+_LEADING_VERBS = re.compile(
+    r"^(?:建成投用|建成|新建|新增|完成|开展|实现|累计|共|建立|成立|打造|投入|投资|争取|整治|改造|安装|加装|发现|处置|"
+    r"收集|采集|举办|组织|提供|培育|引进|发放|帮助|解决|办理|接收|走访|慰问|选派|整合|推动|推进|设立|设置|配备|配齐|"
+    r"惠及|覆盖|涵盖|吸引|动员|承办|服务|达到|达|为|有|已|其中)+"
+)
+
+
+@dataclass(frozen=True)
+class Recognition:
+    metric: MetricSpec | None
+    note: str
+    label: str
+    confidence: float
+    history: bool = False  # the before-value of a regrouping
+    target: bool = False
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    spec: MetricSpec
+    before: re.Pattern | None
+    after: re.Pattern | None
+    requires: re.Pattern | None
+    veto: re.Pattern | None
+    note: re.Pattern | None
+
+
+@lru_cache(maxsize=8)
+def _compiled(catalogue: Catalogue) -> tuple[_Compiled, ...]:
+    out = []
+    for spec in catalogue.metrics:
+        out.append(_Compiled(
+            spec,
+            re.compile("(?:" + "|".join(spec.before) + r")$") if spec.before else None,
+            re.compile("(?:" + "|".join(spec.after) + ")") if spec.after else None,
+            re.compile("(?:" + spec.after_requires + r")$") if spec.after_requires else None,
+            re.compile("(?:" + "|".join(spec.veto) + r")$") if spec.veto else None,
+            re.compile(spec.note) if spec.note else None,
+        ))
+    return tuple(out)
+
+
+def _accepts(spec: MetricSpec, q: Quantity) -> bool:
+    if spec.family == "money":
+        return q.family == "money"
+    if spec.family == "percent":
+        return q.family == "percent"
+    return q.family == "count" and q.unit in spec.counters
+
+
+def _head(text: str) -> str:
+    return text[: _FILLER.search(text).start()]
+
+
+def match_metric(catalogue: Catalogue, q: Quantity, head: str, post: str) -> tuple[MetricSpec, str, float] | None:
+    """The metric whose cue sits right before (``head``) or after (``post``) the quantity; None when none does
+    or when a veto says the count belongs to someone else."""
+    head = _head(head)
+    for c in _compiled(catalogue):
+        if not _accepts(c.spec, q):
+            continue
+        if c.before is not None:
+            m = c.before.search(head)
+            if m:
+                if c.veto is not None and c.veto.search(head[: m.start()]):
+                    return None
+                return c.spec, _note(c, m.group()), 0.9
+        if c.after is not None:
+            m = c.after.match(post)
+            if m:
+                if c.requires is not None and not c.requires.search(head):
+                    continue
+                if c.veto is not None and c.veto.search(head):
+                    return None
+                return c.spec, _note(c, m.group()), 0.85
+    return None
+
+
+def _note(c: _Compiled, cue: str) -> str:
+    if c.note is None:
+        return ""
+    m = c.note.search(cue)
+    return m.group().strip("“\"") if m else ""
+
+
+def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
+    start = 0
+    for m in _CLAUSE.finditer(sentence, 0, position):
+        start = m.end()
+    m = _CLAUSE.search(sentence, position)
+    return start, (m.start() if m else len(sentence))
+
+
+def label_for(q: Quantity, sentence: str, q_start: int, q_end: int) -> str:
+    """A short noun phrase naming a generic quantity: the noun after its counting word, else the words before it."""
+    c_start, c_end = clause_bounds(sentence, q_start)
+    post = sentence[q_end:c_end]
+    if q.family == "count":
+        m = re.match(r"[“\"]?([\u4e00-\u9fff]{1,10})", post)
+        if m:
+            word = _LABEL_CUT.split(m.group(1), maxsplit=1)[0]
+            if len(word) >= 2:
+                return word[:10]
+    head = _head(sentence[c_start:q_start])
+    m = re.search(r"([\u4e00-\u9fff“”]{1,16})$", head)
+    if m:
+        phrase = _LEADING_VERBS.sub("", m.group(1).strip("“”")) or m.group(1).strip("“”")
+        return phrase[-10:]
+    return q.printed_unit
+
+
+def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]]) -> list[Recognition]:
+    """One Recognition per quantity of a sentence; positions are (quantity, start, end) relative to the sentence."""
+    results: list[Recognition | None] = [None] * len(quantities)
+    history = _regrouped(sentence, quantities)
+    _lists(catalogue, sentence, quantities, results)
+    for i, (q, start, end) in enumerate(quantities):
+        if results[i] is not None:
+            continue
+        c_start, c_end = clause_bounds(sentence, start)
+        head, post = sentence[c_start:start], sentence[end:c_end]
+        label = label_for(q, sentence, start, end)
+        if i in history:
+            results[i] = Recognition(None, "调整前", label, 0.5, history=True)
+            continue
+        found = match_metric(catalogue, q, head, post)
+        target = bool(_TARGET.search(sentence[c_start:start]))
+        if found is None and q.family == "percent":
+            found = _growth(catalogue, sentence, quantities, i, results, head)
+        if found is None:
+            results[i] = Recognition(None, "", label, 0.3 if q.weak else 0.5, target=target)
+            continue
+        spec, note, confidence = found
+        if target:
+            results[i] = Recognition(None, "目标", label, 0.4, target=True)
+            continue
+        if _ESTIMATE.search(sentence[c_start:start]) or _ESTIMATE.search(sentence[:start][-12:]):
+            note = "预计" if not note else note + ";预计"
+        results[i] = Recognition(spec, note, spec.name_zh, confidence)
+    return [r for r in results]  # type: ignore[misc]
+
+
+def _regrouped(sentence: str, quantities: list[tuple[Quantity, int, int]]) -> set[int]:
+    """Indexes of quantities that are the old value of a change to another value (115 → 93)."""
+    out = set()
+    for i in range(len(quantities) - 1):
+        q1, s1, e1 = quantities[i]
+        q2, s2, _ = quantities[i + 1]
+        if q1.unit != q2.unit:
+            continue
+        between = sentence[e1:s2]
+        if re.search(r"[,;。!?]", between):
+            continue
+        if _REGROUP.search(between) or (_FROM.search(sentence[max(0, s1 - 8):s1]) and _TO.search(between)):
+            out.add(i)
+    return out
+
+
+def _lists(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]],
+           results: list[Recognition | None]) -> None:
+    """X、Y、Z分别为a、b、c: give each value the metric of its item."""
+    for m in _RESPECTIVELY.finditer(sentence):
+        subject_start = 0
+        for c in re.finditer(r"[,;。!?]", sentence[: m.start()]):
+            subject_start = c.end()
+        subject = sentence[subject_start:m.start()]
+        items = _items(subject)
+        run = []
+        cursor = m.end()
+        for i, (_, start, end) in enumerate(quantities):
+            if start < m.end():
+                continue
+            if not _LIST_GAP.match(sentence[cursor:start]):
+                break
+            run.append(i)
+            cursor = end
+        if len(items) < 2 or len(run) != len(items):
+            continue
+        for item, i in zip(items, run, strict=True):
+            q = quantities[i][0]
+            found = match_metric(catalogue, q, item, "")
+            if found is not None:
+                spec, note, _ = found
+                results[i] = Recognition(spec, note, spec.name_zh, 0.85)
+            else:
+                results[i] = Recognition(None, "", item[-10:], 0.5)
+
+
+def _items(subject: str) -> list[str]:
+    m = _THREE_SECTORS.search(subject)
+    if m:
+        rest = subject[m.end():]
+        rest = re.sub(r"^(?:产业|产)", "", rest)
+        return [f"第{n}产业{rest}" for n in "一二三"]
+    parts = [p for p in re.split(r"[、和及与]", subject) if p]
+    if len(parts) < 2:
+        return []
+    last = parts[-1]
+    # 专职、兼职网格员 → 专职网格员, 兼职网格员: short leading items share the last item's head noun.
+    out = []
+    for part in parts[:-1]:
+        if len(part) < len(last) and len(part) <= 3:
+            out.append(part + last[len(part):])
+        else:
+            out.append(part)
+    out.append(last)
+    return out
+
+
+def _growth(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]], i: int,
+            results: list[Recognition | None], head: str) -> tuple[MetricSpec, str, float] | None:
+    """A bare rate after a growth word belongs to the nearest measure before it in the sentence."""
+    if not _GROWTH.search(head.rstrip()):
+        return None
+    for j in range(i - 1, -1, -1):
+        q, _, _ = quantities[j]
+        if q.family == "percent":
+            continue
+        base = results[j]
+        if base is None:
+            c_start, c_end = clause_bounds(sentence, quantities[j][1])
+            found = match_metric(catalogue, q, sentence[c_start:quantities[j][1]], sentence[quantities[j][2]:c_end])
+            base_spec = found[0] if found else None
+        else:
+            base_spec = base.metric
+        if base_spec is None:
+            return None
+        growth = catalogue.growth_metric(base_spec.key)
+        return (growth, "", 0.8) if growth is not None else None
+    return None
+
+
+def is_decline(head: str) -> bool:
+    m = _GROWTH.search(head.rstrip())
+    return bool(m and m.group("dir") in _DECLINE)

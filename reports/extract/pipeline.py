@@ -1,0 +1,273 @@
+"""The extractor: page text in, articles, facts and initiatives out."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+
+from . import articles as art
+from .catalogue import Catalogue, MetricSpec, default_catalogue
+from .gazetteer import Gazetteer, Scope, default_gazetteer
+from .initiatives import find_initiatives
+from .layout import Paragraph, paragraphs
+from .metrics import Recognition, clause_bounds, is_decline, recognize
+from .normalize import Normalized, normalize
+from .places import Mention, PlaceFinder, changes_place
+from .quantities import Quantity, find_quantities
+from .types import ArticleResult, Extraction, FactResult, InitiativeResult, Place
+from .years import YearMention, default_year, lead_year, nearest_year, year_mentions
+
+EXTRACTOR_VERSION = "2026.11.1"
+
+_SENTENCE = re.compile(r"[^。!?]*(?:[。!?]+[\"'”’」』)]*|$)")
+_WAN = Decimal(10000)
+
+
+@dataclass(frozen=True)
+class ExtractConfig:
+    published: date | None = None
+    region: str | None = None
+    gazetteer: Gazetteer = field(default_factory=default_gazetteer, compare=False, repr=False)
+    catalogue: Catalogue = field(default_factory=default_catalogue, compare=False, repr=False)
+
+
+def default_config(*, published: date | None = None, region: str | None = None) -> ExtractConfig:
+    """A configuration sharing the process-wide gazetteer and catalogue (both built once, then cached)."""
+    return ExtractConfig(published=published, region=region or None, gazetteer=default_gazetteer(),
+                         catalogue=default_catalogue())
+
+
+@lru_cache(maxsize=64)
+def _scope(gazetteer: Gazetteer, region: str | None) -> tuple[Scope | None, Place | None]:
+    scope = gazetteer.scope_for(region)
+    if scope is None:
+        return None, None
+    if scope.district:
+        place = next((p for p in gazetteer.lookup(scope.district) if p.city == scope.city), None)
+    elif scope.city:
+        place = next((p for p in gazetteer.lookup(scope.city) if p.kind == "city"), None)
+    else:
+        place = None
+    return scope, place
+
+
+@dataclass
+class _Page:
+    norm: Normalized
+    paras: list[Paragraph]
+    offsets: list[int]
+    text: str
+
+    def to_source(self, doc_start: int, doc_end: int) -> tuple[int, int]:
+        """Offsets in the page text → offsets in the caller's original text."""
+        return self._norm_offset(doc_start, False), self._norm_offset(doc_end - 1, True)
+
+    def _norm_offset(self, doc_pos: int, after: bool) -> int:
+        i = max(0, bisect.bisect_right(self.offsets, doc_pos) - 1)
+        k = doc_pos - self.offsets[i]
+        for start, end in self.paras[i].spans:
+            if k < end - start:
+                n = start + k
+                break
+            k -= end - start
+        else:
+            start, end = self.paras[i].spans[-1]
+            n = end - 1
+        src = self.norm.source
+        if not src:
+            return 0
+        n = min(max(n, 0), len(src) - 1)
+        return src[n] + 1 if after else src[n]
+
+
+def _page(text: str) -> _Page:
+    norm = normalize(text)
+    paras = paragraphs(norm.text)
+    offsets = []
+    pos = 0
+    for p in paras:
+        offsets.append(pos)
+        pos += len(p.text) + 1
+    return _Page(norm, paras, offsets, "\n".join(p.text for p in paras))
+
+
+def extract(text: str, *, config: ExtractConfig) -> Extraction:
+    """Run every stage over one page of text."""
+    if not isinstance(text, str):
+        raise TypeError("extract() takes the decoded text of a page; use decode_bytes() for bytes")
+    page = _page(text)
+    if not page.paras:
+        return Extraction(version=EXTRACTOR_VERSION)
+    gazetteer, catalogue = config.gazetteer, config.catalogue
+    scope, scope_place = _scope(gazetteer, config.region)
+    mentions = PlaceFinder(gazetteer, scope).find(page.text)
+    by_para: list[list[Mention]] = [[] for _ in page.paras]
+    for m in mentions:
+        i = bisect.bisect_right(page.offsets, m.start) - 1
+        by_para[i].append(m)
+    ctx = art.Context(page.paras, page.offsets, page.text, by_para, scope_place, gazetteer)
+
+    results, facts, initiatives = [], [], []
+    seen_facts, seen_initiatives = set(), set()
+    for index, (first, last) in enumerate(art.split(ctx)):
+        a_start = page.offsets[first]
+        a_end = page.offsets[last - 1] + len(page.paras[last - 1].text)
+        article_text = page.text[a_start:a_end]
+        place = art.main_place(ctx, first, last)
+        title = art.title_text(ctx, first, last)
+        first_body = next((p.text for p in page.paras[first:last] if p.kind == "body"), "")
+        year = lead_year(first_body, title, config.published)
+        if year is None:
+            year = default_year(config.published, article_text, year_mentions(article_text, config.published))
+        results.append(ArticleResult(index=index, title=title, text=article_text, place=place, year=year))
+        heading_year = year
+        for i in range(first, last):
+            para = page.paras[i]
+            if para.kind == "headline":
+                named = year_mentions(para.text, config.published)
+                heading_year = named[0].year if named else (year if i == first else heading_year)
+                continue
+            if para.kind != "body":
+                continue
+            walker = _Paragraph(page, ctx, i, a_start, place, scope_place, gazetteer, config.published)
+            for fact in walker.facts(catalogue, index, heading_year):
+                key = (fact.article, fact.place, fact.year, fact.metric, fact.value, fact.label, fact.start)
+                if key not in seen_facts:
+                    seen_facts.add(key)
+                    facts.append(fact)
+            for initiative in walker.initiatives(index, heading_year):
+                key = (initiative.place, initiative.year, initiative.name)
+                if key not in seen_initiatives:
+                    seen_initiatives.add(key)
+                    initiatives.append(initiative)
+    return Extraction(articles=tuple(results), facts=tuple(facts), initiatives=tuple(initiatives),
+                      version=EXTRACTOR_VERSION)
+
+
+class _Paragraph:
+    """One body paragraph: its sentences, quantities, place mentions and years."""
+
+    def __init__(self, page: _Page, ctx: art.Context, index: int, article_start: int, place: Place | None,
+                 scope_place: Place | None, gazetteer: Gazetteer, published: date | None):
+        self.page = page
+        self.ctx = ctx
+        self.text = page.paras[index].text
+        self.offset = page.offsets[index]  # in the page text
+        self.article_start = article_start
+        self.place = place
+        self.scope_place = scope_place
+        self.gazetteer = gazetteer
+        self.mentions = ctx.mentions[index]
+        self.years: list[YearMention] = year_mentions(self.text, published)
+        self.sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(self.text) if m.end() > m.start()]
+
+    def place_at(self, sentence_start: int, position: int) -> Place | None:
+        """The last mention before ``position`` in its sentence that moves the topic elsewhere, else the article's."""
+        lo, hi = self.offset + sentence_start, self.offset + position
+        for m in reversed(self.mentions):
+            if m.start >= hi or m.start < lo:
+                continue
+            if changes_place(self.page.text, m):
+                found = self.ctx.place_of(m, self.place)
+                if found is not None:
+                    return found
+        return self.place
+
+    def year_at(self, position: int, sentence_end: int, fallback: int | None) -> int | None:
+        found = nearest_year(self.years, position, sentence_end)
+        return found if found is not None else fallback
+
+    def facts(self, catalogue: Catalogue, article: int, heading_year: int | None):
+        quantities = find_quantities(self.text)
+        if not quantities:
+            return
+        for s_start, s_end in self.sentences:
+            inside = [q for q in quantities if s_start <= q.start < s_end]
+            if not inside:
+                continue
+            sentence = self.text[s_start:s_end]
+            relative = [(q, q.start - s_start, q.end - s_start) for q in inside]
+            for q, rec in zip(inside, recognize(catalogue, sentence, relative), strict=True):
+                fact = self._fact(q, rec, sentence, s_start, s_end, article, heading_year)
+                if fact is not None:
+                    yield fact
+
+    def _fact(self, q: Quantity, rec: Recognition, sentence: str, s_start: int, s_end: int, article: int,
+              heading_year: int | None) -> FactResult | None:
+        if q.weak and rec.metric is None:
+            return None
+        value, upper, unit = _canonical(q, rec.metric)
+        if q.family == "percent" and rec.metric is not None and rec.metric.growth_of:
+            c_start, _ = clause_bounds(sentence, q.start - s_start)
+            if is_decline(sentence[c_start:q.start - s_start]):
+                value = -value
+        evidence, lead = _trimmed(sentence)
+        start = self.offset - self.article_start + s_start + lead
+        source_start, source_end = self.page.to_source(self.offset + q.value_start, self.offset + q.value_end)
+        return FactResult(
+            article=article,
+            place=self.place_at(s_start, q.start),
+            year=self.year_at(q.start, s_end, heading_year),
+            metric=rec.metric.key if rec.metric else None,
+            label=rec.label,
+            value=value,
+            upper=upper,
+            unit=unit,
+            approx=q.approx,
+            note=rec.note,
+            evidence=evidence,
+            start=start,
+            end=start + len(evidence),
+            value_start=self.offset - self.article_start + q.value_start,
+            value_end=self.offset - self.article_start + q.value_end,
+            confidence=round(rec.confidence * (0.9 if q.approx != "exact" else 1.0), 3),
+            source_start=source_start,
+            source_end=source_end,
+        )
+
+    def initiatives(self, article: int, heading_year: int | None):
+        for s_start, s_end in self.sentences:
+            sentence = self.text[s_start:s_end]
+            found = find_initiatives(sentence)
+            if not found:
+                continue
+            evidence, lead = _trimmed(sentence)
+            start = self.offset - self.article_start + s_start + lead
+            for f in found:
+                yield InitiativeResult(
+                    article=article,
+                    place=self.place_at(s_start, s_start + f.start),
+                    year=self.year_at(s_start + f.start, s_end, heading_year),
+                    name=f.name,
+                    category=f.category,
+                    description=evidence,
+                    start=start,
+                    end=start + len(evidence),
+                    confidence=f.confidence,
+                )
+
+
+def _trimmed(sentence: str) -> tuple[str, int]:
+    stripped = sentence.lstrip()
+    lead = len(sentence) - len(stripped)
+    return stripped.rstrip(), lead
+
+
+def _canonical(q: Quantity, metric: MetricSpec | None) -> tuple[Decimal, Decimal | None, str]:
+    """The value in the metric's unit (亿元 for GDP); generic money in 万元, other generic values as printed."""
+    if metric is not None:
+        scale = Decimal(metric.scale)
+        return _tidy(q.value / scale), (_tidy(q.upper / scale) if q.upper is not None else None), metric.unit
+    if q.family == "money":
+        return _tidy(q.value / _WAN), (_tidy(q.upper / _WAN) if q.upper is not None else None), "万元"
+    return _tidy(q.value), (_tidy(q.upper) if q.upper is not None else None), q.unit
+
+
+def _tidy(value: Decimal) -> Decimal:
+    """Drop trailing zeros without switching to an exponent (1E+3)."""
+    value = value.normalize()
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value

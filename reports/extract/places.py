@@ -1,0 +1,237 @@
+"""Find place names in a page and decide which place a sentence speaks about.
+
+Full names (圣泉街道, 江北区, 永嘉路社区) are looked up in the gazetteer at every administrative suffix. A name held
+by several places is settled by the publication's region, then by a parent named right before it (锦江区锦官驿街道);
+a name still ambiguous, or a bare common word (城区, 高新区), is no mention at all.
+
+Short forms (圣泉, 江北) are only trusted for places whose full name the same page prints, or for the region's own
+district: two-character place stems are ordinary words too often (红岩先锋 is not 先锋镇).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .gazetteer import Gazetteer, Scope
+from .types import Place
+
+# Names in the gazetteer that are also everyday words; only a parent named right before makes them places.
+GENERIC_NAMES = frozenset(
+    "城区 郊区 矿区 新区 市区 高新区 开发区 经开区 新城区 老城区 中心区 工业区 社区 小区 景区 园区 片区 街区 辖区 山区 "
+    "林区 库区 老区 东区 西区 南区 北区 城关镇 城关街道 新城街道 新村 中心村 城中村".split()
+)
+SHORT_STOPWORDS = frozenset(
+    "先锋 中山 城关 新华 人民 胜利 解放 和平 建设 光明 团结 红旗 东风 新城 城南 城北 城东 城西 城中 高新 开发 "
+    "经开 新区 老城 中心 太平 长安 永安 兴隆 东城 西城 南城 北城 新村 花园 文化 民主 幸福 友谊 前进 红星 复兴 "
+    "振兴 和谐 育才 工业 商业 滨江 江南 江北岸 河西 河东 城区 社区 新街 老街 大街 朝阳 向阳 红岩 新民 新建 新兴".split()
+)
+_SUFFIX = re.compile(r"街道|苏木|[镇乡区县市旗州盟村]")
+_GENERIC = re.compile(r"(?:全|我|本|该)(区|县|市)(?![委场民容政级属直内外])")
+_PLACE_SUFFIX_AFTER = ("街道", "镇", "乡", "区", "县", "市", "村", "社区")
+_CLAUSE_BREAK = re.compile(r"[,;:。!?()\[\]]")
+_SUBJECT_PREFIX = re.compile(
+    r"^(?:本报讯|在|由|据|经|从|对|向|与|和|今年|去年|目前|当前|近年来|同时|此外|其中|另外|并|还|也|将|已|均|共|全|"
+    r"据悉|据了解|截至目前|截至|[\s\d年月日底初]|\d{4}\s*年)*$"
+)
+_ORG_AFTER = re.compile(
+    r"^[\u4e00-\u9fff]{0,3}?(?:民政局|局|委员会|委|政府|党委|党工委|办事处|办|公司|法院|检察院|分局|中心|部门|部|团)"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    place: Place | None
+    via: str  # full | short | village | generic
+    generic: str = ""  # 区, 县 or 市 for 全区/我县/本市
+
+    @property
+    def is_town(self) -> bool:
+        return self.place is not None and self.place.is_subdistrict_level
+
+
+class PlaceFinder:
+    def __init__(self, gazetteer: Gazetteer, scope: Scope | None):
+        self.gazetteer = gazetteer
+        self.scope = scope
+        self.villages = gazetteer.villages_in(scope) if scope and scope.city else {}
+
+    def find(self, text: str) -> list[Mention]:
+        """Every place mention in ``text`` (a whole page), sorted by position."""
+        scope = self.scope
+        raw = self._full_candidates(text)
+        mentions = self._resolve_all(raw, scope)
+        if scope is None:
+            scope = _dominant_scope(mentions)
+            if scope is not None:
+                self.villages = self.gazetteer.villages_in(scope) if scope.city else {}
+                raw = self._full_candidates(text)
+                mentions = self._resolve_all(raw, scope)
+        mentions += self._short_mentions(text, mentions, scope)
+        mentions += [Mention(m.start(), m.end(), m.group(), None, "generic", m.group(1))
+                     for m in _GENERIC.finditer(text) if not _inside(m.start(), m.end(), mentions)]
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    # -- full names ------------------------------------------------------------------------------------------
+    def _full_candidates(self, text: str) -> list[tuple[int, int, str, tuple[Place, ...], str]]:
+        lookup = self.gazetteer.by_name
+        villages = self.villages
+        # Longer entries are farms and development zones with company-like names, never printed in full.
+        longest = min(self.gazetteer.max_name_length, 12)
+        out: list[tuple[int, int, str, tuple[Place, ...], str]] = []
+        taken_until = -1
+        for match in _SUFFIX.finditer(text):
+            end = match.end()
+            found = None
+            for start in range(max(0, end - longest), end - 1):
+                if start < taken_until:
+                    continue
+                name = text[start:end]
+                places = lookup.get(name)
+                if places:
+                    found = (start, end, name, places, "full")
+                    break
+                towns = villages.get(name)
+                if towns:
+                    found = (start, end, name, towns, "village")
+                    break
+            if found:
+                if _is_text(found[2]):
+                    out.append(found)
+                    taken_until = found[1]
+        return out
+
+    def _resolve_all(self, raw, scope: Scope | None) -> list[Mention]:
+        resolved: list[Mention] = []
+        towns_named = {p for (_, _, _, places, via) in raw if via == "full" for p in places if len(places) == 1}
+        for start, end, name, places, via in raw:
+            prev = resolved[-1] if resolved else None
+            parent = prev.place if prev and prev.place and start - prev.end <= 1 else None
+            place = _pick(name, places, scope, parent, towns_named if via == "village" else None)
+            resolved.append(Mention(start, end, name, place, via))
+        return resolved
+
+    # -- short forms -----------------------------------------------------------------------------------------
+    def _short_mentions(self, text: str, mentions: list[Mention], scope: Scope | None) -> list[Mention]:
+        wanted: dict[str, set[Place]] = {}
+        for m in mentions:
+            if m.place is not None and m.via == "full" and m.place.kind != "city":
+                for short in self.gazetteer.short_names(m.place):
+                    wanted.setdefault(short, set()).add(m.place)
+        if scope is not None and scope.district:
+            own = [p for p in self.gazetteer.lookup(scope.district) if p.city == scope.city]
+            for place in own:
+                for short in self.gazetteer.short_names(place):
+                    wanted.setdefault(short, set()).add(place)
+        table = {s: next(iter(ps)) for s, ps in wanted.items() if len(ps) == 1 and s not in SHORT_STOPWORDS}
+        if not table:
+            return []
+        pattern = _alternation(tuple(sorted(table)))
+        out = []
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if _inside(start, end, mentions):
+                continue
+            short = match.group()
+            follow = text[end:end + 2]
+            if any(follow.startswith(s) for s in _PLACE_SUFFIX_AFTER):
+                other = next((short + s for s in _PLACE_SUFFIX_AFTER if follow.startswith(s)), "")
+                if self.gazetteer.lookup(other) and table[short].name != other:
+                    continue  # 三江镇 elsewhere is not 三江街道
+            out.append(Mention(start, end, short, table[short], "short"))
+        return out
+
+
+@lru_cache(maxsize=256)
+def _alternation(names: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+
+
+def _is_text(name: str) -> bool:
+    return name not in GENERIC_NAMES
+
+
+def _inside(start: int, end: int, mentions: list[Mention]) -> bool:
+    return any(m.start < end and start < m.end for m in mentions)
+
+
+def _pick(name: str, places: tuple[Place, ...], scope: Scope | None, parent: Place | None,
+          towns_named: set[Place] | None) -> Place | None:
+    if towns_named is not None:  # a village: answer with its town
+        if len(places) > 1:
+            named = [p for p in places if p in towns_named]
+            places = tuple(named) if named else places
+    if parent is not None:
+        inside = [p for p in places if parent.contains(p)]
+        if len(inside) == 1:
+            return inside[0]
+    if name in GENERIC_NAMES:
+        return None
+    if scope is not None:
+        scores = [scope.score(p) for p in places]
+        top = max(scores)
+        if top > 0:
+            best = [p for p, s in zip(places, scores, strict=True) if s == top]
+            return best[0] if len(best) == 1 else None
+    if towns_named is not None:
+        return None  # villages outside the region are too ambiguous to use
+    if len(places) == 1 and len(name) >= 3:
+        return places[0]
+    return None
+
+
+def _dominant_scope(mentions: list[Mention]) -> Scope | None:
+    cities = Counter((m.place.province, m.place.city) for m in mentions
+                     if m.place is not None and m.place.kind != "city" and m.place.city)
+    if not cities:
+        return None
+    (province, city), _ = cities.most_common(1)[0]
+    return Scope(province=province, city=city)
+
+
+def is_subject(text: str, mention: Mention) -> bool:
+    """Does the clause start with this place (after time words), or is it the place's own office speaking?"""
+    if _ORG_AFTER.match(text[mention.end:mention.end + 8]):
+        return True
+    head = text[max(0, mention.start - 40):mention.start]
+    breaks = list(_CLAUSE_BREAK.finditer(head))
+    prefix = head[breaks[-1].end():] if breaks else head
+    if not breaks and mention.start > 40:
+        return False
+    if "\n" in prefix:
+        prefix = prefix.rsplit("\n", 1)[1]
+    return bool(_SUBJECT_PREFIX.match(prefix.strip()))
+
+
+def changes_place(text: str, mention: Mention) -> bool:
+    """Whether a mention makes the numbers after it (in its sentence) belong to another place."""
+    if mention.via == "generic":
+        return is_subject(text, mention)
+    if mention.place is None:
+        return False
+    if mention.place.is_subdistrict_level:
+        return True
+    return is_subject(text, mention)
+
+
+def generic_place(mention: Mention, context: Place | None, scope_place: Place | None,
+                  gazetteer: Gazetteer) -> Place | None:
+    """全区 / 我县 / 本市 → the district or city of the place being written about."""
+    base = context or scope_place
+    if base is None:
+        return None
+    if mention.generic in ("区", "县"):
+        if base.is_district_level:
+            return base
+        if base.is_subdistrict_level and base.district:
+            return next((p for p in gazetteer.lookup(base.district) if p.city == base.city), None)
+        return None
+    if base.kind == "city":
+        return base
+    return next((p for p in gazetteer.lookup(base.city or "") if p.kind == "city"), None)

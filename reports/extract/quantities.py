@@ -1,0 +1,299 @@
+"""Numbers with their units, as newsletters print them.
+
+Only a number followed by a unit or counting word is a quantity (133 个, 51.03 亿元, 近1000家, 十余名, 1500-2000人,
+5%, 百分之八十); bare numbers are dates, codes or names. Chinese numerals are converted only inside such a match,
+never across a text: 一网统管 and 三次产业 stay words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+MULTIPLIERS = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(1000),
+               "百": Decimal(100)}
+
+# unit → (family, canonical unit). Longer spellings first so 人次 wins over 人, 千伏 over the multiplier 千.
+UNITS: dict[str, tuple[str, str]] = {
+    "元": ("money", "元"),
+    "%": ("percent", "%"),
+    "个百分点": ("points", "个百分点"),
+    "平方公里": ("area", "平方公里"),
+    "平方米": ("area", "平方米"),
+    "平米": ("area", "平方米"),
+    "m2": ("area", "平方米"),
+    "亩": ("area", "亩"),
+    "公顷": ("area", "公顷"),
+    "公里": ("length", "公里"),
+    "千米": ("length", "公里"),
+    "米": ("length", "米"),
+    "吨": ("mass", "吨"),
+    "公斤": ("mass", "公斤"),
+    "千克": ("mass", "公斤"),
+    "千瓦时": ("energy", "千瓦时"),
+    "千瓦": ("power", "千瓦"),
+    "千伏": ("voltage", "千伏"),
+}
+COUNTERS = (
+    "人次 户次 家次 场次 批次 件次 辆次 处次 个 名 处 户 家 所 栋 幢 台 人 座 支 条 项 场 次 件 位 辆 套 间 张 "
+    "块 盏 期 批 只 头 部 本 份 篇 段 路 类 种 起 宗 笔 单 棵 株 把 艘 架 门 根 趟 届 轮 组 队 对 片"
+).split()
+for _counter in COUNTERS:
+    UNITS.setdefault(_counter, ("count", _counter))
+
+# A counting word followed by these characters is part of another word (4个月, 三次产业, 一次性, 条件).
+_UNIT_BREAKS = {
+    "个": ("月", "小时", "工作日", "星期", "季度", "年头", "别", "性", "案"),
+    "次": ("产业", "性", "日", "要", "生"),
+    "名": ("义", "字", "称", "单", "额", "片", "录", "列", "优", "校", "牌", "城"),
+    "条": ("件", "例", "款", "约"),
+    "项": ("目",),
+    "场": ("所", "景", "地", "馆", "面", "合", "次"),
+    "所": ("有", "在", "以", "谓", "属", "得"),
+    "台": ("账", "阶", "风", "湾"),
+    "座": ("谈", "位"),
+    "支": ("部", "持", "付", "出", "撑", "柱"),
+    "人": ("民", "员", "才", "们", "士", "家", "大", "社", "选"),
+    "处": ("理", "置", "室", "长", "级", "罚"),
+    "期": ("间", "待", "望", "盼", "限"),
+    "家": ("庭", "长", "属", "园", "乡", "门", "风"),
+    "户": ("籍", "口", "外", "型"),
+    "部": ("门", "署", "分", "长", "队"),
+    "类": ("似",),
+    "件": ("事",),
+    "间": ("隙",),
+    "张": ("贴",),
+    "头": ("脑",),
+    "本": ("地", "级", "土"),
+    "段": ("落",),
+    "路": ("线", "径", "段", "口"),
+    "起": ("来", "到", "步"),
+    "种": ("植", "类", "子", "养"),
+    "届": ("次",),
+    "轮": ("次",),
+    "组": ("织", "建", "长"),
+    "队": ("伍", "员", "长"),
+    "对": ("接", "象", "口"),
+    "片": ("区",),
+    "门": ("口", "户"),
+}
+
+_CN_NUM = r"[零〇两一二三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+_AR_NUM = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM = rf"(?:{_AR_NUM}|{_CN_NUM})"
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+_QUANTITY = re.compile(
+    r"(?P<pre>将近|接近|大约|超过|不到|不足|不少于|至少|近|约|超|逾)?\s*"
+    rf"(?P<num>{_NUM})"
+    rf"(?:\s*(?:-|~|—|至|到)\s*(?P<hi>{_NUM}))?"
+    r"\s*(?P<mult>万亿|亿|万|千|百)?"
+    r"(?P<post1>余|多)?\s*"
+    rf"(?P<unit>{_UNIT_ALT})"
+    r"(?P<post2>以上|以下|以内|左右|上下|有余)?"
+)
+_PERCENT_WORDS = re.compile(rf"(?P<pre>近|约|超过|超)?百分之(?P<num>{_CN_NUM}|{_AR_NUM})(?P<post2>以上|以下|左右)?")
+_APPROX = {"将近": "about", "接近": "about", "大约": "about", "近": "about", "约": "about", "左右": "about",
+           "上下": "about", "超过": "over", "超": "over", "逾": "over", "不少于": "over", "至少": "over",
+           "余": "over", "多": "over", "以上": "over", "有余": "over", "不到": "under", "不足": "under",
+           "以下": "under", "以内": "under"}
+# Characters before a Chinese numeral that make it part of a word or an ordinal (第一, 数十, 统一, 唯一).
+_CN_BLOCKERS = set("第数几若每逐某单唯统合同之其周星礼初一二三四五六七八九十百千万亿两零〇")
+_AR_BLOCKERS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.+-/_#")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int  # the whole expression, qualifiers and unit included
+    end: int
+    value_start: int  # the number as printed, multiplier included (1300万, 一千三百万)
+    value_end: int
+    value: Decimal  # in the base unit: 元 for money, % for percent, a count otherwise
+    upper: Decimal | None
+    unit: str  # canonical unit (元, %, 个, 平方米 …)
+    printed_unit: str  # as printed (亿元, 个 …)
+    family: str  # money | percent | points | count | area | length | …
+    approx: str  # exact | about | over | under
+    chinese: bool
+    weak: bool  # a lone 一 (一个, 一张): usually an article, not a count
+
+
+def parse_chinese_number(text: str) -> Decimal | None:
+    """一千三百万 → 13000000, 三点五 → 3.5, 两 → 2, 万 → 10000; None when ``text`` is no well-formed numeral."""
+    if not text:
+        return None
+    if "点" in text:
+        whole, _, frac = text.partition("点")
+        if not frac or any(c not in _DIGITS or c == "两" for c in frac):
+            return None
+        base = parse_chinese_number(whole) if whole else Decimal(0)
+        if base is None:
+            return None
+        return base + Decimal("0." + "".join(str(_DIGITS[c]) for c in frac))
+    if text.count("亿") > 1 and "万亿" not in text:
+        return None
+    if "亿" in text:
+        hi, _, lo = text.rpartition("亿")
+        high = _below_yi(hi) if hi else 1
+        low = _below_yi(lo, colloquial=10 ** 7) if lo else 0
+        if high is None or low is None:
+            return None
+        return Decimal(high) * 10 ** 8 + low
+    value = _below_yi(text)
+    return None if value is None else Decimal(value)
+
+
+def _below_yi(text: str, colloquial: int | None = None) -> int | None:
+    if text.count("万") > 1:
+        return None
+    if "万" in text:
+        hi, _, lo = text.partition("万")
+        high = _below_wan(hi) if hi else 1
+        low = _below_wan(lo, colloquial=1000) if lo else 0
+        if high is None or low is None:
+            return None
+        return high * 10 ** 4 + low
+    return _below_wan(text, colloquial=colloquial)
+
+
+def _below_wan(text: str, colloquial: int | None = None) -> int | None:
+    total = 0
+    digit = None
+    last_unit = None
+    zero = False
+    for ch in text:
+        if ch in ("零", "〇"):
+            if digit is not None:
+                return None
+            zero = True
+            continue
+        if ch in _DIGITS:
+            if digit is not None:
+                return None
+            digit = _DIGITS[ch]
+        elif ch in _SMALL_UNITS:
+            unit = _SMALL_UNITS[ch]
+            if last_unit is not None and unit >= last_unit:
+                return None
+            if digit is None:
+                if unit == 10 and (total == 0 or zero):
+                    digit = 1
+                else:
+                    return None
+            total += digit * unit
+            digit = None
+            last_unit = unit
+            zero = False
+        else:
+            return None
+    if digit is not None:
+        if zero:
+            total += digit  # 一百零五
+        elif last_unit is None:
+            # A lone digit after 万 or 亿 counts the next order down: 三万五 is 35,000.
+            total += digit * colloquial if colloquial else digit
+        elif last_unit >= 100:
+            total += digit * last_unit // 10  # 一千五 = 1500, 三百五 = 350
+        else:
+            total += digit
+    return total
+
+
+def parse_number(text: str) -> Decimal | None:
+    """Arabic (3,500 / 51.03) or Chinese numerals to a Decimal."""
+    text = text.strip()
+    if not text:
+        return None
+    if text[0].isdigit():
+        try:
+            return Decimal(text.replace(",", ""))
+        except InvalidOperation:
+            return None
+    return parse_chinese_number(text)
+
+
+def _masked(text: str) -> list[tuple[int, int]]:
+    """Spans inside “quotes” and 《titles》, where numbers are names (“2121服务为你”, 《1+1+3 …流程图》)."""
+    spans = []
+    for opener, closer in (("“", "”"), ("《", "》"), ("「", "」"), ('"', '"')):
+        pos = 0
+        while True:
+            i = text.find(opener, pos)
+            if i < 0:
+                break
+            j = text.find(closer, i + 1)
+            if j < 0 or j - i > 60:
+                pos = i + 1
+                continue
+            spans.append((i, j + 1))
+            pos = j + 1
+    return spans
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    masked = _masked(text)
+    out: list[Quantity] = []
+    for m in _QUANTITY.finditer(text):
+        q = _build(text, m, masked)
+        if q is not None:
+            out.append(q)
+    for m in _PERCENT_WORDS.finditer(text):
+        if any(a <= m.start() < b for a, b in masked):
+            continue
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        approx = _APPROX.get(m.group("pre") or m.group("post2") or "", "exact")
+        out.append(Quantity(m.start(), m.end(), m.start("num") - 3, m.end("num"), value, None, "%", "%", "percent",
+                            approx, True, False))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _build(text: str, m: re.Match, masked: list[tuple[int, int]]) -> Quantity | None:
+    num = m.group("num")
+    num_start = m.start("num")
+    if any(a <= num_start < b for a, b in masked):
+        return None
+    chinese = not num[0].isdigit()
+    before = text[num_start - 1] if num_start > 0 else ""
+    if chinese:
+        if before in _CN_BLOCKERS:
+            return None
+    elif before in _AR_BLOCKERS or (before == "," and num_start > 1 and text[num_start - 2].isdigit()):
+        return None
+    unit = m.group("unit")
+    follow = text[m.end("unit"):m.end("unit") + 3]
+    if not m.group("post2") and any(follow.startswith(b) for b in _UNIT_BREAKS.get(unit, ())):
+        return None
+    if chinese and len(num) == 1 and num in _SMALL_UNITS | {"亿": 0} and not m.group("post1"):
+        return None  # a bare 十 / 百 / 千 / 亿 before a unit is a word (百姓, 千家万户), not a number
+    value = parse_number(num)
+    if value is None:
+        return None
+    family, canonical = UNITS[unit]
+    mult = m.group("mult")
+    if mult:
+        if family == "count" and mult == "百" and chinese:
+            return None
+        value *= MULTIPLIERS[mult]
+    upper = None
+    if m.group("hi"):
+        upper = parse_number(m.group("hi"))
+        if upper is not None and mult:
+            upper *= MULTIPLIERS[mult]
+        if upper is not None and upper <= value:
+            upper = None
+    qualifier = m.group("pre") or m.group("post1") or m.group("post2") or ""
+    approx = _APPROX.get(qualifier, "exact")
+    if m.group("pre") and (m.group("post1") or m.group("post2")):
+        approx = _APPROX[m.group("pre")]
+    start = m.start() if m.group("pre") else num_start
+    value_end = m.end("mult") if mult else m.end("num")
+    if m.group("hi"):
+        value_end = max(value_end, m.end("hi"))
+    weak = chinese and num == "一" and not mult
+    return Quantity(start, m.end(), num_start, value_end, value, upper, canonical, (mult or "") + unit, family,
+                    approx, chinese, weak)

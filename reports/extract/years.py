@@ -1,0 +1,91 @@
+"""Which year a figure is about.
+
+An explicit year (2022年, 2023 年, 二〇二三年, 2022年度) in the sentence or paragraph wins; relative words (今年, 去年,
+上半年, 年底) are read against the publication date; otherwise the article's year: the one its headline or opening
+clause names, else the publication year, or the year before for a review published in January–March that talks
+about that year. Without a publication date an unknown year stays None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9}
+_YEAR = re.compile(
+    r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*年(?!代|龄|级|限|薪|终奖)"
+    r"|(?P<cy>[〇零○一二三四五六七八九]{4})年"
+    # 去年以来 / 从去年到现在 count from a year up to now: no single year.
+    r"|(?<![近往历])(?P<rel>今年|本年|去年|上年|前年|明年|次年)(?!以来|至今|到现在|到目前|同期|底以来)"
+    r"|(?P<half>上半年|下半年|年底|年末|年初)"
+)
+_COMPARISON = re.compile(r"(?:比|较|同比|与)$")
+_CLAUSE_START = re.compile(r"(?:^|[,;:。!?])\s*$")
+_REVIEW = re.compile(r"去年|上年|过去一年|一年来|回顾|总结")
+
+
+@dataclass(frozen=True)
+class YearMention:
+    start: int
+    end: int
+    year: int
+
+
+def year_mentions(text: str, published: date | None) -> list[YearMention]:
+    out = []
+    for m in _YEAR.finditer(text):
+        if m.group("y"):
+            out.append(YearMention(m.start(), m.end(), int(m.group("y"))))
+        elif m.group("cy"):
+            year = int("".join(str(_CN_DIGITS[c]) for c in m.group("cy")))
+            if 1900 <= year <= 2100:
+                out.append(YearMention(m.start(), m.end(), year))
+        elif published is None:
+            continue
+        elif m.group("rel"):
+            if _COMPARISON.search(text[max(0, m.start() - 2):m.start()]):
+                continue  # 比上年增长 compares with last year; the figure is this year's
+            offset = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "次年": 1}[m.group("rel")]
+            out.append(YearMention(m.start(), m.end(), published.year + offset))
+        else:
+            half = m.group("half")
+            # A bare 上半年 / 年底 printed early in the year still points at the year just ended.
+            if text[max(0, m.start() - 2):m.start()] in ("今年", "去年", "本年", "上年", "明年"):
+                continue
+            late = half in ("下半年", "年底", "年末")
+            year = published.year - 1 if late and published.month <= 3 else published.year
+            out.append(YearMention(m.start(), m.end(), year))
+    return out
+
+
+def default_year(published: date | None, article_text: str, mentions: list[YearMention]) -> int | None:
+    """The year of an article's figures when nothing closer says otherwise."""
+    if published is None:
+        return None
+    if published.month <= 3:
+        previous = published.year - 1
+        if any(m.year == previous for m in mentions) or _REVIEW.search(article_text):
+            return previous
+    return published.year
+
+
+def lead_year(text: str, title: str, published: date | None) -> int | None:
+    """A year printed in the headline, or opening a clause of the first sentence (2022年，三江街道…)."""
+    for m in year_mentions(title, published):
+        return m.year
+    first_sentence = re.split(r"[。!?]", text, maxsplit=1)[0]
+    for m in year_mentions(first_sentence, published):
+        if _CLAUSE_START.search(first_sentence[:m.start]) and first_sentence[m.end:m.end + 1] in (",", " ", ""):
+            return m.year
+    return None
+
+
+def nearest_year(mentions: list[YearMention], position: int, sentence_end: int) -> int | None:
+    """The last year named before ``position`` in the paragraph, else the first after it in the same sentence."""
+    before = [m for m in mentions if m.end <= position]
+    if before:
+        return before[-1].year
+    after = [m for m in mentions if position <= m.start < sentence_end]
+    return after[0].year if after else None
