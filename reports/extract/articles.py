@@ -184,7 +184,17 @@ def split(ctx: Context) -> list[tuple[int, int]]:
             i = j
             continue
         i += 1
-    return [(s, e) for s, e in zip(starts, starts[1:] + [len(paras)], strict=True) if e > s]
+    ranges = [(s, e) for s, e in zip(starts, starts[1:] + [len(paras)], strict=True) if e > s]
+    # Captions and headlines left after the last piece are not an article of their own.
+    merged: list[tuple[int, int]] = []
+    for s, e in ranges:
+        if merged and not _has_body(paras, s, e):
+            merged[-1] = (merged[-1][0], e)
+        elif merged and not _has_body(paras, *merged[-1]):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
 
 
 def title_text(ctx: Context, start: int, end: int) -> str:
@@ -197,4 +207,6 @@ def title_text(ctx: Context, start: int, end: int) -> str:
     for n, line in enumerate(lines[:-1]):
         if ctx.paras[indexes[n]].kicker:
             return line + lines[n + 1]
-    return max(lines, key=len)
+    # A line opening with a dash is the subtitle of the one before it.
+    main = [line for line in lines if not line.startswith(("—", "-"))] or lines
+    return max(main, key=len)

@@ -18,8 +18,9 @@ _VERB = re.compile(
 _HONOUR = re.compile(r"(?:获评|荣获|评为|被评为|授予|命名为|入选|获得|表彰为|列为|认定为|获)[^,;。]{0,12}$")
 _NOT_AFTER = re.compile(r"^(?:称号|荣誉|奖|精神|理念|思想|要求|目标|目标任务|奋斗目标|战略|号召|口号|重要|主题)")
 _GOAL_END = re.compile(r"(?:示范地|示范街|示范区|先行区|高地|之城|之地|样板|标杆|新高地)$")
-_NUMBERED = re.compile(r"^[一二两三四五六七八九十百千\d]+[张项大个条件类级支多化心年]")
-_SLOGAN = re.compile(r"[,、;:!?。]")
+_NUMBERED = re.compile(r"^[一二两三四五六七八九十百千\d]+(?:[张项大个条件类级支多化心年]|板块|$)")
+_SLOGAN = re.compile(r"[,、;:!?。+—]")
+_TITLE_BEFORE = re.compile(r"(?:首批|第[一二三四五六七八九十\d]+批|国家级|省级|市级|区级|县级)$")
 _CATEGORIES = (
     ("养老", r"养老|老人|老年|助餐|食堂|敬老|银龄|长者|为老"),
     ("网格治理", r"网格|议事|微格|自治|共治|善治"),
@@ -41,18 +42,23 @@ class FoundInitiative:
 
 
 def categorize(name: str, context: str) -> str:
-    for text in (name, context):
-        for category, pattern in _CATEGORIES:
-            if re.search(pattern, text):
-                return category
-    return "其他"
+    """The category whose words the name holds; else the one its sentence uses most (ties: earlier wins)."""
+    for category, pattern in _CATEGORIES:
+        if re.search(pattern, name):
+            return category
+    best, hits = "其他", 0
+    for category, pattern in _CATEGORIES:
+        n = len(re.findall(pattern, context))
+        if n > hits:
+            best, hits = category, n
+    return best
 
 
 def find_initiatives(sentence: str) -> list[FoundInitiative]:
     out = []
     for m in _QUOTE.finditer(sentence):
         name = (m.group(1) or m.group(2)).strip()
-        clause_start = max((c.end() for c in re.finditer(r"[,;:。!?]", sentence[: m.start()])), default=0)
+        clause_start = max((c.end() for c in re.finditer(r"[,;:。!?]|——", sentence[: m.start()])), default=0)
         before = sentence[clause_start:m.start()]
         verb = None
         for v in _VERB.finditer(before):
@@ -66,11 +72,11 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
             or _NOT_AFTER.match(after)
             or _GOAL_END.search(name)
             or _NUMBERED.match(name)
-            or re.fullmatch(r"[\d\s+.\-]+", name)
+            or _TITLE_BEFORE.search(before)
+            or len(re.findall(r"[\u4e00-\u9fff]", name)) < 2
         ):
             continue
         gap = m.start() - (clause_start + verb.end())
-        context = sentence[m.end():m.end() + 16]
-        out.append(FoundInitiative(name, categorize(name, context + before), m.start(), m.end(),
+        out.append(FoundInitiative(name, categorize(name, sentence), m.start(), m.end(),
                                    0.8 if gap <= 8 else 0.65))
     return out

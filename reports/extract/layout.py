@@ -117,9 +117,9 @@ def _classify(line: _Line, width: int, next_line: _Line | None) -> Paragraph:
         and not (width and n >= 0.75 * width and not s.endswith((":", "——")))
     )
     # A single line set apart by a wide gap is a photo caption, unless a headline or a lead follows it.
-    isolated = line.gap >= 2 and not line.first and line.gap_after >= 1 and n <= 60
-    if isolated and not (next_line and next_line.gap <= 1 and (_LEAD.match(next_line.text)
-                                                               or _looks_headline(next_line.text))):
+    isolated = line.gap >= 2 and not line.first and (line.gap_after >= 1 or line.last) and n <= 60
+    if isolated and (terminal or line.last or not (
+            next_line and next_line.gap <= 1 and (_LEAD.match(next_line.text) or _looks_headline(next_line.text)))):
         return Paragraph("caption")
     if headline_like:
         return Paragraph("headline", kicker=s.endswith((":", "——", "—")))
@@ -161,6 +161,10 @@ def paragraphs(text: str) -> list[Paragraph]:
                 open_para.deferred.append(para)
                 continue
             close()
+        if para.kind == "credit" and out and out[-1].kind == "credit" and line.gap == 0:
+            # 本版图文由袁孝椿 / 肖彦 刘彦麟提供: one credit printed over two lines.
+            out[-1].add(line.start, line.end, line.text)
+            continue
         para.add(line.start, line.end, line.text)
         if para.kind == "body" and not para.terminal:
             open_para = para

@@ -37,12 +37,16 @@ _THREE_SECTORS = re.compile(
     r"(?:三次产业|一二三产业?|一、二、三产业?|第一、二、三产业?|第一、第二、第三产业|一、二、三次产业)"
 )
 _LIST_GAP = re.compile(r"^[\s、,和及与]*$")
-_LABEL_CUT = re.compile(r"[的和与及等在为由对向将把被从其中]")
-_LEADING_VERBS = re.compile(
-    r"^(?:建成投用|建成|新建|新增|完成|开展|实现|累计|共|建立|成立|打造|投入|投资|争取|整治|改造|安装|加装|发现|处置|"
-    r"收集|采集|举办|组织|提供|培育|引进|发放|帮助|解决|办理|接收|走访|慰问|选派|整合|推动|推进|设立|设置|配备|配齐|"
-    r"惠及|覆盖|涵盖|吸引|动员|承办|服务|达到|达|为|有|已|其中)+"
+# Verbs and function words that end a noun phrase; labels of generic quantities are cut at them.
+_VERBS = (
+    "建成投用|建成|新建|新增|完成|开展|进行|实现|累计|建立|成立|打造|投入|投资|争取|整治|改造|安装|加装|发现|处置|"
+    "收集|采集|举办|组织|提供|培育|引进|发放|帮助|解决|办理|接收|走访|慰问|选派|整合|推动|推进|设立|设置|配备|配齐|"
+    "惠及|覆盖|涵盖|吸引|动员|承办|达到|创建|交办|推送|治理|接待|参与|参加|获得|获评|送上|出动|清理|清砍|落实|"
+    "施划|提档升级|升级|修缮|规范|申报|实施|培养|孵化|登记|评选出|评选|产生|释放|聚集|集聚|汇集|入驻|建设|免费|"
+    "突破|下降|增长|提高|上升|减少|降低|占|达|为|有|是|共|已|对|向|在|从|将|把|被|给|其中"
 )
+_VERB_RE = re.compile(_VERBS)
+_FUNCTION_CUT = re.compile(r"[的和与及等或并]")
 
 
 @dataclass(frozen=True)
@@ -134,19 +138,47 @@ def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
 def label_for(q: Quantity, sentence: str, q_start: int, q_end: int) -> str:
     """A short noun phrase naming a generic quantity: the noun after its counting word, else the words before it."""
     c_start, c_end = clause_bounds(sentence, q_start)
-    post = sentence[q_end:c_end]
     if q.family == "count":
-        m = re.match(r"[“\"]?([\u4e00-\u9fff]{1,10})", post)
-        if m:
-            word = _LABEL_CUT.split(m.group(1), maxsplit=1)[0]
-            if len(word) >= 2:
-                return word[:10]
+        word = _lead_noun(sentence[q_end:c_end])
+        if len(word) >= 2:
+            return word
     head = _head(sentence[c_start:q_start])
-    m = re.search(r"([\u4e00-\u9fff“”]{1,16})$", head)
-    if m:
-        phrase = _LEADING_VERBS.sub("", m.group(1).strip("“”")) or m.group(1).strip("“”")
-        return phrase[-10:]
-    return q.printed_unit
+    word = _tail_noun(head)
+    if q.family == "percent":
+        m = _GROWTH.search(head)
+        if m and not word.endswith(m.group("dir")):
+            word = _tail_noun(head[: m.start()]) + m.group("dir")
+    return word or q.printed_unit
+
+
+def _lead_noun(post: str) -> str:
+    m = re.match(r"[“\"]?([\u4e00-\u9fff“”]{1,12})", post)
+    if not m:
+        return ""
+    run = m.group(1)
+    verb = _VERB_RE.search(run, 1)
+    if verb:
+        run = run[: verb.start()]
+    run = _FUNCTION_CUT.split(run, maxsplit=1)[0]
+    return run.replace("“", "").replace("”", "")[:10]
+
+
+def _tail_noun(head: str) -> str:
+    segment = re.split(r"[、()]", head.rstrip())[-1]
+    m = re.search(r"[\u4e00-\u9fff“”]+$", segment)
+    if not m:
+        return ""
+    run = m.group()
+    verbs = list(_VERB_RE.finditer(run))
+    while verbs and verbs[-1].end() == len(run):
+        run = run[: verbs[-1].start()]  # 停电原因占 → 停电原因
+        verbs = [v for v in verbs[:-1] if v.end() <= len(run)]
+    if verbs:
+        run = run[verbs[-1].end():]
+    if "的" in run:
+        run = run.rsplit("的", 1)[1] or run
+    run = run.replace("“", "").replace("”", "")
+    return run[-10:]
 
 
 def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]]) -> list[Recognition]:
@@ -177,7 +209,40 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
         if _ESTIMATE.search(sentence[c_start:start]) or _ESTIMATE.search(sentence[:start][-12:]):
             note = "预计" if not note else note + ";预计"
         results[i] = Recognition(spec, note, spec.name_zh, confidence)
+    _after_values(catalogue, sentence, quantities, history, results)
+    _subsets(sentence, quantities, results)
     return [r for r in results]  # type: ignore[misc]
+
+
+def _after_values(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]],
+                  history: set[int], results: list[Recognition | None]) -> None:
+    """网格由原来的120个调整为98个: the new value is described by the words around the old one."""
+    for i in history:
+        j = i + 1
+        current = results[j]
+        if current is None or current.metric is not None or current.target:
+            continue
+        q1, s1, e1 = quantities[i]
+        c_start, _ = clause_bounds(sentence, s1)
+        head = re.sub(r"(?:由|从)(?:原来|原有|原先|现有|此前)?的?\s*$", "", sentence[c_start:s1])
+        found = match_metric(catalogue, quantities[j][0], head, sentence[e1:quantities[j][1]])
+        if found is not None:
+            spec, note, confidence = found
+            results[j] = Recognition(spec, note, spec.name_zh, confidence - 0.05)
+
+
+def _subsets(sentence: str, quantities: list[tuple[Quantity, int, int]], results: list[Recognition | None]) -> None:
+    """……210人，其中专职网格员80人: a part of a total already given is not a second total."""
+    seen: set[str] = set()
+    for i, (q, start, end) in enumerate(quantities):
+        r = results[i]
+        if r is None or r.metric is None:
+            continue
+        c_start, _ = clause_bounds(sentence, start)
+        if r.metric.key in seen and sentence[c_start:start].lstrip().startswith("其中"):
+            results[i] = Recognition(None, "其中", label_for(q, sentence, start, end), 0.5)
+            continue
+        seen.add(r.metric.key)
 
 
 def _regrouped(sentence: str, quantities: list[tuple[Quantity, int, int]]) -> set[int]:

@@ -31,6 +31,14 @@ SHORT_STOPWORDS = frozenset(
 _SUFFIX = re.compile(r"街道|苏木|[镇乡区县市旗州盟村]")
 _GENERIC = re.compile(r"(?:全|我|本|该)(区|县|市)(?![委场民容政级属直内外])")
 _PLACE_SUFFIX_AFTER = ("街道", "镇", "乡", "区", "县", "市", "村", "社区")
+# 美丽宜居乡村 holds 宜居乡, 建设平安镇街 holds 平安镇: a one-character suffix that starts a word is no suffix.
+_WORD_AFTER_SUFFIX = {
+    "乡": set("村镇土愁贤亲情野间邻风里"), "镇": set("街村区域级长干政委"), "村": set("民级委居社组庄落集寨务干规"),
+    "区": set("域县级委划间块位"), "县": set("域城级委区乡市"), "市": set("场民级委区县容政值面井"),
+}
+# Before a town or village of another district, a name that is really mentioned stands after a break or a
+# preposition (在大足区龙水镇, 赴宜居乡, 与三河村) rather than inside a phrase.
+_STRONG_BEFORE = re.compile(r"(?:^|[\s,;:。!?、()“”—]|在|赴|到|与|和|及|同|从|向|对|至|帮扶|结对)$")
 _CLAUSE_BREAK = re.compile(r"[,;:。!?()\[\]]")
 _SUBJECT_PREFIX = re.compile(
     r"^(?:本报讯|在|由|据|经|从|对|向|与|和|今年|去年|目前|当前|近年来|同时|此外|其中|另外|并|还|也|将|已|均|共|全|"
@@ -65,13 +73,13 @@ class PlaceFinder:
         """Every place mention in ``text`` (a whole page), sorted by position."""
         scope = self.scope
         raw = self._full_candidates(text)
-        mentions = self._resolve_all(raw, scope)
+        mentions = self._resolve_all(text, raw, scope)
         if scope is None:
             scope = _dominant_scope(mentions)
             if scope is not None:
                 self.villages = self.gazetteer.villages_in(scope) if scope.city else {}
                 raw = self._full_candidates(text)
-                mentions = self._resolve_all(raw, scope)
+                mentions = self._resolve_all(text, raw, scope)
         mentions += self._short_mentions(text, mentions, scope)
         mentions += [Mention(m.start(), m.end(), m.group(), None, "generic", m.group(1))
                      for m in _GENERIC.finditer(text) if not _inside(m.start(), m.end(), mentions)]
@@ -101,19 +109,26 @@ class PlaceFinder:
                 if towns:
                     found = (start, end, name, towns, "village")
                     break
-            if found:
-                if _is_text(found[2]):
-                    out.append(found)
-                    taken_until = found[1]
+            if found and _is_text(found[2]):
+                follow = text[found[1]:found[1] + 1]
+                if follow and follow in _WORD_AFTER_SUFFIX.get(found[2][-1], ()):
+                    continue
+                out.append(found)
+                taken_until = found[1]
         return out
 
-    def _resolve_all(self, raw, scope: Scope | None) -> list[Mention]:
+    def _resolve_all(self, text: str, raw, scope: Scope | None) -> list[Mention]:
         resolved: list[Mention] = []
         towns_named = {p for (_, _, _, places, via) in raw if via == "full" for p in places if len(places) == 1}
         for start, end, name, places, via in raw:
             prev = resolved[-1] if resolved else None
             parent = prev.place if prev and prev.place and start - prev.end <= 1 else None
             place = _pick(name, places, scope, parent, towns_named if via == "village" else None)
+            strong_suffix = name.endswith(("街道", "社区"))
+            if (place is not None and parent is None and place.is_subdistrict_level and not strong_suffix
+                    and (scope is None or scope.score(place) < 3)
+                    and not _STRONG_BEFORE.search(text[max(0, start - 2):start])):
+                place = None
             resolved.append(Mention(start, end, name, place, via))
         return resolved
 
