@@ -15,16 +15,18 @@ def short_name(name: str) -> str:
 
 
 def district_for_region(region: str) -> District | None:
-    """The District row a publication's region names (a district, county or city)."""
+    """The District row a publication's region names (a district, county or city), created from the gazetteer."""
+    from reports.extract.gazetteer import default_gazetteer
+
     region = region.strip()
     matches = list(District.objects.filter(name=region)[:2])
     if len(matches) == 1:
         return matches[0]
-    if not matches and region.endswith("市"):
-        district, _ = District.objects.get_or_create(city=region, name=region,
-                                                     defaults={"kind": District.Kind.CITY})
-        return district
-    return None
+    candidates = [p for p in default_gazetteer().lookup(region) if p.kind in DISTRICT_KINDS]
+    if len(candidates) != 1:
+        return None  # unknown or ambiguous (two cities have a 江北区): the user picks it in the admin
+    _, district = PlaceResolver().resolve(candidates[0])
+    return district
 
 
 class PlaceResolver:

@@ -1,5 +1,3 @@
-import sys
-
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
@@ -28,4 +26,4 @@ class Command(BaseCommand):
                 handle.writelines(chunks)
         else:
             for chunk in chunks:
-                sys.stdout.write(chunk)
+                self.stdout.write(chunk, ending="")
