@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .catalogue import Catalogue, MetricSpec
 from .quantities import Quantity
@@ -69,8 +68,14 @@ class _Compiled:
     note: re.Pattern | None
 
 
-@lru_cache(maxsize=8)
+_COMPILED: dict[int, tuple[Catalogue, tuple[_Compiled, ...]]] = {}
+
+
 def _compiled(catalogue: Catalogue) -> tuple[_Compiled, ...]:
+    # Keyed by identity: hashing a catalogue hashes every spec, which is slower than the matching itself.
+    cached = _COMPILED.get(id(catalogue))
+    if cached is not None and cached[0] is catalogue:
+        return cached[1]
     out = []
     for spec in catalogue.metrics:
         out.append(_Compiled(
@@ -81,7 +86,10 @@ def _compiled(catalogue: Catalogue) -> tuple[_Compiled, ...]:
             re.compile("(?:" + "|".join(spec.veto) + r")$") if spec.veto else None,
             re.compile(spec.note) if spec.note else None,
         ))
-    return tuple(out)
+    if len(_COMPILED) > 16:
+        _COMPILED.clear()
+    _COMPILED[id(catalogue)] = (catalogue, tuple(out))
+    return _COMPILED[id(catalogue)][1]
 
 
 def _accepts(spec: MetricSpec, q: Quantity) -> bool:
