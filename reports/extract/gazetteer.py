@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+import zipfile
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,6 +30,16 @@ def _data_path() -> str:
     if spec is None or not spec.origin:
         raise RuntimeError("JioNLP is not installed; the gazetteer reads its china_location dictionary")
     return os.path.join(os.path.dirname(spec.origin), "dictionary", "china_location.txt")
+
+
+def _read_data() -> str:
+    # A fresh JioNLP install ships only the zip; the .txt appears once its own loader has unpacked it.
+    path = _data_path()
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as fh:
+            return fh.read()
+    with zipfile.ZipFile(path[: -len(".txt")] + ".zip") as archive:
+        return archive.read("china_location.txt").decode("utf-8")
 
 
 def town_kind(name: str) -> str:
@@ -206,5 +217,4 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     """The process-wide gazetteer (about 0.3 s to build; cached)."""
-    with open(_data_path(), encoding="utf-8") as fh:
-        return Gazetteer(fh.read())
+    return Gazetteer(_read_data())
