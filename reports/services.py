@@ -6,19 +6,24 @@ initiatives in one transaction, so a failure leaves no partial rows.
 """
 
 import hashlib
+import logging
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from reports import places
 from reports.extract import EXTRACTOR_VERSION, Extraction, default_config, extract
-from reports.models import Article, Fact, Initiative, Metric, NewsletterIssue, Publication
-from reports.readers import ReadError, read_document
+from reports.models import Article, District, Fact, Initiative, Metric, NewsletterIssue, Publication
+from reports.readers import ReadError, detect_format, read_document, unpack_zip
 from reports.reference import metrics_by_key
+
+logger = logging.getLogger(__name__)
 
 
 class IngestError(Exception):
@@ -30,12 +35,19 @@ class IngestError(Exception):
         self.message_en = message_en or message_zh
 
 
+class IssueNotQueued(Exception):
+    """``process_issue`` was asked to process an issue that is not waiting to be processed."""
+
+
 class DuplicateIssue(IngestError):
     def __init__(self, existing: NewsletterIssue):
         when = timezone.localtime(existing.uploaded_at).strftime("%Y-%m-%d %H:%M")
+        status = ""
+        if existing.status != NewsletterIssue.Status.DONE:
+            status = f"，当前状态：{existing.get_status_display()}"
         super().__init__(
-            f"该文件已于 {when} 导入过（{existing.publication} {existing.published or ''}，"
-            f"文件名 {existing.original_name}，编号 {existing.pk}），未重复导入。",
+            f"这个文件的内容与 {when} 上传的第 {existing.pk} 期（{existing.publication} "
+            f"{existing.published or '日期未填'}，文件名 {existing.original_name}{status}）完全相同，未重复导入。",
             f"This file was already imported on {when} as issue {existing.pk} ({existing.original_name}).",
         )
         self.existing = existing
@@ -52,14 +64,63 @@ class IngestSummary:
     notes: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class IncomingFile:
+    """One file as received: from the admin upload, the ``ingest`` command or a zip archive."""
+
+    name: str
+    data: bytes
+
+
+@dataclass
+class UploadOutcome:
+    """What became of one uploaded file; ``message_zh`` is shown to the user as is."""
+
+    QUEUED = "queued"
+    REQUEUED = "requeued"
+    DUPLICATE = "duplicate"
+    REFUSED = "refused"
+
+    filename: str
+    status: str
+    message_zh: str
+    issue: NewsletterIssue | None = None
+    message_en: str = ""
+
+
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def get_publication(*, name: str, region: str | None = None) -> Publication:
+def max_upload_bytes() -> int:
+    return settings.GOVDASH_MAX_UPLOAD_BYTES
+
+
+def megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def oversize_error(*, filename: str, size: int | None) -> IngestError:
+    limit = max_upload_bytes()
+    actual = f"有 {megabytes(size)}，" if size else ""
+    return IngestError(
+        f"文件“{filename}”{actual}超过单个文件上限 {megabytes(limit)}，未读取也未保存。"
+        "请拆分后分别上传，或请管理员调大 GOVDASH_MAX_UPLOAD_BYTES。",
+        f"{filename} is larger than the {limit}-byte upload limit.",
+    )
+
+
+def check_upload_size(*, filename: str, size: int) -> None:
+    """Refuse a file by its announced size, before anyone reads its bytes."""
+    if size > max_upload_bytes():
+        raise oversize_error(filename=filename, size=size)
+
+
+def get_publication(*, name: str, region: str | None = None, district: District | None = None) -> Publication:
+    """The newspaper called ``name``, created if new; its region (a name, or a District row) is set once."""
     publication, created = Publication.objects.get_or_create(name=name.strip())
-    if region and publication.region is None:
-        publication.region = places.district_for_region(region)
+    if publication.region is None and (district or region):
+        publication.region = district or places.district_for_region(region)
         if publication.region is not None:
             publication.save(update_fields=["region"])
     return publication
@@ -71,14 +132,32 @@ def register_issue(
     filename: str,
     publication: Publication,
     published: date | None,
-    region=None,
+    region: District | None = None,
     uploaded_by=None,
 ) -> NewsletterIssue:
     """Store the uploaded bytes as a queued issue; raise DuplicateIssue for bytes seen before."""
+    issue, _requeued = _register(data=data, filename=filename, publication=publication, published=published,
+                                 region=region, uploaded_by=uploaded_by)
+    return issue
+
+
+def _register(*, data, filename, publication, published, region, uploaded_by) -> tuple[NewsletterIssue, bool]:
     digest = sha256_of(data)
     existing = NewsletterIssue.objects.filter(sha256=digest).select_related("publication").first()
     if existing is not None:
-        raise DuplicateIssue(existing)
+        if existing.status != NewsletterIssue.Status.FAILED:
+            raise DuplicateIssue(existing)
+        # A failed issue holds no data, only the file and the reason; uploading it again means "try again"
+        # (after a fix to the reader or the extractor), under the details given this time.
+        updated = NewsletterIssue.objects.filter(pk=existing.pk, status=NewsletterIssue.Status.FAILED).update(
+            publication=publication, published=published, region=region, uploaded_by=uploaded_by,
+            original_name=filename[:255], status=NewsletterIssue.Status.QUEUED, error_message="",
+            processed_at=None, duration_ms=None,
+        )
+        if not updated:
+            raise DuplicateIssue(NewsletterIssue.objects.get(pk=existing.pk))
+        existing.refresh_from_db()
+        return existing, True
     issue = NewsletterIssue(
         publication=publication,
         published=published,
@@ -90,29 +169,119 @@ def register_issue(
     )
     try:
         with transaction.atomic():
-            issue.original_file.save(filename, ContentFile(data), save=False)
+            issue.original_file.save(filename.rsplit("/", 1)[-1], ContentFile(data), save=False)
             issue.save()
     except IntegrityError:
         # Another upload of the same bytes won the race.
         issue.original_file.delete(save=False)
         raise DuplicateIssue(NewsletterIssue.objects.get(sha256=digest)) from None
-    return issue
+    return issue, False
+
+
+def expand_upload(*, file: IncomingFile) -> list[IncomingFile]:
+    """The files inside a zip archive, or the file itself; IngestError when it cannot be accepted at all."""
+    check_upload_size(filename=file.name, size=len(file.data))
+    try:
+        file_format = detect_format(file.data, file.name)
+    except ReadError as error:
+        raise IngestError(error.message_zh, error.message_en) from error
+    if file_format != "zip":
+        return [file]
+    try:
+        members = unpack_zip(file.data, archive_name=file.name, max_member_bytes=max_upload_bytes(),
+                             max_total_bytes=4 * max_upload_bytes())
+    except ReadError as error:
+        raise IngestError(error.message_zh, error.message_en) from error
+    if not members:
+        raise IngestError(f"压缩包“{file.name}”里没有文件。", f"{file.name} is an empty archive.")
+    return [IncomingFile(name=f"{file.name}/{member.name}", data=member.data) for member in members]
+
+
+def accept_files(
+    *,
+    files: Iterable[IncomingFile],
+    publication: Publication,
+    published: date | None,
+    region: District | None = None,
+    uploaded_by=None,
+    enqueue: bool = True,
+) -> list[UploadOutcome]:
+    """Check and register every uploaded file (zip archives unpacked), and queue each new issue for processing.
+
+    Cheap checks (size, type, archive safety, duplicates) happen here so the user hears about them at once;
+    reading and extraction happen in the background task. A refused file writes nothing.
+    """
+    outcomes = []
+    for upload in files:
+        try:
+            candidates = expand_upload(file=upload)
+        except IngestError as error:
+            outcomes.append(UploadOutcome(upload.name, UploadOutcome.REFUSED, error.message_zh,
+                                          message_en=error.message_en))
+            continue
+        for candidate in candidates:
+            outcomes.append(_accept_one(file=candidate, publication=publication, published=published, region=region,
+                                        uploaded_by=uploaded_by, enqueue=enqueue))
+    return outcomes
+
+
+def _accept_one(*, file, publication, published, region, uploaded_by, enqueue) -> UploadOutcome:
+    try:
+        detect_format(file.data, file.name)
+        check_upload_size(filename=file.name, size=len(file.data))
+        # The issue row and its task row commit together: no queued issue without a task, no task without an issue.
+        with transaction.atomic():
+            issue, requeued = _register(data=file.data, filename=file.name, publication=publication,
+                                        published=published, region=region, uploaded_by=uploaded_by)
+            if enqueue:
+                enqueue_issue(issue=issue)
+    except DuplicateIssue as duplicate:
+        return UploadOutcome(file.name, UploadOutcome.DUPLICATE, f"“{file.name}”：{duplicate.message_zh}",
+                             duplicate.existing, duplicate.message_en)
+    except (ReadError, IngestError) as error:
+        return UploadOutcome(file.name, UploadOutcome.REFUSED, error.message_zh, message_en=error.message_en)
+    issue.refresh_from_db()
+    if requeued:
+        message = f"“{file.name}”此前处理失败，已按本次填写的信息重新排队处理（编号 {issue.pk}）。"
+        return UploadOutcome(file.name, UploadOutcome.REQUEUED, message, issue)
+    message = f"“{file.name}”已上传，排队处理中（编号 {issue.pk}）。"
+    return UploadOutcome(file.name, UploadOutcome.QUEUED, message, issue)
+
+
+def enqueue_issue(*, issue: NewsletterIssue) -> None:
+    from reports.tasks import process_issue_task
+
+    result = process_issue_task.enqueue(issue_id=issue.pk)
+    NewsletterIssue.objects.filter(pk=issue.pk).update(task_id=str(result.id)[:64])
+
+
+def retry_issues(*, issues: Iterable[NewsletterIssue]) -> int:
+    """Queue failed issues again (after a fix, or once a worker is running); returns how many were queued."""
+    count = 0
+    for issue in issues:
+        with transaction.atomic():
+            updated = NewsletterIssue.objects.filter(pk=issue.pk, status=NewsletterIssue.Status.FAILED).update(
+                status=NewsletterIssue.Status.QUEUED, error_message="", processed_at=None, duration_ms=None)
+            if updated:
+                enqueue_issue(issue=issue)
+                count += 1
+    return count
 
 
 def process_issue(*, issue: NewsletterIssue) -> IngestSummary:
-    """Read, extract and store one issue; on failure mark it failed with a Chinese message and re-raise."""
+    """Read, extract and store one issue; on failure mark it failed with a Chinese message and re-raise.
+
+    Raises IssueNotQueued when the issue is not waiting (a task delivered twice, or one already processed).
+    """
     started = time.monotonic()
-    NewsletterIssue.objects.filter(pk=issue.pk).update(status=NewsletterIssue.Status.PROCESSING)
+    claimed = NewsletterIssue.objects.filter(pk=issue.pk, status=NewsletterIssue.Status.QUEUED).update(
+        status=NewsletterIssue.Status.PROCESSING)
+    if not claimed:
+        raise IssueNotQueued(issue.pk)
+    issue.status = NewsletterIssue.Status.PROCESSING
     try:
-        with issue.original_file.open("rb") as handle:
-            data = handle.read()
-        try:
-            document = read_document(data, issue.original_name)
-        except ReadError as error:
-            raise IngestError(error.message_zh, error.message_en) from error
-        region_row = issue.region or issue.publication.region
-        region = region_row.name if region_row else None
-        extraction = extract(document.text, config=default_config(published=issue.published, region=region))
+        document = read_issue(issue=issue)
+        extraction = extract_issue(issue=issue, text=document.text)
         with transaction.atomic():
             summary = _store(issue=issue, extraction=extraction)
             issue.file_format = document.file_format
@@ -122,12 +291,15 @@ def process_issue(*, issue: NewsletterIssue) -> IngestSummary:
             issue.extractor_version = extraction.version
             issue.processed_at = timezone.now()
             issue.duration_ms = int((time.monotonic() - started) * 1000)
-            issue.save()
+            issue.save(update_fields=["file_format", "encoding", "status", "error_message", "extractor_version",
+                                      "processed_at", "duration_ms"])
         return summary
     except Exception as error:
-        message = error.message_zh if isinstance(error, IngestError) else (
-            f"处理时发生内部错误（{type(error).__name__}），未写入任何数据。请联系管理员。"
-        )
+        if isinstance(error, IngestError):
+            message = error.message_zh
+        else:
+            logger.exception("Processing issue %s failed", issue.pk)
+            message = f"处理时发生内部错误（{type(error).__name__}），未写入任何数据。请联系管理员查看日志。"
         NewsletterIssue.objects.filter(pk=issue.pk).update(
             status=NewsletterIssue.Status.FAILED,
             error_message=message,
@@ -138,47 +310,62 @@ def process_issue(*, issue: NewsletterIssue) -> IngestSummary:
         raise
 
 
+def read_issue(*, issue: NewsletterIssue):
+    """The stored original file of an issue, as text; IngestError with the reader's message otherwise."""
+    try:
+        with issue.original_file.open("rb") as handle:
+            data = handle.read()
+    except (OSError, ValueError) as error:
+        raise IngestError(
+            "找不到这期报纸上传的原始文件（可能已被删除或移动），无法处理。请重新上传。",
+            f"The stored file of issue {issue.pk} cannot be opened: {error}",
+        ) from error
+    try:
+        return read_document(data, issue.original_name)
+    except ReadError as error:
+        raise IngestError(error.message_zh, error.message_en) from error
+
+
+def extract_issue(*, issue: NewsletterIssue, text: str) -> Extraction:
+    # The issue's own region wins over the newspaper's: a city paper's page can be about one district.
+    region_row = issue.region or issue.publication.region
+    region = region_row.name if region_row else None
+    return extract(text, config=default_config(published=issue.published, region=region))
+
+
 def ingest_file(
     *,
     data: bytes,
     filename: str,
     publication: Publication,
     published: date | None,
+    region: District | None = None,
     uploaded_by=None,
 ) -> IngestSummary:
-    """Register and process synchronously (the ``ingest`` command and tests)."""
+    """Register and process synchronously (``load_seeds`` and tests)."""
+    check_upload_size(filename=filename, size=len(data))
     issue = register_issue(data=data, filename=filename, publication=publication, published=published,
-                           uploaded_by=uploaded_by)
+                           region=region, uploaded_by=uploaded_by)
     return process_issue(issue=issue)
 
 
 def _store(*, issue: NewsletterIssue, extraction: Extraction) -> IngestSummary:
     summary = IngestSummary(issue=issue)
     resolver = places.PlaceResolver()
-    articles = []
-    for result in extraction.articles:
-        subdistrict, district = resolver.resolve(result.place)
-        articles.append(Article(issue=issue, position=result.index, title=result.title[:500], text=result.text,
-                                subdistrict=subdistrict, district=district, year=result.year))
+    articles = [article_row(result, issue=issue, resolver=resolver) for result in extraction.articles]
     Article.objects.bulk_create(articles)
     article_by_index = {a.position: a for a in articles}
     summary.articles = len(articles)
 
     metrics = metrics_by_key()
-    facts = [_fact(result, article_by_index[result.article], resolver, metrics, extraction.version)
+    facts = [fact_row(result, article_by_index[result.article], resolver, metrics, extraction.version)
              for result in extraction.facts]
     Fact.objects.bulk_create(facts)
     summary.facts = len(facts)
     summary.unattributed_facts = sum(1 for f in facts if f.subdistrict_id is None and f.district_id is None)
 
-    initiatives = []
-    for result in extraction.initiatives:
-        subdistrict, district = resolver.resolve(result.place)
-        initiatives.append(Initiative(
-            subdistrict=subdistrict, district=district, year=result.year, name=result.name[:100],
-            category=result.category, article=article_by_index[result.article], evidence=result.description,
-            start=result.start, end=result.end, confidence=result.confidence, extractor_version=extraction.version,
-        ))
+    initiatives = [initiative_row(result, article_by_index[result.article], resolver, extraction.version)
+                   for result in extraction.initiatives]
     Initiative.objects.bulk_create(initiatives, ignore_conflicts=True)
     summary.initiatives = len(initiatives)
     from reports.search import index_articles
@@ -187,7 +374,23 @@ def _store(*, issue: NewsletterIssue, extraction: Extraction) -> IngestSummary:
     return summary
 
 
-def _fact(result, article: Article, resolver: "places.PlaceResolver", metrics: dict[str, Metric], version: str) -> Fact:
+def article_row(result, *, issue: NewsletterIssue, resolver: "places.PlaceResolver") -> Article:
+    subdistrict, district = resolver.resolve(result.place)
+    return Article(issue=issue, position=result.index, title=result.title[:500], text=result.text,
+                   subdistrict=subdistrict, district=district, year=result.year)
+
+
+def initiative_row(result, article: Article, resolver: "places.PlaceResolver", version: str) -> Initiative:
+    subdistrict, district = resolver.resolve(result.place)
+    return Initiative(
+        subdistrict=subdistrict, district=district, year=result.year, name=result.name[:100],
+        category=result.category, article=article, evidence=result.description,
+        start=result.start, end=result.end, confidence=result.confidence, extractor_version=version,
+    )
+
+
+def fact_row(result, article: Article, resolver: "places.PlaceResolver", metrics: dict[str, Metric],
+             version: str) -> Fact:
     subdistrict, district = resolver.resolve(result.place)
     metric = metrics.get(result.metric) if result.metric else None
     return Fact(
@@ -215,10 +418,17 @@ def _fact(result, article: Article, resolver: "places.PlaceResolver", metrics: d
 __all__ = [
     "EXTRACTOR_VERSION",
     "DuplicateIssue",
+    "IncomingFile",
     "IngestError",
     "IngestSummary",
+    "IssueNotQueued",
+    "UploadOutcome",
+    "accept_files",
+    "check_upload_size",
+    "enqueue_issue",
     "get_publication",
     "ingest_file",
     "process_issue",
     "register_issue",
+    "retry_issues",
 ]

@@ -1,6 +1,6 @@
 """Plain text in any common Chinese encoding (UTF-8 with or without BOM, GB18030/GBK, Big5, UTF-16)."""
 
-from reports.readers.base import DocumentText, ReadError, check_plausible_chinese
+from reports.readers.base import TEXT_ADVICE, DocumentText, ReadError, check_plausible_chinese
 
 # C0 control bytes that never occur in text files (tab, newlines, form feed and ESC excluded: ISO-2022 uses ESC).
 _CONTROL_BYTES = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x1B)) | frozenset(range(0x1C, 0x20))
@@ -37,7 +37,8 @@ def read_text(data: bytes) -> DocumentText:
     try:
         decoded = decode_bytes(data)
     except DecodeError as error:
-        raise ReadError(error.reason_zh, error.reason_en) from error
+        advice = "" if "请" in error.reason_zh else TEXT_ADVICE
+        raise ReadError(error.reason_zh + advice, error.reason_en) from error
     text = decoded.text
     check_plausible_chinese(text, source="文本文件")
     if not text.strip():

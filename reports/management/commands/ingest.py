@@ -3,7 +3,16 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.services import DuplicateIssue, IngestError, get_publication, ingest_file
+from reports import places
+from reports.services import (
+    IncomingFile,
+    IngestError,
+    UploadOutcome,
+    accept_files,
+    check_upload_size,
+    get_publication,
+    process_issue,
+)
 
 
 def parse_date(value: str) -> date:
@@ -14,7 +23,8 @@ def parse_date(value: str) -> date:
 
 
 class Command(BaseCommand):
-    help = "Ingest newsletter files (txt, pdf, docx, html) into the database, one transaction per file."
+    help = ("Ingest newsletter files (txt, pdf, docx, html, or a zip of them) into the database, one transaction "
+            "per file, through the same checks as the admin upload but without the task queue.")
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", metavar="FILE")
@@ -29,20 +39,37 @@ class Command(BaseCommand):
             if not path.is_file():
                 raise CommandError(f"{path}: no such file")
         newspaper = get_publication(name=publication, region=region)
+        district = places.district_for_region(region) if region else None
         failures = 0
         for path in paths:
             try:
-                summary = ingest_file(data=path.read_bytes(), filename=path.name, publication=newspaper,
-                                      published=published_on)
-            except DuplicateIssue as duplicate:
-                self.stdout.write(f"{path}: skipped, {duplicate.message_en}")
+                check_upload_size(filename=path.name, size=path.stat().st_size)
             except IngestError as error:
                 failures += 1
                 self.stderr.write(f"{path}: failed: {error.message_zh} ({error.message_en})")
-            else:
-                self.stdout.write(
-                    f"{path}: issue {summary.issue.pk}, {summary.articles} articles, {summary.facts} facts "
-                    f"({summary.unattributed_facts} unattributed), {summary.initiatives} initiatives"
-                )
+                continue
+            outcomes = accept_files(files=[IncomingFile(name=path.name, data=path.read_bytes())],
+                                    publication=newspaper, published=published_on, region=district, enqueue=False)
+            for outcome in outcomes:
+                failures += self._process(path, outcome)
         if failures:
             raise CommandError(f"{failures} of {len(paths)} files failed")
+
+    def _process(self, path: Path, outcome: UploadOutcome) -> int:
+        label = path if outcome.filename == path.name else f"{path} ({outcome.filename})"
+        if outcome.status == UploadOutcome.DUPLICATE:
+            self.stdout.write(f"{label}: skipped, {outcome.message_en}")
+            return 0
+        if outcome.status == UploadOutcome.REFUSED:
+            self.stderr.write(f"{label}: failed: {outcome.message_zh} ({outcome.message_en})")
+            return 1
+        try:
+            summary = process_issue(issue=outcome.issue)
+        except IngestError as error:
+            self.stderr.write(f"{label}: failed: {error.message_zh} ({error.message_en})")
+            return 1
+        self.stdout.write(
+            f"{label}: issue {summary.issue.pk}, {summary.articles} articles, {summary.facts} facts "
+            f"({summary.unattributed_facts} unattributed), {summary.initiatives} initiatives"
+        )
+        return 0

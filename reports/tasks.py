@@ -1,0 +1,29 @@
+"""Background tasks, run by ``manage.py db_worker`` (django-tasks' database backend)."""
+
+import logging
+
+from django_tasks import task
+
+from reports.models import NewsletterIssue
+from reports.services import IngestError, IssueNotQueued, process_issue
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def process_issue_task(issue_id: int) -> dict:
+    """Read and extract one uploaded issue; the issue row carries the outcome the admin shows."""
+    issue = NewsletterIssue.objects.select_related("publication", "region").filter(pk=issue_id).first()
+    if issue is None:
+        # Deleted in the admin while it waited in the queue.
+        return {"issue": issue_id, "status": "deleted"}
+    try:
+        summary = process_issue(issue=issue)
+    except IssueNotQueued:
+        return {"issue": issue_id, "status": "skipped"}
+    except IngestError as error:
+        # An expected failure (bad file): recorded on the issue for the user; the task itself did its job.
+        logger.info("Issue %s failed: %s", issue_id, error.message_en)
+        return {"issue": issue_id, "status": "failed", "message": error.message_zh}
+    return {"issue": issue_id, "status": "done", "articles": summary.articles, "facts": summary.facts,
+            "unattributed_facts": summary.unattributed_facts, "initiatives": summary.initiatives}
