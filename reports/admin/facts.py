@@ -1,0 +1,211 @@
+"""The review queue: facts filtered every useful way, confirmed or rejected in bulk, corrected one by one."""
+
+from django.contrib import admin, messages
+from django.contrib.admin import RelatedOnlyFieldListFilter
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+
+from reports import review
+from reports.models import District, Fact, Subdistrict
+
+Status = Fact.ReviewStatus
+STATUS_COLOURS = {Status.AUTO: "#6c757d", Status.CONFIRMED: "#198754", Status.REJECTED: "#dc3545",
+                  Status.CORRECTED: "#b35c00"}
+QUALIFIER_SIGNS = {"exact": "", "about": "约", "over": "超", "under": "不足"}
+
+
+def plain(number) -> str:
+    """A Decimal without the trailing zeros of its four stored decimal places."""
+    if number is None:
+        return ""
+    return f"{number.normalize():f}"
+
+
+def highlighted(fact: Fact):
+    before, number, after = review.evidence_parts(fact)
+    return format_html('<span class="evidence">{}<mark>{}</mark>{}</span>', before, number, after)
+
+
+class PlaceFilter(admin.SimpleListFilter):
+    title = "街道/镇"
+    parameter_name = "place"
+    DISTRICT_LEVEL = "district-level"
+    UNATTRIBUTED = "none"
+
+    def lookups(self, request, model_admin):
+        rows = (Subdistrict.objects.filter(facts__isnull=False).distinct()
+                .order_by("district__name", "name").values_list("pk", "name", "district__name"))
+        return [(self.UNATTRIBUTED, "未归属（文中没有可识别的地点）"), (self.DISTRICT_LEVEL, "区县级数据"),
+                *((str(pk), f"{name}（{district}）") for pk, name, district in rows)]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == self.UNATTRIBUTED:
+            return queryset.filter(subdistrict=None, district=None)
+        if value == self.DISTRICT_LEVEL:
+            return queryset.filter(subdistrict=None).exclude(district=None)
+        if value and value.isdigit():
+            return queryset.filter(subdistrict_id=int(value))
+        return queryset
+
+
+class DistrictFilter(admin.SimpleListFilter):
+    title = "区县"
+    parameter_name = "district"
+
+    def lookups(self, request, model_admin):
+        rows = District.objects.filter(facts__isnull=False).distinct().order_by("admin_code", "name")
+        return [(str(d.pk), d.name if not d.city or d.city == d.name else f"{d.name}（{d.city}）") for d in rows]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        return queryset.filter(district_id=int(value)) if value and value.isdigit() else queryset
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = "年份"
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = Fact.objects.exclude(year=None).values_list("year", flat=True).distinct().order_by("-year")
+        return [("none", "未识别年份"), *((str(y), f"{y} 年") for y in years)]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "none":
+            return queryset.filter(year=None)
+        return queryset.filter(year=int(value)) if value and value.isdigit() else queryset
+
+
+@admin.register(Fact)
+class FactAdmin(admin.ModelAdmin):
+    list_display = ["evidence_column", "place", "year", "metric_column", "value_column", "status_badge",
+                    "source"]
+    list_display_links = ["evidence_column"]
+    list_filter = ["review_status", PlaceFilter, DistrictFilter, ("metric", RelatedOnlyFieldListFilter), YearFilter,
+                   ("article__issue__publication", RelatedOnlyFieldListFilter)]
+    search_fields = ["evidence", "label", "subdistrict__name", "district__name"]
+    list_select_related = ["subdistrict", "district", "metric", "article__issue__publication"]
+    list_per_page = 50
+    actions = ["confirm", "reject"]
+    autocomplete_fields = ["metric", "subdistrict", "district"]
+    fieldsets = [
+        ("原文", {"fields": ["evidence_column", "article_link", "source"]}),
+        ("数据（修改数值、指标、地点或年份即记为“已更正”）",
+         {"fields": ["metric", "label", "value", "upper_value", "unit", "qualifier", "subdistrict", "district",
+                     "year", "note"]}),
+        ("审核", {"fields": ["status_badge", "reviewed_by", "reviewed_at", "original", "confidence",
+                           "extractor_version"]}),
+    ]
+    readonly_fields = ["evidence_column", "article_link", "source", "status_badge", "reviewed_by", "reviewed_at",
+                       "original", "confidence", "extractor_version"]
+    change_list_template = "admin/reports/fact/change_list.html"
+
+    def has_add_permission(self, request):
+        # Facts come from extraction; reviewers correct them, nobody types them in.
+        return False
+
+    def lookup_allowed(self, lookup, value, request=None):
+        # The issue and article pages link to "this issue's / this article's facts".
+        return lookup in ("article__issue__id__exact", "article__id__exact") or super().lookup_allowed(
+            lookup, value, request)
+
+    @admin.display(description="原文句子（数字高亮）")
+    def evidence_column(self, fact):
+        return highlighted(fact)
+
+    @admin.display(description="地点", ordering="subdistrict__name")
+    def place(self, fact):
+        if fact.subdistrict_id:
+            return f"{fact.subdistrict.name}（{fact.district.name}）" if fact.district_id else fact.subdistrict.name
+        if fact.district_id:
+            return fact.district.name
+        return format_html('<em class="unattributed">{}</em>', "未归属")
+
+    @admin.display(description="指标", ordering="metric__position")
+    def metric_column(self, fact):
+        return fact.metric.name_zh if fact.metric_id else format_html("<em>{}</em>", fact.label)
+
+    @admin.display(description="数值", ordering="value")
+    def value_column(self, fact):
+        shown = f"{QUALIFIER_SIGNS.get(fact.qualifier, '')}{plain(fact.value)}"
+        if fact.upper_value is not None:
+            shown += f"–{plain(fact.upper_value)}"
+        shown += f" {fact.unit}".rstrip()
+        original = (fact.extracted or {}).get("value")
+        if fact.review_status == Status.CORRECTED and original is not None and original != str(fact.value):
+            from decimal import Decimal
+
+            return format_html('{} <del class="original-value" title="抽取结果">{}</del>', shown,
+                               plain(Decimal(original)))
+        return shown
+
+    @admin.display(description="审核状态", ordering="review_status")
+    def status_badge(self, fact):
+        return format_html('<strong class="review-status" data-status="{}" style="color:{}">{}</strong>',
+                           fact.review_status, STATUS_COLOURS[fact.review_status], fact.get_review_status_display())
+
+    @admin.display(description="来源", ordering="article__issue__published")
+    def source(self, fact):
+        issue = fact.article.issue
+        return f"{issue.publication} {issue.published or ''}".strip()
+
+    @admin.display(description="文章")
+    def article_link(self, fact):
+        url = reverse("admin:reports_article_change", args=[fact.article_id])
+        return format_html('<a href="{}">{}</a>', url, fact.article)
+
+    @admin.display(description="抽取器原始结果")
+    def original(self, fact):
+        if not fact.extracted:
+            return "（与当前值相同）"
+        snapshot = fact.extracted
+        rows = [("指标", snapshot.get("metric") or snapshot.get("label")),
+                ("数值", snapshot.get("value")), ("上限", snapshot.get("upper_value")),
+                ("单位", snapshot.get("unit")),
+                ("地点", snapshot.get("subdistrict") or snapshot.get("district") or "未归属"),
+                ("年份", snapshot.get("year"))]
+        return format_html_join("", "<div>{}：{}</div>", ((k, "" if v is None else v) for k, v in rows))
+
+    def save_model(self, request, obj, form, change):
+        changes = {name: form.cleaned_data[name] for name in form.changed_data if name in review.EDITABLE_FIELDS}
+        review.correct_fact(fact_id=obj.pk, user=request.user, changes=changes)
+
+    @admin.action(description="确认选中的数据", permissions=["change"])
+    def confirm(self, request, queryset):
+        count = review.confirm_facts(facts=queryset, user=request.user)
+        self.message_user(request, f"已确认 {count} 条数据。", messages.SUCCESS)
+
+    @admin.action(description="驳回选中的数据", permissions=["change"])
+    def reject(self, request, queryset):
+        count = review.reject_facts(facts=queryset, user=request.user)
+        self.message_user(request, f"已驳回 {count} 条数据；驳回的数据不再出现在看板和导出中。", messages.SUCCESS)
+
+    def get_urls(self):
+        conflicts = self.admin_site.admin_view(self.conflicts_view)
+        return [path("conflicts/", conflicts, name="reports_fact_conflicts"), *super().get_urls()]
+
+    def changelist_view(self, request, extra_context=None):
+        _, conflict_count = review.conflicts(limit=0)
+        extra_context = {**(extra_context or {}), "conflict_count": conflict_count}
+        return super().changelist_view(request, extra_context=extra_context)
+
+    def conflicts_view(self, request):
+        if not self.has_view_permission(request):
+            from django.core.exceptions import PermissionDenied
+
+            raise PermissionDenied
+        groups, total = review.conflicts()
+        changelist = reverse("admin:reports_fact_changelist")
+        rows = []
+        for group in groups:
+            query = f"?year={group.year}&metric__id__exact={group.metric.pk}"
+            query += f"&place={group.subdistrict.pk}" if group.subdistrict else f"&district={group.district.pk}"
+            rows.append({"group": group, "filter_url": changelist + query,
+                         "facts": [{"fact": f, "evidence": highlighted(f), "value": self.value_column(f),
+                                    "status": self.status_badge(f), "source": self.source(f),
+                                    "url": reverse("admin:reports_fact_change", args=[f.pk])} for f in group.facts]})
+        context = {**self.admin_site.each_context(request), "title": "冲突：同一地点、年份、指标的不同数值",
+                   "opts": self.model._meta, "rows": rows, "total": total, "shown": len(rows)}
+        return TemplateResponse(request, "admin/reports/fact/conflicts.html", context)

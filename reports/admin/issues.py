@@ -1,0 +1,184 @@
+"""Newsletter issues: the 上传报纸 page, the processing status list, retry and re-extraction."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.decorators import method_decorator
+from django.utils.html import format_html
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+
+from reports import review, services
+from reports.admin.uploads import SizeLimitUploadHandler
+from reports.models import District, NewsletterIssue, Publication
+from reports.readers import supported_extensions
+
+Status = NewsletterIssue.Status
+STATUS_COLOURS = {Status.QUEUED: "#6c757d", Status.PROCESSING: "#0d6efd", Status.DONE: "#198754",
+                  Status.FAILED: "#dc3545"}
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ",".join(supported_extensions())}))
+        # Empty files get the ingest service's own explanation, not the form's generic one.
+        kwargs.setdefault("allow_empty_file", True)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
+class UploadForm(forms.Form):
+    files = MultipleFileField(label="文件", required=False,
+                              help_text="可一次选择多个文件，或上传 .zip 压缩包。支持：文本（各种中文编码）、"
+                                        "带文字层的 PDF、Word（.docx）、网页（.html，含公众号文章）。")
+    publication = forms.ModelChoiceField(Publication.objects.all(), label="报纸", required=False,
+                                         empty_label="（选择已有报纸）")
+    new_publication = forms.CharField(label="或新建报纸", max_length=64, required=False,
+                                      help_text="列表中没有时填写报纸名称，例如：江津日报")
+    published = forms.DateField(label="出版日期", widget=forms.DateInput(attrs={"type": "date"}))
+    region = forms.ModelChoiceField(District.objects.all(), label="地区", required=False,
+                                    empty_label="（报纸的覆盖地区）",
+                                    help_text="这一期报道的区县或城市，用于识别文中的街道/镇；不填则使用报纸的覆盖地区。")
+
+    def clean(self):
+        cleaned = super().clean()
+        publication, new_name = cleaned.get("publication"), (cleaned.get("new_publication") or "").strip()
+        if publication and new_name:
+            raise forms.ValidationError("请选择已有报纸或填写新报纸名称，二者只填一个。")
+        if not publication and not new_name:
+            raise forms.ValidationError("请选择报纸，或填写新报纸的名称。")
+        cleaned["new_publication"] = new_name
+        return cleaned
+
+
+def _seconds(milliseconds: int | None) -> str:
+    if milliseconds is None:
+        return "—"
+    return f"{milliseconds / 1000:.1f} 秒" if milliseconds < 60_000 else f"{milliseconds / 60_000:.1f} 分钟"
+
+
+@admin.register(NewsletterIssue)
+class NewsletterIssueAdmin(admin.ModelAdmin):
+    list_display = ["id", "original_name", "publication", "published", "status_badge", "took", "counts",
+                    "uploaded_by", "uploaded_at", "short_error"]
+    list_display_links = ["id", "original_name"]
+    list_filter = ["status", "publication", "file_format"]
+    search_fields = ["original_name", "sha256", "publication__name"]
+    ordering = ["-uploaded_at"]
+    list_select_related = ["publication", "uploaded_by"]
+    actions = ["retry", "reextract"]
+    fields = ["publication", "published", "region", "status_badge", "error_message", "original_name",
+              "original_file", "file_format", "encoding", "sha256", "counts", "uploaded_by", "uploaded_at",
+              "processed_at", "took", "extractor_version", "task_id"]
+    readonly_fields = [f for f in fields if f not in ("publication", "published", "region")]
+    change_list_template = "admin/reports/newsletterissue/change_list.html"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(
+            article_count=Count("articles", distinct=True),
+            fact_count=Count("articles__facts", distinct=True),
+            unattributed_count=Count("articles__facts", distinct=True,
+                                     filter=Q(articles__facts__subdistrict=None, articles__facts__district=None)),
+        )
+
+    @admin.display(description="状态", ordering="status")
+    def status_badge(self, issue):
+        return format_html('<strong class="issue-status" data-status="{}" style="color:{}">{}</strong>',
+                           issue.status, STATUS_COLOURS[issue.status], issue.get_status_display())
+
+    @admin.display(description="耗时", ordering="duration_ms")
+    def took(self, issue):
+        return _seconds(issue.duration_ms)
+
+    @admin.display(description="文章 / 数据（未归属）")
+    def counts(self, issue):
+        if issue.status != Status.DONE:
+            return "—"
+        facts_url = reverse("admin:reports_fact_changelist") + f"?article__issue__id__exact={issue.pk}"
+        return format_html('{} 篇 / <a href="{}">{} 条</a>（{}）', issue.article_count, facts_url, issue.fact_count,
+                           issue.unattributed_count)
+
+    @admin.display(description="错误信息")
+    def short_error(self, issue):
+        return issue.error_message or ""
+
+    def add_view(self, request, form_url="", extra_context=None):
+        # Issues are only ever created by uploading a file.
+        return HttpResponseRedirect(reverse("admin:reports_newsletterissue_upload"))
+
+    def get_urls(self):
+        upload = self.admin_site.admin_view(csrf_exempt(self.upload_view))
+        return [path("upload/", upload, name="reports_newsletterissue_upload"), *super().get_urls()]
+
+    def changelist_view(self, request, extra_context=None):
+        pending = NewsletterIssue.objects.filter(status__in=[Status.QUEUED, Status.PROCESSING]).count()
+        extra_context = {**(extra_context or {}), "pending_issues": pending}
+        return super().changelist_view(request, extra_context=extra_context)
+
+    # The size limit must be in place before anything reads the body, and the CSRF check reads it:
+    # install the handler first, then check CSRF (Django's documented pattern for custom upload handlers).
+    def upload_view(self, request):
+        request.upload_handlers.insert(0, SizeLimitUploadHandler(request))
+        return self._upload_view(request)
+
+    @method_decorator(csrf_protect)
+    def _upload_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = UploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST":
+            refused = getattr(request, "refused_uploads", [])
+            for name, size in refused:
+                messages.error(request, services.oversize_error(filename=name, size=size).message_zh)
+            if form.is_valid():
+                outcomes = self._accept(request, form)
+                if not form.cleaned_data["files"] and not refused:
+                    form.add_error("files", "请选择要上传的文件。")
+                elif any(o.status in (o.QUEUED, o.REQUEUED) for o in outcomes):
+                    return HttpResponseRedirect(reverse("admin:reports_newsletterissue_changelist"))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "上传报纸",
+            "form": form,
+            "opts": self.model._meta,
+            "max_upload": services.megabytes(services.max_upload_bytes()),
+            "extensions": "、".join(supported_extensions()),
+        }
+        return TemplateResponse(request, "admin/reports/newsletterissue/upload.html", context)
+
+    def _accept(self, request, form) -> list:
+        data = form.cleaned_data
+        publication = data["publication"] or services.get_publication(name=data["new_publication"],
+                                                                      district=data["region"])
+        files = (services.IncomingFile(name=f.name, data=f.read()) for f in data["files"])
+        outcomes = services.accept_files(files=files, publication=publication, published=data["published"],
+                                         region=data["region"], uploaded_by=request.user)
+        level = {"queued": messages.SUCCESS, "requeued": messages.SUCCESS, "duplicate": messages.WARNING,
+                 "refused": messages.ERROR}
+        for outcome in outcomes:
+            messages.add_message(request, level[outcome.status], outcome.message_zh)
+        return outcomes
+
+    @admin.action(description="重新处理选中的失败期次", permissions=["change"])
+    def retry(self, request, queryset):
+        count = services.retry_issues(issues=queryset.filter(status=Status.FAILED))
+        skipped = queryset.exclude(status=Status.FAILED).count()
+        note = f"{skipped} 期不是失败状态，未处理。" if skipped else ""
+        self.message_user(request, f"已重新排队 {count} 期。{note}")
+
+    @admin.action(description="用当前抽取器重新抽取（保留审核结果）", permissions=["change"])
+    def reextract(self, request, queryset):
+        summary = review.reextract(issues=queryset.filter(status=Status.DONE))
+        self.message_user(request, summary.message_zh(), messages.SUCCESS if not summary.failed else messages.WARNING)
