@@ -16,7 +16,7 @@ import hashlib
 import pandas as pd
 from django.utils.translation import gettext as _
 
-from reports.formatting import axis_unit
+from reports.formatting import axis_unit, english
 
 # Sixteen colours distinct enough side by side; a place's colour comes from a hash of its name, so it is the
 # same on every chart and page without storing anything.
@@ -37,7 +37,8 @@ def place_colour(name: str) -> str:
 
 def _layout(*, title: str, height: int, **extra) -> dict:
     layout = {
-        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        "title": {"text": title, "x": 0, "xanchor": "left", "y": 1, "yref": "container", "yanchor": "top",
+                  "pad": {"t": 12}, "font": {"size": 15}},
         "font": {"family": FONT, "size": 13, "color": "#1f2933"},
         "paper_bgcolor": "#ffffff",
         "plot_bgcolor": "#ffffff",
@@ -84,7 +85,7 @@ def _custom(row) -> list:
     year = "" if pd.isna(row.year) else str(int(row.year))
     display = ("⚠ " + _("来源不一致") + "：" + " / ".join(row.reading_values)) if row.conflict else row.display
     if row.breakdown:
-        display += f"（{row.breakdown}）"
+        display += f" ({row.breakdown})" if english() else f"（{row.breakdown}）"
     return [row.url, display, f"{row.source} {row.title}".strip(), year, row.place]
 
 
@@ -108,7 +109,7 @@ def _conflict_trace(others: pd.DataFrame, *, labels: dict, xaxis="x", yaxis="y",
 def _bar_text(row, *, with_year: bool) -> str:
     text = ("⚠ " if row.conflict else "") + row.display
     if with_year and not pd.isna(row.year):
-        text += f"（{int(row.year)}）"
+        text += f" ({int(row.year)})" if english() else f"（{int(row.year)}）"
     return text
 
 
@@ -129,7 +130,10 @@ def panels(frame: pd.DataFrame, *, metrics: list, order: list[str], labels: dict
         start = index * (width + gap)
         subset = frame[frame["metric"] == metric.key] if not frame.empty else frame
         primary = subset[subset["primary"]] if not subset.empty else subset
-        primary = primary[primary["place_key"].isin(order)] if not primary.empty else primary
+        if not primary.empty:
+            rank = {key: index for index, key in enumerate(order)}
+            primary = primary[primary["place_key"].isin(rank)]
+            primary = primary.iloc[primary["place_key"].map(rank).argsort()]
         if not primary.empty:
             data.append({
                 "type": "bar", "orientation": "h", "name": metric.name, "xaxis": xaxis, "yaxis": "y",
@@ -153,14 +157,14 @@ def panels(frame: pd.DataFrame, *, metrics: list, order: list[str], labels: dict
             top = max(top, float(subset["value"].max()))
         unit = axis_unit(metric.unit)
         layout_axes[axis_key] = _axis(domain=[start, start + width], anchor="y", rangemode="tozero",
-                                      range=[0, top * 1.45 if top > 0 else 1], side="top", tickformat="~s",
-                                      title={"text": unit, "font": {"size": 11, "color": MUTED}})
-        annotations.append({"text": f"<b>{metric.name}</b>", "x": start, "xref": "paper", "xanchor": "left",
-                            "y": 1, "yref": "paper", "yanchor": "bottom", "yshift": 34, "showarrow": False,
-                            "font": {"size": 13}})
-    height = 150 + ROW_HEIGHT * max(3, len(order))
+                                      range=[0, top * 1.45 if top > 0 else 1], side="top", tickformat=",")
+        label = (f" ({unit})" if english() else f"（{unit}）") if unit else ""
+        annotations.append({"text": f"<b>{metric.name}</b>{label}", "x": start,
+                            "xref": "paper", "xanchor": "left", "y": 1, "yref": "paper", "yanchor": "bottom",
+                            "yshift": 28, "showarrow": False, "font": {"size": 13}})
+    height = 170 + ROW_HEIGHT * max(3, len(order))
     layout = _layout(title=title, height=height, annotations=annotations, bargap=0.35,
-                     margin={"l": 10, "r": 30, "t": 110, "b": 20},
+                     margin={"l": 10, "r": 30, "t": 120, "b": 20},
                      yaxis=_axis(type="category", categoryorder="array", categoryarray=list(reversed(y_labels)),
                                  range=[-0.6, len(y_labels) - 0.4], showgrid=False, ticksuffix=" "),
                      **layout_axes)
@@ -187,7 +191,8 @@ def stacked_by_type(frame: pd.DataFrame, *, metric, order: list[str], labels: di
             "type": "bar", "orientation": "h", "name": kind,
             "y": [labels[s[0]] for s in rows], "x": [s[2] for s in rows],
             "marker": {"color": TYPE_PALETTE[index % len(TYPE_PALETTE)], "line": {"color": "#fff", "width": 1}},
-            "customdata": [[s[4].url.split("?")[0] + f"?fact={s[3]}#fact-{s[3]}", f"{kind}：{s[2]:g}", f"{s[4].source} {s[4].title}".strip(),
+            "customdata": [[s[4].url.split("?")[0] + f"?fact={s[3]}#fact-{s[3]}", f"{kind}：{s[2]:g}",
+                            f"{s[4].source} {s[4].title}".strip(),
                             "" if pd.isna(s[4].year) else str(int(s[4].year)), s[4].place] for s in rows],
             "hovertemplate": _hover(),
         })
@@ -269,7 +274,7 @@ def lines_over_years(frame: pd.DataFrame, *, metric, years: list[int], labels: d
                      legend={"orientation": "h", "y": -0.15, "x": 0},
                      xaxis=_axis(tickmode="array", tickvals=years, ticktext=[str(y) for y in years],
                                  range=[min(years) - 0.5, max(years) + 0.5] if years else None),
-                     yaxis=_axis(rangemode="tozero", tickformat="~s",
+                     yaxis=_axis(rangemode="tozero", tickformat=",",
                                  title={"text": axis_unit(metric.unit), "font": {"size": 11, "color": MUTED}}))
     return {"data": data, "layout": layout, "config": _config(filename)}
 
@@ -317,7 +322,7 @@ def grouped_by_year(frame: pd.DataFrame, *, metric, places: list[str], years: li
                      legend={"orientation": "h", "y": -0.15, "x": 0}, annotations=annotations,
                      xaxis=_axis(tickmode="array", tickvals=years, ticktext=[str(y) for y in years],
                                  range=[min(years) - 0.5, max(years) + 0.5] if years else None, showgrid=False),
-                     yaxis=_axis(rangemode="tozero", range=[0, top * 1.25 if top > 0 else 1], tickformat="~s",
+                     yaxis=_axis(rangemode="tozero", range=[0, top * 1.25 if top > 0 else 1], tickformat=",",
                                  title={"text": axis_unit(metric.unit), "font": {"size": 11, "color": MUTED}}))
     return {"data": data, "layout": layout, "config": _config(filename)}
 

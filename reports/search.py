@@ -182,9 +182,11 @@ def snippet(text: str, words: list[str], *, width: int = 110) -> SafeString:
 
 # Words a governance report uses everywhere; jieba's IDF (from general text) does not discount them enough.
 STOPWORDS = set("""
-开展 工作 进行 推进 持续 全面 积极 不断 进一步 实现 提升 加强 推动 坚持 围绕 打造 深入 有效 相关 通过 以及 按照 结合 同时
-目前 今年 去年 其中 我们 他们 这个 一个 一些 没有 已经 还是 就是 以来 方面 作为 成为 自己 可以 需要 表示 介绍 负责人 部门
-街道 社区 区委 区政府 全区 全市 辖区 同志 有限公司 重庆 重庆市 多个 实施 建立 组织 开展了 着力 聚焦 统筹 深化 落实 强化
+开展 工作 进行 推进 持续 全面 积极 不断 进一步 实现 提升 加强 推动 坚持 围绕 打造
+深入 有效 相关 通过 以及 按照 结合 同时 目前 今年 去年 其中 我们 他们 这个 一个 一些
+没有 已经 还是 就是 以来 方面 作为 成为 自己 可以 需要 表示 介绍 负责人 部门 街道
+社区 区委 区政府 全区 全市 辖区 同志 有限公司 重庆 重庆市 多个 实施 建立 组织 开展了
+着力 聚焦 统筹 深化 落实 强化
 """.split())
 _profile_cache: dict[tuple, list[tuple[str, float]]] = {}
 _profile_lock = threading.Lock()

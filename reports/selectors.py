@@ -23,7 +23,6 @@ from django.utils.translation import gettext_lazy
 from reports.formatting import english, format_value
 from reports.models import Article, District, Fact, Initiative, Metric, Subdistrict
 
-QUALIFIER_MARKS = {"exact": "", "about": "近", "over": "+", "under": "<"}
 # A confirmed or corrected reading is preferred over an unreviewed one as the value a chart draws first.
 STATUS_RANK = {Fact.ReviewStatus.CORRECTED: 2, Fact.ReviewStatus.CONFIRMED: 1, Fact.ReviewStatus.AUTO: 0}
 PUBLIC_STATUSES = (Fact.ReviewStatus.AUTO, Fact.ReviewStatus.CONFIRMED, Fact.ReviewStatus.CORRECTED)
@@ -159,13 +158,6 @@ def subdistrict_choices(*, districts: tuple[int, ...] = ()) -> list[dict]:
 
 def existing_ids(model, ids) -> set[int]:
     return set(model.objects.filter(pk__in=ids).values_list("pk", flat=True))
-
-
-def year_bounds() -> tuple[int | None, int | None]:
-    from django.db.models import Max, Min
-
-    bounds = _visible().aggregate(first=Min("year"), last=Max("year"))
-    return bounds["first"], bounds["last"]
 
 
 def _place_order(queryset: QuerySet[Subdistrict]) -> QuerySet[Subdistrict]:
@@ -310,7 +302,7 @@ def cells_frame(cells: list[Cell]) -> pd.DataFrame:
                 "metric_name": cell.metric.name, "unit": cell.metric.unit,
                 "value": float(reading.value), "upper": float(reading.upper) if reading.upper is not None else None,
                 "qualifier": reading.qualifier, "display": values[index], "note": first["note"],
-                "breakdown": "，".join(
+                "breakdown": ("; " if english() else "，").join(
                     f"{f['note']} {format_value(f['value'], unit=cell.metric.unit, qualifier=f['qualifier'])}"
                     for f in breakdown),
                 "components": [(f["note"], float(f["value"]), f["id"]) for f in reading.components],
@@ -822,7 +814,7 @@ def wide_table(*, year: int, filters: FactFilter) -> WideTable:
         if cell.conflict:
             shown = " / ".join(format_value(r.value, unit=unit, qualifier=r.qualifier, upper=r.upper)
                                for r in cell.readings)
-            entry["notes"].append(f"{cell.metric.name_zh}：{_('数据冲突')} {shown}")
+            entry["notes"].append(f"{cell.metric.name_zh}：数据冲突 {shown}")
         elif primary.qualifier != Fact.Qualifier.EXACT or primary.upper is not None:
             shown = format_value(primary.value, unit=unit, qualifier=primary.qualifier, upper=primary.upper)
             entry["notes"].append(f"{cell.metric.name_zh}：{shown}")
@@ -837,20 +829,3 @@ def wide_table(*, year: int, filters: FactFilter) -> WideTable:
                      "；".join(entry["notes"])))
     return WideTable(columns=columns, rows=rows)
 
-
-def metric_frame(*, metric_keys: list[str]) -> pd.DataFrame:
-    """One row per visible fact of the given metrics, subdistrict-level only, for charts."""
-    rows = (
-        _visible()
-        .filter(metric__key__in=metric_keys, subdistrict__isnull=False)
-        .values("subdistrict__name", "year", "metric__key", "metric__name_zh", "value", "qualifier", "article_id")
-        .order_by("subdistrict__name", "year")
-    )
-    frame = pd.DataFrame.from_records(
-        list(rows),
-        columns=["subdistrict__name", "year", "metric__key", "metric__name_zh", "value", "qualifier", "article_id"],
-    )
-    frame = frame.rename(columns={"subdistrict__name": "place", "metric__key": "metric",
-                                  "metric__name_zh": "metric_name"})
-    frame["value"] = frame["value"].astype(float)
-    return frame

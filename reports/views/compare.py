@@ -43,7 +43,8 @@ def compare(request):
         else:
             figure = charts.grouped_by_year(cells, metric=metric, places=place_keys, years=years, labels=labels,
                                             title=title, filename=metric.name_zh)
-        sections.append({"metric": metric, "figure": figure, "figure_id": f"figure-{metric.key}", "rows": _table(cells, place_keys, labels, years)})
+        sections.append({"metric": metric, "figure": figure, "figure_id": f"figure-{metric.key}",
+                         "rows": _table(cells, place_keys, labels, years)})
     context = {
         "metrics": metrics,
         "chosen": chosen,

@@ -29,7 +29,8 @@ def overview(request):
         else:
             figure = charts.panels(family.cells, metrics=family.metrics, order=order, labels=labels,
                                    title=_("%(family)s：各街道最新报告值") % {"family": title}, filename=title)
-        families.append({"key": family.family.key, "figure_id": f"figure-{family.family.key}", "title": title, "metrics": family.metrics, "figure": figure,
+        families.append({"key": family.family.key, "figure_id": f"figure-{family.family.key}", "title": title,
+                         "metrics": family.metrics, "figure": figure,
                          "reported": not family.cells.empty})
     pages = max(1, -(-data.total_places // PLACES_PER_PAGE))
     context = {

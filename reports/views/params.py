@@ -48,7 +48,8 @@ def parse_ids(query, name: str, *, limit: int = MAX_IDS) -> tuple[int, ...]:
     ids = []
     for raw in list_values(query, name):
         if not raw.isascii() or not raw.isdigit() or len(raw) > 18:
-            raise BadParameter(_("参数 %(name)s 应为编号（正整数），收到“%(value)s”。") % {"name": name, "value": raw[:40]})
+            raise BadParameter(_("参数 %(name)s 应为编号（正整数），收到“%(value)s”。")
+                               % {"name": name, "value": raw[:40]})
         if int(raw) not in ids:
             ids.append(int(raw))
     if len(ids) > limit:

@@ -24,7 +24,7 @@ METRICS = {
     "micro_grid_count": ("微网格数", "Micro-grids", "个", "grid"),
     "grid_workers": ("网格员", "Grid workers", "人", "grid"),
     "grid_party_branches": ("网格党支部", "Grid party branches", "个", "party"),
-    "elderly_care_sites": ("养老服务站点", "Elderly-care sites", "个", "elderly"),
+    "elderly_care_sites": ("养老服务设施", "Elderly care sites", "个", "elderly"),
     "gdp": ("地区生产总值", "GDP", "亿元", "economy"),
     "gdp_growth_pct": ("地区生产总值增速", "GDP growth", "%", "economy"),
     "industrial_output": ("工业总产值", "Industrial output", "亿元", "economy"),

@@ -1,0 +1,107 @@
+"""How readings become cells, and how values are written for readers."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.utils import translation
+
+from reports.formatting import format_value, year_span
+from reports.selectors import MetricInfo, build_cells
+
+GRID_WORKERS = MetricInfo(id=1, key="grid_workers", name_zh="网格员", name_en="Grid workers", unit="人",
+                          category="grid", position=0)
+GROWTH = MetricInfo(id=2, key="gdp_growth_pct", name_zh="地区生产总值增速", name_en="GDP growth", unit="%",
+                    category="economy", position=1)
+
+
+def fact(pk, value, *, article=1, note="", status="auto", published=dt.date(2023, 1, 1), metric=GRID_WORKERS,
+         qualifier="exact"):
+    return {"id": pk, "subdistrict_id": 7, "subdistrict__name": "圣泉街道", "district_id": 3,
+            "district__name": "江津区",
+            "year": 2022, "metric_id": metric.id, "value": Decimal(value), "upper_value": None, "unit": metric.unit,
+            "qualifier": qualifier, "note": note, "review_status": status, "article_id": article,
+            "article__title": "标题", "article__issue__published": published,
+            "article__issue__publication__name": "江津日报"}
+
+
+def cells(*rows):
+    return build_cells(list(rows), {GRID_WORKERS.id: GRID_WORKERS, GROWTH.id: GROWTH})
+
+
+def test_it_adds_up_parts_one_article_names_by_type():
+    [cell] = cells(fact(1, 33, note="专职"), fact(2, 11, note="兼职"))
+    assert not cell.conflict
+    assert cell.primary.value == 44
+    assert [f["note"] for f in cell.primary.components] == ["专职", "兼职"]
+
+
+def test_it_keeps_a_stated_total_over_its_breakdown():
+    [cell] = cells(fact(1, 50), fact(2, 33, note="专职"))
+    assert not cell.conflict
+    assert cell.primary.value == 50
+    assert [f["value"] for f in cell.primary.parts] == [33]
+
+
+def test_it_never_adds_up_rates():
+    [cell] = cells(fact(1, 5, note="预计", metric=GROWTH), fact(2, 6, note="实际", metric=GROWTH))
+    assert cell.conflict
+    assert {r.value for r in cell.readings} == {5, 6}
+
+
+def test_it_flags_two_articles_that_disagree_and_prefers_the_reviewed_one():
+    [cell] = cells(fact(1, 133, article=1, published=dt.date(2024, 3, 1)),
+                   fact(2, 135, article=2, status="confirmed", published=dt.date(2024, 1, 1)))
+    assert cell.conflict
+    assert [r.value for r in cell.readings] == [135, 133]
+
+
+def test_it_prefers_the_latest_article_among_unreviewed_ones():
+    [cell] = cells(fact(1, 133, article=1, published=dt.date(2024, 1, 1)),
+                   fact(2, 135, article=2, published=dt.date(2024, 3, 1)))
+    assert cell.primary.value == 135
+
+
+def test_it_treats_two_articles_giving_the_same_number_as_agreement():
+    [cell] = cells(fact(1, 133, article=1), fact(2, 133, article=2, qualifier="about"))
+    assert not cell.conflict
+    assert len(cell.readings) == 2
+
+
+@pytest.mark.parametrize("value, unit, qualifier, upper, expected", [
+    ("133", "个", "exact", None, "133个"),
+    ("1000", "家", "about", None, "近1000家"),
+    ("3200", "家", "over", None, "3200+家"),
+    ("51.03", "亿元", "exact", None, "51.03亿元"),
+    ("0.8", "亿元", "exact", None, "0.8亿元"),
+    ("15000", "万元", "exact", None, "1.5亿元"),
+    ("231700", "万元", "exact", None, "23.17亿元"),
+    ("37116", "人次", "exact", None, "3.71万人次"),
+    ("1100000", "平方米", "exact", None, "110万平方米"),
+    ("5", "%", "exact", None, "5%"),
+    ("1500", "人", "exact", "2000", "1500–2000人"),
+    ("10", "名", "under", None, "不足10名"),
+])
+def test_it_writes_values_the_chinese_way(value, unit, qualifier, upper, expected):
+    assert format_value(Decimal(value), unit=unit, qualifier=qualifier,
+                        upper=Decimal(upper) if upper else None) == expected
+
+
+@pytest.mark.parametrize("value, unit, qualifier, expected", [
+    ("51.03", "亿元", "exact", "5.1 bn yuan"),
+    ("1000", "家", "about", "~1,000"),
+    ("3200", "家", "over", "3,200+"),
+    ("37116", "人次", "exact", "37,116"),
+    ("5", "%", "exact", "5%"),
+])
+def test_it_writes_values_for_english_readers(value, unit, qualifier, expected):
+    with translation.override("en"):
+        assert format_value(Decimal(value), unit=unit, qualifier=qualifier) == expected
+
+
+def test_it_says_not_reported_for_a_missing_value():
+    assert format_value(None, unit="个") == "未报告"
+
+
+def test_it_writes_year_coverage_compactly():
+    assert year_span([2019, 2020, 2021, 2023]) == "2019–2021, 2023"

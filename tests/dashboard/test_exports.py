@@ -1,0 +1,98 @@
+"""Every table downloads as CSV, XLSX and JSON, filtered or full, with row counts equal to the database's."""
+
+import csv
+import io
+import json
+from urllib.parse import unquote
+
+import pytest
+from openpyxl import load_workbook
+
+from reports.models import Fact, Initiative
+
+pytestmark = pytest.mark.django_db
+
+
+def body(response) -> bytes:
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def csv_rows(response) -> list[dict]:
+    raw = body(response)
+    assert raw.startswith("\ufeff".encode())
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+
+
+def filename(response) -> str:
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment;")
+    encoded = disposition.split("filename*=utf-8''", 1)[1]
+    return unquote(encoded)
+
+
+def test_it_exports_every_visible_fact_as_csv_with_provenance(gold, client):
+    Fact.objects.filter(pk=gold.facts[0].pk).update(review_status="rejected")
+    response = client.get("/export/facts.csv")
+    assert response.streaming and response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = csv_rows(response)
+    assert len(rows) == Fact.objects.exclude(review_status="rejected").count()
+    row = next(r for r in rows if r["街道/镇"] == "圣泉街道" and r["指标代码"] == "market_entities_new")
+    assert (row["年份"], row["数值"], row["限定"], row["显示值"]) == ("2023", "1000", "about", "近1000家")
+    assert row["报纸"] == "江津日报" and row["出版日期"] == "2024-01-15"
+    assert "近1000家" in row["原文句子"]
+    assert row["来源链接"].startswith("http://testserver/articles/")
+    name = filename(response)
+    assert name.startswith("街道治理数据_数据明细_") and name.endswith(".csv")
+
+
+def test_it_exports_filtered_facts_as_xlsx_with_a_sheet_of_filters(gold, client):
+    district = gold.districts["江津区"]
+    response = client.get(f"/export/facts.xlsx?district={district.pk}&year_from=2023")
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert "筛选" in filename(response)
+    workbook = load_workbook(io.BytesIO(body(response)))
+    assert workbook.sheetnames == ["数据明细", "说明"]
+    sheet = workbook["数据明细"]
+    header = [c.value for c in sheet[1]]
+    assert header[:4] == ["编号", "区县", "街道/镇", "年份"]
+    expected = Fact.objects.exclude(review_status="rejected").filter(district=district, year__gte=2023).count()
+    assert sheet.max_row - 1 == expected
+    value_column = header.index("数值") + 1
+    cell = next(sheet.iter_rows(min_row=2, max_row=2, min_col=value_column, max_col=value_column))[0]
+    assert isinstance(cell.value, int | float) and cell.number_format == "#,##0.####"
+    about = dict(workbook["说明"].iter_rows(values_only=True))
+    assert about["区县"] == "江津区"
+    assert about["年份"] == "2023–…"
+    assert "导出时间" in about
+
+
+def test_it_exports_json_with_its_filters(gold, client):
+    response = client.get("/export/facts.json?metric=grid_count")
+    document = json.loads(body(response))
+    assert document["meta"]["table"] == "facts"
+    assert len(document["rows"]) == Fact.objects.filter(metric__key="grid_count").count()
+    values = {(r["place"], r["year"]): r["value"] for r in document["rows"]}
+    assert values == {("圣泉街道", 2023): 133, ("几江街道", 2023): 168, ("圣泉街道", 2022): 93}
+    assert "网格数" in filename(response)
+
+
+def test_it_exports_initiatives_in_every_format(gold, client):
+    count = Initiative.objects.count()
+    assert len(csv_rows(client.get("/export/initiatives.csv"))) == count
+    assert len(json.loads(body(client.get("/export/initiatives.json")))["rows"]) == count
+    sheet = load_workbook(io.BytesIO(body(client.get("/export/initiatives.xlsx"))))["特色举措"]
+    assert sheet.max_row - 1 == count
+    assert [c.value for c in sheet[1]][4] == "举措名称"
+
+
+def test_it_exports_the_wide_table_of_subdistricts_by_metric(gold, client):
+    rows = csv_rows(client.get("/export/wide.csv?year=2023"))
+    by_place = {r["街道/镇"]: r for r in rows}
+    assert set(by_place) == {"圣泉街道", "几江街道", "化龙桥街道"}
+    assert by_place["圣泉街道"]["网格数（个）"] == "133"
+    assert by_place["几江街道"]["网格数（个）"] == "168"
+    assert by_place["几江街道"]["地区生产总值（亿元）"] == ""  # not reported: empty, never 0
+    assert "新增市场主体：近1000家" in by_place["圣泉街道"]["说明（约数与冲突）"]
+    workbook = load_workbook(io.BytesIO(body(client.get("/export/wide.xlsx?year=2023"))))
+    assert workbook["对比宽表"].max_row - 1 == 3
+    assert "2023年" in filename(client.get("/export/wide.json?year=2023"))

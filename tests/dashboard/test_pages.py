@@ -1,0 +1,111 @@
+"""Subdistrict, compare, article and search pages, driven through the test client."""
+
+import re
+from urllib.parse import urlencode
+
+import pytest
+
+from tests.dashboard.conftest import bars, figures
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_profiles_a_subdistrict_by_category_and_year(gold, client):
+    place = gold.subdistricts["圣泉街道"]
+    response = client.get(f"/subdistricts/{place.pk}/")
+    assert response.status_code == 200
+    profile = response.context["profile"]
+    assert profile.years == [2022, 2023]
+    groups = {g["label"]: {row["metric"].key: row for row in g["rows"]} for g in profile.metric_rows}
+    grid = groups["网格治理"]["grid_count"]["years"]
+    assert [[r["display"] for r in readings] for readings in grid] == [["93个"], ["133个"]]
+    assert groups["经济发展"]["gdp"]["years"][0] == []  # 2022: 未报告
+    assert "未报告" in response.content.decode()
+    assert [item["name"] for item in dict(profile.initiatives)["党建引领"]] == ["津新驿站"]
+    assert {a["title"] for a in profile.articles} == {gold.articles["000_d238ae38aa525291"].title,
+                                                      gold.articles["002_168036b497775af4"].title}
+
+
+def test_it_draws_a_keyword_profile_without_numbers_or_the_place_name(gold, client):
+    place = gold.subdistricts["圣泉街道"]
+    figure = figures(client.get(f"/subdistricts/{place.pk}/"))["figure-keywords"]
+    terms = figure["data"][0]["y"]
+    assert 5 <= len(terms) <= 20
+    assert not any(re.search(r"\d", t) for t in terms)
+    assert not any("圣泉" in t for t in terms)
+    assert "网格" in terms or "微网格" in terms
+
+
+def test_it_compares_chosen_places_metrics_and_years_from_the_url(gold, client):
+    a, b = gold.subdistricts["圣泉街道"].pk, gold.subdistricts["几江街道"].pk
+    query = urlencode([("subdistrict", a), ("subdistrict", b), ("metric", "grid_count"),
+                       ("metric", "micro_grid_count"), ("year_from", 2022), ("year_to", 2023)])
+    response = client.get(f"/compare/?{query}")
+    assert response.status_code == 200
+    found = figures(response)
+    grid = found["figure-grid_count"]
+    assert bars(grid) == {("圣泉街道", 2022): 93, ("圣泉街道", 2023): 133, ("几江街道", 2023): 168}
+    assert [a["text"] for a in grid["layout"]["annotations"]] == ["未报告"]  # 几江 2022
+    assert set(found) == {"figure-grid_count", "figure-micro_grid_count"}
+    # The same URL reproduces the same view, and the export links name the same selection.
+    assert figures(client.get(f"/compare/?{query}")) == found
+    assert f"subdistrict={a}&subdistrict={b}" in response.context["export_query"]
+
+
+def test_it_starts_compare_with_the_best_covered_places(gold, client):
+    response = client.get("/compare/")
+    names = {p["name"] for p in response.context["places"]}
+    assert {"圣泉街道", "几江街道", "化龙桥街道"} <= names
+    assert response.context["chosen_metrics"] == ["grid_count", "micro_grid_count", "grid_workers"]
+
+
+def test_it_draws_lines_when_asked(gold, client):
+    a = gold.subdistricts["圣泉街道"].pk
+    figure = figures(client.get(f"/compare/?subdistrict={a}&metric=grid_count&chart=line"))["figure-grid_count"]
+    line = next(t for t in figure["data"] if t.get("mode") == "lines+markers")
+    assert dict(zip(line["x"], line["y"], strict=True)) == {2022: 93, 2023: 133}
+
+
+def test_it_highlights_each_fact_and_initiative_in_the_article(gold, client):
+    fact = gold.fact("圣泉街道", 2023, "grid_count")
+    response = client.get(f"/articles/{fact.article_id}/?fact={fact.pk}")
+    html = response.content.decode()
+    current = re.findall(r'<a class="hl hl-fact is-current[^"]*"[^>]*>(.*?)</a>', html, re.S)
+    assert "133" in re.sub(r"<[^>]+>", "", "".join(current))
+    for other in gold.facts:
+        if other.article_id == fact.article_id:
+            assert f'id="fact-{other.pk}"' in html
+    initiative = next(i for i in gold.initiatives if i.name == "津新驿站")
+    assert f'id="initiative-{initiative.pk}"' in html
+    # The highlighted number links to its record on the metric page.
+    assert f"/metrics/grid_count/?subdistrict={fact.subdistrict_id}#fact-{fact.pk}" in html
+
+
+def test_it_finds_articles_by_chinese_words_and_marks_them(gold, client):
+    response = client.get("/search/?q=微网格")
+    results = response.context["results"]
+    assert results.total >= 2
+    titles = {hit.title for hit in results.hits}
+    assert gold.articles["000_d238ae38aa525291"].title in titles
+    assert "<mark>微</mark>" in response.content.decode() or "<mark>网格</mark>" in response.content.decode()
+
+
+def test_it_finds_initiatives(gold, client):
+    response = client.get("/search/?q=驿站&kind=initiatives")
+    hits = response.context["results"].hits
+    assert [h.title for h in hits] == ["津新驿站"]
+    initiative = next(i for i in gold.initiatives if i.name == "津新驿站")
+    assert hits[0].url.endswith(f"?initiative={initiative.pk}#initiative-{initiative.pk}")
+    assert "<mark>驿站</mark>" in hits[0].snippet
+
+
+def test_it_filters_search_by_district(gold, client):
+    district = gold.districts["綦江区"].pk
+    found = client.get(f"/search/?q=网格&district={district}").context["results"]
+    assert {h.place for h in found.hits} <= {"三江街道"}
+
+
+def test_it_says_nothing_found_for_a_word_no_article_has(gold, client):
+    response = client.get("/search/?q=火星基地")
+    assert response.context["results"].total == 0
+    assert "没有找到" in response.content.decode()
