@@ -3,7 +3,7 @@
 
     .venv/bin/python bench/extract_bench.py [--megabytes 5]
 
-The corpus repeats the seed pages (../shared/seeds, with their manifest's dates and regions) until it holds at
+The corpus repeats the seed pages (fixtures/seeds, with their manifest's dates and regions) until it holds at
 least --megabytes of UTF-8. Each side runs in its own subprocess so that peak RSS (ru_maxrss) is its own;
 start-up (gazetteer, jieba dictionary) is timed apart from the per-page work.
 Goal: the pipeline at least half as fast as jieba alone, peak memory under 300 MB.
@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "fixtures" / "seeds"
 
 
 def corpus(megabytes: float) -> list[tuple[str, str | None, str | None]]:
@@ -102,7 +102,8 @@ def main() -> None:
     print(f"{'':10} {'setup s':>8} {'run s':>8} {'chars/s':>12} {'MB/s':>7} {'peak RSS MB':>12}")
     for kind, r in results.items():
         rate = r["chars"] / r["elapsed_s"]
-        print(f"{kind:10} {r['setup_s']:8.2f} {r['elapsed_s']:8.2f} {rate:12,.0f} {r['bytes'] / 1e6 / r['elapsed_s']:7.2f}"
+        mb_per_s = r["bytes"] / 1e6 / r["elapsed_s"]
+        print(f"{kind:10} {r['setup_s']:8.2f} {r['elapsed_s']:8.2f} {rate:12,.0f} {mb_per_s:7.2f}"
               f" {r['peak_rss_mb']:12.1f}")
     ratio = results["jieba"]["elapsed_s"] / first["elapsed_s"]
     print(f"pipeline speed / jieba.lcut speed: {ratio:.2f} (goal ≥ 0.5); facts extracted: {first['facts']:,}")

@@ -80,14 +80,15 @@ def _profile(text: str) -> dict:
         elif unicodedata.category(ch) == "Cc":
             control += 1
     common = max(in_gb, in_big5) / han if han else 0.0
-    return {"han": han, "common": common, "control": control, "replacement": replacement, "private": private,
+    return {"nul": "\x00" in text, "blank": not text.strip(), "han": han, "common": common, "control": control,
+            "replacement": replacement, "private": private,
             "latin1": latin1, "non_ascii": non_ascii, "length": len(text)}
 
 
 def _problem(p: dict) -> tuple[str, str] | None:
     """Why a decoding is not trustworthy, as (Chinese, English), or None when it looks like real text."""
     length = max(p["length"], 1)
-    if p["control"] > max(2, 0.01 * length):
+    if p["nul"] or p["control"] > max(2, 0.01 * length):
         return ("文件看起来是二进制数据，不是文本。", "The file looks like binary data, not text.")
     if p["replacement"] > max(2, 0.005 * length):
         return ("文件中有大量无法识别的字符，可能编码有误或已损坏。",
@@ -132,6 +133,8 @@ def _candidates(data: bytes) -> list[tuple[str, float]]:
             name = _normalize_name(match.encoding)
         except LookupError:
             continue
+        if name.startswith(("utf-16", "utf-32", "utf_16", "utf_32")) and len(data) < 16:
+            continue  # a few bytes with a NUL are as likely binary as BOM-less UTF-16
         found.setdefault(name, max(0.0, 1.0 - float(match.chaos)))
     for name in ("gb18030", "big5"):
         found.setdefault(name, 0.5)
@@ -167,7 +170,7 @@ def decode_bytes(data: bytes) -> DecodedText:
         except (UnicodeDecodeError, LookupError):
             continue
         profile = _profile(text)
-        if _problem(profile):
+        if profile["blank"] or _problem(profile):
             continue
         score = _score(profile) + 0.01 * confidence
         if best is None or score > best[0]:

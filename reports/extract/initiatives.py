@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 _QUOTE = re.compile(r"“([^“”]{2,16})”|\"([^\"]{2,16})\"")
 _VERB = re.compile(
-    r"(?:打造|推出|创建|成立|建立|形成|探索|实施|创新|培育|推行|构建|创设|创立|搭建|组建|开通|上线|设立|开设|启动|首创|"
+    r"(?:打造|推出|创建|成立|建立|形成|探索|实施|创新|培育|推行|构建|创设|创立|搭建|组建|开通|上线|设立|开设|启动|首创|新建|"
     r"建成|推广)(?:了|出|起)?"
 )
 _HONOUR = re.compile(r"(?:获评|荣获|评为|被评为|授予|命名为|入选|获得|表彰为|列为|认定为|获)[^,;。]{0,12}$")
@@ -20,7 +20,7 @@ _NOT_AFTER = re.compile(r"^(?:称号|荣誉|奖|精神|理念|思想|要求|目�
 _GOAL_END = re.compile(r"(?:示范地|示范街|示范区|先行区|高地|之城|之地|样板|标杆|新高地)$")
 _NUMBERED = re.compile(r"^[一二两三四五六七八九十百千\d]+(?:[张项大个条件类级支多化心年]|板块|$)")
 _SLOGAN = re.compile(r"[,、;:!?。+—]")
-_TITLE_BEFORE = re.compile(r"(?:首批|第[一二三四五六七八九十\d]+批|国家级|省级|市级|区级|县级)$")
+_TITLE_BEFORE = re.compile(r"(?:首批|第[一二三四五六七八九十\d]+批|国家级|省级|市级|区级|县级)[\u4e00-\u9fff]{0,5}$")
 _CATEGORIES = (
     ("养老", r"养老|老人|老年|助餐|食堂|敬老|银龄|长者|为老"),
     ("网格治理", r"网格|议事|微格|自治|共治|善治"),
@@ -41,11 +41,15 @@ class FoundInitiative:
     confidence: float
 
 
-def categorize(name: str, context: str) -> str:
-    """The category whose words the name holds; else the one its sentence uses most (ties: earlier wins)."""
-    for category, pattern in _CATEGORIES:
-        if re.search(pattern, name):
-            return category
+def categorize(name: str, context: str, head: str = "") -> str:
+    """The category of the noun the name qualifies (“红岩能量值”网格激励机制), else of the name itself, else the one
+    its sentence talks about most (ties: earlier wins). ``服务`` alone is too common to decide from the head noun."""
+    for text in (head, name):
+        for category, pattern in _CATEGORIES:
+            if category == "便民服务" and text is head:
+                pattern = r"驿站|便民|服务圈|服务站|为民"
+            if text and re.search(pattern, text):
+                return category
     best, hits = "其他", 0
     for category, pattern in _CATEGORIES:
         n = len(re.findall(pattern, context))
@@ -77,6 +81,7 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
         ):
             continue
         gap = m.start() - (clause_start + verb.end())
-        out.append(FoundInitiative(name, categorize(name, sentence), m.start(), m.end(),
+        head = re.match(r"[\u4e00-\u9fff]{0,8}", sentence[m.end():]).group()
+        out.append(FoundInitiative(name, categorize(name, sentence, head), m.start(), m.end(),
                                    0.8 if gap <= 8 else 0.65))
     return out

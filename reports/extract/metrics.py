@@ -176,7 +176,7 @@ def _tail_noun(head: str) -> str:
     m = re.search(r"[\u4e00-\u9fff“”]+$", segment)
     if not m:
         return ""
-    run = m.group()
+    run = whole = m.group()
     verbs = list(_VERB_RE.finditer(run))
     while verbs and verbs[-1].end() == len(run):
         run = run[: verbs[-1].start()]  # 停电原因占 → 停电原因
@@ -185,7 +185,7 @@ def _tail_noun(head: str) -> str:
         run = run[verbs[-1].end():]
     if "的" in run:
         run = run.rsplit("的", 1)[1] or run
-    run = run.replace("“", "").replace("”", "")
+    run = run.replace("“", "").replace("”", "") or whole.replace("“", "").replace("”", "")
     return run[-10:]
 
 

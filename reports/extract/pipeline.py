@@ -122,7 +122,7 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
         first_body = next((p.text for p in page.paras[first:last] if p.kind == "body"), "")
         year = lead_year(first_body, title, config.published)
         if year is None:
-            year = default_year(config.published, article_text, year_mentions(article_text, config.published))
+            year = default_year(config.published, article_text)
         results.append(ArticleResult(index=index, title=title, text=article_text, place=place, year=year))
         heading_year = year
         for i in range(first, last):

@@ -94,7 +94,10 @@ _QUANTITY = re.compile(
     rf"(?P<unit>{_UNIT_ALT})"
     r"(?P<post2>以上|以下|以内|左右|上下|有余)?"
 )
-_PERCENT_WORDS = re.compile(rf"(?P<pre>近|约|超过|超)?百分之(?P<num>{_CN_NUM}|{_AR_NUM})(?P<post2>以上|以下|左右)?")
+_PERCENT_WORDS = re.compile(
+    rf"(?P<pre>将近|接近|大约|超过|不到|不足|不少于|至少|近|约|超|逾)?百分之(?P<num>{_CN_NUM}|{_AR_NUM})"
+    r"(?P<post2>以上|以下|以内|左右)?"
+)
 _APPROX = {"将近": "about", "接近": "about", "大约": "about", "近": "about", "约": "about", "左右": "about",
            "上下": "about", "超过": "over", "超": "over", "逾": "over", "不少于": "over", "至少": "over",
            "余": "over", "多": "over", "以上": "over", "有余": "over", "不到": "under", "不足": "under",
@@ -246,7 +249,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if value is None:
             continue
         approx = _APPROX.get(m.group("pre") or m.group("post2") or "", "exact")
-        out.append(Quantity(m.start(), m.end(), m.start("num") - 3, m.end("num"), value, None, "%", "%", "percent",
+        start = m.start() if m.group("pre") else m.start("num") - 3
+        out.append(Quantity(start, m.end(), m.start("num") - 3, m.end("num"), value, None, "%", "%", "percent",
                             approx, True, False))
     out.sort(key=lambda q: q.start)
     return out

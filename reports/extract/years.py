@@ -60,13 +60,13 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
     return out
 
 
-def default_year(published: date | None, article_text: str, mentions: list[YearMention]) -> int | None:
+def default_year(published: date | None, article_text: str) -> int | None:
     """The year of an article's figures when nothing closer says otherwise."""
     if published is None:
         return None
     if published.month <= 3:
         previous = published.year - 1
-        if any(m.year == previous for m in mentions) or _REVIEW.search(article_text):
+        if any(m.year == previous for m in year_mentions(article_text, published)) or _REVIEW.search(article_text):
             return previous
     return published.year
 

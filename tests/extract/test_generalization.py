@@ -1,0 +1,102 @@
+"""Pages in the same genre from other cities and provinces, written for these tests: the rules are grammar,
+gazetteer and catalogue, not the seed sentences."""
+
+from .helpers import run, summary
+
+# A district paper (广州 天河区) printed with hard line breaks: two pieces, bylines, a caption, a neighbour.
+TIANHE_PAGE = """石牌街道：“小网格”撬动“大治理”
+
+本报讯（记者 陈晓 通讯员 林芳）今年以来，石牌街道将辖区原有的
+58个网格优化调整为46个网格，细分出312个微网
+格，配齐专兼职网格员160名，其中专职网格员46名。
+
+街道还新建“石牌邻里驿站”，建成长者饭堂
+4个、社区养老服务站6个，为辖区老人提供助餐服务2.3万人次。
+
+
+
+长者饭堂里老人们正在用餐 记者 陈晓 摄
+
+猎德街道经济运行稳中有进
+
+本报讯（通讯员 黄敏）上半年，猎德街道实现地区生产总值
+86.4亿元，同比增长6.8%，新增市场主体1320户，辖区
+市场主体总量突破2.1万户。与石牌街道相比，猎德街道
+楼宇经济优势明显，集聚企业4800余家。
+"""
+
+
+def test_it_reads_a_district_paper_from_another_province():
+    extraction = run(TIANHE_PAGE, published="2023-08-20", region="天河区")
+    assert [a.place.name for a in extraction.articles] == ["石牌街道", "猎德街道"]
+    assert summary(extraction) == {
+        ("石牌街道", 2023, "grid_count", 46), ("石牌街道", 2023, "micro_grid_count", 312),
+        ("石牌街道", 2023, "grid_workers", 160),
+        ("石牌街道", 2023, "elderly_care_sites", 4), ("石牌街道", 2023, "elderly_care_sites", 6),
+        ("猎德街道", 2023, "gdp", 86.4), ("猎德街道", 2023, "gdp_growth_pct", 6.8),
+        ("猎德街道", 2023, "market_entities_new", 1320), ("猎德街道", 2023, "market_entities_total", 21000),
+        ("猎德街道", 2023, "enterprises_total", 4800),
+    }
+    names = {(i.place.name, i.name) for i in extraction.initiatives}
+    assert ("石牌街道", "石牌邻里驿站") in names
+
+
+def test_it_attributes_a_city_papers_pieces_to_each_district_and_subdistrict():
+    page = ("朝阳区望京街道：党建引领楼宇治理\n\n望京街道集聚企业超5000家,划分网格68个。\n\n"
+            "王小明 李华\n\n朝阳区民政局：养老服务再升级\n\n朝阳区民政局推进养老服务,全区建成养老助餐点360个。\n")
+    extraction = run(page, published="2024-02-20", region="北京市")
+    assert summary(extraction) == {
+        ("望京街道", 2024, "enterprises_total", 5000), ("望京街道", 2024, "grid_count", 68),
+        ("朝阳区", 2024, "elderly_care_sites", 360),
+    }
+    assert all(f.place.city == "北京市" for f in extraction.facts if f.metric)
+
+
+def test_it_dates_a_january_review_from_another_city_to_the_year_before():
+    page = ("灵隐街道：奋力书写高质量发展答卷\n\n2023年,灵隐街道预计实现地区生产总值32.5亿元,增速4.6%。"
+            "三次产业增加值分别为:0.3亿元、5.2亿元、27亿元。辖区新增市场主体近800户。\n")
+    extraction = run(page, published="2024-01-12", region="杭州市")
+    assert summary(extraction) == {
+        ("灵隐街道", 2023, "gdp", 32.5), ("灵隐街道", 2023, "gdp_growth_pct", 4.6),
+        ("灵隐街道", 2023, "va_primary", 0.3), ("灵隐街道", 2023, "va_secondary", 5.2),
+        ("灵隐街道", 2023, "va_tertiary", 27), ("灵隐街道", 2023, "market_entities_new", 800),
+    }
+
+
+def test_it_settles_a_name_shared_by_two_cities_with_the_region():
+    page = "西湖区北山街道：小网格大治理\n\n西湖区北山街道将辖区细分为36个网格,组建网格员队伍120人。\n"
+    extraction = run(page, published="2023-10-01", region="杭州市")
+    assert {(f.place.name, f.place.district, f.place.city) for f in extraction.facts if f.metric} == {
+        ("北山街道", "西湖区", "杭州市")}
+
+
+def test_it_reads_a_town_article_from_a_county_level_paper():
+    page = ("龙水镇：五金小镇焕新颜\n\n2022年,龙水镇实现工业总产值126亿元,比上年增长9.1%;新增市场主体1500余户,"
+            "建成农村互助养老点12个。\n")
+    extraction = run(page, published="2023-02-10", region="大足区")
+    assert summary(extraction) == {
+        ("龙水镇", 2022, "industrial_output", 126), ("龙水镇", 2022, "industrial_output_growth_pct", 9.1),
+        ("龙水镇", 2022, "market_entities_new", 1500), ("龙水镇", 2022, "elderly_care_sites", 12),
+    }
+    assert {f.place.kind for f in extraction.facts if f.metric} == {"town"}
+
+
+def test_it_reads_chinese_numerals_in_other_phrasings():
+    page = "南坪街道：家门口的幸福\n\n南岸区南坪街道建成社区养老服务中心两个、老年食堂十二个,组建网格党支部三十个。\n"
+    extraction = run(page, published="2023-10-01", region="重庆市")
+    assert summary(extraction) == {
+        ("南坪街道", 2023, "elderly_care_sites", 2), ("南坪街道", 2023, "elderly_care_sites", 12),
+        ("南坪街道", 2023, "grid_party_branches", 30),
+    }
+
+
+def test_it_leaves_places_unattributed_without_a_region_or_a_name():
+    page = "社区治理见闻\n\n街道建成日间照料中心3个,新增市场主体200户。\n"
+    extraction = run(page, published=None, region=None)
+    assert summary(extraction) == {(None, None, "elderly_care_sites", 3), (None, None, "market_entities_new", 200)}
+
+
+def test_it_infers_the_region_from_the_page_when_none_is_given():
+    page = "武侯区玉林街道：网格精细化\n\n玉林街道划分网格42个。簇桥街道建成老年食堂3个。\n"
+    extraction = run(page, published="2023-05-01", region=None)
+    assert summary(extraction) == {("玉林街道", 2023, "grid_count", 42), ("簇桥街道", 2023, "elderly_care_sites", 3)}

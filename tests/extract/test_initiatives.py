@@ -1,0 +1,74 @@
+"""Stage 7: named local initiatives."""
+
+from reports.extract.initiatives import categorize, find_initiatives
+
+from .helpers import run, seed
+
+
+def _names(sentence):
+    return [i.name for i in find_initiatives(sentence)]
+
+
+def test_it_finds_quoted_names_introduced_by_verbs_of_creation():
+    assert _names("打造全区首个“津新驿站”,为基层社会治理注入新活力。") == ["津新驿站"]
+    assert _names("几江街道推出“一刻钟党群服务圈”,让服务一网汇聚。") == ["一刻钟党群服务圈"]
+    assert _names("形成“2121服务为你”为民服务活动品牌。") == ["2121服务为你"]
+    assert _names("创新推行红色党务、绿色政务等“四色四务”20项对企服务。") == ["四色四务"]
+    assert _names("街道创新“红岩能量值”网格激励机制。") == ["红岩能量值"]
+    assert _names("打造了有暖心齐全设施、关怀备至服务的“小哥驿站”。") == ["小哥驿站"]
+
+
+def test_it_finds_all_the_named_initiatives_of_the_seed_pages():
+    names = {i.name for prefix in ("000", "001", "002", "003") for i in seed(prefix).initiatives}
+    assert {"津新驿站", "2121服务为你", "一刻钟党群服务圈", "四色四务", "红岩能量值", "小哥驿站"} <= names
+
+
+def test_it_does_not_take_slogans_for_initiatives():
+    assert _names("紧扣“疫情要防住,经济要稳住,发展要安全”工作思路。") == []
+    assert _names("探索“排查、整改、培训、演练”四步工作法。") == []
+    assert _names("建立“区—镇街—村居—网格员—社工”五级机制。") == []
+    assert _names("以用好“八张问题清单”、建立“八张报表”、构建“五项机制”为关键抓手。") == []
+
+
+def test_it_does_not_take_honours_for_initiatives():
+    assert _names("三河村劝导站获评“全市文明交通安全劝导站”。") == []
+    assert _names("成功创建首批江津区“银龄健康之家”。") == []
+    assert _names("创建“全国文明城市”称号。") == []
+
+
+def test_it_does_not_take_document_titles_or_goals_for_initiatives():
+    assert _names("制定《圣泉街道综治中心智慧化运行实施方案》,建立工作台账。") == []
+    assert _names("聚焦打造“城郊乡村振兴示范地”。") == []
+    assert _names("形成“6+X”的大综治中心格局。") == []
+
+
+def test_it_needs_a_verb_of_creation():
+    assert _names("在“学”上突出凝心铸魂,弘扬“博爱”精神。") == []
+
+
+def test_it_categorizes_initiatives():
+    assert categorize("津新驿站", "") == "便民服务"
+    assert categorize("一刻钟党群服务圈", "") == "党建"
+    assert categorize("红岩能量值", "街道创新“红岩能量值”网格激励机制", head="网格激励机制") == "网格治理"
+    assert categorize("家门口的养老站", "") == "养老"
+    assert categorize("四色四务", "以党群服务中心为阵地,推行红色党务、绿色政务,建强楼宇党组织") == "党建"
+    assert categorize("万企万商", "招商引资,企业发展") == "经济发展"
+    assert categorize("某某", "") == "其他"
+
+
+def test_it_keeps_the_sentence_as_description_with_offsets():
+    extraction = seed("000")
+    (station,) = [i for i in extraction.initiatives if i.name == "津新驿站"]
+    text = extraction.articles[station.article].text
+    assert text[station.start:station.end] == station.description
+    assert station.description.startswith("打造全区首个“津新驿站”")
+    assert station.place.name == "圣泉街道" and station.year == 2023
+    assert 0 < station.confidence <= 1
+
+
+def test_it_deduplicates_initiatives_per_place_and_year():
+    page = ("玉林街道便民服务\n\n玉林街道打造“邻里驿站”,服务居民。街道还打造“邻里驿站”二期。\n\n"
+            "簇桥街道经验\n\n本报讯 簇桥街道打造“邻里驿站”。\n")
+    extraction = run(page, region="武侯区")
+    assert sorted((i.place.name, i.name) for i in extraction.initiatives) == [
+        ("玉林街道", "邻里驿站"), ("簇桥街道", "邻里驿站")]

@@ -1,0 +1,158 @@
+"""Stage 6: which catalogue metric a quantity measures."""
+
+from decimal import Decimal
+
+from reports.extract import default_catalogue
+
+from .helpers import facts, metric_facts, seed
+
+YULIN = "玉林街道工作\n\n{}\n"
+
+
+def _m(sentence, **kwargs):
+    kwargs.setdefault("region", "武侯区")
+    return [(f.metric, float(f.value), f.note) for f in metric_facts(YULIN.format(sentence), **kwargs)]
+
+
+def test_it_defines_the_required_metrics_with_their_units():
+    units = {m.key: m.unit for m in default_catalogue().metrics}
+    for key in ("grid_count", "micro_grid_count", "grid_party_branches", "party_organizations", "elderly_care_sites"):
+        assert units[key] == "个"
+    assert units["grid_workers"] == "人"
+    for key in ("gdp", "va_primary", "va_secondary", "va_tertiary", "industrial_output"):
+        assert units[key] == "亿元"
+    assert units["gdp_growth_pct"] == units["industrial_output_growth_pct"] == "%"
+    for key in ("market_entities_total", "market_entities_new", "enterprises_total"):
+        assert units[key] == "家"
+
+
+def test_it_describes_every_metric_in_both_languages():
+    for m in default_catalogue().metrics:
+        assert m.name_zh and m.name_en and m.description and m.category in (
+            "grid", "elderly", "economy", "party", "market", "other")
+    assert len({m.key for m in default_catalogue().metrics}) == len(default_catalogue().metrics)
+
+
+def test_it_counts_grids_but_not_grid_stations_branches_chat_groups_or_workers():
+    assert _m("街道在 133 个网格的基础上,拓展 3310 个微网格。") == [
+        ("grid_count", 133, ""), ("micro_grid_count", 3310, "")]
+    assert _m("共建立网格便民服务微信群186个,办结网格事件1781件。") == []
+    assert _m("依托全区89个“网格驿站”开展服务。") == [("grid_service_stations", 89, "")]
+    assert _m("共建立网格党支部9个。") == [("grid_party_branches", 9, "")]
+    assert _m("派驻社区专职网格员33名,农村兼职网格员11名。") == [
+        ("grid_workers", 33, "专职"), ("grid_workers", 11, "兼职")]
+
+
+def test_it_takes_the_after_value_of_a_regrouping():
+    assert _m("将现有的115个网格整合划分为93个网格。") == [("grid_count", 93, "")]
+    assert _m("网格由原来的120个调整为98个。") == [("grid_count", 98, "")]
+    history = [f for f in facts(YULIN.format("将现有的115个网格整合划分为93个网格。"), region="武侯区")
+               if f.metric is None]
+    assert [(float(f.value), f.note) for f in history] == [(115, "调整前")]
+
+
+def test_it_keeps_a_base_value_that_is_not_regrouped():
+    assert _m("在 133 个网格的基础上,拓展 3310 个微网格。")[0] == ("grid_count", 133, "")
+
+
+def test_it_aligns_a_respectively_list_with_the_three_sectors():
+    assert _m("三次产业增加值分别为:0.8 亿元、30.05 亿元、19.98 亿元,经济活力进一步释放。") == [
+        ("va_primary", 0.8, ""), ("va_secondary", 30.05, ""), ("va_tertiary", 19.98, "")]
+    assert _m("一、二、三产业增加值分别为0.5亿元、20.1亿元、45.3亿元。") == [
+        ("va_primary", 0.5, ""), ("va_secondary", 20.1, ""), ("va_tertiary", 45.3, "")]
+
+
+def test_it_aligns_a_respectively_list_with_enumerated_nouns():
+    assert _m("全街道专职网格员、兼职网格员分别为45名、90名。") == [
+        ("grid_workers", 45, "专职"), ("grid_workers", 90, "兼职")]
+
+
+def test_it_binds_a_growth_rate_to_the_nearest_measure_before_it():
+    assert _m("2023 年,圣泉街道预计实现地区生产总值 51.03 亿元,增速 5%。") == [
+        ("gdp", 51.03, "预计"), ("gdp_growth_pct", 5, "")]
+    assert _m("实现工业总产值28亿元,同比增长15%。") == (
+        [("industrial_output", 28, ""), ("industrial_output_growth_pct", 15, "")])
+    assert _m("地区生产总值同比增长6.2%。") == [("gdp_growth_pct", 6.2, "")]
+
+
+def test_it_does_not_bind_growth_across_sentences_or_to_other_measures():
+    assert _m("地区生产总值51亿元。增速5%。") == [("gdp", 51, "")]
+    assert _m("软信企业营收23.17亿元,增速67.4%。") == []
+
+
+def test_it_gives_a_decline_a_negative_rate():
+    assert _m("实现工业总产值28亿元,同比下降3.5%。") == (
+        [("industrial_output", 28, ""), ("industrial_output_growth_pct", -3.5, "")])
+
+
+def test_it_counts_elderly_facilities_with_their_type_in_the_note():
+    assert _m("建成投用养老服务中心、社区养老服务站 5 个、中心敬老院 1 所。") == [
+        ("elderly_care_sites", 5, "社区养老服务站"), ("elderly_care_sites", 1, "中心敬老院")]
+    assert _m("建成87个养老助餐点,幸福食堂3个,日间照料中心2处。") == [
+        ("elderly_care_sites", 87, "养老助餐点"), ("elderly_care_sites", 3, "幸福食堂"),
+        ("elderly_care_sites", 2, "日间照料中心")]
+    assert _m("新建老年食堂两个。") == [("elderly_care_sites", 2, "老年食堂")]
+
+
+def test_it_does_not_count_an_implied_single_facility():
+    assert _m("建成投用圣泉街道养老服务中心。") == []
+
+
+def test_it_rejects_counts_that_are_not_the_places_own():
+    assert _m("2022年6月,街道动员辖区53家企业党组织成立了企业党建联盟。") == []
+    assert _m("“三会一盟”吸引了110余家辖区企业和40余家驻地单位加入。") == []
+    assert _m("走访联系企业200余家,评选出优秀社工人才10名。") == []
+    assert _m("探索建立了社区“大党委”6个。") == []
+
+
+def test_it_counts_the_places_own_stock():
+    assert _m("将党工委下辖各级共计204个党组织分为四类。") == [("party_organizations", 204, "")]
+    assert _m("建成高端商务楼宇110万平方米,集聚企业超3200家。") == [("enterprises_total", 3200, "")]
+    assert _m("辖区新增市场主体近1000家,市场主体总量近5000个。") == [
+        ("market_entities_new", 1000, ""), ("market_entities_total", 5000, "")]
+
+
+def test_it_does_not_count_a_part_of_a_total_twice():
+    assert _m("网格员队伍共计210人,其中专职网格员80人。") == [("grid_workers", 210, "")]
+
+
+def test_it_does_not_take_a_target_for_a_result():
+    assert _m("力争实现地区生产总值60亿元。") == []
+
+
+def test_it_keeps_unmatched_quantities_as_generic_facts():
+    found = [(f.metric, f.label, float(f.value), f.unit)
+             for f in facts(YULIN.format("完成拆迁项目22个,交地3450亩,整治路灯798盏。"), region="武侯区")]
+    assert found == [(None, "拆迁项目", 22, "个"), (None, "交地", 3450, "亩"), (None, "路灯", 798, "盏")]
+
+
+def test_it_reports_the_approximation_of_the_printed_number():
+    (f,) = metric_facts(YULIN.format("辖区新增市场主体近1000家。"), region="武侯区")
+    assert f.approx == "about"
+    (f,) = metric_facts(YULIN.format("集聚企业超3200家。"), region="武侯区")
+    assert f.approx == "over"
+
+
+def test_it_recognizes_every_gold_fact_of_the_seed_pages():
+    got = set()
+    for prefix in ("000", "001", "002", "003", "004"):
+        got |= {(prefix, f.place.name if f.place else None, f.metric, Decimal(f.value))
+                for f in seed(prefix).facts if f.metric}
+    gold = {
+        ("000", "圣泉街道", "grid_count", 133), ("000", "圣泉街道", "micro_grid_count", 3310),
+        ("000", "圣泉街道", "gdp", Decimal("51.03")), ("000", "圣泉街道", "gdp_growth_pct", 5),
+        ("000", "圣泉街道", "va_primary", Decimal("0.8")), ("000", "圣泉街道", "va_secondary", Decimal("30.05")),
+        ("000", "圣泉街道", "va_tertiary", Decimal("19.98")), ("000", "圣泉街道", "market_entities_new", 1000),
+        ("000", "圣泉街道", "market_entities_total", 5000), ("000", "圣泉街道", "elderly_care_sites", 5),
+        ("000", "圣泉街道", "elderly_care_sites", 1),
+        ("001", "几江街道", "grid_count", 168), ("001", "几江街道", "micro_grid_count", 876),
+        ("001", "几江街道", "party_organizations", 204),
+        ("002", "圣泉街道", "grid_count", 93), ("002", "圣泉街道", "grid_party_branches", 9),
+        ("002", "圣泉街道", "grid_workers", 33), ("002", "圣泉街道", "grid_workers", 11),
+        ("003", "化龙桥街道", "enterprises_total", 3200), ("003", "化龙桥街道", "market_entities_new", 804),
+        ("003", "化龙桥街道", "grid_workers", 1036), ("003", "江北区", "elderly_care_sites", 87),
+        ("004", "三江街道", "industrial_output", 28), ("004", "三江街道", "industrial_output_growth_pct", 15),
+    }
+    assert gold <= got
+    scored = {m for (_, _, m, _) in gold}
+    assert {g for g in got if g[2] in scored} <= gold

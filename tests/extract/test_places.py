@@ -1,0 +1,139 @@
+"""Stage 3: place mentions and which place each figure belongs to."""
+
+from reports.extract.gazetteer import Scope, default_gazetteer, town_short_name
+from reports.extract.places import PlaceFinder
+
+from .helpers import metric_facts, run, seed
+
+
+def _found(text, region):
+    gazetteer = default_gazetteer()
+    return [(m.text, m.place.name if m.place else None)
+            for m in PlaceFinder(gazetteer, gazetteer.scope_for(region)).find(text)]
+
+
+def test_it_loads_districts_and_subdistricts_with_their_parents():
+    gazetteer = default_gazetteer()
+    (place,) = gazetteer.lookup("化龙桥街道")
+    assert (place.kind, place.district, place.city, place.province) == ("subdistrict", "渝中区", "重庆市", "重庆市")
+    (district,) = [p for p in gazetteer.lookup("江北区") if p.city == "重庆市"]
+    assert district.admin_code == "500105"
+    names = {p.name for p in gazetteer.places_in("重庆市")}
+    assert {"重庆市", "江津区", "圣泉街道", "鼎山街道", "三江街道", "华新街街道"} <= names
+
+
+def test_it_builds_the_gazetteer_once():
+    assert default_gazetteer() is default_gazetteer()
+
+
+def test_it_resolves_regions_given_as_district_city_short_name_or_province():
+    gazetteer = default_gazetteer()
+    assert gazetteer.scope_for("江津区") == Scope("重庆市", "重庆市", "江津区")
+    assert gazetteer.scope_for("重庆市") == Scope("重庆市", "重庆市", None)
+    assert gazetteer.scope_for("成都") == Scope("四川省", "成都市", None)
+    assert gazetteer.scope_for("武侯区") == Scope("四川省", "成都市", "武侯区")
+    assert gazetteer.scope_for("四川省") == Scope("四川省", None, None)
+    assert gazetteer.scope_for("不存在的地方") is None
+
+
+def test_it_shortens_town_names_only_to_real_stems():
+    assert town_short_name("圣泉街道") == "圣泉"
+    assert town_short_name("华新街街道") == "华新街"
+    assert town_short_name("贾镇") is None
+
+
+def test_it_finds_short_forms_of_places_the_page_names_in_full():
+    found = _found("几江街道推进城市更新。几江作为江津老城区,是城市更新的主战场。", "江津区")
+    assert ("几江", "几江街道") in found
+    assert ("江津", "江津区") in found
+
+
+def test_it_reads_short_forms_圣泉_三江_化龙桥():
+    assert ("圣泉", "圣泉街道") in _found("圣泉街道获评示范街道。平安圣泉和谐稳定。", "江津区")
+    assert ("三江", "三江街道") in _found("三江街道干在实处。打造活力三江。", "綦江区")
+    assert ("化龙桥", "化龙桥街道") in _found("化龙桥街道以党建引领。优质企业持续涌入化龙桥。", "重庆市")
+
+
+def test_it_does_not_read_common_words_as_short_place_names():
+    # 先锋镇 is a town of 江津区, but 红岩先锋 is a campaign name.
+    assert _found("打造新时代“红岩先锋”变革型组织。", "江津区") == []
+
+
+def test_it_does_not_find_a_town_inside_an_ordinary_phrase():
+    assert _found("申报区级美丽宜居乡村2个。", "綦江区") == []
+
+
+def test_it_uses_the_region_to_settle_names_found_in_several_districts():
+    assert _found("江北区民政局建成养老助餐点。", "重庆市") == [("江北区", "江北区")]
+    gazetteer = default_gazetteer()
+    (m,) = PlaceFinder(gazetteer, gazetteer.scope_for("宁波市")).find("江北区民政局建成养老助餐点。")
+    assert m.place.city == "宁波市"
+    (m,) = PlaceFinder(gazetteer, gazetteer.scope_for("重庆市")).find("江北区民政局建成养老助餐点。")
+    assert m.place.city == "重庆市"
+
+
+def test_it_gives_a_community_to_its_subdistrict():
+    facts = metric_facts("圣泉街道持续推进养老服务\n\n浒溪社区建成社区养老服务站2个。\n", region="江津区")
+    assert [(f.place.name, f.value) for f in facts] == [("圣泉街道", 2)]
+
+
+def test_it_keeps_jiangbei_figures_off_huayongqiao():
+    extraction = seed("003")
+    for fact in extraction.facts:
+        if fact.article == 1:
+            assert fact.place is None or fact.place.name != "化龙桥街道", fact.evidence
+
+
+def test_it_keeps_dingshan_figures_off_shengquan():
+    extraction = seed("002")
+    for fact in extraction.facts:
+        if fact.article == 2:
+            assert fact.place is not None and fact.place.name == "鼎山街道", fact.evidence
+
+
+def test_it_treats_the_typo_jiangbei_city_civil_affairs_bureau_as_jiangbei_district():
+    page = "江北民政 书写民生答卷\n\n江北市民政局建成养老助餐点87个,实现全覆盖。江北区民政局负责人表示。\n"
+    facts = metric_facts(page, region="重庆市")
+    assert [(f.place.name, f.place.city, f.value) for f in facts] == [("江北区", "重庆市", 87)]
+
+
+def test_it_tells_huaxinjie_subdistrict_from_the_jiangbei_article():
+    extraction = seed("003")
+    canteen = [f for f in extraction.facts if "桥北社区" in f.evidence and f.unit == "%"]
+    assert canteen and all(f.place.name == "华新街街道" for f in canteen)
+    assert all(f.place.name == "江北区" for f in extraction.facts if f.metric == "elderly_care_sites")
+
+
+def test_it_gives_district_figures_to_the_district_not_to_a_subdistrict():
+    page = ("玉林街道养老服务\n\n玉林街道建成老年食堂3个。全区共建成老年食堂120个,武侯区民政局建成养老服务站40个。\n")
+    facts = metric_facts(page, region="武侯区")
+    assert [(f.place.name, f.value) for f in facts] == [("玉林街道", 3), ("武侯区", 120), ("武侯区", 40)]
+
+
+def test_it_gives_a_neighbours_figures_to_the_neighbour():
+    page = "玉林街道结对共建\n\n玉林街道新建网格驿站6个。街道与簇桥街道结对,簇桥街道已建成日间照料中心5个。\n"
+    facts = metric_facts(page, region="武侯区")
+    assert [(f.place.name, f.value) for f in facts] == [("玉林街道", 6), ("簇桥街道", 5)]
+
+
+def test_it_leaves_figures_of_an_unnamed_place_unattributed():
+    facts = metric_facts("某街道加强网格治理\n\n街道新建网格30个。\n", region=None, published=None)
+    assert [(f.place, f.year, f.value) for f in facts] == [(None, None, 30)]
+
+
+def test_it_does_not_read_party_and_government_words_as_places():
+    found = _found("在区委、区政府的坚强领导下,落实市委部署,区民政局联合区社会工作指导中心举办活动。", "江津区")
+    assert found == []
+
+
+def test_it_reads_我区_as_the_publications_district():
+    assert seed("002").articles[3].place.name == "江津区"
+    extraction = run("我区推进网格化治理\n\n全区共划分网格1523个,配备网格员2100余名。\n", region="武侯区")
+    assert {(f.place.name, f.metric) for f in extraction.facts} == {
+        ("武侯区", "grid_count"), ("武侯区", "grid_workers")}
+
+
+def test_it_does_not_let_a_city_mentioned_in_passing_take_the_figures():
+    facts = metric_facts("化龙桥街道 商务\n\n化龙桥街道积极对接成都天府之窗等优质企业,片区新增市场主体804家。\n",
+                         region="重庆市")
+    assert [(f.place.name, f.value) for f in facts] == [("化龙桥街道", 804)]

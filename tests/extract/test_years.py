@@ -1,0 +1,66 @@
+"""Stage 4: the year each figure is about."""
+
+from datetime import date
+
+from reports.extract.years import default_year, year_mentions
+
+from .helpers import metric_facts, seed
+
+
+def _years(text, published="2023-07-15"):
+    return [m.year for m in year_mentions(text, date.fromisoformat(published) if published else None)]
+
+
+def test_it_reads_explicit_years_with_or_without_a_space():
+    assert _years("2022年,三江街道…2023 年,圣泉街道…二〇二四年…2022年度民主生活会") == [2022, 2023, 2024, 2022]
+
+
+def test_it_reads_relative_years_against_the_publication_date():
+    assert _years("今年上半年…去年以来不算…去年…前年…明年") == [2023, 2022, 2021, 2024]
+
+
+def test_it_reads_a_bare_年底_in_january_as_the_year_just_ended():
+    assert _years("年底完成改造", published="2024-01-20") == [2023]
+    assert _years("年底完成改造", published="2024-09-20") == [2024]
+
+
+def test_it_does_not_take_a_comparison_with_last_year_as_the_year():
+    assert _years("比上年增长8.5%,较上年提高") == []
+
+
+def test_it_ignores_years_of_age_and_decades():
+    assert _years("上世纪90年代,2000年龄段") == []
+
+
+def test_it_dates_a_review_published_in_january_to_the_year_before():
+    assert default_year(date(2024, 1, 15), "2023年,街道预计实现地区生产总值51亿元") == 2023
+    assert default_year(date(2024, 1, 15), "去年以来,街道持续推进") == 2023
+
+
+def test_it_dates_ordinary_news_to_the_publication_year():
+    assert default_year(date(2024, 1, 15), "日前,街道举办活动") == 2024
+    assert default_year(date(2023, 7, 15), "街道举办活动") == 2023
+
+
+def test_it_leaves_the_year_unknown_without_a_date_or_an_explicit_year():
+    facts = metric_facts("玉林街道网格\n\n玉林街道划分网格42个。\n", published=None, region="武侯区")
+    assert [f.year for f in facts] == [None]
+
+
+def test_it_takes_the_year_of_the_sentence_over_the_articles():
+    page = "玉林街道停车\n\n去年,玉林街道新建停车场3个。今年,玉林街道新建停车场4个。\n"
+    facts = metric_facts(page, published="2024-02-20", region="武侯区")
+    assert [(f.year, f.value) for f in facts] == [(2023, 3), (2024, 4)]
+
+
+def test_it_takes_the_year_of_the_paragraph():
+    page = "玉林街道\n\n2021年,玉林街道开展治理。街道新建停车场3个。\n"
+    facts = metric_facts(page, published="2023-08-01", region="武侯区")
+    assert [f.year for f in facts] == [2021]
+
+
+def test_it_dates_seed_pages_as_the_gold_does():
+    assert {f.year for f in seed("000").facts if f.metric} == {2023}
+    assert {f.year for f in seed("004").facts if f.metric} == {2022}
+    assert {f.year for f in seed("003").facts if f.metric} == {2023}
+    assert seed("001").articles[0].year == 2023  # 2022年度 in its lead does not date it
