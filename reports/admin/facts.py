@@ -27,6 +27,13 @@ def highlighted(fact: Fact):
     return format_html('<span class="evidence">{}<mark>{}</mark>{}</span>', before, number, after)
 
 
+class MetricFilter(RelatedOnlyFieldListFilter):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Facts without a catalogue metric carry only a noun-phrase label.
+        self.empty_value_display = "未归入指标（只有名目）"
+
+
 class PlaceFilter(admin.SimpleListFilter):
     title = "街道/镇"
     parameter_name = "place"
@@ -83,7 +90,7 @@ class FactAdmin(admin.ModelAdmin):
     list_display = ["evidence_column", "place", "year", "metric_column", "value_column", "status_badge",
                     "source"]
     list_display_links = ["evidence_column"]
-    list_filter = ["review_status", PlaceFilter, DistrictFilter, ("metric", RelatedOnlyFieldListFilter), YearFilter,
+    list_filter = ["review_status", PlaceFilter, DistrictFilter, ("metric", MetricFilter), YearFilter,
                    ("article__issue__publication", RelatedOnlyFieldListFilter)]
     search_fields = ["evidence", "label", "subdistrict__name", "district__name"]
     list_select_related = ["subdistrict", "district", "metric", "article__issue__publication"]

@@ -71,15 +71,15 @@ def _seconds(milliseconds: int | None) -> str:
 
 @admin.register(NewsletterIssue)
 class NewsletterIssueAdmin(admin.ModelAdmin):
-    list_display = ["id", "original_name", "publication", "published", "status_badge", "took", "counts",
-                    "uploaded_by", "uploaded_at", "short_error"]
-    list_display_links = ["id", "original_name"]
+    list_display = ["original_name", "publication", "published", "status_badge", "took", "counts",
+                    "uploaded_by", "uploaded_at"]
+    list_display_links = ["original_name"]
     list_filter = ["status", "publication", "file_format"]
     search_fields = ["original_name", "sha256", "publication__name"]
     ordering = ["-uploaded_at"]
     list_select_related = ["publication", "uploaded_by"]
     actions = ["retry", "reextract"]
-    fields = ["publication", "published", "region", "status_badge", "error_message", "original_name",
+    fields = ["publication", "published", "region", "status_badge", "original_name",
               "original_file", "file_format", "encoding", "sha256", "counts", "uploaded_by", "uploaded_at",
               "processed_at", "took", "extractor_version", "task_id"]
     readonly_fields = [f for f in fields if f not in ("publication", "published", "region")]
@@ -95,8 +95,12 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
 
     @admin.display(description="状态", ordering="status")
     def status_badge(self, issue):
-        return format_html('<strong class="issue-status" data-status="{}" style="color:{}">{}</strong>',
-                           issue.status, STATUS_COLOURS[issue.status], issue.get_status_display())
+        badge = format_html('<strong class="issue-status" data-status="{}" style="color:{}">{}</strong>',
+                            issue.status, STATUS_COLOURS[issue.status], issue.get_status_display())
+        if issue.status == Status.FAILED and issue.error_message:
+            return format_html('{}<div class="issue-error" style="color:#842029;max-width:40em">{}</div>', badge,
+                               issue.error_message)
+        return badge
 
     @admin.display(description="耗时", ordering="duration_ms")
     def took(self, issue):
@@ -109,10 +113,6 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
         facts_url = reverse("admin:reports_fact_changelist") + f"?article__issue__id__exact={issue.pk}"
         return format_html('{} 篇 / <a href="{}">{} 条</a>（{}）', issue.article_count, facts_url, issue.fact_count,
                            issue.unattributed_count)
-
-    @admin.display(description="错误信息")
-    def short_error(self, issue):
-        return issue.error_message or ""
 
     def add_view(self, request, form_url="", extra_context=None):
         # Issues are only ever created by uploading a file.
