@@ -1,8 +1,9 @@
 """Newsletter issues: the 上传报纸 page, the processing status list, retry and re-extraction."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, TooManyFilesSent
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -137,7 +138,12 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
     def _upload_view(self, request):
         if not self.has_add_permission(request):
             raise PermissionDenied
-        form = UploadForm(request.POST or None, request.FILES or None)
+        try:
+            form = UploadForm(request.POST or None, request.FILES or None)
+        except TooManyFilesSent:
+            messages.error(request, f"一次最多上传 {settings.DATA_UPLOAD_MAX_NUMBER_FILES} 个文件；"
+                                    "更多文件请打包成一个 .zip 压缩包上传。")
+            return HttpResponseRedirect(request.path)
         if request.method == "POST":
             refused = getattr(request, "refused_uploads", [])
             for name, size in refused:
@@ -169,6 +175,9 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
                  "refused": messages.ERROR}
         for outcome in outcomes:
             messages.add_message(request, level[outcome.status], outcome.message_zh)
+            if outcome.status == outcome.QUEUED:
+                # The admin's history then shows who uploaded what, like any other addition.
+                self.log_addition(request, outcome.issue, [{"added": {}}])
         return outcomes
 
     @admin.action(description="重新处理选中的失败期次", permissions=["change"])

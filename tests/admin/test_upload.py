@@ -142,3 +142,20 @@ def test_it_refuses_an_oversize_file_by_its_announced_size(settings, jiangjin):
     assert outcomes[0].status == "refused"
     assert "超过单个文件上限" in outcomes[0].message_zh
     assert NewsletterIssue.objects.count() == 0
+
+
+def test_it_asks_for_a_zip_when_too_many_files_are_sent_at_once(editor_client, jiangjin, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FILES = 3
+    files = [(f"{i}.txt", f"圣泉街道第{i}页".encode()) for i in range(5)]
+    response = upload(editor_client, *files, publication=jiangjin)
+    assert response.status_code == 200
+    assert "一次最多上传 3 个文件；更多文件请打包成一个 .zip 压缩包上传。" in response.content.decode()
+    assert NewsletterIssue.objects.count() == 0
+
+
+def test_it_records_each_upload_in_the_admin_history(editor_client, editor, jiangjin, immediate_tasks):
+    from django.contrib.admin.models import LogEntry
+
+    upload(editor_client, ("圣泉.txt", seed_text(0).encode()), publication=jiangjin)
+    entry = LogEntry.objects.get()
+    assert (entry.user, entry.object_repr, entry.is_addition()) == (editor, str(NewsletterIssue.objects.get()), True)
