@@ -272,8 +272,8 @@ def _build(text: str, m: re.Match, masked: list[tuple[int, int]]) -> Quantity | 
     follow = text[m.end("unit"):m.end("unit") + 3]
     if not m.group("post2") and any(follow.startswith(b) for b in _UNIT_BREAKS.get(unit, ())):
         return None
-    if chinese and len(num) == 1 and num in _SMALL_UNITS | {"亿": 0} and not m.group("post1"):
-        return None  # a bare 十 / 百 / 千 / 亿 before a unit is a word (百姓, 千家万户), not a number
+    if chinese and num in ("百", "千", "万", "亿") and not m.group("post1"):
+        return None  # a bare 百 / 千 / 万 before a counting word is a word (千家万户, 百条意见), not a number
     value = parse_number(num)
     if value is None:
         return None
