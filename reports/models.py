@@ -243,7 +243,9 @@ class Fact(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.subdistrict or self.district or '?'} {self.year or ''} {self.metric or self.label} {self.value}"
+        # Values are stored with four decimal places; "133", not "133.0000", in admin titles and logs.
+        value = f"{self.value.normalize():f}" if self.value is not None else ""
+        return f"{self.subdistrict or self.district or '?'} {self.year or ''} {self.metric or self.label} {value}"
 
 
 class Initiative(models.Model):

@@ -109,6 +109,7 @@ def test_it_uploads_processes_and_reviews_issues_in_the_admin(page, live_server,
     page.goto(f"{live_server.url}/admin/reports/fact/{grids.pk}/change/")
     assert page.locator(".evidence mark").inner_text() == "133"
     page.fill("#id_value", "135")
+    page.screenshot(path="test-artifacts/admin_fact_correct.png", full_page=True)
     page.click("input[name=_save]")
     expect(page.locator(".messagelist .success")).to_be_visible()
     page.goto(f"{live_server.url}/admin/reports/fact/?place={grids.subdistrict_id}")
