@@ -76,6 +76,12 @@ def place_labels(frame: pd.DataFrame, places: list[dict] | None = None) -> dict:
             for key, (name, district) in entries.items()}
 
 
+def _unit_title(unit: str) -> dict:
+    """'单位：个' rather than a bare unit: a lone rotated 个 on an axis reads like an arrow."""
+    unit = axis_unit(unit)
+    return {"text": (_("单位：%(unit)s") % {"unit": unit}) if unit else "", "font": {"size": 11, "color": MUTED}}
+
+
 def _hover(extra: str = "") -> str:
     return ("<b>%{customdata[4]}</b> %{customdata[3]}<br>%{customdata[1]}" + extra
             + "<br><span style='color:#7b8794'>%{customdata[2]}</span><extra></extra>")
@@ -158,13 +164,17 @@ def panels(frame: pd.DataFrame, *, metrics: list, order: list[str], labels: dict
         unit = axis_unit(metric.unit)
         layout_axes[axis_key] = _axis(domain=[start, start + width], anchor="y", rangemode="tozero",
                                       range=[0, top * 1.45 if top > 0 else 1], side="top", tickformat=",")
+        if count == 1:
+            # One panel: the figure title already names the metric.
+            layout_axes[axis_key]["title"] = _unit_title(metric.unit)
+            continue
         label = (f" ({unit})" if english() else f"（{unit}）") if unit else ""
         annotations.append({"text": f"<b>{metric.name}</b>{label}", "x": start,
                             "xref": "paper", "xanchor": "left", "y": 1, "yref": "paper", "yanchor": "bottom",
                             "yshift": 28, "showarrow": False, "font": {"size": 13}})
     height = 170 + ROW_HEIGHT * max(3, len(order))
     layout = _layout(title=title, height=height, annotations=annotations, bargap=0.35,
-                     margin={"l": 10, "r": 30, "t": 120, "b": 20},
+                     margin={"l": 10, "r": 30, "t": 120 if count > 1 else 100, "b": 20},
                      yaxis=_axis(type="category", categoryorder="array", categoryarray=list(reversed(y_labels)),
                                  range=[-0.6, len(y_labels) - 0.4], showgrid=False, ticksuffix=" "),
                      **layout_axes)
@@ -217,10 +227,11 @@ def stacked_by_type(frame: pd.DataFrame, *, metric, order: list[str], labels: di
     top = float(frame["value"].max()) if not frame.empty else 1.0
     y_labels = [labels[k] for k in order]
     layout = _layout(title=title, height=170 + ROW_HEIGHT * max(3, len(order)), barmode="stack", bargap=0.35,
-                     showlegend=True, legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+                     showlegend=True, legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0,
+                                              "traceorder": "normal"},
                      margin={"l": 10, "r": 30, "t": 100, "b": 40},
                      xaxis=_axis(rangemode="tozero", range=[0, top * 1.4 if top > 0 else 1],
-                                 title={"text": axis_unit(metric.unit), "font": {"size": 11, "color": MUTED}}),
+                                 title=_unit_title(metric.unit)),
                      yaxis=_axis(type="category", categoryorder="array", categoryarray=list(reversed(y_labels)),
                                  range=[-0.6, len(y_labels) - 0.4], showgrid=False, ticksuffix=" "))
     return {"data": data, "layout": layout, "config": _config(filename)}
@@ -275,7 +286,7 @@ def lines_over_years(frame: pd.DataFrame, *, metric, years: list[int], labels: d
                      xaxis=_axis(tickmode="array", tickvals=years, ticktext=[str(y) for y in years],
                                  range=[min(years) - 0.5, max(years) + 0.5] if years else None),
                      yaxis=_axis(rangemode="tozero", tickformat=",",
-                                 title={"text": axis_unit(metric.unit), "font": {"size": 11, "color": MUTED}}))
+                                 title=_unit_title(metric.unit)))
     return {"data": data, "layout": layout, "config": _config(filename)}
 
 
@@ -323,7 +334,7 @@ def grouped_by_year(frame: pd.DataFrame, *, metric, places: list[str], years: li
                      xaxis=_axis(tickmode="array", tickvals=years, ticktext=[str(y) for y in years],
                                  range=[min(years) - 0.5, max(years) + 0.5] if years else None, showgrid=False),
                      yaxis=_axis(rangemode="tozero", range=[0, top * 1.25 if top > 0 else 1], tickformat=",",
-                                 title={"text": axis_unit(metric.unit), "font": {"size": 11, "color": MUTED}}))
+                                 title=_unit_title(metric.unit)))
     return {"data": data, "layout": layout, "config": _config(filename)}
 
 

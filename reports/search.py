@@ -99,27 +99,37 @@ class Results:
 COUNT_CAP = 1000
 
 
-def _tsquery(words: list[str]) -> SearchQuery:
-    # plainto_tsquery: every word must occur; no operator syntax reaches PostgreSQL from the reader.
-    return SearchQuery(" ".join(words), config="simple", search_type="plain")
-
-
 def _capped_count(queryset) -> tuple[int, bool]:
     found = len(queryset.values_list("pk", flat=True)[:COUNT_CAP + 1])
     return min(found, COUNT_CAP), found > COUNT_CAP
 
 
-def search_articles(*, words: list[str], filters, page: int = 1, per_page: int = 20) -> Results:
+def _matching(queryset, words: list[str], *, phrase: bool):
+    """Rows matching the words as a phrase (微网格 as 微 <-> 网格) when there is one, else all of the words.
+
+    A reader who types 微网格 means the word, not any text with 微 somewhere and 网格 elsewhere; words the
+    reader separated with spaces are matched anywhere. plainto/phraseto_tsquery take plain text, so no
+    operator syntax reaches PostgreSQL from the reader.
+    """
+    modes = ("phrase", "plain") if phrase and len(words) > 1 else ("plain",)
+    for mode in modes:
+        query = SearchQuery(" ".join(words), config="simple", search_type=mode)
+        matches = queryset.filter(search_vector=query)
+        total, capped = _capped_count(matches)
+        if total or mode == "plain":
+            return query, matches, total, capped
+    raise AssertionError("unreachable")
+
+
+def search_articles(*, words: list[str], filters, page: int = 1, per_page: int = 20, phrase: bool = True) -> Results:
     from reports.selectors import article_url_template
 
     if not words:
         return Results(words=words, hits=[], total=0, capped=False, page=1, pages=1)
-    query = _tsquery(words)
-    matches = filters.articles().filter(search_vector=query)
-    total, capped = _capped_count(matches)
+    query, matches, total, capped = _matching(filters.articles(), words, phrase=phrase)
     pages = max(1, -(-total // per_page))
     page = min(page, pages)
-    rows = (matches.annotate(rank=SearchRank(F("search_vector"), query))
+    rows = (matches.annotate(rank=SearchRank(F("search_vector"), query, cover_density=True))
             .order_by("-rank", "-pk")
             .values("id", "title", "text", "year", "subdistrict__name", "district__name",
                     "issue__publication__name", "issue__published")[(page - 1) * per_page: page * per_page])
@@ -132,17 +142,16 @@ def search_articles(*, words: list[str], filters, page: int = 1, per_page: int =
     return Results(words=words, hits=hits, total=total, capped=capped, page=page, pages=pages)
 
 
-def search_initiatives(*, words: list[str], filters, page: int = 1, per_page: int = 20) -> Results:
+def search_initiatives(*, words: list[str], filters, page: int = 1, per_page: int = 20,
+                       phrase: bool = True) -> Results:
     from reports.selectors import article_url_template
 
     if not words:
         return Results(words=words, hits=[], total=0, capped=False, page=1, pages=1)
-    query = _tsquery(words)
-    matches = filters.initiatives().filter(search_vector=query)
-    total, capped = _capped_count(matches)
+    query, matches, total, capped = _matching(filters.initiatives(), words, phrase=phrase)
     pages = max(1, -(-total // per_page))
     page = min(page, pages)
-    rows = (matches.annotate(rank=SearchRank(F("search_vector"), query))
+    rows = (matches.annotate(rank=SearchRank(F("search_vector"), query, cover_density=True))
             .order_by("-rank", "-pk")
             .values("id", "name", "category", "evidence", "year", "article_id", "subdistrict__name",
                     "district__name", "article__issue__publication__name", "article__issue__published")
@@ -159,12 +168,15 @@ def search_initiatives(*, words: list[str], filters, page: int = 1, per_page: in
 
 
 def snippet(text: str, words: list[str], *, width: int = 110) -> SafeString:
-    """A window of ``text`` around the first query word, every query word wrapped in <mark>."""
+    """A window of ``text`` around the first match, the whole query and each query word wrapped in <mark>."""
     text = text or ""
     if not words:
         return mark_safe(escape(text[:width]))
-    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
-    first = pattern.search(text)
+    terms = sorted({"".join(words), *words}, key=len, reverse=True)
+    # Printed pages break lines inside words (微网\n格): allow whitespace between the characters.
+    pattern = re.compile("|".join(r"\s*".join(map(re.escape, w)) for w in terms), re.IGNORECASE)
+    # Centre on the whole query where it occurs, on any of its words otherwise.
+    first = re.search(r"\s*".join(map(re.escape, terms[0])), text, re.IGNORECASE) or pattern.search(text)
     start = max(0, (first.start() if first else 0) - width // 3)
     end = min(len(text), start + width)
     window = text[start:end].replace("\n", " ")

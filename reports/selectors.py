@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reports.formatting import english, format_value
+from reports.formatting import axis_unit, english, format_value
 from reports.models import Article, District, Fact, Initiative, Metric, Subdistrict
 
 # A confirmed or corrected reading is preferred over an unreviewed one as the value a chart draws first.
@@ -113,6 +113,10 @@ class MetricInfo:
     @property
     def name(self) -> str:
         return self.name_en if english() and self.name_en else self.name_zh
+
+    @property
+    def unit_label(self) -> str:
+        return axis_unit(self.unit)
 
     @property
     def additive(self) -> bool:
@@ -424,7 +428,17 @@ def ranked(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 TABLE_VALUES = FACT_VALUES + ("metric__key", "metric__name_zh", "metric__name_en", "metric__unit", "label",
-                              "evidence")
+                              "evidence", "start", "value_start", "value_end")
+
+
+def evidence_excerpt(evidence: str, *, start: int, value_start: int | None, width: int = 60) -> str:
+    """The part of a long sentence around the number, so a table row shows the words that matter."""
+    if len(evidence) <= width:
+        return evidence
+    centre = (value_start - start) if value_start is not None else 0
+    begin = max(0, min(centre - width // 2, len(evidence) - width))
+    end = begin + width
+    return ("…" if begin > 0 else "") + evidence[begin:end] + ("…" if end < len(evidence) else "")
 
 
 @dataclass
@@ -457,6 +471,7 @@ def fact_table(*, filters: FactFilter, metric: MetricInfo | None = None, page: i
         row["conflict"] = row["id"] in conflicts
         row["url"] = url.format(row["article_id"]) + f"?fact={row['id']}#fact-{row['id']}"
         row["status_label"] = Fact.ReviewStatus(row["review_status"]).label
+        row["excerpt"] = evidence_excerpt(row["evidence"], start=row["start"], value_start=row["value_start"])
     return FactTable(rows=rows, total=total, page=page, pages=pages)
 
 

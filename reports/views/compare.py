@@ -36,7 +36,7 @@ def compare(request):
     sections = []
     for metric in metrics:
         cells = frame[frame["metric"] == metric.key] if not frame.empty else frame
-        title = f"{metric.name}（{metric.unit}）" if metric.unit else metric.name
+        title = f"{metric.name}（{metric.unit_label}）" if metric.unit_label else metric.name
         if chart == "line":
             figure = charts.lines_over_years(cells, metric=metric, years=years, labels=labels, title=title,
                                              filename=metric.name_zh)

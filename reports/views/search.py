@@ -16,7 +16,9 @@ def search(request):
     page = params.parse_page(request.GET)
     words = engine.query_words(query) if query else []
     find = engine.search_initiatives if kind == "initiatives" else engine.search_articles
-    results = find(words=words, filters=filters, page=page) if words else None
+    # Words the reader separated with spaces may occur anywhere; an unbroken query is looked for as a phrase.
+    phrase = not any(ch.isspace() for ch in query)
+    results = find(words=words, filters=filters, page=page, phrase=phrase) if words else None
     context = {
         "query": query,
         "kind": kind,

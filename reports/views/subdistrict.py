@@ -15,7 +15,8 @@ def subdistrict(request, pk: int):
     keywords_figure = None
     if profile.total_articles:
         newest = profile.articles[0]["id"] if profile.articles else 0
-        exclude = {place.name, place.short_name, place.district.name, *place.aliases}
+        district = place.district.name
+        exclude = {place.name, place.short_name, district, district.rstrip("区县市"), *place.aliases}
         keywords = search.keyword_profile(selectors.place_texts(subdistrict_id=place.pk), exclude=exclude,
                                           cache_key=(place.pk, profile.total_articles, newest))
         if keywords:

@@ -9,7 +9,9 @@
       moduleType: "locale",
       name: "zh-CN",
       dictionary: {
-        "Download plot as a png": "下载图片（PNG）",
+        "Download plot as a PNG": "下载图片（PNG）",
+        "Taking snapshot - this may take a few seconds": "正在生成图片，请稍候",
+        "Image download succeeded": "图片已下载",
         "Download plot": "下载图片",
         "Zoom": "缩放",
         "Pan": "平移",
@@ -19,6 +21,7 @@
         "Autoscale": "自动缩放",
         "Reset view": "还原视图",
         "Toggle Spike Lines": "显示/隐藏辅助线",
+        "Toggle show closest data on hover": "切换悬停显示方式",
         "Show closest data on hover": "悬停显示最近的数据",
         "Compare data on hover": "悬停比较数据",
         "Double-click to zoom back out": "双击还原",

@@ -109,3 +109,12 @@ def test_it_says_nothing_found_for_a_word_no_article_has(gold, client):
     response = client.get("/search/?q=火星基地")
     assert response.context["results"].total == 0
     assert "没有找到" in response.content.decode()
+
+
+def test_it_looks_for_an_unbroken_query_as_a_phrase(gold, client):
+    results = client.get("/search/?q=微网格").context["results"]
+    texts = {a.title: re.sub(r"\s", "", a.text) for a in gold.articles.values()}
+    assert results.hits and all("微网格" in texts[h.title] for h in results.hits)
+    assert all("<mark>微网格</mark>" in h.snippet for h in results.hits)
+    spaced = client.get("/search/?q=微 网格").context["results"]
+    assert spaced.total >= results.total
