@@ -81,10 +81,11 @@ METRICS: tuple[MetricSpec, ...] = (
     ),
     MetricSpec(
         "grid_count", "网格数", "Grids", "个", "grid",
-        "Governance grids (网格) the subdistrict is divided into; after a regrouping, the new number.",
-        counters=_COUNT,
-        before=(r"(?<!微)(?<!党)网格(?:数量?|总数)?",),
-        after=(r"(?:基础|综合|城市|农村|城乡|社区|村级|专属|一级|二级|三级|治理|管理|基层|各类)?"
+        "Governance grids (网格) the subdistrict is divided into; after a regrouping, the new number. A kind of grid "
+        "named with the number (综合网格, 专属网格) is kept in the note.",
+        counters=_COUNT, note=r"基础|综合|全科|专属|一级|二级|三级",
+        before=(r"(?<!微)(?<!党)(?:基础|综合|全科|专属|一级|二级|三级)?网格(?:数量?|总数)?",),
+        after=(r"(?:基础|综合|全科|城市|农村|城乡|社区|村级|专属|一级|二级|三级|治理|管理|基层|各类)?"
                r"网格(?![员长化党驿站微事群工格队力治服管巡议中台点])",),
     ),
     MetricSpec(
@@ -192,15 +193,15 @@ METRICS: tuple[MetricSpec, ...] = (
     MetricSpec(
         "market_entities_new", "新增市场主体", "New market entities", "家", "market",
         "Market entities (enterprises and self-employed) newly registered during the year.",
-        counters=_FIRMS, before=(r"(?:新增|新登记|新发展|新注册|新设立?)(?:各类)?市场主体(?:数量)?",),
-        after=(r"(?:各类)?市场主体",), after_requires=r"(?:新增|新登记|新发展|新注册|新设立?)了?(?:各类)?",
+        counters=_FIRMS, before=(r"(?:新增|新登记|新发展|新注册|新设立?)(?:各类)?(?:市场|经营)主体(?:数量)?",),
+        after=(r"(?:各类)?(?:市场|经营)主体",), after_requires=r"(?:新增|新登记|新发展|新注册|新设立?)了?(?:各类)?",
     ),
     MetricSpec(
         "market_entities_total", "市场主体总量", "Market entities", "家", "market",
-        "All market entities registered in the area (市场主体总量).",
+        "All market entities registered in the area (市场主体总量, also called 经营主体).",
         counters=_FIRMS,
-        before=(r"(?<!新增)(?<!新登记)(?<!新注册)(?<!新发展)(?<!新设)(?<!新设立)(?:各类)?市场主体(?:总量|总数|数量|数)?",),
-        after=(r"(?:各类)?市场主体",), after_requires=_OWN,
+        before=(r"(?<!新增)(?<!新登记)(?<!新注册)(?<!新发展)(?<!新设)(?<!新设立)(?:各类)?(?:市场|经营)主体(?:总量|总数|数量|数)?",),
+        after=(r"(?:各类)?(?:市场|经营)主体",), after_requires=_OWN,
     ),
     MetricSpec(
         "enterprises_new", "新增企业", "New enterprises", "家", "market",
@@ -214,7 +215,7 @@ METRICS: tuple[MetricSpec, ...] = (
         "enterprises_total", "企业数", "Enterprises", "家", "market",
         "Enterprises located in the area (集聚/现有企业…家).",
         counters=_FIRMS,
-        before=(r"(?:集聚|聚集|汇聚|现有|共有|拥有|注册|辖区内?(?:共有|现有)?)(?:各类)?企业(?:总数|数量)?",
+        before=(r"(?:集聚|聚集|汇聚|现有|共有|拥有|注册|在册|辖区内?(?:共有|现有)?)(?:各类)?企业(?:总数|数量)?",
                 r"企业(?:总数|总量)"),
         after=(r"(?:各类)?企业(?![党家主])",),
         after_requires=r"(?:集聚|聚集|汇聚|现有|共有|拥有|注册)了?(?:各类)?",

@@ -57,9 +57,11 @@ def _is_han(ch: str) -> bool:
 
 def _profile(text: str) -> dict:
     gb, big5 = _common_han()
-    han = in_gb = in_big5 = control = replacement = private = latin1 = non_ascii = 0
+    han = in_gb = in_big5 = control = replacement = private = latin1 = non_ascii = punct = 0
     for ch in text:
         o = ord(ch)
+        if 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or 0x2010 <= o <= 0x206F:
+            punct += 1  # CJK and general punctuation, full-width forms
         if o < 128:
             if o < 32 and ch not in "\t\n\r\x0c":
                 control += 1
@@ -80,8 +82,10 @@ def _profile(text: str) -> dict:
         elif unicodedata.category(ch) == "Cc":
             control += 1
     common = max(in_gb, in_big5) / han if han else 0.0
+    # What Chinese prose is made of: ASCII, common Han characters and punctuation.
+    readable = (len(text) - non_ascii + max(in_gb, in_big5) + punct) / max(len(text), 1)
     return {"nul": "\x00" in text, "blank": not text.strip(), "han": han, "common": common, "control": control,
-            "replacement": replacement, "private": private,
+            "readable": readable, "replacement": replacement, "private": private,
             "latin1": latin1, "non_ascii": non_ascii, "length": len(text)}
 
 
@@ -170,7 +174,8 @@ def decode_bytes(data: bytes) -> DecodedText:
         except (UnicodeDecodeError, LookupError):
             continue
         profile = _profile(text)
-        if profile["blank"] or _problem(profile):
+        # A guessed encoding must yield Chinese prose; Hangul or kana from a wrong guess is not.
+        if profile["blank"] or _problem(profile) or profile["readable"] < 0.9:
             continue
         score = _score(profile) + 0.01 * confidence
         if best is None or score > best[0]:

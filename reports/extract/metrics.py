@@ -16,7 +16,10 @@ from dataclasses import dataclass
 from .catalogue import Catalogue, MetricSpec
 from .quantities import Quantity
 
-_FILLER = re.compile(r"(?:[\s:]|共计|合计|累计|总计|共|达到|达|为|是|有|增至|增加到|突破|约为|已达|已有|已|分别)*$")
+_FILLER = re.compile(
+    r"(?:[\s:]|共计|合计|累计|总计|共|达到|达|为|是|有|增至|增加到|突破|约为|已达|已有|已|分别|完成|实现|预计|初步统计)*$"
+)
+_TRAILING_NOTE = re.compile(r"\([^()]{0,12}\)\s*$")
 _CLAUSE = re.compile(r"[,;:!?。]")
 _REGROUP = re.compile(
     r"(?:调整|整合|划分|合并|优化|压缩|精简|缩减|扩大|扩展|扩充|增加|减少|提升|提高|降低|增至|减至|升至|降至|变更|重组|"
@@ -101,7 +104,11 @@ def _accepts(spec: MetricSpec, q: Quantity) -> bool:
 
 
 def _head(text: str) -> str:
-    return text[: _FILLER.search(text).start()]
+    """The clause before a number without the filler between noun and number (共/达/为…) or a note in brackets
+    (地区生产总值(GDP)51亿元)."""
+    text = text[: _FILLER.search(text).start()]
+    stripped = _TRAILING_NOTE.sub("", text)
+    return stripped[: _FILLER.search(stripped).start()] if stripped != text else text
 
 
 def match_metric(catalogue: Catalogue, q: Quantity, head: str, post: str) -> tuple[MetricSpec, str, float] | None:

@@ -120,10 +120,16 @@ class PlaceFinder:
     def _resolve_all(self, text: str, raw, scope: Scope | None) -> list[Mention]:
         resolved: list[Mention] = []
         towns_named = {p for (_, _, _, places, via) in raw if via == "full" for p in places if len(places) == 1}
+        # Districts the page names settle towns that several districts of the region have.
+        districts_named = set()
+        for _, _, name, places, _ in raw:
+            district = _pick(name, tuple(p for p in places if p.is_district_level), scope, None, None)
+            if district is not None:
+                districts_named.add((district.city, district.name))
         for start, end, name, places, via in raw:
             prev = resolved[-1] if resolved else None
             parent = prev.place if prev and prev.place and start - prev.end <= 1 else None
-            place = _pick(name, places, scope, parent, towns_named if via == "village" else None)
+            place = _pick(name, places, scope, parent, towns_named if via == "village" else None, districts_named)
             strong_suffix = name.endswith(("街道", "社区"))
             if (place is not None and parent is None and place.is_subdistrict_level and not strong_suffix
                     and (scope is None or scope.score(place) < 3)
@@ -177,7 +183,9 @@ def _inside(start: int, end: int, mentions: list[Mention]) -> bool:
 
 
 def _pick(name: str, places: tuple[Place, ...], scope: Scope | None, parent: Place | None,
-          towns_named: set[Place] | None) -> Place | None:
+          towns_named: set[Place] | None, districts_named: set[tuple] | None = None) -> Place | None:
+    if not places:
+        return None
     if towns_named is not None:  # a village: answer with its town
         if len(places) > 1:
             named = [p for p in places if p in towns_named]
@@ -193,6 +201,8 @@ def _pick(name: str, places: tuple[Place, ...], scope: Scope | None, parent: Pla
         top = max(scores)
         if top > 0:
             best = [p for p, s in zip(places, scores, strict=True) if s == top]
+            if len(best) > 1 and districts_named:
+                best = [p for p in best if (p.city, p.district) in districts_named] or best
             return best[0] if len(best) == 1 else None
     if towns_named is not None:
         return None  # villages outside the region are too ambiguous to use

@@ -90,3 +90,4 @@ def test_it_rejects_many_replacement_characters():
 
 def test_it_accepts_plain_ascii():
     assert decode_bytes(b"Annual report 2023\n").text == "Annual report 2023\n"
+

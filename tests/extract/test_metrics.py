@@ -156,3 +156,17 @@ def test_it_recognizes_every_gold_fact_of_the_seed_pages():
     assert gold <= got
     scored = {m for (_, _, m, _) in gold}
     assert {g for g in got if g[2] in scored} <= gold
+
+
+def test_it_reads_the_newer_term_for_market_entities():
+    assert _m("今年新增经营主体1200户,经营主体总量达到3.5万户。") == [
+        ("market_entities_new", 1200, ""), ("market_entities_total", 35000, "")]
+
+
+def test_it_skips_a_bracketed_note_and_a_verb_between_noun_and_number():
+    assert _m("地区生产总值(GDP)51亿元。") == [("gdp", 51, "")]
+    assert _m("地区生产总值完成42.6亿元。") == [("gdp", 42.6, "")]
+
+
+def test_it_keeps_the_kind_of_grid_in_the_note():
+    assert _m("划分综合网格120个、专属网格15个。") == [("grid_count", 120, "综合"), ("grid_count", 15, "专属")]

@@ -137,3 +137,15 @@ def test_it_does_not_let_a_city_mentioned_in_passing_take_the_figures():
     facts = metric_facts("化龙桥街道 商务\n\n化龙桥街道积极对接成都天府之窗等优质企业,片区新增市场主体804家。\n",
                          region="重庆市")
     assert [(f.place.name, f.value) for f in facts] == [("化龙桥街道", 804)]
+
+
+def test_it_settles_a_town_name_shared_within_the_region_by_the_district_the_page_names():
+    gazetteer = default_gazetteer()
+    scope = gazetteer.scope_for("重庆市")
+    shared = [p for p in gazetteer.places_in("重庆市") if p.is_subdistrict_level and p.name.endswith("街道")
+              and sum(q.city == "重庆市" for q in gazetteer.lookup(p.name)) > 1]
+    town = shared[0]
+    alone = PlaceFinder(gazetteer, scope).find(f"{town.name}建成老年食堂3个。")
+    assert alone[0].place is None
+    found = PlaceFinder(gazetteer, scope).find(f"{town.district}召开会议。{town.name}建成老年食堂3个。")
+    assert [m.place for m in found if m.text == town.name] == [town]
