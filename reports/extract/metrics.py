@@ -33,6 +33,7 @@ _GROWTH = re.compile(
 )
 _DECLINE = ("下降", "减少", "降低", "回落", "下滑")
 _TARGET = re.compile(r"力争|计划|目标|预期|拟|争取实现|确保|将达到|将实现|将突破|将超过|到20\d\d年")
+_GOAL = re.compile(r"力争|目标|预期|计划到|到20\d\d年")
 _ESTIMATE = re.compile(r"预计|预估|初步统计|初步核算")
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达到?|有|增长|完成)[\s:]*")
 _THREE_SECTORS = re.compile(
@@ -59,6 +60,10 @@ class Recognition:
     confidence: float
     history: bool = False  # the before-value of a regrouping
     target: bool = False
+    # A 其中 part of a total given earlier in the sentence (its metric and where the total stands): the pipeline
+    # keeps it as that metric only when it belongs to another place (全区…,其中玉林街道…).
+    part_of: MetricSpec | None = None
+    total_at: int = -1
 
 
 @dataclass(frozen=True)
@@ -211,7 +216,8 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             results[i] = Recognition(None, "调整前", label, 0.5, history=True)
             continue
         found = match_metric(catalogue, q, head, post)
-        target = bool(_TARGET.search(sentence[c_start:start]))
+        # 力争到2025年,全区网格员达到3000名: the goal can be set in an earlier clause of the sentence.
+        target = bool(_TARGET.search(sentence[c_start:start]) or _GOAL.search(sentence[:c_start]))
         if found is None and q.family == "percent":
             found = _growth(catalogue, sentence, quantities, i, results, head)
         if found is None:
@@ -248,16 +254,17 @@ def _after_values(catalogue: Catalogue, sentence: str, quantities: list[tuple[Qu
 
 def _subsets(sentence: str, quantities: list[tuple[Quantity, int, int]], results: list[Recognition | None]) -> None:
     """……210人，其中专职网格员80人: a part of a total already given is not a second total."""
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for i, (q, start, end) in enumerate(quantities):
         r = results[i]
         if r is None or r.metric is None:
             continue
         c_start, _ = clause_bounds(sentence, start)
         if r.metric.key in seen and sentence[c_start:start].lstrip().startswith("其中"):
-            results[i] = Recognition(None, "其中", label_for(q, sentence, start, end), 0.5)
+            results[i] = Recognition(None, "其中", label_for(q, sentence, start, end), 0.5, part_of=r.metric,
+                                     total_at=seen[r.metric.key])
             continue
-        seen.add(r.metric.key)
+        seen.setdefault(r.metric.key, start)
 
 
 def _regrouped(sentence: str, quantities: list[tuple[Quantity, int, int]]) -> set[int]:

@@ -200,6 +200,9 @@ class _Paragraph:
               heading_year: int | None) -> FactResult | None:
         if q.weak and rec.metric is None:
             return None
+        place = self.place_at(s_start, q.start)
+        if rec.part_of is not None and place != self.place_at(s_start, s_start + rec.total_at):
+            rec = Recognition(rec.part_of, "", rec.part_of.name_zh, 0.8)
         value, upper, unit = _canonical(q, rec.metric)
         if q.family == "percent" and rec.metric is not None and rec.metric.growth_of:
             c_start, _ = clause_bounds(sentence, q.start - s_start)
@@ -210,7 +213,7 @@ class _Paragraph:
         source_start, source_end = self.page.to_source(self.offset + q.value_start, self.offset + q.value_end)
         return FactResult(
             article=article,
-            place=self.place_at(s_start, q.start),
+            place=place,
             year=self.year_at(q.start, s_end, heading_year),
             metric=rec.metric.key if rec.metric else None,
             label=rec.label,

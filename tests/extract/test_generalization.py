@@ -100,3 +100,41 @@ def test_it_infers_the_region_from_the_page_when_none_is_given():
     page = "武侯区玉林街道：网格精细化\n\n玉林街道划分网格42个。簇桥街道建成老年食堂3个。\n"
     extraction = run(page, published="2023-05-01", region=None)
     assert summary(extraction) == {("玉林街道", 2023, "grid_count", 42), ("簇桥街道", 2023, "elderly_care_sites", 3)}
+
+
+WUHOU_PAGE = (
+    "我区深化网格化服务管理 织密基层治理“一张网”\n"
+    "\n"
+    "本报讯（记者 王丽）近日，记者从区委政法委获悉，今年以来，我区持续深化网格化服务管理，全区"
+    "共划分综合网格1856个、专属网格212个，配备专兼职网格员2300余名，其中玉林街道网格"
+    "员150名。\n"
+    "\n"
+    "据介绍，各街道结合实际探索特色做法。簇桥街道推出“簇事好商量”议事品牌，累计解决群众急难愁"
+    "盼问题1200余件；红牌楼街道打造“红邻驿站”，建成日间照料中心4个。\n"
+    "\n"
+    "“下一步，我们将继续推动网格化治理提质增效。”区委政法委相关负责人表示，力争到2025年，"
+    "全区网格员达到3000名。\n"
+    "\n"
+    "晋阳街道：老旧院落焕新颜\n"
+    "\n"
+    "本报讯（通讯员 刘洋）晋阳街道今年完成老旧小区改造12个，惠及居民3200户，加装电梯45"
+    "部，新增停车位860个。\n"
+    "\n"
+    "街道党工委书记张强介绍，2022年街道共改造老旧小区8个。\n"
+)
+
+
+def test_it_reads_a_district_roundup_naming_several_subdistricts():
+    extraction = run(WUHOU_PAGE, published="2023-09-12", region="武侯区")
+    assert [a.place.name for a in extraction.articles] == ["武侯区", "晋阳街道"]
+    assert summary(extraction) == {
+        ("武侯区", 2023, "grid_count", 1856), ("武侯区", 2023, "grid_count", 212),
+        ("武侯区", 2023, "grid_workers", 2300), ("玉林街道", 2023, "grid_workers", 150),
+        ("红牌楼街道", 2023, "elderly_care_sites", 4),
+        ("晋阳街道", 2023, "old_communities_renovated", 12), ("晋阳街道", 2023, "elevators_installed", 45),
+        ("晋阳街道", 2023, "parking_spaces_added", 860), ("晋阳街道", 2022, "old_communities_renovated", 8),
+    }
+    goal = [f for f in extraction.facts if f.note == "目标"]
+    assert [(f.year, float(f.value)) for f in goal] == [(2025, 3000)]
+    assert {(i.place.name, i.name) for i in extraction.initiatives} == {
+        ("簇桥街道", "簇事好商量"), ("红牌楼街道", "红邻驿站")}
