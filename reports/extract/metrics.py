@@ -32,8 +32,12 @@ _GROWTH = re.compile(
     r"(?P<dir>增长|增速|增幅|上升|提高|增加|下降|减少|降低|回落|下滑)(?:了|为|达到?)?\s*$"
 )
 _DECLINE = ("下降", "减少", "降低", "回落", "下滑")
-_TARGET = re.compile(r"力争|计划|目标|预期|拟|争取实现|确保|将达到|将实现|将突破|将超过|到20\d\d年")
-_GOAL = re.compile(r"力争|目标|预期|计划到|到20\d\d年")
+# Plans and goals: 将 followed by a verb is the future (将新建), 将 followed by a noun only marks the object (将辖区…).
+_TARGET = re.compile(
+    r"力争|(?<!按)(?<!按照)计划|目标|预期|拟|争取实现|确保|到20\d\d年|下一步|明年|今后|"
+    r"将(?:要|会|继续|新建|建成|建设|完成|打造|新增|实施|推进|开展|达到|实现|突破|超过|增加|提升|力争|确保)"
+)
+_GOAL = re.compile(r"力争|目标|预期|计划到|到20\d\d年|下一步|明年|今后")
 _ESTIMATE = re.compile(r"预计|预估|初步统计|初步核算")
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达到?|有|增长|完成)[\s:]*")
 _THREE_SECTORS = re.compile(

@@ -138,3 +138,48 @@ def test_it_reads_a_district_roundup_naming_several_subdistricts():
     assert [(f.year, float(f.value)) for f in goal] == [(2025, 3000)]
     assert {(i.place.name, i.name) for i in extraction.initiatives} == {
         ("簇桥街道", "簇事好商量"), ("红牌楼街道", "红邻驿站")}
+
+
+LIEDE_REVIEW = """ 凝心聚力开新局 实干笃行谱新篇
+
+2023年，猎德街道坚持党建引领，统筹发展和
+安全，各项工作取得新成效。
+
+一、经济发展量质齐升
+
+全年实现地区生产总值约 128.6 亿元，同比
+增长 5.8%。新增经营主体 2100
+余户，辖区经营主体总数达 2.6 万户。
+
+二、基层治理提质增效
+
+将辖区 96 个网格优化调整为 88 个，建立网
+格党支部 88 个，配备专职网格员 96 名。打
+
+
+
+猎德街道网格员入户走访 记者 陈晓 摄
+
+造“猎德益站”，开展志愿服务 3000 余场次。
+
+三、民生保障有力有效
+
+建成长者饭堂 5 个、社区养老服务站 9 个，
+为 2.1 万名长者提供助餐服务。2024 年，街
+道将新建长者饭堂 3 个。
+"""
+
+
+def test_it_reads_a_hard_wrapped_review_with_numbered_sections_and_a_caption_inside_a_sentence():
+    extraction = run(LIEDE_REVIEW, published="2024-01-20", region="广州市")
+    assert len(extraction.articles) == 1
+    assert summary(extraction) == {
+        ("猎德街道", 2023, "gdp", 128.6), ("猎德街道", 2023, "gdp_growth_pct", 5.8),
+        ("猎德街道", 2023, "market_entities_new", 2100), ("猎德街道", 2023, "market_entities_total", 26000),
+        ("猎德街道", 2023, "grid_count", 88), ("猎德街道", 2023, "grid_party_branches", 88),
+        ("猎德街道", 2023, "grid_workers", 96),
+        ("猎德街道", 2023, "elderly_care_sites", 5), ("猎德街道", 2023, "elderly_care_sites", 9),
+    }
+    assert [i.name for i in extraction.initiatives] == ["猎德益站"]
+    (gdp,) = [f for f in extraction.facts if f.metric == "gdp"]
+    assert gdp.approx == "about"
