@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 PLACE_KINDS = ("city", "district", "county", "subdistrict", "town", "township")
@@ -104,4 +104,3 @@ class Extraction:
     facts: tuple[FactResult, ...] = ()
     initiatives: tuple[InitiativeResult, ...] = ()
     version: str = ""
-    warnings: tuple[str, ...] = field(default=())
