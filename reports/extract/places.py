@@ -58,10 +58,6 @@ class Mention:
     via: str  # full | short | village | generic
     generic: str = ""  # 区, 县 or 市 for 全区/我县/本市
 
-    @property
-    def is_town(self) -> bool:
-        return self.place is not None and self.place.is_subdistrict_level
-
 
 class PlaceFinder:
     def __init__(self, gazetteer: Gazetteer, scope: Scope | None):
