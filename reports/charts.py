@@ -12,8 +12,9 @@ Conventions shared by every chart:
 """
 
 import hashlib
+import math
+from types import SimpleNamespace
 
-import pandas as pd
 from django.utils.translation import gettext as _
 
 from reports.formatting import axis_unit, english
@@ -62,17 +63,35 @@ def _axis(**extra) -> dict:
     return axis
 
 
-def place_labels(frame: pd.DataFrame, places: list[dict] | None = None) -> dict:
+def _rows(frame) -> list:
+    """The frame's rows as attribute objects: small frames are far cheaper to walk in Python than in pandas."""
+    if isinstance(frame, list):
+        return frame
+    if frame is None or frame.empty:
+        return []
+    # Column by column: DataFrame.to_dict("records") boxes every value and costs ~10 ms per thousand rows.
+    columns = list(frame.columns)
+    values = [frame[column].tolist() for column in columns]
+    return [SimpleNamespace(**dict(zip(columns, row, strict=True))) for row in zip(*values, strict=True)]
+
+
+def _year(row) -> int | None:
+    year = row.year
+    return None if year is None or (isinstance(year, float) and math.isnan(year)) else int(year)
+
+
+def place_labels(frame, places: list[dict] | None = None) -> dict:
     """Axis label per place key: the name, with its district when two places share a name (城关镇)."""
     entries = {}
     if places:
         for place in places:
             entries[f"s{place['id']}"] = (place["name"], place.get("district__name") or "")
-    if not frame.empty:
-        for key, name, district in frame[["place_key", "place", "district"]].drop_duplicates().itertuples(index=False):
-            entries.setdefault(key, (name, district))
-    names = [name for name, _d in entries.values()]
-    return {key: (f"{name}（{district}）" if names.count(name) > 1 and district else name)
+    for row in _rows(frame):
+        entries.setdefault(row.place_key, (row.place, row.district))
+    counts: dict[str, int] = {}
+    for name, _d in entries.values():
+        counts[name] = counts.get(name, 0) + 1
+    return {key: (f"{name}（{district}）" if counts[name] > 1 and district else name)
             for key, (name, district) in entries.items()}
 
 
@@ -87,80 +106,79 @@ def _hover(extra: str = "") -> str:
             + "<br><span style='color:#7b8794'>%{customdata[2]}</span><extra></extra>")
 
 
-def _custom(row) -> list:
-    year = "" if pd.isna(row.year) else str(int(row.year))
+def _custom(row, en: bool) -> list:
+    year = _year(row)
     display = ("⚠ " + _("来源不一致") + "：" + " / ".join(row.reading_values)) if row.conflict else row.display
     if row.breakdown:
-        display += f" ({row.breakdown})" if english() else f"（{row.breakdown}）"
-    return [row.url, display, f"{row.source} {row.title}".strip(), year, row.place]
+        display += f" ({row.breakdown})" if en else f"（{row.breakdown}）"
+    return [row.url, display, f"{row.source} {row.title}".strip(), "" if year is None else str(year), row.place]
 
 
-def _not_reported_trace(*, x, y, xaxis="x", yaxis="y", hover_names=None) -> dict:
-    return {"type": "scatter", "mode": "text", "x": x, "y": y, "text": [_("未报告")] * len(y),
+def _not_reported_trace(*, x, y, xaxis="x", yaxis="y") -> dict:
+    label = _("未报告")
+    return {"type": "scatter", "mode": "text", "x": x, "y": y, "text": [label] * len(y),
             "textposition": "middle right", "textfont": {"color": MUTED, "size": 12},
-            "hovertext": [f"{name}：{_('未报告')}" for name in (hover_names or y)], "hoverinfo": "text",
-            "xaxis": xaxis, "yaxis": yaxis, "name": _("未报告"), "cliponaxis": False}
+            "hovertext": [f"{name}：{label}" for name in y], "hoverinfo": "text",
+            "xaxis": xaxis, "yaxis": yaxis, "name": label, "cliponaxis": False}
 
 
-def _conflict_trace(others: pd.DataFrame, *, labels: dict, xaxis="x", yaxis="y", horizontal=True) -> dict:
-    custom = [_custom(r) for r in others.itertuples()]
-    places = [labels[k] for k in others["place_key"]]
-    values = list(others["value"])
+def _conflict_trace(others: list, *, labels: dict, en: bool, xaxis="x", yaxis="y", horizontal=True) -> dict:
+    places = [labels[r.place_key] for r in others]
+    values = [r.value for r in others]
     return {"type": "scatter", "mode": "markers", "x": values if horizontal else places,
             "y": places if horizontal else values, "xaxis": xaxis, "yaxis": yaxis,
             "marker": {"symbol": "diamond-open", "size": 12, "color": CONFLICT, "line": {"width": 2}},
-            "customdata": custom, "hovertemplate": _hover(), "name": _("来源不一致"), "cliponaxis": False}
+            "customdata": [_custom(r, en) for r in others], "hovertemplate": _hover(), "name": _("来源不一致"),
+            "cliponaxis": False}
 
 
-def _bar_text(row, *, with_year: bool) -> str:
+def _bar_text(row, *, with_year: bool, en: bool) -> str:
     text = ("⚠ " if row.conflict else "") + row.display
-    if with_year and not pd.isna(row.year):
-        text += f" ({int(row.year)})" if english() else f"（{int(row.year)}）"
+    year = _year(row)
+    if with_year and year is not None:
+        text += f" ({year})" if en else f"（{year}）"
     return text
 
 
-def panels(frame: pd.DataFrame, *, metrics: list, order: list[str], labels: dict, title: str,
+def panels(frame, *, metrics: list, order: list[str], labels: dict, title: str,
            filename: str, with_year: bool = True) -> dict:
     """Small multiples: one horizontal bar panel per metric, places on a shared axis in ``order``.
 
     Metrics of different magnitudes (133 网格 and 3310 微网格) each get their own scale.
     """
+    en = english()
+    rows = _rows(frame)
     count = max(1, len(metrics))
     gap = 0.06
     width = (1 - gap * (count - 1)) / count
     data, annotations, layout_axes = [], [], {}
     y_labels = [labels[k] for k in order]
+    rank = {key: index for index, key in enumerate(order)}
     for index, metric in enumerate(metrics):
         suffix = "" if index == 0 else str(index + 1)
         xaxis, axis_key = f"x{suffix}", f"xaxis{suffix}"
         start = index * (width + gap)
-        subset = frame[frame["metric"] == metric.key] if not frame.empty else frame
-        primary = subset[subset["primary"]] if not subset.empty else subset
-        if not primary.empty:
-            rank = {key: index for index, key in enumerate(order)}
-            primary = primary[primary["place_key"].isin(rank)]
-            primary = primary.iloc[primary["place_key"].map(rank).argsort()]
-        if not primary.empty:
+        subset = [r for r in rows if r.metric == metric.key and r.place_key in rank]
+        primary = sorted((r for r in subset if r.primary), key=lambda r: rank[r.place_key])
+        if primary:
             data.append({
                 "type": "bar", "orientation": "h", "name": metric.name, "xaxis": xaxis, "yaxis": "y",
-                "y": [labels[k] for k in primary["place_key"]], "x": list(primary["value"]),
-                "marker": {"color": [place_colour(p) for p in primary["place"]],
-                           "line": {"color": [CONFLICT if c else "rgba(0,0,0,0)" for c in primary["conflict"]],
+                "y": [labels[r.place_key] for r in primary], "x": [r.value for r in primary],
+                "marker": {"color": [place_colour(r.place) for r in primary],
+                           "line": {"color": [CONFLICT if r.conflict else "rgba(0,0,0,0)" for r in primary],
                                     "width": 2}},
-                "text": [_bar_text(r, with_year=with_year) for r in primary.itertuples()],
+                "text": [_bar_text(r, with_year=with_year, en=en) for r in primary],
                 "textposition": "outside", "cliponaxis": False, "textfont": {"size": 12},
-                "customdata": [_custom(r) for r in primary.itertuples()], "hovertemplate": _hover(),
+                "customdata": [_custom(r, en) for r in primary], "hovertemplate": _hover(),
             })
-            others = subset[~subset["primary"] & subset["place_key"].isin(order)]
-            if not others.empty:
-                data.append(_conflict_trace(others, labels=labels, xaxis=xaxis))
-        reported = set(primary["place_key"]) if not primary.empty else set()
+            others = [r for r in subset if not r.primary]
+            if others:
+                data.append(_conflict_trace(others, labels=labels, en=en, xaxis=xaxis))
+        reported = {r.place_key for r in primary}
         missing = [labels[k] for k in order if k not in reported]
         if missing:
             data.append(_not_reported_trace(x=[0] * len(missing), y=missing, xaxis=xaxis))
-        top = float(primary["value"].max()) if not primary.empty else 1.0
-        if not subset.empty:
-            top = max(top, float(subset["value"].max()))
+        top = max((r.value for r in subset), default=1.0)
         unit = axis_unit(metric.unit)
         layout_axes[axis_key] = _axis(domain=[start, start + width], anchor="y", rangemode="tozero",
                                       range=[0, top * 1.45 if top > 0 else 1], side="top", tickformat=",")
@@ -168,7 +186,7 @@ def panels(frame: pd.DataFrame, *, metrics: list, order: list[str], labels: dict
             # One panel: the figure title already names the metric.
             layout_axes[axis_key]["title"] = _unit_title(metric.unit)
             continue
-        label = (f" ({unit})" if english() else f"（{unit}）") if unit else ""
+        label = (f" ({unit})" if en else f"（{unit}）") if unit else ""
         annotations.append({"text": f"<b>{metric.name}</b>{label}", "x": start,
                             "xref": "paper", "xanchor": "left", "y": 1, "yref": "paper", "yanchor": "bottom",
                             "yshift": 28, "showarrow": False, "font": {"size": 13}})
@@ -181,13 +199,16 @@ def panels(frame: pd.DataFrame, *, metrics: list, order: list[str], labels: dict
     return {"data": data, "layout": layout, "config": _config(filename)}
 
 
-def stacked_by_type(frame: pd.DataFrame, *, metric, order: list[str], labels: dict, title: str,
+def stacked_by_type(frame, *, metric, order: list[str], labels: dict, title: str,
                     filename: str, with_year: bool = True) -> dict:
     """Horizontal bars per place, stacked by facility type (the note each fact carries)."""
+    en = english()
     unclassified = _("未分类")
+    wanted = set(order)
+    rows = [r for r in _rows(frame) if r.place_key in wanted]
+    primary = [r for r in rows if r.primary]
     segments: list[tuple[str, str, float, int, object]] = []  # (place_key, type, value, fact id, row)
-    primary = frame[frame["primary"] & frame["place_key"].isin(order)] if not frame.empty else frame
-    for row in primary.itertuples():
+    for row in primary:
         if row.components:
             for note, value, fact_id in row.components:
                 segments.append((row.place_key, note or unclassified, value, fact_id, row))
@@ -196,35 +217,35 @@ def stacked_by_type(frame: pd.DataFrame, *, metric, order: list[str], labels: di
     types = list(dict.fromkeys(s[1] for s in segments))
     data = []
     for index, kind in enumerate(types):
-        rows = [s for s in segments if s[1] == kind]
+        parts = [s for s in segments if s[1] == kind]
         data.append({
             "type": "bar", "orientation": "h", "name": kind,
-            "y": [labels[s[0]] for s in rows], "x": [s[2] for s in rows],
+            "y": [labels[s[0]] for s in parts], "x": [s[2] for s in parts],
             "marker": {"color": TYPE_PALETTE[index % len(TYPE_PALETTE)], "line": {"color": "#fff", "width": 1}},
             "customdata": [[s[4].url.split("?")[0] + f"?fact={s[3]}#fact-{s[3]}", f"{kind}：{s[2]:g}",
                             f"{s[4].source} {s[4].title}".strip(),
-                            "" if pd.isna(s[4].year) else str(int(s[4].year)), s[4].place] for s in rows],
+                            "" if _year(s[4]) is None else str(_year(s[4])), s[4].place] for s in parts],
             "hovertemplate": _hover(),
         })
-    if not primary.empty:
+    if primary:
         # The total at the end of each bar, with its year: the number a reader compares.
-        data.append({"type": "scatter", "mode": "text", "y": [labels[k] for k in primary["place_key"]],
-                     "x": list(primary["value"]), "text": [_bar_text(r, with_year=with_year)
-                                                            for r in primary.itertuples()],
+        data.append({"type": "scatter", "mode": "text", "y": [labels[r.place_key] for r in primary],
+                     "x": [r.value for r in primary],
+                     "text": [_bar_text(r, with_year=with_year, en=en) for r in primary],
                      "textposition": "middle right", "hoverinfo": "skip", "showlegend": False,
                      "cliponaxis": False, "textfont": {"size": 12}})
-        others = frame[~frame["primary"] & frame["place_key"].isin(order)]
-        if not others.empty:
-            conflict = _conflict_trace(others, labels=labels)
+        others = [r for r in rows if not r.primary]
+        if others:
+            conflict = _conflict_trace(others, labels=labels, en=en)
             conflict["showlegend"] = False
             data.append(conflict)
-    reported = set(primary["place_key"]) if not primary.empty else set()
+    reported = {r.place_key for r in primary}
     missing = [labels[k] for k in order if k not in reported]
     if missing:
         trace = _not_reported_trace(x=[0] * len(missing), y=missing)
         trace["showlegend"] = False
         data.append(trace)
-    top = float(frame["value"].max()) if not frame.empty else 1.0
+    top = max((r.value for r in rows), default=1.0)
     y_labels = [labels[k] for k in order]
     layout = _layout(title=title, height=170 + ROW_HEIGHT * max(3, len(order)), barmode="stack", bargap=0.35,
                      showlegend=True, legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0,
@@ -237,70 +258,69 @@ def stacked_by_type(frame: pd.DataFrame, *, metric, order: list[str], labels: di
     return {"data": data, "layout": layout, "config": _config(filename)}
 
 
-def bars_across(frame: pd.DataFrame, *, metric, order: list[str], labels: dict, title: str,
-                filename: str) -> dict:
+def bars_across(frame, *, metric, order: list[str], labels: dict, title: str, filename: str) -> dict:
     """One metric in one year across places, in ``order`` (largest first; places without a value last)."""
     return panels(frame, metrics=[metric], order=order, labels=labels, title=title, filename=filename,
                   with_year=False)
 
 
-def order_by_value(frame: pd.DataFrame, place_keys: list[str], *, metric_key: str) -> list[str]:
+def order_by_value(frame, place_keys: list[str], *, metric_key: str) -> list[str]:
     """Places by their value of ``metric_key``, largest first; places that did not report it keep their order."""
-    if frame.empty:
-        return list(place_keys)
-    primary = frame[frame["primary"] & (frame["metric"] == metric_key)]
-    values = dict(zip(primary["place_key"], primary["value"], strict=True))
+    rows = [r for r in _rows(frame) if r.primary]
+    values = {r.place_key: r.value for r in rows if r.metric == metric_key}
     reported = sorted((k for k in place_keys if k in values), key=lambda k: -values[k])
     rest = [k for k in place_keys if k not in values]
     # Places missing the first metric but reporting another come before places reporting nothing.
-    others = set(frame.loc[frame["primary"], "place_key"])
+    others = {r.place_key for r in rows}
     return reported + [k for k in rest if k in others] + [k for k in rest if k not in others]
 
 
-def lines_over_years(frame: pd.DataFrame, *, metric, years: list[int], labels: dict, title: str,
-                     filename: str) -> dict:
+def lines_over_years(frame, *, metric, years: list[int], labels: dict, title: str, filename: str) -> dict:
     """One line per place over the years; an unreported year is a gap in the line, never a zero."""
+    en = english()
+    rows = _rows(frame)
+    by_place: dict[str, dict[int, object]] = {}
+    for row in rows:
+        if row.primary:
+            by_place.setdefault(row.place_key, {})[_year(row)] = row
     data = []
-    if not frame.empty:
-        primary = frame[frame["primary"]]
-        for key, group in primary.groupby("place_key", sort=False):
-            by_year = {int(r.year): r for r in group.itertuples()}
-            points = [by_year.get(y) for y in years]
-            data.append({
-                "type": "scatter", "mode": "lines+markers", "name": labels[key],
-                "x": years, "y": [p.value if p is not None else None for p in points], "connectgaps": False,
-                "line": {"color": place_colour(group["place"].iloc[0]), "width": 2.5},
-                "marker": {"size": 9, "line": {"color": [CONFLICT if p is not None and p.conflict else "#fff"
-                                                         for p in points], "width": 2}},
-                "customdata": [_custom(p) if p is not None else ["", _("未报告"), "", str(y), labels[key]]
-                               for p, y in zip(points, years, strict=True)],
-                "hovertemplate": _hover(),
-            })
-        others = frame[~frame["primary"]]
-        if not others.empty:
-            trace = _conflict_trace(others, labels=labels, horizontal=False)
-            trace["x"] = [int(y) for y in others["year"]]
-            data.append(trace)
+    for key, by_year in by_place.items():
+        points = [by_year.get(y) for y in years]
+        first = next(iter(by_year.values()))
+        data.append({
+            "type": "scatter", "mode": "lines+markers", "name": labels[key],
+            "x": years, "y": [p.value if p is not None else None for p in points], "connectgaps": False,
+            "line": {"color": place_colour(first.place), "width": 2.5},
+            "marker": {"size": 9, "line": {"color": [CONFLICT if p is not None and p.conflict else "#fff"
+                                                     for p in points], "width": 2}},
+            "customdata": [_custom(p, en) if p is not None else ["", _("未报告"), "", str(y), labels[key]]
+                           for p, y in zip(points, years, strict=True)],
+            "hovertemplate": _hover(),
+        })
+    others = [r for r in rows if not r.primary]
+    if others:
+        trace = _conflict_trace(others, labels=labels, en=en, horizontal=False)
+        trace["x"] = [_year(r) for r in others]
+        data.append(trace)
     layout = _layout(title=title, height=440, showlegend=True,
                      legend={"orientation": "h", "y": -0.15, "x": 0},
                      xaxis=_axis(tickmode="array", tickvals=years, ticktext=[str(y) for y in years],
                                  range=[min(years) - 0.5, max(years) + 0.5] if years else None),
-                     yaxis=_axis(rangemode="tozero", tickformat=",",
-                                 title=_unit_title(metric.unit)))
+                     yaxis=_axis(rangemode="tozero", tickformat=",", title=_unit_title(metric.unit)))
     return {"data": data, "layout": layout, "config": _config(filename)}
 
 
-def grouped_by_year(frame: pd.DataFrame, *, metric, places: list[str], years: list[int], labels: dict,
+def grouped_by_year(frame, *, metric, places: list[str], years: list[int], labels: dict,
                     title: str, filename: str) -> dict:
     """Bars per year, one per place in its colour; a missing place-year reads 未报告 where its bar would be."""
+    en = english()
+    rows = _rows(frame)
     count = max(1, len(places))
     slot = 0.8 / count  # bargap 0.2, no group gap: plotly places bar i of n at this offset
-    primary = frame[frame["primary"]] if not frame.empty else frame
     data, annotations = [], []
-    top = float(frame["value"].max()) if not frame.empty else 1.0
+    top = max((r.value for r in rows), default=1.0)
     for index, key in enumerate(places):
-        rows = primary[primary["place_key"] == key] if not primary.empty else primary
-        by_year = {int(r.year): r for r in rows.itertuples()}
+        by_year = {_year(r): r for r in rows if r.primary and r.place_key == key}
         present = [y for y in years if y in by_year]
         offset = (index - (count - 1) / 2) * slot
         name = labels[key]
@@ -312,7 +332,7 @@ def grouped_by_year(frame: pd.DataFrame, *, metric, places: list[str], years: li
                            "line": {"color": [CONFLICT if p.conflict else "rgba(0,0,0,0)" for p in points],
                                     "width": 2}},
                 "text": [("⚠ " if p.conflict else "") + p.display for p in points], "textposition": "outside",
-                "cliponaxis": False, "textfont": {"size": 11}, "customdata": [_custom(p) for p in points],
+                "cliponaxis": False, "textfont": {"size": 11}, "customdata": [_custom(p, en) for p in points],
                 "hovertemplate": _hover(), "offsetgroup": str(index),
             })
         else:
@@ -323,10 +343,10 @@ def grouped_by_year(frame: pd.DataFrame, *, metric, places: list[str], years: li
             if year not in by_year:
                 annotations.append({"x": year + offset, "y": 0, "yanchor": "bottom", "text": _("未报告"),
                                     "textangle": -90, "showarrow": False, "font": {"size": 11, "color": MUTED}})
-        others = frame[(~frame["primary"]) & (frame["place_key"] == key)] if not frame.empty else frame
-        if not others.empty:
-            trace = _conflict_trace(others, labels=labels, horizontal=False)
-            trace["x"] = [int(y) + offset for y in others["year"]]
+        others = [r for r in rows if not r.primary and r.place_key == key]
+        if others:
+            trace = _conflict_trace(others, labels=labels, en=en, horizontal=False)
+            trace["x"] = [_year(r) + offset for r in others]
             trace["showlegend"] = False
             data.append(trace)
     layout = _layout(title=title, height=440, barmode="group", bargap=0.2, bargroupgap=0, showlegend=True,

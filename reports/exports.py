@@ -69,6 +69,22 @@ def iter_csv(rows, columns, *, english: bool = False):
         yield buffer.getvalue()
 
 
+def iter_csv_lines(sql: str, params: list, columns, *, chunk_rows: int = 5000):
+    """Yield a CSV built by a query whose single column is a finished line (see selectors.fact_csv_lines_sql).
+
+    Rows come through a server-side cursor ``chunk_rows`` at a time, so memory stays flat at any size.
+    """
+    from django.db import connection
+
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow([zh for _key, zh, *_rest in columns])
+    yield "\ufeff" + buffer.getvalue()
+    with connection.chunked_cursor() as cursor:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(chunk_rows):
+            yield "\r\n".join([row[0] for row in rows]) + "\r\n"
+
+
 def iter_json(rows, columns, *, meta: dict):
     """Yield one JSON document ``{"meta": …, "columns": […], "rows": [{…}, …]}`` in chunks."""
     keys = [c[0] for c in columns]

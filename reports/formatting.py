@@ -40,51 +40,63 @@ def _places(value: Decimal) -> int:
     return 4
 
 
-def scale_zh(value: Decimal, unit: str) -> tuple[Decimal, str]:
-    """Rescale to the magnitude a Chinese reader expects: 1.2万个, 3.5亿元."""
-    magnitude = abs(value)
+def scale_zh(magnitude: Decimal, unit: str) -> tuple[Decimal, str]:
+    """The divisor and unit a Chinese reader expects at this magnitude: 1.2万个, 3.5亿元.
+
+    reports/selectors.py mirrors these rules in SQL for the streamed CSV export; tests/dashboard/test_cells.py
+    checks that both agree.
+    """
     if unit == "元" and magnitude >= YI:
-        return value / YI, "亿元"
+        return YI, "亿元"
     if unit == "元" and magnitude >= WAN:
-        return value / WAN, "万元"
+        return WAN, "万元"
     if unit == "万元" and magnitude >= WAN:
-        return value / WAN, "亿元"
+        return WAN, "亿元"
     if unit in COUNT_UNITS and magnitude >= YI:
-        return value / YI, "亿" + unit
+        return YI, "亿" + unit
     if unit in COUNT_UNITS and magnitude >= WAN:
-        return value / WAN, "万" + unit
-    return value, unit
+        return WAN, "万" + unit
+    return Decimal(1), unit
 
 
-def _number_zh(value: Decimal, unit: str) -> tuple[str, str]:
-    scaled, unit = scale_zh(value, unit)
-    return _digits(scaled, _places(scaled), grouping=False), unit
+def _scaled_text(value: Decimal, divisor: Decimal, *, grouping: bool) -> str:
+    scaled = value / divisor
+    return _digits(scaled, _places(scaled), grouping=grouping)
 
 
-def _number_en(value: Decimal, unit: str) -> tuple[str, str]:
+def _numbers_zh(values: list[Decimal], unit: str) -> tuple[list[str], str]:
+    # A range is written in one magnitude (9000–1.2万 would mislead): the larger end decides.
+    divisor, shown = scale_zh(max(abs(v) for v in values), unit)
+    return [_scaled_text(v, divisor, grouping=False) for v in values], shown
+
+
+def _numbers_en(values: list[Decimal], unit: str) -> tuple[list[str], str]:
     if unit in YUAN_FACTORS:
-        yuan = value * YUAN_FACTORS[unit]
+        yuan = [v * YUAN_FACTORS[unit] for v in values]
+        magnitude = max(abs(v) for v in yuan)
         for size, word in ((Decimal(1_000_000_000), "bn yuan"), (Decimal(1_000_000), "M yuan")):
-            if abs(yuan) >= size:
-                scaled = yuan / size
-                return _digits(scaled, _places(scaled), grouping=True), word
-        return _digits(yuan, 2, grouping=True), "yuan"
-    if unit in COUNT_UNITS:
-        return _digits(value, _places(value), grouping=True), ""
-    return _digits(value, _places(value), grouping=True), unit
+            if magnitude >= size:
+                return [_scaled_text(v, size, grouping=True) for v in yuan], word
+        return [_digits(v, 2, grouping=True) for v in yuan], "yuan"
+    shown = "" if unit in COUNT_UNITS else unit
+    return [_scaled_text(v, Decimal(1), grouping=True) for v in values], shown
 
 
-def format_value(value, *, unit: str = "", qualifier: str = "exact", upper=None, with_unit: bool = True) -> str:
-    """'近1000家', '3200+家', '51.03亿元', '1500–2000人'; in English '~1,000', '5.1 bn yuan'."""
+def format_value(value, *, unit: str = "", qualifier: str = "exact", upper=None, with_unit: bool = True,
+                 en: bool | None = None) -> str:
+    """'近1000家', '3200+家', '51.03亿元', '1500–2000人'; in English '~1,000', '5.1 bn yuan'.
+
+    ``en`` lets a caller formatting thousands of values look the language up once.
+    """
     if value is None:
         return _("未报告")
-    value = Decimal(value)
-    number = _number_en if english() else _number_zh
-    text, shown_unit = number(value, unit or "")
-    if upper is not None and Decimal(upper) != value:
-        upper_text, _unit = number(Decimal(upper), unit or "")
-        text = f"{text}–{upper_text}"
-    if english():
+    en = english() if en is None else en
+    values = [Decimal(value)]
+    if upper is not None and Decimal(upper) != values[0]:
+        values.append(Decimal(upper))
+    texts, shown_unit = (_numbers_en if en else _numbers_zh)(values, unit or "")
+    text = "–".join(texts)
+    if en:
         text = {"about": "~{}", "over": "{}+", "under": "<{}"}.get(qualifier, "{}").format(text)
         if with_unit and shown_unit:
             text = f"{text}%" if shown_unit == "%" else f"{text} {shown_unit}"

@@ -95,17 +95,14 @@ class Results:
     pages: int
 
 
-# Counting every match of a very common word costs more than the page itself; past this we say "1000+".
+# A very common word matches most articles; ranking all of them costs more than the page itself. Past this many
+# matches the newest ones are ranked and the page says so.
 COUNT_CAP = 1000
 
 
-def _capped_count(queryset) -> tuple[int, bool]:
-    found = len(queryset.values_list("pk", flat=True)[:COUNT_CAP + 1])
-    return min(found, COUNT_CAP), found > COUNT_CAP
-
-
-def _matching(queryset, words: list[str], *, phrase: bool):
-    """Rows matching the words as a phrase (微网格 as 微 <-> 网格) when there is one, else all of the words.
+def _candidates(queryset, words: list[str], *, phrase: bool) -> tuple[SearchQuery, list[int]]:
+    """Ids of the newest matches (at most ``COUNT_CAP`` + 1): the phrase (微网格 as 微 <-> 网格) when it occurs,
+    otherwise every word anywhere.
 
     A reader who types 微网格 means the word, not any text with 微 somewhere and 网格 elsewhere; words the
     reader separated with spaces are matched anywhere. plainto/phraseto_tsquery take plain text, so no
@@ -114,25 +111,34 @@ def _matching(queryset, words: list[str], *, phrase: bool):
     modes = ("phrase", "plain") if phrase and len(words) > 1 else ("plain",)
     for mode in modes:
         query = SearchQuery(" ".join(words), config="simple", search_type=mode)
-        matches = queryset.filter(search_vector=query)
-        total, capped = _capped_count(matches)
-        if total or mode == "plain":
-            return query, matches, total, capped
+        ids = list(queryset.filter(search_vector=query).order_by("-pk")
+                   .values_list("pk", flat=True)[:COUNT_CAP + 1])
+        if ids or mode == "plain":
+            return query, ids
     raise AssertionError("unreachable")
 
 
+def _ranked_page(model, query: SearchQuery, ids: list[int], *, page: int, per_page: int, fields: tuple):
+    total = min(len(ids), COUNT_CAP)
+    pages = max(1, -(-total // per_page))
+    page = min(page, pages)
+    rows = list(model.objects.filter(pk__in=ids[:COUNT_CAP])
+                .annotate(rank=SearchRank(F("search_vector"), query, cover_density=True))
+                .order_by("-rank", "-pk").values(*fields)[(page - 1) * per_page: page * per_page])
+    return rows, total, len(ids) > COUNT_CAP, page, pages
+
+
 def search_articles(*, words: list[str], filters, page: int = 1, per_page: int = 20, phrase: bool = True) -> Results:
+    from reports.models import Article
     from reports.selectors import article_url_template
 
     if not words:
         return Results(words=words, hits=[], total=0, capped=False, page=1, pages=1)
-    query, matches, total, capped = _matching(filters.articles(), words, phrase=phrase)
-    pages = max(1, -(-total // per_page))
-    page = min(page, pages)
-    rows = (matches.annotate(rank=SearchRank(F("search_vector"), query, cover_density=True))
-            .order_by("-rank", "-pk")
-            .values("id", "title", "text", "year", "subdistrict__name", "district__name",
-                    "issue__publication__name", "issue__published")[(page - 1) * per_page: page * per_page])
+    query, ids = _candidates(filters.articles(), words, phrase=phrase)
+    rows, total, capped, page, pages = _ranked_page(
+        Article, query, ids, page=page, per_page=per_page,
+        fields=("id", "title", "text", "year", "subdistrict__name", "district__name", "issue__publication__name",
+                "issue__published"))
     url = article_url_template()
     hits = [Hit(kind="article", id=r["id"], title=r["title"] or f"#{r['id']}", snippet=snippet(r["text"], words),
                 url=url.format(r["id"]), place=r["subdistrict__name"] or r["district__name"] or "", year=r["year"],
@@ -144,18 +150,16 @@ def search_articles(*, words: list[str], filters, page: int = 1, per_page: int =
 
 def search_initiatives(*, words: list[str], filters, page: int = 1, per_page: int = 20,
                        phrase: bool = True) -> Results:
+    from reports.models import Initiative
     from reports.selectors import article_url_template
 
     if not words:
         return Results(words=words, hits=[], total=0, capped=False, page=1, pages=1)
-    query, matches, total, capped = _matching(filters.initiatives(), words, phrase=phrase)
-    pages = max(1, -(-total // per_page))
-    page = min(page, pages)
-    rows = (matches.annotate(rank=SearchRank(F("search_vector"), query, cover_density=True))
-            .order_by("-rank", "-pk")
-            .values("id", "name", "category", "evidence", "year", "article_id", "subdistrict__name",
-                    "district__name", "article__issue__publication__name", "article__issue__published")
-            [(page - 1) * per_page: page * per_page])
+    query, ids = _candidates(filters.initiatives(), words, phrase=phrase)
+    rows, total, capped, page, pages = _ranked_page(
+        Initiative, query, ids, page=page, per_page=per_page,
+        fields=("id", "name", "category", "evidence", "year", "article_id", "subdistrict__name", "district__name",
+                "article__issue__publication__name", "article__issue__published"))
     url = article_url_template()
     hits = [Hit(kind="initiative", id=r["id"], title=r["name"], snippet=snippet(r["evidence"], words),
                 url=url.format(r["article_id"]) + f"?initiative={r['id']}#initiative-{r['id']}",

@@ -15,12 +15,13 @@ from decimal import Decimal
 
 import pandas as pd
 from django.contrib.postgres.aggregates import ArrayAgg
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reports.formatting import axis_unit, english, format_value
+from reports.formatting import COUNT_UNITS, axis_unit, english, format_value, year_span
 from reports.models import Article, District, Fact, Initiative, Metric, Subdistrict
 
 # A confirmed or corrected reading is preferred over an unreviewed one as the value a chart draws first.
@@ -144,10 +145,10 @@ def metrics_by_category(catalogue: dict[str, MetricInfo]) -> list[tuple[str, str
 
 
 def district_choices() -> list[dict]:
-    """Districts that have any visible fact or article, for filter forms."""
+    """Districts with any fact, for filter forms."""
+    # A bare EXISTS on the (district, metric, year) index: one index probe per district.
     return list(
-        District.objects.filter(Q(Exists(_visible().filter(district=OuterRef("pk"))))
-                                | Q(Exists(Article.objects.filter(district=OuterRef("pk")))))
+        District.objects.filter(Exists(Fact.objects.filter(district=OuterRef("pk"))))
         .order_by(F("admin_code").asc(nulls_last=True), "name").values("id", "name", "city")
     )
 
@@ -177,9 +178,11 @@ def article_url_template() -> str:
 # ---------------------------------------------------------------------------------------------------------------
 # Cells and readings
 
-FACT_VALUES = ("id", "subdistrict_id", "subdistrict__name", "district_id", "district__name", "year", "metric_id",
-               "value", "upper_value", "unit", "qualifier", "note", "review_status", "article_id",
-               "article__title", "article__issue__published", "article__issue__publication__name")
+# What grouping and ranking need; names and titles (DETAIL_VALUES) are fetched for the cells that are shown.
+LIGHT_VALUES = ("id", "subdistrict_id", "district_id", "year", "metric_id", "value", "upper_value", "unit",
+                "qualifier", "note", "review_status", "article_id", "article__issue__published")
+DETAIL_VALUES = ("subdistrict__name", "district__name", "article__title", "article__issue__publication__name")
+FACT_VALUES = LIGHT_VALUES + DETAIL_VALUES
 
 
 @dataclass
@@ -231,7 +234,9 @@ def _reading_from(facts: list[dict], metric: MetricInfo) -> list[Reading]:
     for fact in facts:
         distinct.setdefault((fact["value"], fact["upper_value"], fact["qualifier"], fact["note"]), fact)
     facts = list(distinct.values())
-    if len({(f["value"], f["upper_value"]) for f in facts}) == 1:
+    # One number said once (or repeated with another qualifier) is one reading; the same number under two
+    # notes (专职 5, 兼职 5) is two parts and is handled below.
+    if len({(f["value"], f["upper_value"], f["note"]) for f in facts}) == 1:
         return [Reading(facts=facts, value=facts[0]["value"], upper=facts[0]["upper_value"],
                         qualifier=facts[0]["qualifier"])]
     plain = [f for f in facts if not f["note"]]
@@ -276,10 +281,22 @@ def build_cells(rows, catalogue_by_id: dict[int, MetricInfo]) -> list[Cell]:
         subdistrict = place[0] == "s"
         cells.append(Cell(
             place_key=f"{place[0]}{place[1]}", place_id=place[1],
-            place=first["subdistrict__name"] if subdistrict else first["district__name"],
-            level="subdistrict" if subdistrict else "district", district=first["district__name"] or "",
+            place=first.get("subdistrict__name") if subdistrict else first.get("district__name"),
+            level="subdistrict" if subdistrict else "district", district=first.get("district__name") or "",
             year=year, metric=metric, readings=readings,
         ))
+    return cells
+
+
+def attach_details(cells: list[Cell]) -> list[Cell]:
+    """Fill in place names, titles and newspapers of cells built from ``LIGHT_VALUES`` rows (one query)."""
+    facts = {f["id"]: f for cell in cells for r in cell.readings for f in r.facts}
+    for row in Fact.objects.filter(pk__in=list(facts)).values("id", *DETAIL_VALUES):
+        facts[row.pop("id")].update(row)
+    for cell in cells:
+        first = cell.primary.first
+        cell.place = first["subdistrict__name"] if cell.level == "subdistrict" else first["district__name"]
+        cell.district = first["district__name"] or ""
     return cells
 
 
@@ -291,10 +308,16 @@ CELL_COLUMNS = ["place_key", "place_id", "place", "level", "district", "year", "
 def cells_frame(cells: list[Cell]) -> pd.DataFrame:
     """One row per reading; ``primary`` marks the reading a chart draws, ``conflict`` the disagreeing cells."""
     url = article_url_template()
+    en = english()
+    names: dict[int, str] = {}
     records = []
     for cell in cells:
         conflict = cell.conflict
-        values = [format_value(r.value, unit=cell.metric.unit, qualifier=r.qualifier, upper=r.upper)
+        unit = cell.metric.unit
+        name = names.get(cell.metric.id)
+        if name is None:
+            name = names[cell.metric.id] = cell.metric.name
+        values = [format_value(r.value, unit=unit, qualifier=r.qualifier, upper=r.upper, en=en)
                   for r in cell.readings]
         for index, reading in enumerate(cell.readings):
             first = reading.first
@@ -303,12 +326,12 @@ def cells_frame(cells: list[Cell]) -> pd.DataFrame:
             records.append({
                 "place_key": cell.place_key, "place_id": cell.place_id, "place": cell.place, "level": cell.level,
                 "district": cell.district, "year": cell.year, "metric": cell.metric.key,
-                "metric_name": cell.metric.name, "unit": cell.metric.unit,
+                "metric_name": name, "unit": unit,
                 "value": float(reading.value), "upper": float(reading.upper) if reading.upper is not None else None,
                 "qualifier": reading.qualifier, "display": values[index], "note": first["note"],
-                "breakdown": ("; " if english() else "，").join(
-                    f"{f['note']} {format_value(f['value'], unit=cell.metric.unit, qualifier=f['qualifier'])}"
-                    for f in breakdown),
+                "breakdown": ("; " if en else "，").join(
+                    f"{f['note']} {format_value(f['value'], unit=unit, qualifier=f['qualifier'], en=en)}"
+                    for f in breakdown) if breakdown else "",
                 "components": [(f["note"], float(f["value"]), f["id"]) for f in reading.components],
                 "fact_id": first["id"], "article_id": first["article_id"],
                 "url": url.format(first["article_id"]) + f"?fact={first['id']}#fact-{first['id']}",
@@ -319,6 +342,26 @@ def cells_frame(cells: list[Cell]) -> pd.DataFrame:
                 "reading_values": values,
             })
     return pd.DataFrame.from_records(records, columns=CELL_COLUMNS)
+
+
+def records(frame: pd.DataFrame) -> list[dict]:
+    """Rows of a frame as dicts, column by column: DataFrame.to_dict("records") boxes every value and costs
+    ~10 ms per thousand rows."""
+    if frame.empty:
+        return []
+    columns = list(frame.columns)
+    values = [frame[column].tolist() for column in columns]
+    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+
+
+def readings_by_place_and_year(frame: pd.DataFrame, *, place_keys: list[str], years: list[int],
+                               metric_key: str | None = None) -> list[dict]:
+    """A table row per place, a column per year holding every reading (conflicts show all; empty = 未报告)."""
+    cells: dict[tuple[str, int], list[dict]] = defaultdict(list)
+    for record in records(frame):
+        if metric_key is None or record["metric"] == metric_key:
+            cells[(record["place_key"], int(record["year"]))].append(record)
+    return [{"key": key, "id": int(key[1:]), "years": [cells.get((key, y), []) for y in years]} for key in place_keys]
 
 
 def _cells_for(queryset: QuerySet[Fact], catalogue: dict[str, MetricInfo]) -> pd.DataFrame:
@@ -359,7 +402,7 @@ class OverviewData:
     coverage: Coverage
 
 
-def overview(*, filters: FactFilter, page: int = 1, per_page: int = 30) -> OverviewData:
+def overview(*, filters: FactFilter, page: int = 1, per_page: int = 20) -> OverviewData:
     """The three families for one page of reporting subdistricts, with their coverage matrix.
 
     Paging by place keeps the work per request independent of the size of the database.
@@ -375,9 +418,12 @@ def overview(*, filters: FactFilter, page: int = 1, per_page: int = 30) -> Overv
     total = places_qs.count()
     places = list(places_qs[(page - 1) * per_page: page * per_page].values("id", "name", "district__name"))
     place_ids = [p["id"] for p in places]
-    frame = _cells_for(filters.facts().filter(subdistrict_id__in=place_ids, metric_id__in=family_metric_ids),
-                       catalogue)
-    frame = latest_per_place(frame)
+    # Only each place's latest year per metric leaves the database: a tenth of the rows with ten years of data.
+    latest = (filters.facts().filter(subdistrict_id=OuterRef("subdistrict_id"), metric_id=OuterRef("metric_id"),
+                                     year__isnull=False)
+              .order_by("-year").values("year")[:1])
+    frame = _cells_for(filters.facts().filter(subdistrict_id__in=place_ids, metric_id__in=family_metric_ids,
+                                              year=Subquery(latest)), catalogue)
     data = [FamilyData(family=f, metrics=ms, cells=frame[frame["metric"].isin([m.key for m in ms])])
             for f, ms in families if ms]
     return OverviewData(families=data, places=places, total_places=total,
@@ -395,36 +441,75 @@ def coverage(*, place_ids: list[int], places: list[dict], filters: FactFilter,
         years[(row["subdistrict_id"], row["metric_id"])] = [y for y in row["years"] if y is not None]
     metric_ids = {metric_id for _p, metric_id in years}
     metrics = [m for m in catalogue.values() if m.id in metric_ids]
-    table = [{"place": place, "cells": [{"metric": m, "years": years.get((place["id"], m.id))} for m in metrics]}
-             for place in places]
-    return Coverage(metrics=metrics, rows=table)
+    # Links and year spans are built here, once per cell: reversing a URL per cell in the template cost more
+    # than the whole query.
+    metric_url = reverse("reports:metric", args=["KEY"])
+    place_url = reverse("reports:subdistrict", args=[987654321])
+    hrefs = {m.id: metric_url.replace("KEY", m.key) for m in metrics}
+    table = []
+    for place in places:
+        cells = []
+        for m in metrics:
+            found = years.get((place["id"], m.id))
+            cells.append({"years": year_span(found) if found else "",
+                          "href": f"{hrefs[m.id]}?subdistrict={place['id']}" if found else ""})
+        table.append({"place": place, "cells": cells, "href": place_url.replace("987654321", str(place["id"]))})
+    return Coverage(metrics=[{"metric": m, "href": hrefs[m.id], "name": m.name} for m in metrics], rows=table)
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # Metric page
 
 
+def metric_year_counts(*, metric: MetricInfo, filters: FactFilter) -> dict[int | None, int]:
+    """How many visible facts of a metric each year has: the year picker and the table's total in one scan."""
+    return {row["year"]: row["n"] for row in filters.facts().filter(metric_id=metric.id)
+            .values("year").annotate(n=Count("id")).order_by()}
+
+
 def metric_years(*, metric: MetricInfo, filters: FactFilter) -> list[int]:
-    return sorted(filters.facts().filter(metric_id=metric.id, year__isnull=False)
-                  .values_list("year", flat=True).distinct().order_by())
+    return sorted(y for y in metric_year_counts(metric=metric, filters=filters) if y is not None)
 
 
-def metric_year_cells(*, metric: MetricInfo, year: int, filters: FactFilter) -> pd.DataFrame:
-    """Every subdistrict's reading of one metric in one year."""
+def metric_year_cells(*, metric: MetricInfo, year: int, filters: FactFilter,
+                      limit: int | None = None) -> tuple[pd.DataFrame, int]:
+    """Subdistricts' readings of one metric in one year, largest primary value first, and how many places
+    report it. With ``limit``, only the top places are formatted and named: a bar chart shows forty of a
+    thousand, and ranking needs numbers only."""
     queryset = filters.facts().filter(metric_id=metric.id, year=year, subdistrict__isnull=False)
-    return _cells_for(queryset, {metric.key: metric})
+    by_id = {metric.id: metric}
+    if limit is None:
+        cells = build_cells(queryset.values(*LIGHT_VALUES), by_id)
+        cells.sort(key=lambda c: (-c.primary.value, c.place_id))
+        return cells_frame(attach_details(cells)), len(cells)
+    # No reading can exceed the sum of the positive values its article gives for the cell, so places ranked by
+    # that bound (computed in the database) can be resolved a batch at a time until the next bound falls
+    # below the last place shown: the exact top ``limit`` without building a cell for every place.
+    per_article = (queryset.values("subdistrict_id", "article_id")
+                   .annotate(total=Sum(Greatest(F("value"), Value(Decimal(0))))).order_by())
+    bounds: dict[int, Decimal] = {}
+    for row in per_article:
+        bounds[row["subdistrict_id"]] = max(bounds.get(row["subdistrict_id"], row["total"]), row["total"])
+    order = sorted(bounds, key=lambda place: (-bounds[place], place))
+    cells: list[Cell] = []
+    position, batch = 0, limit + limit // 2
+    for attempt in range(3):
+        # After a few rounds the rest is resolved at once, so the query count stays bounded.
+        chunk = order[position:] if attempt == 2 else order[position:position + batch]
+        position += len(chunk)
+        if chunk:
+            cells += build_cells(queryset.filter(subdistrict_id__in=chunk).values(*LIGHT_VALUES), by_id)
+        cells.sort(key=lambda c: (-c.primary.value, c.place_id))
+        if position >= len(order):
+            break
+        if len(cells) >= limit and cells[limit - 1].primary.value >= bounds[order[position]]:
+            break
+    return cells_frame(attach_details(cells[:limit])), len(order)
 
 
 def metric_trend_cells(*, metric: MetricInfo, place_ids: list[int], filters: FactFilter) -> pd.DataFrame:
     queryset = filters.facts().filter(metric_id=metric.id, subdistrict_id__in=place_ids, year__isnull=False)
     return _cells_for(queryset, {metric.key: metric})
-
-
-def ranked(frame: pd.DataFrame) -> pd.DataFrame:
-    """Primary readings, largest first: the order a bar chart across places uses."""
-    if frame.empty:
-        return frame
-    return frame[frame["primary"]].sort_values(["value", "place"], ascending=[False, True])
 
 
 TABLE_VALUES = FACT_VALUES + ("metric__key", "metric__name_zh", "metric__name_en", "metric__unit", "label",
@@ -450,41 +535,64 @@ class FactTable:
 
 
 def fact_table(*, filters: FactFilter, metric: MetricInfo | None = None, page: int = 1,
-               per_page: int = 50) -> FactTable:
-    """One page of the long facts table, each row flagged when its cell has disagreeing readings."""
+               per_page: int = 50, catalogue: dict[str, MetricInfo] | None = None,
+               total: int | None = None) -> FactTable:
+    """One page of the long facts table, newest year first and largest value first within a year (the bar
+    chart's order); each row flagged when its cell has disagreeing readings. ``total`` saves the count
+    when the caller already has it."""
     queryset = filters.facts().filter(metric__isnull=False)
     if metric is not None:
         queryset = queryset.filter(metric_id=metric.id)
-    total = queryset.count()
+    if total is None:
+        total = queryset.count()
     pages = max(1, -(-total // per_page))
     page = min(page, pages)
-    rows = list(queryset.order_by(F("year").desc(nulls_last=True), "district__name", "subdistrict__name",
-                                  "metric__position", "pk")
-                .values(*TABLE_VALUES)[(page - 1) * per_page: page * per_page])
-    conflicts = _conflicting_fact_ids(rows, filters)
+    # Pick the page's ids on the fact table alone, then join names for those rows only: sorting ten thousand
+    # joined rows cost ten times more than sorting the facts.
+    ids = list(queryset.order_by(F("year").desc(nulls_last=True), "metric_id", "-value", "pk")
+               .values_list("pk", flat=True)[(page - 1) * per_page: page * per_page])
+    by_id = {row["id"]: row for row in Fact.objects.filter(pk__in=ids).values(*TABLE_VALUES)}
+    rows = [by_id[pk] for pk in ids]
+    conflicts = _conflicting_fact_ids(rows, filters, catalogue=catalogue)
     url = article_url_template()
+    place_url = reverse("reports:subdistrict", args=[987654321]).replace("987654321", "{}")
+    en = english()
     for row in rows:
         unit = row["metric__unit"] or row["unit"]
-        row["display"] = format_value(row["value"], unit=unit, qualifier=row["qualifier"], upper=row["upper_value"])
+        row["display"] = format_value(row["value"], unit=unit, qualifier=row["qualifier"], upper=row["upper_value"],
+                                      en=en)
         row["place"] = row["subdistrict__name"] or row["district__name"] or ""
-        row["metric_name"] = row["metric__name_en"] if english() and row["metric__name_en"] else row["metric__name_zh"]
+        row["metric_name"] = row["metric__name_en"] if en and row["metric__name_en"] else row["metric__name_zh"]
         row["conflict"] = row["id"] in conflicts
         row["url"] = url.format(row["article_id"]) + f"?fact={row['id']}#fact-{row['id']}"
         row["status_label"] = Fact.ReviewStatus(row["review_status"]).label
+        row["place_url"] = place_url.format(row["subdistrict_id"]) if row["subdistrict_id"] else ""
+        published = row["article__issue__published"]
+        row["source_label"] = " ".join(filter(None, [row["article__issue__publication__name"],
+                                                     published.isoformat() if published else ""]))
         row["excerpt"] = evidence_excerpt(row["evidence"], start=row["start"], value_start=row["value_start"])
     return FactTable(rows=rows, total=total, page=page, pages=pages)
 
 
-def _conflicting_fact_ids(rows: list[dict], filters: FactFilter) -> set[int]:
+def _conflicting_fact_ids(rows: list[dict], filters: FactFilter,
+                          catalogue: dict[str, MetricInfo] | None = None) -> set[int]:
     """Ids of the given facts whose cell has readings that disagree (one query for the whole page)."""
     if not rows:
         return set()
     keys = {(r["subdistrict_id"], r["district_id"], r["year"], r["metric_id"]) for r in rows}
-    condition = Q()
-    for subdistrict_id, district_id, year, metric_id in keys:
-        condition |= Q(subdistrict_id=subdistrict_id, district_id=district_id, year=year, metric_id=metric_id)
-    siblings = filters.facts().filter(condition).values(*FACT_VALUES)
-    by_id = {m.id: m for m in metric_catalogue().values()}
+    # One IN list per column selects a small superset of the page's cells; an OR of fifty conditions would
+    # cost more to compile than to run.
+    queryset = filters.facts().filter(metric_id__in={k[3] for k in keys})
+    places = {k[0] for k in keys if k[0] is not None}
+    districts = {k[1] for k in keys if k[0] is None and k[1] is not None}
+    queryset = queryset.filter(Q(subdistrict_id__in=places) | Q(subdistrict__isnull=True, district_id__in=districts))
+    years = {k[2] for k in keys}
+    year_filter = Q(year__in=[y for y in years if y is not None])
+    if None in years:
+        year_filter |= Q(year__isnull=True)
+    siblings = [f for f in queryset.filter(year_filter).values(*FACT_VALUES)
+                if (f["subdistrict_id"], f["district_id"], f["year"], f["metric_id"]) in keys]
+    by_id = {m.id: m for m in (catalogue or metric_catalogue()).values()}
     conflicted = set()
     for cell in build_cells(siblings, by_id):
         if cell.conflict:
@@ -510,22 +618,19 @@ class PlaceProfile:
 def place_profile(*, subdistrict: Subdistrict, filters: FactFilter, article_limit: int = 50) -> PlaceProfile:
     catalogue = metric_catalogue()
     frame = _cells_for(filters.facts().filter(subdistrict_id=subdistrict.pk), catalogue)
-    years = sorted({int(y) for y in frame["year"].dropna()}) if not frame.empty else []
+    rows_ = records(frame)
+    years = sorted({int(r["year"]) for r in rows_ if r["year"] == r["year"] and r["year"] is not None})
+    by_cell: dict[tuple[str, int], list[dict]] = defaultdict(list)
+    for record in rows_:
+        if record["year"] in years:
+            by_cell[(record["metric"], int(record["year"]))].append(record)
+    reported = {r["metric"] for r in rows_}
     metric_rows = []
-    if not frame.empty:
-        for category, label, metrics in metrics_by_category(catalogue):
-            rows = []
-            for metric in metrics:
-                subset = frame[frame["metric"] == metric.key]
-                if subset.empty:
-                    continue
-                by_year = {}
-                for year in years:
-                    readings = subset[subset["year"] == year]
-                    by_year[year] = readings.to_dict("records")
-                rows.append({"metric": metric, "years": [by_year[y] for y in years]})
-            if rows:
-                metric_rows.append({"category": category, "label": label, "rows": rows})
+    for category, label, metrics in metrics_by_category(catalogue):
+        rows = [{"metric": metric, "years": [by_cell.get((metric.key, y), []) for y in years]}
+                for metric in metrics if metric.key in reported]
+        if rows:
+            metric_rows.append({"category": category, "label": label, "rows": rows})
     initiatives = defaultdict(list)
     url = article_url_template()
     for row in (filters.initiatives().filter(subdistrict_id=subdistrict.pk)
@@ -744,12 +849,78 @@ def iter_fact_tuples(*, filters: FactFilter | None = None, metric_keys: tuple[st
         key = (value, upper, unit, qualifier)
         display = display_cache.get(key)
         if display is None:
-            display = format_value(value, unit=unit, qualifier=qualifier, upper=upper)
+            display = format_value(value, unit=unit, qualifier=qualifier, upper=upper, en=False)
             if len(display_cache) < 50_000:
                 display_cache[key] = display
         yield (pk, district or "", place or district or "", year, metric or "", metric_name or "", label, value,
                upper, unit, qualifier, display, note, status, newspaper, published, article_id, title, evidence,
                url.format(article_id) + f"?fact={pk}#fact-{pk}")
+
+
+def display_sql(value: str, upper: str, unit: str, qualifier: str) -> tuple[str, list]:
+    """SQL for ``format_value`` in Chinese over the given column expressions, with its parameters.
+
+    The full CSV export formats in the database so rows stream at database speed; tests/dashboard/test_cells.py
+    checks this against ``format_value`` case by case.
+    """
+    units = sorted(COUNT_UNITS)
+    magnitude = f"greatest(abs({value}), abs(coalesce({upper}, {value})))"
+    divisor = (f"(CASE WHEN {unit} = '元' AND {magnitude} >= 100000000 THEN 100000000 "
+               f"WHEN {unit} = '元' AND {magnitude} >= 10000 THEN 10000 "
+               f"WHEN {unit} = '万元' AND {magnitude} >= 10000 THEN 10000 "
+               f"WHEN {unit} = ANY(%s) AND {magnitude} >= 100000000 THEN 100000000 "
+               f"WHEN {unit} = ANY(%s) AND {magnitude} >= 10000 THEN 10000 ELSE 1 END)")
+    shown = (f"(CASE WHEN {unit} = '元' AND {magnitude} >= 100000000 THEN '亿元' "
+             f"WHEN {unit} = '元' AND {magnitude} >= 10000 THEN '万元' "
+             f"WHEN {unit} = '万元' AND {magnitude} >= 10000 THEN '亿元' "
+             f"WHEN {unit} = ANY(%s) AND {magnitude} >= 100000000 THEN '亿' || {unit} "
+             f"WHEN {unit} = ANY(%s) AND {magnitude} >= 10000 THEN '万' || {unit} ELSE {unit} END)")
+
+    def number(column: str) -> str:
+        scaled = f"({column}::numeric / {divisor})"
+        places = f"(CASE WHEN abs({scaled}) >= 1000 THEN 1 WHEN abs({scaled}) >= 1 THEN 2 ELSE 4 END)"
+        return f"trim_scale(round({scaled}, {places}))::text"
+
+    text = (f"({number(value)} || CASE WHEN {upper} IS NOT NULL AND {upper} <> {value} "
+            f"THEN '–' || {number(upper)} ELSE '' END)")
+    sql = (f"(CASE {qualifier} WHEN 'about' THEN '近' || {text} WHEN 'over' THEN {text} || '+' "
+           f"WHEN 'under' THEN '不足' || {text} ELSE {text} END || {shown})")
+    # Every placeholder is the list of count units.
+    return sql, [units] * sql.count("%s")
+
+
+def fact_csv_lines_sql(*, filters: FactFilter | None = None, metric_keys: tuple[str, ...] = (),
+                       base_url: str = "") -> tuple[str, list]:
+    """One query whose single column is a finished CSV line per fact, in ``FACT_COLUMNS`` order.
+
+    Python only joins lines, so the full export runs at the speed the database reads rows.
+    """
+    queryset = (filters or FactFilter()).facts()
+    if metric_keys:
+        queryset = queryset.filter(metric__key__in=metric_keys)
+    inner_sql, inner_params = queryset.order_by().values(
+        "id", "year", "label", "value", "upper_value", "unit", "qualifier", "note", "review_status", "article_id",
+        "evidence", "district__name", "subdistrict__name", "metric__key", "metric__name_zh", "metric__unit",
+        "article__issue__publication__name", "article__issue__published", "article__title").query.sql_with_params()
+
+    def q(expression: str) -> str:
+        return f"'\"' || replace(coalesce(({expression})::text, ''), '\"', '\"\"') || '\"'"
+
+    unit = "coalesce(nullif(f.\"metric__unit\", ''), f.unit, '')"
+    display, display_params = display_sql("f.value", "f.upper_value", unit, "f.qualifier")
+    prefix, suffix = article_url_template().split("{}")
+    source = "%s || f.article_id::text || %s || '?fact=' || f.id::text || '#fact-' || f.id::text"
+    columns = [
+        "f.id::text", q('f."district__name"'), q('coalesce(f."subdistrict__name", f."district__name")'),
+        "coalesce(f.year::text, '')", q('f."metric__key"'), q('f."metric__name_zh"'), q("f.label"),
+        "trim_scale(f.value)::text", "coalesce(trim_scale(f.upper_value)::text, '')", q(unit), q("f.qualifier"),
+        q(display), q("f.note"), q("f.review_status"), q('f."article__issue__publication__name"'),
+        "coalesce(to_char(f.\"article__issue__published\", 'YYYY-MM-DD'), '')", "f.article_id::text",
+        q('f."article__title"'), q("f.evidence"), q(source),
+    ]
+    sql = f"SELECT concat_ws(',', {', '.join(columns)}) FROM ({inner_sql}) AS f ORDER BY f.id"
+    params = [*display_params, base_url + prefix, suffix, *inner_params]
+    return sql, params
 
 
 def count_facts(*, filters: FactFilter | None = None, metric_keys: tuple[str, ...] = ()) -> int:

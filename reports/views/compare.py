@@ -43,8 +43,10 @@ def compare(request):
         else:
             figure = charts.grouped_by_year(cells, metric=metric, places=place_keys, years=years, labels=labels,
                                             title=title, filename=metric.name_zh)
-        sections.append({"metric": metric, "figure": figure, "figure_id": f"figure-{metric.key}",
-                         "rows": _table(cells, place_keys, labels, years)})
+        rows = selectors.readings_by_place_and_year(cells, place_keys=place_keys, years=years)
+        for row in rows:
+            row["label"] = labels.get(row["key"], row["key"])
+        sections.append({"metric": metric, "figure": figure, "figure_id": f"figure-{metric.key}", "rows": rows})
     context = {
         "metrics": metrics,
         "chosen": chosen,
@@ -75,15 +77,3 @@ def _years(frame, filters) -> list[int]:
         first = last - MAX_YEARS + 1
     return list(range(first, last + 1))
 
-
-def _table(cells, place_keys, labels, years) -> list[dict]:
-    """Rows of places, a column per year: every reading (conflicts show all), 未报告 where there is none."""
-    rows = []
-    for key in place_keys:
-        subset = cells[cells["place_key"] == key] if not cells.empty else cells
-        by_year = {}
-        for record in subset.to_dict("records"):
-            by_year.setdefault(int(record["year"]), []).append(record)
-        rows.append({"key": key, "label": labels.get(key, key), "id": int(key[1:]),
-                     "years": [by_year.get(y, []) for y in years]})
-    return rows

@@ -65,7 +65,10 @@ def export(request, table: str, fmt: str):
         exports.write_xlsx(rows, columns, handle, sheet_title=TITLES[table], about=about, about_title="说明")
         handle.seek(0)
         return FileResponse(handle, as_attachment=True, filename=filename, content_type=CONTENT_TYPES[fmt])
-    if fmt == "csv":
+    if fmt == "csv" and table == "facts":
+        sql, sql_params = selectors.fact_csv_lines_sql(filters=filters, metric_keys=metric_keys, base_url=base_url)
+        stream = exports.iter_csv_lines(sql, sql_params, columns)
+    elif fmt == "csv":
         stream = exports.iter_csv(rows, columns)
     else:
         meta = {"table": table, "title": TITLES[table], "filters": dict(described),

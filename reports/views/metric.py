@@ -20,18 +20,17 @@ def metric(request, key: str):
     filters = params.parse_filters(request.GET)
     view = params.parse_view(request.GET)
     page = params.parse_page(request.GET)
-    years = selectors.metric_years(metric=metric, filters=filters)
+    counts = selectors.metric_year_counts(metric=metric, filters=filters)
+    years = sorted(y for y in counts if y is not None)
     year = params.parse_year(request.GET, "year", default=years[-1] if years else None)
 
     bar_figure = trend_figure = None
     reporting = shown = 0
-    if year is not None:
-        cells = selectors.metric_year_cells(metric=metric, year=year, filters=filters)
-        ranked = selectors.ranked(cells)
-        reporting = len(ranked)
-        top = ranked.head(MAX_BARS)
-        keys = list(top["place_key"]) if not top.empty else []
-        shown_cells = cells[cells["place_key"].isin(keys)] if not cells.empty else cells
+    # Only the pane being shown is computed; the tabs are links, so the other is one request away.
+    if year is not None and view == "chart":
+        shown_cells, reporting = selectors.metric_year_cells(metric=metric, year=year, filters=filters,
+                                                             limit=MAX_BARS)
+        keys = list(dict.fromkeys(shown_cells["place_key"])) if not shown_cells.empty else []
         chosen = [f"s{i}" for i in filters.subdistricts]
         missing = [k for k in chosen if k not in keys]
         labels = charts.place_labels(shown_cells, list(selectors.places_by_id(filters.subdistricts).values()))
@@ -46,7 +45,8 @@ def metric(request, key: str):
         trend_figure = charts.lines_over_years(
             trend, metric=metric, years=trend_years, labels=charts.place_labels(trend),
             title=_("%(metric)s：历年变化") % {"metric": metric.name}, filename=f"{metric.name_zh}_历年")
-    table = selectors.fact_table(filters=filters, metric=metric, page=page)
+    table = selectors.fact_table(filters=filters, metric=metric, page=page, catalogue=catalogue,
+                                 total=sum(counts.values())) if view == "table" else None
     context = {
         "metric": metric,
         "catalogue": selectors.metrics_by_category(catalogue),
@@ -58,7 +58,7 @@ def metric(request, key: str):
         "reporting": reporting,
         "shown": shown,
         "table": table,
-        "pager": page_links(request, page=table.page, pages=table.pages),
+        "pager": page_links(request, page=table.page, pages=table.pages) if table else None,
         "keep": [("view", view)],
         **filter_context(request, filters, extra_pairs=[("metric", metric.key)]),
     }

@@ -5,7 +5,7 @@ from reports import charts, selectors
 from reports.views import params
 from reports.views.common import filter_context, page_links, reader_view
 
-PLACES_PER_PAGE = 30
+PLACES_PER_PAGE = 20
 
 
 @reader_view

@@ -105,3 +105,31 @@ def test_it_says_not_reported_for_a_missing_value():
 
 def test_it_writes_year_coverage_compactly():
     assert year_span([2019, 2020, 2021, 2023]) == "2019–2021, 2023"
+
+
+@pytest.mark.django_db
+def test_it_formats_values_the_same_way_in_the_database_as_in_python():
+    from django.db import connection
+
+    from reports.selectors import display_sql
+
+    cases = [(v, u, unit, q) for v, u in [("133", None), ("1000", None), ("51.03", None), ("0.8", None),
+                                          ("15000", None), ("231700", None), ("37116", None), ("1100000", None),
+                                          ("5", None), ("1500", "2000"), ("9000", "12000"), ("0.00125", None),
+                                          ("123456789", None), ("2.5", "2.5"), ("999.995", None)]
+             for unit in ["个", "家", "亿元", "万元", "元", "%", "平方米", "千伏"]
+             for q in ["exact", "about", "over", "under"]]
+    sql, params = display_sql("t.v::numeric", "t.u::numeric", "t.unit", "t.q")
+    rows = ", ".join(["(%s, %s, %s, %s)"] * len(cases))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {sql} FROM (VALUES {rows}) AS t(v, u, unit, q)",
+                       [*params, *[x for case in cases for x in case]])
+        from_sql = [r[0] for r in cursor.fetchall()]
+    from_python = [format_value(Decimal(v), upper=Decimal(u) if u else None, unit=unit, qualifier=q, en=False)
+                   for v, u, unit, q in cases]
+    assert from_sql == from_python
+
+
+def test_it_adds_up_equal_parts_with_different_notes():
+    [cell] = cells(fact(1, 5, note="专职"), fact(2, 5, note="兼职"))
+    assert cell.primary.value == 10 and not cell.conflict

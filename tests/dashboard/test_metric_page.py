@@ -56,12 +56,45 @@ def test_it_lists_values_with_their_qualifier_year_place_and_source(gold, client
     assert enterprises.context["table"].rows[0]["display"] == "3200+家"
 
 
-def test_it_starts_on_the_view_the_url_names(gold, client):
-    chart = client.get("/metrics/grid_count/").content.decode()
-    table = client.get("/metrics/grid_count/?view=table").content.decode()
-    assert re.search(r'data-pane="chart"\s*>', chart) and re.search(r'data-pane="table"\s*hidden', chart)
-    assert re.search(r'data-pane="chart"\s*hidden', table) and re.search(r'data-pane="table"\s*>', table)
+def test_it_shows_the_view_the_url_names(gold, client):
+    chart = client.get("/metrics/grid_count/")
+    table = client.get("/metrics/grid_count/?view=table")
+    assert 'data-pane="chart"' in chart.content.decode() and 'data-pane="table"' not in chart.content.decode()
+    assert 'data-pane="table"' in table.content.decode() and "figure-bar" not in table.content.decode()
+    assert re.search(r'href="\?view=table"[^>]*aria-selected="false"', chart.content.decode())
+    assert re.search(r'href="\?view=chart"[^>]*aria-selected="false"', table.content.decode())
 
 
 def test_it_answers_404_for_an_unknown_metric(gold, client):
     assert client.get("/metrics/no_such_metric/").status_code == 404
+
+
+def test_it_ranks_the_top_places_exactly_with_parts_and_conflicts(gold, client):
+    """The bar chart resolves places in batches ranked by an upper bound; parts that add up and a confirmed
+    reading that overrides a larger one must still land where their values put them."""
+    from datetime import date
+
+    from reports import selectors
+    from tests.dashboard.gold import add_article, add_fact
+
+    metric = gold.metrics["elderly_care_sites"]
+    district = gold.districts["江津区"]
+    article = add_article(gold, text="甲站 10 个。乙站 6 个。丙站 6 个。丁站 11 个。戊站 20 个。",
+                          published=date(2024, 5, 1))
+    later = add_article(gold, text="戊站 5 个。", published=date(2024, 6, 1))
+    places = {name: district.subdistricts.create(name=f"{name}街道") for name in "甲乙丁戊"}
+    add_fact(article, place=places["甲"], year=2030, metric=metric, value=10, evidence="甲站 10 个。")
+    add_fact(article, place=places["乙"], year=2030, metric=metric, value=6, evidence="乙站 6 个。", note="日间照料")
+    add_fact(article, place=places["乙"], year=2030, metric=metric, value=6, evidence="丙站 6 个。", note="助餐点")
+    add_fact(article, place=places["丁"], year=2030, metric=metric, value=11, evidence="丁站 11 个。")
+    add_fact(article, place=places["戊"], year=2030, metric=metric, value=20, evidence="戊站 20 个。")
+    add_fact(later, place=places["戊"], year=2030, metric=metric, value=5, evidence="戊站 5 个。",
+             review_status="confirmed")
+    info = selectors.metric_catalogue()["elderly_care_sites"]
+    frame, reporting = selectors.metric_year_cells(metric=info, year=2030, filters=selectors.FactFilter(), limit=2)
+    primary = frame[frame["primary"]]
+    assert reporting == 4
+    assert list(primary["place"]) == ["乙街道", "丁街道"]
+    assert list(primary["value"]) == [12, 11]
+    full, _count = selectors.metric_year_cells(metric=info, year=2030, filters=selectors.FactFilter())
+    assert list(full[full["primary"]]["place"]) == ["乙街道", "丁街道", "甲街道", "戊街道"]

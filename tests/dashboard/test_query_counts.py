@@ -13,8 +13,8 @@ PAGES = [
     ("/", 6),
     ("/?district={district}&year_from=2015", 7),
     ("/metrics/", 1),
-    ("/metrics/grid_count/", 9),
-    ("/metrics/grid_count/?view=table&page=2", 9),
+    ("/metrics/grid_count/", 10),  # up to three batches when ranking places (selectors.metric_year_cells)
+    ("/metrics/grid_count/?view=table&page=2", 6),
     ("/compare/?subdistrict={a}&subdistrict={b}&metric=grid_count&metric=gdp", 6),
     ("/compare/", 6),
     ("/subdistricts/{a}/", 8),
