@@ -1,0 +1,578 @@
+#!/usr/bin/env python
+"""Latency of the reader's pages under concurrent load, and the full CSV export's speed and memory.
+
+    .venv/bin/python bench/dashboard_bench.py [--places 1000] [--years 10] [--metrics 30] [--articles 50000]
+                                              [--requests 300] [--concurrency 4] [--workers 3]
+                                              [--keep DIR | --reuse DIR]
+
+Builds its own synthetic database in an embedded PostgreSQL under a temporary GOVDASH_VAR_DIR (never the dev
+database): every subdistrict of the 重庆市 gazetteer (topped up with synthetic ones when --places asks for
+more) × --years years × --metrics metrics of the real catalogue, about 300k facts, spread over --articles
+articles whose text holds each fact's sentence, with search vectors built by the real jieba segmentation. About
+1% of cells get a second, disagreeing article; some facts are approximate, split by type, confirmed, corrected
+or rejected, so the pages do their real work.
+
+It then serves that database with gunicorn (DEBUG off, static files collected) on 127.0.0.1 and sends a bounded
+number of requests per page from --concurrency client threads, after a warm-up that is not counted. Last, it
+restarts gunicorn with a single worker and downloads /export/facts.csv, timing rows/s and sampling the worker's
+RSS. Everything it started is stopped at the end, and the temporary directory removed unless --keep is given.
+
+Goals: p95 under 150 ms and no errors for every page; the export at least 50k rows/s with peak RSS under 200 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import random
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import date
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+GOALS = {"p95_ms": 150, "rows_per_s": 50_000, "rss_mb": 200}
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Environment: a private var dir, so the embedded server, static files and secret key are the bench's own.
+
+
+def bench_env(var_dir: Path) -> dict:
+    env = dict(os.environ)
+    env.update({
+        "GOVDASH_VAR_DIR": str(var_dir),
+        "DEBUG": "0",
+        "SECRET_KEY": env.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SETTINGS_MODULE": "govdash.settings",
+        "PYTHONPATH": str(ROOT),
+        "LOG_LEVEL": "ERROR",
+    })
+    env.pop("DATABASE_URL", None)  # the bench never touches a configured database
+    env.pop("XDG_RUNTIME_DIR", None)
+    return env
+
+
+def setup_django(env: dict) -> None:
+    os.environ.update({k: v for k, v in env.items() if k in (
+        "GOVDASH_VAR_DIR", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "LOG_LEVEL")})
+    os.environ.pop("DATABASE_URL", None)
+    os.environ.pop("XDG_RUNTIME_DIR", None)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    assert Path(settings.VAR_DIR) == Path(env["GOVDASH_VAR_DIR"]), "the bench must use its own var dir"
+    assert settings.DATABASES["default"]["ENGINE"] == "govdash.db", "the bench uses its own embedded server"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Synthetic database
+
+FILLER = [
+    "街道坚持以党建引领基层治理，统筹发展和安全，推动各项工作迈上新台阶。",
+    "社区网格员常态化开展走访排查，及时发现和化解矛盾纠纷。",
+    "聚焦“一老一小”，加快养老服务体系建设，让群众在家门口享受便利服务。",
+    "持续优化营商环境，市场主体活力不断增强，经济运行稳中有进。",
+    "深化“党建+网格”模式，将党支部建在网格上，打通服务群众“最后一米”。",
+    "开展“地毯式”隐患排查和应急演练，守牢安全稳定底线。",
+    "推进老旧小区改造和城市更新，群众居住环境持续改善。",
+    "引导新就业群体参与社区治理，组建志愿服务队开展微公益活动。",
+    "以数字重庆建设为牵引，基层治理指挥中心实现实体化运行。",
+    "围绕乡村振兴，发展特色农业和乡村旅游，带动群众增收致富。",
+    "建立“一刻钟党群服务圈”，让高频便民服务一键触达。",
+    "综治中心统筹网格化治理和信息化运用，共建共治共享格局初步形成。",
+]
+INITIATIVE_SUFFIXES = ["驿站", "服务圈", "议事厅", "工作室", "先锋队", "幸福食堂", "邻里中心", "红色管家"]
+PUBLICATIONS = ["江津日报", "重庆日报", "綦江日报", "渝中报", "江北报"]
+# Magnitudes per unit, so values look like the newspapers' (133 网格, 51.03 亿元, 5%).
+SCALES = {"个": (20, 3000), "人": (30, 2000), "家": (100, 6000), "台": (5, 400), "亿元": (0.5, 80.0),
+          "%": (1.0, 15.0)}
+
+
+def _value(unit: str, base: float, year_index: int) -> float:
+    if unit == "%":
+        return round(base * (0.8 + 0.05 * year_index), 1)
+    grown = base * (1.06 ** year_index)
+    return round(grown, 2) if unit == "亿元" else float(int(grown))
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}" if value != int(value) else str(int(value))
+
+
+class Text:
+    """An article body built sentence by sentence, handing back each sentence's offsets."""
+
+    def __init__(self):
+        self.parts, self.length = [], 0
+
+    def add(self, sentence: str) -> tuple[int, int]:
+        start = self.length
+        self.parts.append(sentence)
+        self.length += len(sentence)
+        return start, self.length
+
+    def __str__(self):
+        return "".join(self.parts)
+
+
+def build_database(*, places: int, years: int, metrics: int, articles: int, seed: int = 7) -> dict:
+    """Fill the bench database; return counts. Runs inside this process's Django setup."""
+    from django.core.management import call_command
+    from django.db import connection, transaction
+
+    from reports.models import (
+        Article,
+        District,
+        Fact,
+        Initiative,
+        Metric,
+        NewsletterIssue,
+        Publication,
+        Subdistrict,
+    )
+    from reports.search import segment
+
+    rng = random.Random(seed)
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("load_reference", verbosity=0)
+    subdistricts = list(Subdistrict.objects.select_related("district").order_by("district__admin_code", "admin_code",
+                                                                                 "pk"))
+    if len(subdistricts) < places:
+        district = District.objects.filter(kind="district").order_by("admin_code").first()
+        extra = [Subdistrict(name=f"合成{n:04d}街道", short_name=f"合成{n:04d}", district=district)
+                 for n in range(places - len(subdistricts))]
+        Subdistrict.objects.bulk_create(extra)
+        subdistricts = list(Subdistrict.objects.select_related("district").order_by("pk"))
+    subdistricts = subdistricts[:places]
+    catalogue = list(Metric.objects.order_by("position", "key"))[:metrics]
+    if len(catalogue) < metrics:
+        raise SystemExit(f"the catalogue has {len(catalogue)} metrics, fewer than --metrics {metrics}")
+    first_year = 2024 - years
+    log(f"reference data: {len(subdistricts)} subdistricts, {len(catalogue)} metrics, years {first_year}–2023")
+
+    publications = [Publication.objects.get_or_create(name=name)[0] for name in PUBLICATIONS]
+    pairs = [(place, first_year + y) for place in subdistricts for y in range(years)]
+    per_pair = max(1, articles // len(pairs))
+    per_issue = 10
+    issue_count = -(-len(pairs) * per_pair // per_issue)
+    issues = [NewsletterIssue(publication=publications[n % len(publications)],
+                              published=date(first_year + 1 + (n % years), 1 + n % 12, 1 + n % 28),
+                              original_name=f"bench-{n}.txt", sha256=f"{n:064x}",
+                              status=NewsletterIssue.Status.DONE) for n in range(issue_count)]
+    NewsletterIssue.objects.bulk_create(issues, batch_size=5000)
+
+    bases = {(p.pk, m.pk): rng.uniform(*SCALES.get(m.unit, (10, 1000))) for p in subdistricts for m in catalogue}
+    article_rows, fact_rows, initiative_rows, vectors = [], [], [], []
+    article_number = 0
+    with transaction.atomic():
+        for place, year in pairs:
+            chunks = [catalogue[i::per_pair] for i in range(per_pair)]
+            for chunk in chunks:
+                issue = issues[article_number // per_issue]
+                position = article_number % per_issue
+                article_number += 1
+                text, facts = Text(), []
+                add = text.add
+                add(f"{year}年，{place.name}{rng.choice(FILLER)}")
+                for metric in chunk:
+                    value = _value(metric.unit, bases[(place.pk, metric.pk)], year - first_year)
+                    roll = rng.random()
+                    qualifier = "about" if roll < 0.06 else ("over" if roll < 0.10 else "exact")
+                    mark = {"about": "近", "over": "超"}.get(qualifier, "")
+                    if metric.unit != "%" and metric.key in ("elderly_care_sites", "grid_workers") and roll > 0.8:
+                        first = max(1.0, float(int(value * 0.7)))
+                        parts = [("社区养老服务站" if metric.key == "elderly_care_sites" else "专职", first),
+                                 ("中心敬老院" if metric.key == "elderly_care_sites" else "兼职", value - first)]
+                    else:
+                        parts = [("", value)]
+                    for note, part in parts:
+                        number = f"{mark}{_fmt(part)}"
+                        sentence = f"{place.short_name or place.name}{note}{metric.name_zh}{number}{metric.unit}。"
+                        start, end = add(sentence)
+                        value_start = start + sentence.index(number)
+                        facts.append(dict(metric=metric, value=part, qualifier=qualifier, note=note,
+                                          evidence=sentence, start=start, end=end, value_start=value_start,
+                                          value_end=value_start + len(number)))
+                    add(rng.choice(FILLER))
+                others = [m for c in chunks if c is not chunk for m in c]
+                if others and rng.random() < 0.01 * len(chunk):
+                    # This article gives another figure for a metric a sibling article of the same place and
+                    # year reports: a real cross-article conflict, with its own sentence.
+                    metric = rng.choice(others)
+                    value = _value(metric.unit, bases[(place.pk, metric.pk)], year - first_year)
+                    number = _fmt(round(value * 1.05 + 1, 2) if metric.unit in ("亿元", "%") else value + 7)
+                    sentence = f"另据统计，{place.short_name or place.name}{metric.name_zh}{number}{metric.unit}。"
+                    start, end = add(sentence)
+                    value_start = start + sentence.index(number)
+                    facts.append(dict(metric=metric, value=float(number), qualifier="exact", note="",
+                                      evidence=sentence, start=start, end=end, value_start=value_start,
+                                      value_end=value_start + len(number)))
+                initiative_name = f"{place.short_name or place.name[:2]}{rng.choice(INITIATIVE_SUFFIXES)}"
+                sentence = f"打造“{initiative_name}”，为基层治理注入新活力。"
+                i_start, i_end = add(sentence)
+                add(rng.choice(FILLER))
+                title = f"{place.name}{year}年{rng.choice(['基层治理', '民生实事', '经济发展', '党建引领'])}工作综述"
+                text = str(text)
+                article_rows.append(Article(issue=issue, position=position, title=title, text=text,
+                                            subdistrict=place, district=place.district, year=year))
+                fact_rows.append(facts)
+                initiative_rows.append(dict(name=initiative_name, evidence=sentence, start=i_start, end=i_end,
+                                            place=place, year=year))
+                vectors.append(f"{title}\n{text}")
+        log(f"generated {len(article_rows)} articles in memory; inserting")
+        Article.objects.bulk_create(article_rows, batch_size=5000)
+        facts_out, initiatives_out = [], []
+        for article, facts, initiative in zip(article_rows, fact_rows, initiative_rows, strict=True):
+            place = article.subdistrict
+            for fact in facts:
+                roll = rng.random()
+                status = ("rejected" if roll < 0.005 else "corrected" if roll < 0.01 else
+                          "confirmed" if roll < 0.03 else "auto")
+                facts_out.append(Fact(subdistrict=place, district=place.district, year=article.year,
+                                      metric=fact["metric"], label=fact["metric"].name_zh, value=fact["value"],
+                                      unit=fact["metric"].unit, qualifier=fact["qualifier"], note=fact["note"],
+                                      article=article, evidence=fact["evidence"], start=fact["start"],
+                                      end=fact["end"], value_start=fact["value_start"], value_end=fact["value_end"],
+                                      review_status=status, extractor_version="bench"))
+            initiatives_out.append(Initiative(subdistrict=place, district=place.district, year=initiative["year"],
+                                              name=initiative["name"], category="党建引领", article=article,
+                                              evidence=initiative["evidence"], start=initiative["start"],
+                                              end=initiative["end"], extractor_version="bench"))
+        Fact.objects.bulk_create(facts_out, batch_size=10_000)
+        Initiative.objects.bulk_create(initiatives_out, batch_size=10_000, ignore_conflicts=True)
+    log(f"inserted {len(facts_out)} facts and {len(initiatives_out)} initiatives; segmenting text for search")
+
+    # Search vectors through the real segmentation, loaded with COPY and set in one UPDATE.
+    import io
+
+    seg_started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TEMP TABLE bench_vectors (id bigint, words text)")
+        buffer = io.StringIO()
+        for article, text in zip(article_rows, vectors, strict=True):
+            words = segment(text).replace("\\", " ").replace("\t", " ").replace("\n", " ")
+            buffer.write(f"{article.pk}\t{words}\n")
+        buffer.seek(0)
+        cursor.copy_expert("COPY bench_vectors FROM STDIN", buffer)
+        cursor.execute("UPDATE reports_article a SET search_vector = to_tsvector('simple', v.words) "
+                       "FROM bench_vectors v WHERE a.id = v.id")
+        cursor.execute("TRUNCATE bench_vectors")
+        buffer = io.StringIO()
+        for pk, name, category, evidence in Initiative.objects.values_list("pk", "name", "category", "evidence"):
+            words = segment(f"{name}\n{category}\n{evidence}").replace("\t", " ").replace("\n", " ")
+            buffer.write(f"{pk}\t{words}\n")
+        buffer.seek(0)
+        cursor.copy_expert("COPY bench_vectors FROM STDIN", buffer)
+        cursor.execute("UPDATE reports_initiative i SET search_vector = to_tsvector('simple', v.words) "
+                       "FROM bench_vectors v WHERE i.id = v.id")
+        cursor.execute("DROP TABLE bench_vectors")
+    with connection.cursor() as cursor:
+        connection.set_autocommit(True)
+        cursor.execute("VACUUM ANALYZE")
+    log(f"search vectors in {time.perf_counter() - seg_started:.0f} s")
+    counts = {"subdistricts": len(subdistricts), "metrics": len(catalogue), "years": years,
+              "articles": Article.objects.count(), "facts": Fact.objects.count(),
+              "visible_facts": Fact.objects.exclude(review_status="rejected").count(),
+              "initiatives": Initiative.objects.count(), "build_s": round(time.perf_counter() - started, 1)}
+    return counts
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Server
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Gunicorn:
+    def __init__(self, env: dict, *, workers: int):
+        self.env, self.workers, self.port = env, workers, free_port()
+        self.process: subprocess.Popen | None = None
+
+    def __enter__(self):
+        self.log = open(Path(self.env["GOVDASH_VAR_DIR"]) / f"gunicorn-{self.port}.log", "w")
+        self.process = subprocess.Popen(
+            [str(Path(PY).parent / "gunicorn"), "govdash.wsgi", "--config", str(ROOT / "gunicorn.conf.py"),
+             "--bind", f"127.0.0.1:{self.port}", "--workers", str(self.workers), "--timeout", "120", "--preload",
+             "--log-level", "warning"],
+            cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"gunicorn exited; see {self.log.name}")
+            try:
+                status, _body, _ms = request(self.port, "/metrics/")
+                if status == 200:
+                    return self
+            except OSError:
+                pass
+            time.sleep(0.3)
+        raise SystemExit("gunicorn did not answer within 60 s")
+
+    def worker_pids(self) -> list[int]:
+        import psutil
+
+        return [child.pid for child in psutil.Process(self.process.pid).children()]
+
+    def __exit__(self, *exc):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+
+def request(port: int, path: str, *, sink=None) -> tuple[int, int, float]:
+    """GET path; return (status, bytes read, milliseconds to the last byte)."""
+    started = time.perf_counter()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    try:
+        connection.request("GET", path, headers={"Accept-Language": "zh-CN"})
+        response = connection.getresponse()
+        size = 0
+        while chunk := response.read(1 << 16):
+            size += len(chunk)
+            if sink is not None:
+                sink(chunk)
+        return response.status, size, (time.perf_counter() - started) * 1000
+    finally:
+        connection.close()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Load
+
+
+def page_urls(kind: str, rng: random.Random, ctx: dict) -> str:
+    if kind == "overview":
+        return rng.choice(["/", "/", f"/?page={rng.randint(2, ctx['overview_pages'])}",
+                           f"/?district={rng.choice(ctx['districts'])}", "/?category=grid",
+                           f"/?year_from={ctx['first_year'] + 3}&year_to={ctx['first_year'] + 6}"])
+    if kind == "metric":
+        key = rng.choice(ctx["metrics"])
+        return rng.choice([f"/metrics/{key}/", f"/metrics/{key}/?year={rng.randint(ctx['first_year'], 2023)}",
+                           f"/metrics/{key}/?view=table&page={rng.randint(1, 50)}",
+                           f"/metrics/{key}/?district={rng.choice(ctx['districts'])}"])
+    if kind == "compare":
+        places = rng.sample(ctx["places"], 4)
+        metrics = rng.sample(ctx["metrics"], 3)
+        query = [("subdistrict", p) for p in places] + [("metric", m) for m in metrics]
+        query += [("year_from", ctx["first_year"]), ("year_to", 2023), ("chart", rng.choice(["bar", "line"]))]
+        return "/compare/?" + urlencode(query)
+    if kind == "search":
+        word = rng.choice(ctx["words"])
+        extra = rng.choice(["", "&kind=initiatives", f"&district={rng.choice(ctx['districts'])}", "&page=2"])
+        return f"/search/?q={quote(word)}{extra}"
+    raise ValueError(kind)
+
+
+def load(port: int, kind: str, *, requests: int, concurrency: int, ctx: dict, seed: int) -> dict:
+    """``requests`` GETs of one page kind from ``concurrency`` threads; a bounded loop on 127.0.0.1."""
+    rng = random.Random(seed)
+    urls = [page_urls(kind, rng, ctx) for _ in range(requests)]
+    latencies, errors, lock = [], [], threading.Lock()
+    position = iter(range(len(urls)))
+
+    def run():
+        while True:
+            with lock:
+                index = next(position, None)
+            if index is None:
+                return
+            try:
+                status, _size, ms = request(port, urls[index])
+            except OSError as error:
+                with lock:
+                    errors.append(f"{urls[index]}: {error}")
+                continue
+            with lock:
+                latencies.append(ms)
+                if status != 200:
+                    errors.append(f"{urls[index]}: HTTP {status}")
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=run) for _ in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    latencies.sort()
+    return {"requests": len(urls), "errors": len(errors), "error_samples": errors[:3],
+            "p50_ms": round(statistics.median(latencies), 1) if latencies else None,
+            "p95_ms": round(latencies[max(0, int(len(latencies) * 0.95) - 1)], 1) if latencies else None,
+            "max_ms": round(latencies[-1], 1) if latencies else None,
+            "req_per_s": round(len(latencies) / elapsed, 1)}
+
+
+def export_run(env: dict, expected_rows: int) -> dict:
+    """Full CSV export from a fresh single-worker server, sampling that worker's RSS while it streams."""
+    import psutil
+
+    with Gunicorn(env, workers=1) as server:
+        request(server.port, "/metrics/")  # the worker has served a page: its baseline is a warm process
+        [pid] = server.worker_pids()
+        worker = psutil.Process(pid)
+        idle = worker.memory_info().rss
+        peak, stop = [idle], threading.Event()
+
+        def sample():
+            while not stop.is_set():
+                try:
+                    peak[0] = max(peak[0], worker.memory_info().rss)
+                except psutil.NoSuchProcess:
+                    return
+                time.sleep(0.01)
+
+        sampler = threading.Thread(target=sample)
+        sampler.start()
+        newlines = [0]
+        first_bytes = []
+
+        def sink(chunk: bytes):
+            if not first_bytes:
+                first_bytes.append(chunk[:3])
+            newlines[0] += chunk.count(b"\n")
+
+        try:
+            status, size, ms = request(server.port, "/export/facts.csv", sink=sink)
+        finally:
+            stop.set()
+            sampler.join()
+    # Evidence sentences hold no newlines here, so lines = rows + header.
+    rows = newlines[0] - 1
+    return {"status": status, "rows": rows, "expected_rows": expected_rows, "bytes": size,
+            "seconds": round(ms / 1000, 2), "rows_per_s": round(rows / (ms / 1000)),
+            "bom": first_bytes[0] == b"\xef\xbb\xbf" if first_bytes else False,
+            "worker_idle_rss_mb": round(idle / 2**20, 1), "worker_peak_rss_mb": round(peak[0] / 2**20, 1)}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--places", type=int, default=1000)
+    parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--metrics", type=int, default=30)
+    parser.add_argument("--articles", type=int, default=50_000)
+    parser.add_argument("--requests", type=int, default=300, help="measured requests per page kind")
+    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn sync workers")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--keep", type=Path, help="build into DIR and keep it for --reuse")
+    group.add_argument("--reuse", type=Path, help="reuse a database built with --keep")
+    args = parser.parse_args()
+
+    var_dir = (args.reuse or args.keep or Path(tempfile.mkdtemp(prefix="govdash-bench-"))).resolve()
+    if var_dir.resolve() == (ROOT / "var").resolve():
+        raise SystemExit("refusing to use the project's own var/ directory")
+    var_dir.mkdir(parents=True, exist_ok=True)
+    var_dir.chmod(0o755)  # the embedded server runs as its own system user when started by root
+    env = bench_env(var_dir)
+    setup_django(env)
+    from govdash import embedded_pg
+
+    results: dict = {"var_dir": str(var_dir)}
+    try:
+        if args.reuse:
+            from reports.models import Article, Fact, Subdistrict
+
+            results["data"] = {"articles": Article.objects.count(), "facts": Fact.objects.count(),
+                               "visible_facts": Fact.objects.exclude(review_status="rejected").count(),
+                               "subdistricts": Subdistrict.objects.count(), "reused": True}
+        else:
+            log(f"building the bench database in {var_dir}")
+            results["data"] = build_database(places=args.places, years=args.years, metrics=args.metrics,
+                                             articles=args.articles)
+            subprocess.run([PY, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env,
+                           check=True)
+        log(f"data: {results['data']}")
+        from django.db.models import Max, Min
+
+        from reports.models import District, Fact, Metric, Subdistrict
+
+        ranges = Fact.objects.aggregate(first=Min("year"), last=Max("year"))
+        place_ids = list(Subdistrict.objects.filter(facts__isnull=False).distinct().values_list("pk", flat=True))
+        ctx = {
+            "first_year": ranges["first"],
+            "places": place_ids,
+            "overview_pages": max(2, len(place_ids) // 30),
+            "districts": list(District.objects.filter(subdistricts__facts__isnull=False).distinct()
+                              .values_list("pk", flat=True)),
+            "metrics": list(Metric.objects.filter(facts__isnull=False).distinct().values_list("key", flat=True)),
+            "words": ["网格", "微网格", "养老服务", "党建引领", "市场主体", "基层治理", "驿站", "乡村振兴",
+                      "网格 养老", *Subdistrict.objects.filter(pk__in=place_ids[:50]).values_list("name", flat=True)],
+        }
+        from django.db import connections
+
+        connections.close_all()
+        results["load"] = {}
+        with Gunicorn(env, workers=args.workers) as server:
+            log(f"gunicorn on 127.0.0.1:{server.port} with {args.workers} workers; warming up")
+            for index, kind in enumerate(("overview", "metric", "compare", "search")):
+                load(server.port, kind, requests=max(20, args.workers * 8), concurrency=args.concurrency, ctx=ctx,
+                     seed=100 + index)
+            for index, kind in enumerate(("overview", "metric", "compare", "search")):
+                outcome = load(server.port, kind, requests=args.requests, concurrency=args.concurrency, ctx=ctx,
+                               seed=index)
+                results["load"][kind] = outcome
+                log(f"{kind:9s} p50 {outcome['p50_ms']:7.1f} ms  p95 {outcome['p95_ms']:7.1f} ms  "
+                    f"max {outcome['max_ms']:7.1f} ms  {outcome['req_per_s']:6.1f} req/s  errors {outcome['errors']}")
+        log("full CSV export from a fresh single-worker server")
+        results["export"] = export_run(env, results["data"]["visible_facts"])
+        log(f"export: {results['export']}")
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        embedded_pg.stop()
+        if not (args.keep or args.reuse):
+            shutil.rmtree(var_dir, ignore_errors=True)
+
+    ok = all(r["p95_ms"] is not None and r["p95_ms"] < GOALS["p95_ms"] and r["errors"] == 0
+             for r in results["load"].values())
+    export = results["export"]
+    ok_export = (export["status"] == 200 and export["rows"] == export["expected_rows"]
+                 and export["rows_per_s"] >= GOALS["rows_per_s"] and export["worker_peak_rss_mb"] < GOALS["rss_mb"])
+    print()
+    print(f"{'page':10s} {'p50 ms':>8s} {'p95 ms':>8s} {'max ms':>8s} {'req/s':>7s} {'errors':>7s}")
+    for kind, r in results["load"].items():
+        print(f"{kind:10s} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {r['max_ms']:8.1f} {r['req_per_s']:7.1f} "
+              f"{r['errors']:7d}")
+    print(f"export     {export['rows']} rows in {export['seconds']} s = {export['rows_per_s']} rows/s, "
+          f"worker RSS {export['worker_idle_rss_mb']} MB idle → {export['worker_peak_rss_mb']} MB peak")
+    print(f"goals      p95 < {GOALS['p95_ms']} ms, no errors: {'met' if ok else 'NOT met'}; "
+          f"export ≥ {GOALS['rows_per_s']} rows/s and < {GOALS['rss_mb']} MB: {'met' if ok_export else 'NOT met'}")
+    return 0 if ok and ok_export else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
