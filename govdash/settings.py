@@ -123,6 +123,8 @@ STATIC_URL = "/static/"
 # plotly.js comes from the installed plotly package, so the browser side always matches the Python side.
 STATICFILES_DIRS = [BASE_DIR / "static", ("vendor/plotly", Path(plotly.__file__).parent / "package_data")]
 STATIC_ROOT = VAR_DIR / "staticfiles"
+# whitenoise warns on every request while the collectstatic target is missing; development serves from finders.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
 STORAGES = {

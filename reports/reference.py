@@ -8,16 +8,16 @@ from reports.models import District, Metric, Subdistrict
 from reports.places import DISTRICT_KINDS, short_name
 
 
-def sync_metrics(*, metric_model=Metric) -> int:
+def sync_metrics() -> int:
     """Create or update one Metric row per catalogue entry; return how many there are."""
     catalogue = default_catalogue()
-    existing = {m.key: m for m in metric_model.objects.all()}
+    existing = {m.key: m for m in Metric.objects.all()}
     for position, spec in enumerate(catalogue.metrics):
         values = {"name_zh": spec.name_zh, "name_en": spec.name_en, "unit": spec.unit,
                   "category": spec.category, "description": spec.description, "position": position}
         row = existing.get(spec.key)
         if row is None:
-            metric_model.objects.create(key=spec.key, **values)
+            Metric.objects.create(key=spec.key, **values)
         elif any(getattr(row, k) != v for k, v in values.items()):
             for k, v in values.items():
                 setattr(row, k, v)
@@ -26,22 +26,22 @@ def sync_metrics(*, metric_model=Metric) -> int:
 
 
 @transaction.atomic
-def sync_gazetteer(*, region: str = "重庆市", district_model=District, subdistrict_model=Subdistrict) -> tuple[int, int]:
-    """Load every district and subdistrict of ``region`` (a province or city) with its admin code."""
+def sync_gazetteer(*, region: str = "重庆市") -> tuple[int, int]:
+    """Load every district and subdistrict of ``region`` (a province or city); admin codes where JioNLP has them."""
     places = list(default_gazetteer().places_in(region))
     districts = {}
     for place in places:
         if place.kind not in DISTRICT_KINDS:
             continue
         city = place.name if place.kind == "city" else (place.city or "")
-        row, _ = district_model.objects.update_or_create(
+        row, _ = District.objects.update_or_create(
             city=city, name=place.name,
             defaults={"kind": place.kind, "province": place.province or "", "admin_code": place.admin_code or None},
         )
         districts[(city, place.name)] = row
-    existing = {(s.district_id, s.name) for s in subdistrict_model.objects.all()}
+    existing = {(s.district_id, s.name) for s in Subdistrict.objects.all()}
     new_rows = []
-    taken_codes = set(subdistrict_model.objects.exclude(admin_code=None).values_list("admin_code", flat=True))
+    taken_codes = set(Subdistrict.objects.exclude(admin_code=None).values_list("admin_code", flat=True))
     for place in places:
         if place.kind in DISTRICT_KINDS:
             continue
@@ -52,9 +52,9 @@ def sync_gazetteer(*, region: str = "重庆市", district_model=District, subdis
         if code:
             taken_codes.add(code)
         existing.add((district.pk, place.name))
-        new_rows.append(subdistrict_model(name=place.name, short_name=short_name(place.name), kind=place.kind,
+        new_rows.append(Subdistrict(name=place.name, short_name=short_name(place.name), kind=place.kind,
                                           district=district, admin_code=code))
-    subdistrict_model.objects.bulk_create(new_rows)
+    Subdistrict.objects.bulk_create(new_rows)
     return len(districts), len(new_rows)
 
 

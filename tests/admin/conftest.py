@@ -1,31 +1,21 @@
 """Staff users, logged-in admin clients, and ways to run the task queue in tests."""
 
 import signal
-from importlib import import_module
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
 from reports.models import Article, Fact, Initiative, NewsletterIssue
 
-STAFF_GROUPS = import_module("reports.migrations.0002_staff_groups").GROUPS
 UPLOAD_URL = "/admin/reports/newsletterissue/upload/"
 ISSUES_URL = "/admin/reports/newsletterissue/"
 FACTS_URL = "/admin/reports/fact/"
 
 
-def ensure_groups():
-    # Transactional tests flush every table, groups from the data migration included.
-    for name, codenames in STAFF_GROUPS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.set(Permission.objects.filter(content_type__app_label="reports", codename__in=codenames))
-
-
 def staff_user(django_user_model, username, group):
-    ensure_groups()
     user = django_user_model.objects.create_user(username=username, password="pw-for-tests-only", is_staff=True)
     user.groups.add(Group.objects.get(name=group))
     return user

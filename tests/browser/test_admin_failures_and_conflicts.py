@@ -6,7 +6,6 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from reports.models import Fact
-from tests.admin.conftest import ensure_groups
 from tests.browser.test_admin_upload_review import BackgroundWorker, statuses
 from tests.readers.samples import scanned_pdf
 
@@ -14,7 +13,6 @@ pytestmark = pytest.mark.browser
 
 
 def log_in(page, live_server, django_user_model):
-    ensure_groups()
     user = django_user_model.objects.create_user(username="李审核", password="s3cret-Pass", is_staff=True)
     user.groups.add(Group.objects.get(name="编辑"))
     page.goto(f"{live_server.url}/admin/login/")

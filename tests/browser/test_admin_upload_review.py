@@ -12,7 +12,6 @@ from django.db import connection
 from playwright.sync_api import expect
 
 from reports.models import Fact, NewsletterIssue
-from tests.admin.conftest import ensure_groups
 from tests.readers.samples import pdf_from_text, seed_text
 
 pytestmark = pytest.mark.browser
@@ -51,7 +50,6 @@ def statuses(page) -> list[str]:
 @pytest.mark.django_db(transaction=True)
 def test_it_uploads_processes_and_reviews_issues_in_the_admin(page, live_server, tmp_path, django_user_model):
     call_command("load_reference", verbosity=0)
-    ensure_groups()
     user = django_user_model.objects.create_user(username="王编辑", password="s3cret-Pass", is_staff=True)
     user.groups.add(Group.objects.get(name="编辑"))
     gbk = tmp_path / "圣泉街道.txt"
