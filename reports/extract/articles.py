@@ -28,7 +28,7 @@ class Context:
     gazetteer: object
 
     def place_of(self, mention: Mention, context: Place | None = None) -> Place | None:
-        if mention.via == "generic":
+        if mention.via in ("generic", "local"):
             return generic_place(mention, context, self.scope_place, self.gazetteer)
         return mention.place
 
@@ -138,6 +138,18 @@ def _box_start(ctx: Context, start: int, end: int) -> int | None:
     return None
 
 
+def _named_kicker(ctx: Context, i: int) -> Place | None:
+    """The place a headline opens with when it reads "<place>:" (宁海路街道:…), else None."""
+    text = ctx.paras[i].text
+    start = ctx.offsets[i]
+    for m in ctx.mentions[i]:
+        if m.start != start or m.via == "generic":
+            continue
+        if text[m.end - start:m.end - start + 1] in (":", "："):
+            return ctx.place_of(m)
+    return None
+
+
 def split(ctx: Context) -> list[tuple[int, int]]:
     """Articles as [start, end) ranges of paragraph indexes covering the page."""
     paras = ctx.paras
@@ -177,7 +189,10 @@ def split(ctx: Context) -> list[tuple[int, int]]:
             new_place = _title_place(ctx, list(range(i, j)))
             if new_place is not None and not new_place.kind == "city":
                 old_place = main_place(ctx, current, i)
-                if old_place is not None and _differs(new_place, old_place):
+                # "三墩镇：…" after a district story is a new piece about that town, not a section of the story.
+                named = _named_kicker(ctx, i) if new_place.is_subdistrict_level else None
+                if old_place is not None and (_differs(new_place, old_place)
+                                              or (named == new_place and new_place != old_place)):
                     starts.append(i)
                     i = j
                     continue

@@ -19,6 +19,12 @@ _LEAD = re.compile(r"^(?:本报讯|本刊讯|本报(?:记者|通讯员)|\((?:通
 _BYLINE = re.compile(
     r"^(?:(?:本报记者|记者|通讯员|特约记者|见习记者|实习生|特约通讯员)(?:\s|:)|文/|文:|图/|图:|来源:|编辑:|责任编辑|撰稿:)"
 )
+# 南京日报记者 陈蕾: a byline may open with the paper's name.
+_PAPER_BYLINE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|报)(?:社)?(?:记者|通讯员|特约记者|见习记者)\s")
+# (记者 陈佳 通讯员 翠宣) on a line of its own closes a piece; the same bracket before text opens one.
+_CLOSING_CREDIT = re.compile(r"^\((?:本报)?(?:记者|通讯员)[\u4e00-\u9fff\s]{2,30}\)$")
+# 宁海路街道:… — a headline that opens with a place and a colon, however wide or isolated it is printed.
+_PLACE_KICKER = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:街道|镇|乡|社区|村|区|县|市)[:：]")
 _AUTHOR_LIST = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:\s+[\u4e00-\u9fff]{2,3}){1,5}$")
 _CREDIT = re.compile(
     r"^(?:\(?(?:本版)?(?:图文|图片|照片|文字|图|文)?(?:均|资料)?由.{1,25}提供\)?|(?:本版)?(?:图文|图片)由.*|.{0,12}提供\)?)$"
@@ -98,13 +104,15 @@ def _wrap_width(lines: list[_Line]) -> int:
 def _classify(line: _Line, width: int, next_line: _Line | None) -> Paragraph:
     s = line.text
     n = len(s)
+    if _CLOSING_CREDIT.match(s):
+        return Paragraph("author")
     if _LEAD.match(s):
         return Paragraph("body", lead=True)
     if _CAPTION.search(s):
         return Paragraph("caption")
     if n <= 40 and _CREDIT.match(s) and "提供" in s or n <= 20 and _PAGE_CREDIT.match(s) and "由" in s:
         return Paragraph("credit", page_credit=bool(_PAGE_CREDIT.match(s)))
-    if n <= 30 and _BYLINE.match(s) and not _INNER_PUNCT.search(s):
+    if n <= 30 and (_BYLINE.match(s) or _PAPER_BYLINE.match(s)) and not _INNER_PUNCT.search(s):
         return Paragraph("byline")
     if n <= 20 and _AUTHOR_LIST.match(s):
         return Paragraph("author")
@@ -116,6 +124,8 @@ def _classify(line: _Line, width: int, next_line: _Line | None) -> Paragraph:
         and (not terminal or (n <= 12 and s.rstrip("\"'”’」』)").endswith(("!", "?"))))
         and not (width and n >= 0.75 * width and not s.endswith((":", "——")))
     )
+    if n <= 40 and _PLACE_KICKER.match(s) and not _INNER_PUNCT.search(s) and not terminal:
+        return Paragraph("headline", kicker=s.endswith((":", "——", "—")))
     # A single line set apart by a wide gap is a photo caption, unless a headline or a lead follows it.
     isolated = line.gap >= 2 and not line.first and (line.gap_after >= 1 or line.last) and n <= 60
     if isolated and (terminal or line.last or not (

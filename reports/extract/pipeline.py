@@ -16,12 +16,12 @@ from .initiatives import find_initiatives
 from .layout import Paragraph, paragraphs
 from .metrics import Recognition, clause_bounds, is_decline, recognize
 from .normalize import Normalized, normalize
-from .places import Mention, PlaceFinder, changes_place
+from .places import Mention, PlaceFinder, changes_place, is_subject
 from .quantities import Quantity, find_quantities
 from .types import ArticleResult, Extraction, FactResult, InitiativeResult, Place
 from .years import YearMention, default_year, lead_year, nearest_year, year_mentions
 
-EXTRACTOR_VERSION = "2026.11.1"
+EXTRACTOR_VERSION = "2026.11.2"
 
 _SENTENCE = re.compile(r"[^。!?]*(?:[。!?]+[\"'”’」』)]*|$)")
 _WAN = Decimal(10000)
@@ -133,7 +133,7 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
                 continue
             if para.kind != "body":
                 continue
-            walker = _Paragraph(page, ctx, i, a_start, place, scope_place, gazetteer, config.published)
+            walker = _Paragraph(page, ctx, i, a_start, place, scope_place, gazetteer, config.published, first)
             for fact in walker.facts(catalogue, index, heading_year):
                 key = (fact.article, fact.place, fact.year, fact.metric, fact.value, fact.label, fact.start)
                 if key not in seen_facts:
@@ -152,8 +152,10 @@ class _Paragraph:
     """One body paragraph: its sentences, quantities, place mentions and years."""
 
     def __init__(self, page: _Page, ctx: art.Context, index: int, article_start: int, place: Place | None,
-                 scope_place: Place | None, gazetteer: Gazetteer, published: date | None):
+                 scope_place: Place | None, gazetteer: Gazetteer, published: date | None, first: int | None = None):
         self.page = page
+        self.index = index
+        self.first = index if first is None else first  # the article's first paragraph
         self.ctx = ctx
         self.text = page.paras[index].text
         self.offset = page.offsets[index]  # in the page text
@@ -172,10 +174,25 @@ class _Paragraph:
             if m.start >= hi or m.start < lo:
                 continue
             if changes_place(self.page.text, m):
+                if m.via == "local":
+                    return self._local_place(m)
                 found = self.ctx.place_of(m, self.place)
                 if found is not None:
                     return found
         return self.place
+
+    def _local_place(self, mention: Mention) -> Place | None:
+        """全镇 / 该街道 / a bare 街道: the article's own place when it is of that kind, else the last place of that
+        kind named before it in the article (a subject if there is one). Never the district."""
+        if self.place is not None and self.place.kind == mention.generic:
+            return self.place
+        named = [m for i in range(self.first, self.index + 1) for m in self.ctx.mentions[i]
+                 if m.start < mention.start and m.via in ("full", "short", "village") and m.place is not None
+                 and m.place.kind == mention.generic]
+        for m in reversed(named):
+            if is_subject(self.page.text, m):
+                return m.place
+        return named[-1].place if named else None
 
     def year_at(self, position: int, sentence_end: int, fallback: int | None) -> int | None:
         found = nearest_year(self.years, position, sentence_end)

@@ -30,6 +30,12 @@ SHORT_STOPWORDS = frozenset(
 )
 _SUFFIX = re.compile(r"街道|苏木|[镇乡区县市旗州盟村]")
 _GENERIC = re.compile(r"(?:全|我|本|该)(区|县|市)(?![委场民容政级属直内外])")
+# 全镇 / 该街道 / 镇里 / a bare 街道 opening a clause: the subdistrict or town being written about, never a district.
+_LOCAL = re.compile(
+    r"(?:全|我|本|该|此)(街道|镇|乡)(?![长村区域级委政府干])|全(街)(?![巷头区坊面边道])|(镇)里(?=[\u4e00-\u9fff])|"
+    r"(街道)(?![办党工委干])"
+)
+_LOCAL_KIND = {"街道": "subdistrict", "街": "subdistrict", "镇": "town", "乡": "township"}
 _PLACE_SUFFIX_AFTER = ("街道", "镇", "乡", "区", "县", "市", "村", "社区")
 # 美丽宜居乡村 holds 宜居乡, 建设平安镇街 holds 平安镇: a one-character suffix that starts a word is no suffix.
 _WORD_AFTER_SUFFIX = {
@@ -42,6 +48,7 @@ _STRONG_BEFORE = re.compile(r"(?:^|[\s,;:。!?、()“”—]|在|赴|到|与|�
 _CLAUSE_BREAK = re.compile(r"[,;:。!?()\[\]]")
 _SUBJECT_PREFIX = re.compile(
     r"^(?:本报讯|在|由|据|经|从|对|向|与|和|今年|去年|目前|当前|近年来|同时|此外|其中|另外|并|还|也|将|已|均|共|全|"
+    r"[上下]半年|全年|前?[一二三四两]季度|截至\d{1,2}月底?|"
     r"据悉|据了解|截至目前|截至|[\s\d年月日底初]|\d{4}\s*年)*$"
 )
 _ORG_AFTER = re.compile(
@@ -55,8 +62,8 @@ class Mention:
     end: int
     text: str
     place: Place | None
-    via: str  # full | short | village | generic
-    generic: str = ""  # 区, 县 or 市 for 全区/我县/本市
+    via: str  # full | short | village | generic | local
+    generic: str = ""  # 区, 县 or 市 for 全区/我县/本市; the place kind a local word (全镇, 该街道) stands for
 
 
 class PlaceFinder:
@@ -79,6 +86,16 @@ class PlaceFinder:
         mentions += self._short_mentions(text, mentions, scope)
         mentions += [Mention(m.start(), m.end(), m.group(), None, "generic", m.group(1))
                      for m in _GENERIC.finditer(text) if not _inside(m.start(), m.end(), mentions)]
+        named = [m for m in mentions if m.place is not None or m.via == "generic"]
+        for m in _LOCAL.finditer(text):
+            if _inside(m.start(), m.end(), named):
+                continue
+            kind = _LOCAL_KIND[next(g for g in m.groups() if g)]
+            local = Mention(m.start(), m.end(), m.group(), None, "local", kind)
+            # A bare 街道 is the place only as the subject of its clause (2023年,街道集聚企业…), not 各街道/两街道.
+            if m.group(4) and not is_subject(text, local):
+                continue
+            mentions.append(local)
         mentions.sort(key=lambda m: m.start)
         return mentions
 
@@ -232,7 +249,7 @@ def is_subject(text: str, mention: Mention) -> bool:
 
 def changes_place(text: str, mention: Mention) -> bool:
     """Whether a mention makes the numbers after it (in its sentence) belong to another place."""
-    if mention.via == "generic":
+    if mention.via in ("generic", "local"):
         return is_subject(text, mention)
     if mention.place is None:
         return False
@@ -244,9 +261,14 @@ def changes_place(text: str, mention: Mention) -> bool:
 def generic_place(mention: Mention, context: Place | None, scope_place: Place | None,
                   gazetteer: Gazetteer) -> Place | None:
     """全区 / 我县 / 本市 → the district or city of the place being written about."""
+    if mention.via == "local":
+        return context if context is not None and context.kind == mention.generic else None
     base = context or scope_place
     if base is None:
         return None
+    if mention.generic == "市" and scope_place is not None and scope_place.is_district_level \
+            and scope_place.name.endswith("市"):
+        return scope_place  # 我市 in the paper of a county-level city (浏阳市) is that city, not 长沙市
     if mention.generic in ("区", "县"):
         if base.is_district_level:
             return base

@@ -1,0 +1,102 @@
+"""Which place a figure belongs to when the sentence names none: pieces opened by "<place>:" headlines, 全镇 /
+bare 街道 standing for the subdistrict being written about, 我市 in a county-level city's paper, and street-named
+subdistricts printed without their 街."""
+
+from .helpers import metric_facts, run, summary
+
+DISTRICT_THEN_TOWN = """余杭新闻
+
+余杭区经济运行稳中有进
+
+本报讯（记者 张三 通讯员 余宣）10月20日，记者从区统计局获悉，今年前三季度，余杭区实现地区生产总值1650.2亿元，同比增长6.3%。
+
+
+
+径山镇：茶产业带动农民增收
+
+走进径山镇的茶园，采茶工人正忙着采摘新茶。今年以来，镇里持续优化营商环境。前三季度，全镇新增市场主体520户；截至9月底，全镇企业总数达1860家。
+
+（记者 张三 通讯员 径宣）
+
+
+
+良渚街道：文化遗址旁的“网格+”
+
+良渚街道按照“规模适度”原则，对网格进行重新划分。目前，街道已建成老年食堂6家。
+"""
+
+
+def test_a_place_colon_headline_after_a_district_story_starts_a_piece_about_that_place():
+    result = run(DISTRICT_THEN_TOWN, published="2023-10-25", region="杭州市")
+    places = [a.place.name if a.place else None for a in result.articles]
+    assert places == ["余杭区", "径山镇", "良渚街道"]
+    got = summary(result)
+    assert ("径山镇", 2023, "market_entities_new", 520.0) in got
+    assert ("径山镇", 2023, "enterprises_total", 1860.0) in got
+    assert ("良渚街道", 2023, "elderly_care_sites", 6.0) in got
+
+
+def test_a_bare_jiedao_in_a_district_story_is_the_subdistrict_named_before_it():
+    text = ("本报讯（记者 李四）11月3日，余杭区召开营商环境大会。会上，良渚街道作了交流发言。"
+            "2022年，街道集聚企业逾6500家，全年新增市场主体两千余户。")
+    got = {(f.place.name if f.place else None, f.metric) for f in metric_facts(text, published="2023-11-05",
+                                                                              region="杭州市")}
+    assert ("良渚街道", "enterprises_total") in got
+    assert ("良渚街道", "market_entities_new") in got
+
+
+def test_quan_zhen_never_falls_back_to_the_district():
+    text = "本报讯（记者 李四）今年以来，余杭区持续优化营商环境。截至9月底，全镇企业总数达900家。"
+    found = [f for f in metric_facts(text, published="2023-10-05", region="杭州市")
+             if f.metric == "enterprises_total"]
+    assert found and all(f.place is None or f.place.name != "余杭区" for f in found)
+
+
+def test_two_jiedao_sharing_a_border_is_not_a_subject():
+    text = ("本报讯 今年以来，良渚街道与相邻的仓前街道建立联动机制，共同管理两街道交界处的9个边界网格。"
+            "目前，街道已建成老年食堂4家。")
+    got = {(f.place.name if f.place else None, f.metric, float(f.value))
+           for f in metric_facts(text, published="2023-10-05", region="杭州市")}
+    assert ("良渚街道", "elderly_care_sites", 4.0) in got
+
+
+WRAPPED = """余杭·街道巡礼
+
+仓前街道：科创新城里的“网格+”
+
+记者 王五
+
+仓前街道地处科创走廊核心区，人口增长很
+快。2023年，街道共有网格员168名，网格
+党支部40个，辖区企业总数超过3千家。
+
+闲林街道：老小区焕发新活力治理有新招
+
+通讯员 赵六
+
+闲林街道辖区老旧小区多，近年来通过改造
+提升，居民满意度不断提高。2023年，街道
+新建社区老年食堂5家，辖区网格员210名。
+"""
+
+
+def test_a_near_full_width_place_headline_on_a_wrapped_page_is_not_glued_to_the_body():
+    result = run(WRAPPED, published="2024-01-10", region="杭州市")
+    assert [a.place.name for a in result.articles] == ["仓前街道", "闲林街道"]
+    got = summary(result)
+    assert ("仓前街道", 2023, "grid_workers", 168.0) in got
+    assert ("闲林街道", 2023, "grid_workers", 210.0) in got
+
+
+def test_a_subdistrict_named_after_its_street_is_found_without_the_street_character():
+    text = "本报讯 截至10月底，金顶街道辖区共有专职网格员96名。"
+    found = [f for f in metric_facts(text, published="2023-11-10", region="北京市") if f.metric == "grid_workers"]
+    assert [f.place.name for f in found] == ["金顶街街道"]
+
+
+def test_wo_shi_in_a_county_level_city_paper_is_that_city():
+    text = "本报讯（记者 周七）今年以来，我市深入推进网格化服务管理，全市划分网格1800余个，配备网格员2000余名。"
+    got = {(f.place.name, f.metric) for f in metric_facts(text, published="2023-07-10", region="宁乡市")}
+    assert got == {("宁乡市", "grid_count"), ("宁乡市", "grid_workers")}
+    city = {f.place.name for f in metric_facts(text, published="2023-07-10", region="长沙市")}
+    assert city == {"长沙市"}
