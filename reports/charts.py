@@ -101,6 +101,15 @@ def _unit_title(unit: str) -> dict:
     return {"text": (_("单位：%(unit)s") % {"unit": unit}) if unit else "", "font": {"size": 11, "color": MUTED}}
 
 
+def _unit_note(unit: str) -> list[dict]:
+    """The unit written level above a vertical axis: rotated Chinese (单位：个 on its side) is hard to read."""
+    title = _unit_title(unit)
+    if not title["text"]:
+        return []
+    return [{"text": title["text"], "xref": "paper", "yref": "paper", "x": 0, "y": 1, "xanchor": "left",
+             "yanchor": "bottom", "yshift": 8, "showarrow": False, "font": title["font"]}]
+
+
 def _hover(extra: str = "") -> str:
     return ("<b>%{customdata[4]}</b> %{customdata[3]}<br>%{customdata[1]}" + extra
             + "<br><span style='color:#7b8794'>%{customdata[2]}</span><extra></extra>")
@@ -302,11 +311,11 @@ def lines_over_years(frame, *, metric, years: list[int], labels: dict, title: st
         trace = _conflict_trace(others, labels=labels, en=en, horizontal=False)
         trace["x"] = [_year(r) for r in others]
         data.append(trace)
-    layout = _layout(title=title, height=440, showlegend=True,
+    layout = _layout(title=title, height=440, showlegend=True, annotations=_unit_note(metric.unit),
                      legend={"orientation": "h", "y": -0.15, "x": 0},
                      xaxis=_axis(tickmode="array", tickvals=years, ticktext=[str(y) for y in years],
                                  range=[min(years) - 0.5, max(years) + 0.5] if years else None),
-                     yaxis=_axis(rangemode="tozero", tickformat=",", title=_unit_title(metric.unit)))
+                     yaxis=_axis(rangemode="tozero", tickformat=","))
     return {"data": data, "layout": layout, "config": _config(filename)}
 
 
@@ -350,11 +359,11 @@ def grouped_by_year(frame, *, metric, places: list[str], years: list[int], label
             trace["showlegend"] = False
             data.append(trace)
     layout = _layout(title=title, height=440, barmode="group", bargap=0.2, bargroupgap=0, showlegend=True,
-                     legend={"orientation": "h", "y": -0.15, "x": 0}, annotations=annotations,
+                     legend={"orientation": "h", "y": -0.15, "x": 0},
+                     annotations=annotations + _unit_note(metric.unit),
                      xaxis=_axis(tickmode="array", tickvals=years, ticktext=[str(y) for y in years],
                                  range=[min(years) - 0.5, max(years) + 0.5] if years else None, showgrid=False),
-                     yaxis=_axis(rangemode="tozero", range=[0, top * 1.25 if top > 0 else 1], tickformat=",",
-                                 title=_unit_title(metric.unit)))
+                     yaxis=_axis(rangemode="tozero", range=[0, top * 1.25 if top > 0 else 1], tickformat=","))
     return {"data": data, "layout": layout, "config": _config(filename)}
 
 

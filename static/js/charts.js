@@ -11,6 +11,7 @@
       dictionary: {
         "Download plot as a PNG": "下载图片（PNG）",
         "Taking snapshot - this may take a few seconds": "正在生成图片，请稍候",
+        "Preparing image - this may take a few seconds": "正在生成图片，请稍候",
         "Image download succeeded": "图片已下载",
         "Download plot": "下载图片",
         "Zoom": "缩放",
