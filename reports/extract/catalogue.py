@@ -28,7 +28,8 @@ DEFAULT_VETO = (
 _OWN = r"(?:共有|现有|拥有|有|辖区内?有|累计有|已有|集聚|聚集|汇聚|入驻|注册|登记|达到?)了?"
 _FACILITY = (
     r"(?:社区|街道|镇|中心|农村|乡镇|村级|区域性|嵌入式|互助式?|居家|老年人)?"
-    r"(?:养老服务站|养老服务中心|养老服务点|养老服务驿站|养老驿站|养老院|敬老院|托老所|幸福院|颐养院|颐康中心|"
+    r"(?:养老服务站|养老服务中心|养老服务点|养老服务驿站|养老驿站|养老院|敬老院|托老所|幸福院|颐养院|"
+    r"颐康(?:服务)?(?:中心|站)|养老照料中心|(?:养老|老年)?照料(?:中心|站)|"
     r"(?:幸福|老年|长者)(?:食堂|饭堂)|(?:养老|老年)?助餐(?:服务|配餐)?点|"
     r"日间照料(?:中心|站|室)|互助养老点|养老机构|养老服务综合体)"
 )
@@ -49,6 +50,9 @@ class MetricSpec:
     after_requires: str = ""
     veto: tuple[str, ...] = (DEFAULT_VETO,)
     growth_of: str | None = None
+    # Totals a 其中 part of which is this metric when the part is named by this metric's own noun alone
+    # (市场主体总数1.08万户,其中企业3200家: the enterprises are a stock too, 新增市场主体…其中企业 a flow).
+    part_of: tuple[str, ...] = ()
     note: str = ""  # regex over the cue: its match becomes the fact's note (专职, 社区养老服务站)
 
     @property
@@ -100,7 +104,10 @@ METRICS: tuple[MetricSpec, ...] = (
     MetricSpec(
         "grid_party_branches", "网格党支部", "Grid party branches", "个", "grid",
         "Party branches (or groups) set up on grids (网格党支部).",
-        counters=_COUNT, before=(r"网格党(?:支部|小组)",), after=(r"网格党(?:支部|小组)",),
+        counters=_COUNT,
+        # 在网格上建立党支部58个: the branch is a grid's when the clause says it was set up on the grids.
+        before=(r"网格党(?:支部|小组)", r"(?:在|于)(?:各|每个)?网格(?:上|中|里|内)?(?:建立|组建|成立|设立)了?党(?:支部|小组)"),
+        after=(r"网格党(?:支部|小组)",),
     ),
     MetricSpec(
         "grid_service_stations", "网格驿站", "Grid service stations", "个", "grid",
@@ -129,7 +136,8 @@ METRICS: tuple[MetricSpec, ...] = (
         "elderly_care_sites", "养老服务设施", "Elderly care sites", "个", "elderly",
         "Elderly care facilities: community care stations and centres, care homes (敬老院), meal points and canteens "
         "for the elderly (助餐点, 老年食堂, 幸福食堂), day-care centres. The facility type is kept in the note.",
-        counters=("个", "所", "家", "处", "座"), before=(_FACILITY,), after=(r"[“\"]?" + _FACILITY,), note=_FACILITY,
+        counters=("个", "所", "家", "处", "座"), before=(r"[“\"]?" + _FACILITY + r"[”\"]?(?:总数|数量)?",),
+        after=(r"[“\"]?" + _FACILITY,), note=_FACILITY,
     ),
     # --- economy -----------------------------------------------------------------------------------------------
     MetricSpec(
@@ -210,6 +218,7 @@ METRICS: tuple[MetricSpec, ...] = (
         before=(r"(?:新增|新引进|新入驻|新落户|新注册|新招引|引进)(?:各类)?企业",),
         after=(r"(?:各类)?企业(?![党家主])",),
         after_requires=r"(?:新增|新引进|新入驻|新落户|新注册|引进|招引)了?(?:各类)?",
+        part_of=("market_entities_new",),
     ),
     MetricSpec(
         "enterprises_total", "企业数", "Enterprises", "家", "market",
@@ -219,6 +228,7 @@ METRICS: tuple[MetricSpec, ...] = (
                 r"企业(?:总数|总量)"),
         after=(r"(?:各类)?企业(?![党家主])",),
         after_requires=r"(?:集聚|聚集|汇聚|现有|共有|拥有|注册)了?(?:各类)?",
+        part_of=("market_entities_total",),
     ),
     # --- other: social organizations, volunteers, facilities --------------------------------------------------
     MetricSpec(

@@ -39,6 +39,10 @@ _TARGET = re.compile(
 )
 _GOAL = re.compile(r"力争|目标|预期|计划到|到20\d\d年|下一步|明年|今后")
 _ESTIMATE = re.compile(r"预计|预估|初步统计|初步核算")
+# 生产总值首次突破百亿元,达到102.3亿元: the round figure passed is a milestone; the value after it is the measure.
+_MILESTONE = re.compile(r"(?:首次|首度|历史性|一举|率先)?(?:突破|超过|跨越|迈上|站上|跨上|首破)\s*$")
+_MILESTONE_WORDS = re.compile(r"(?:首次|首度|历史性|一举|率先)?(?:突破|超过|跨越|迈上|站上|跨上|首破)?\s*$")
+_RESTATED = re.compile(r"^\s*(?:并|已|累计|总量|规模)?(?:达到|达|为|至|增至|实现)\s*$")
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达到?|有|增长|完成)[\s:]*")
 _THREE_SECTORS = re.compile(
     r"(?:三次产业|一二三产业?|一、二、三产业?|第一、二、三产业?|第一、第二、第三产业|一、二、三次产业)"
@@ -209,6 +213,7 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
     """One Recognition per quantity of a sentence; positions are (quantity, start, end) relative to the sentence."""
     results: list[Recognition | None] = [None] * len(quantities)
     history = _regrouped(sentence, quantities)
+    carried, passed = _milestones(sentence, quantities)
     _lists(catalogue, sentence, quantities, results)
     for i, (q, start, end) in enumerate(quantities):
         if results[i] is not None:
@@ -216,6 +221,11 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
         c_start, c_end = clause_bounds(sentence, start)
         head, post = sentence[c_start:start], sentence[end:c_end]
         label = label_for(q, sentence, start, end)
+        if i in carried:
+            head = carried[i] + head
+        if i in passed:
+            results[i] = Recognition(None, "里程碑", label, 0.4, history=True)
+            continue
         if i in history:
             results[i] = Recognition(None, "调整前", label, 0.5, history=True)
             continue
@@ -235,6 +245,7 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             note = "预计" if not note else note + ";预计"
         results[i] = Recognition(spec, note, spec.name_zh, confidence)
     _after_values(catalogue, sentence, quantities, history, results)
+    _parts(catalogue, sentence, quantities, results)
     _subsets(sentence, quantities, results)
     return [r for r in results]  # type: ignore[misc]
 
@@ -256,6 +267,32 @@ def _after_values(catalogue: Catalogue, sentence: str, quantities: list[tuple[Qu
             results[j] = Recognition(spec, note, spec.name_zh, confidence - 0.05)
 
 
+def _parts(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]],
+           results: list[Recognition | None]) -> None:
+    """市场主体总数1.08万户,其中企业3200余家: a bare noun after 其中 names a part of the total before it, which
+    the catalogue may measure as a metric of its own (stock or flow as its parent)."""
+    for i, (q, start, end) in enumerate(quantities):
+        r = results[i]
+        if r is None or r.metric is not None or r.target or r.history:
+            continue
+        c_start, c_end = clause_bounds(sentence, start)
+        head = sentence[c_start:start].lstrip()
+        if not head.startswith("其中"):
+            continue
+        noun = _head(head[2:]).strip()
+        parent = next((results[j].metric for j in range(i - 1, -1, -1)
+                       if results[j] is not None and results[j].metric is not None), None)
+        if parent is None:
+            continue
+        for c in _compiled(catalogue):
+            if parent.key not in c.spec.part_of or not _accepts(c.spec, q) or c.after is None:
+                continue
+            named = c.after.fullmatch(noun) if noun else c.after.match(sentence[end:c_end])
+            if named:
+                results[i] = Recognition(c.spec, _note(c, named.group()), c.spec.name_zh, 0.8)
+                break
+
+
 def _subsets(sentence: str, quantities: list[tuple[Quantity, int, int]], results: list[Recognition | None]) -> None:
     """……210人，其中专职网格员80人: a part of a total already given is not a second total."""
     seen: dict[str, int] = {}
@@ -269,6 +306,28 @@ def _subsets(sentence: str, quantities: list[tuple[Quantity, int, int]], results
                                      total_at=seen[r.metric.key])
             continue
         seen.setdefault(r.metric.key, start)
+
+
+def _milestones(sentence: str, quantities: list[tuple[Quantity, int, int]]) -> tuple[dict[int, str], set[int]]:
+    """X首次突破百亿元,达到102.3亿元: the value restated after a milestone takes the milestone's subject
+    (returned as a head to prepend), and the milestone itself is no measurement."""
+    carried: dict[int, str] = {}
+    passed: set[int] = set()
+    for i in range(len(quantities) - 1):
+        q1, s1, e1 = quantities[i]
+        q2, s2, _ = quantities[i + 1]
+        if q1.family != q2.family:
+            continue
+        c1, _ = clause_bounds(sentence, s1)
+        printed = sentence[c1:s1 + 2]
+        if not (_MILESTONE.search(sentence[c1:s1]) or _MILESTONE.search(printed)):
+            continue
+        c2, _ = clause_bounds(sentence, s2)
+        if c2 <= s1 or not _RESTATED.match(sentence[c2:s2]) or sentence[e1:c2].strip(" ,") != "":
+            continue
+        carried[i + 1] = _MILESTONE_WORDS.sub("", sentence[c1:s1])
+        passed.add(i)
+    return carried, passed
 
 
 def _regrouped(sentence: str, quantities: list[tuple[Quantity, int, int]]) -> set[int]:

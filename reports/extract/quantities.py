@@ -86,7 +86,7 @@ _AR_NUM = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUM = rf"(?:{_AR_NUM}|{_CN_NUM})"
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _QUANTITY = re.compile(
-    r"(?P<pre>将近|接近|大约|超过|不到|不足|不少于|至少|近|约|超|逾)?\s*"
+    r"(?P<pre>将近|接近|大约|超过|不到|不足|不少于|至少|突破|近|约|超|逾)?\s*"
     rf"(?P<num>{_NUM})"
     rf"(?:\s*(?:-|~|—|至|到)\s*(?P<hi>{_NUM}))?"
     r"\s*(?P<mult>万亿|亿|万|千|百)?"
@@ -99,7 +99,7 @@ _PERCENT_WORDS = re.compile(
     r"(?P<post2>以上|以下|以内|左右)?"
 )
 _APPROX = {"将近": "about", "接近": "about", "大约": "about", "近": "about", "约": "about", "左右": "about",
-           "上下": "about", "超过": "over", "超": "over", "逾": "over", "不少于": "over", "至少": "over",
+           "上下": "about", "超过": "over", "超": "over", "逾": "over", "突破": "over", "不少于": "over", "至少": "over",
            "余": "over", "多": "over", "以上": "over", "有余": "over", "不到": "under", "不足": "under",
            "以下": "under", "以内": "under"}
 # Characters before a Chinese numeral that make it part of a word or an ordinal (第一, 数十, 统一, 唯一).
@@ -135,6 +135,8 @@ def parse_chinese_number(text: str) -> Decimal | None:
         if base is None:
             return None
         return base + Decimal("0." + "".join(str(_DIGITS[c]) for c in frac))
+    if text[0] in "百千":
+        text = "一" + text  # 逾千户, 突破百亿元: a round number names its unit alone
     if text.count("亿") > 1 and "万亿" not in text:
         return None
     if "亿" in text:
@@ -272,7 +274,7 @@ def _build(text: str, m: re.Match, masked: list[tuple[int, int]]) -> Quantity | 
     follow = text[m.end("unit"):m.end("unit") + 3]
     if not m.group("post2") and any(follow.startswith(b) for b in _UNIT_BREAKS.get(unit, ())):
         return None
-    if chinese and num in ("百", "千", "万", "亿") and not m.group("post1"):
+    if chinese and num in ("百", "千", "万", "亿") and not (m.group("post1") or m.group("pre")):
         return None  # a bare 百 / 千 / 万 before a counting word is a word (千家万户, 百条意见), not a number
     value = parse_number(num)
     if value is None:

@@ -1,0 +1,54 @@
+"""Catalogue grammar beyond one noun next to one number: round numbers with a qualifier, milestones passed before
+the figure, 其中 parts of a market-entity total, more names for elderly-care facilities and grid party branches."""
+
+from decimal import Decimal
+
+from reports.extract.quantities import find_quantities
+
+from .helpers import metric_facts
+
+
+def _got(text, **kwargs):
+    return {(f.metric, float(f.value), f.approx) for f in metric_facts(text, **kwargs)}
+
+
+def test_a_round_chinese_number_with_a_qualifier_is_a_number():
+    found = [(q.value, q.unit, q.approx) for q in find_quantities("惠及群众近万人,服务企业逾千家,志愿者超百名")]
+    assert found == [(Decimal(10000), "人", "about"), (Decimal(1000), "家", "over"), (Decimal(100), "名", "over")]
+    assert find_quantities("走进千家万户,收集百条意见") == []
+
+
+def test_tupo_is_an_over_qualifier():
+    [q] = find_quantities("注册志愿者突破3.6万人")
+    assert (q.value, q.approx) == (Decimal(36000), "over")
+
+
+def test_a_figure_restated_after_a_milestone_keeps_the_subject_and_its_growth_rate():
+    text = "本报讯 2022年，仓前街道地区生产总值首次突破两百亿元，达到215.6亿元，同比增长7.3%。"
+    got = _got(text, published="2023-02-01", region="杭州市")
+    assert ("gdp", 215.6, "exact") in got
+    assert ("gdp_growth_pct", 7.3, "exact") in got
+    assert not any(m == "gdp" and v == 200 for m, v, _ in got)
+
+
+def test_enterprises_after_qizhong_inherit_stock_or_flow_from_the_market_entity_total():
+    text = ("本报讯 截至9月底，良渚街道市场主体总量达到2.4万户，其中企业9100余家；"
+            "前三季度新增市场主体1500户，其中企业640家。")
+    got = _got(text, published="2023-10-10", region="杭州市")
+    assert ("enterprises_total", 9100.0, "over") in got
+    assert ("enterprises_new", 640.0, "exact") in got
+    assert ("market_entities_total", 24000.0, "exact") in got
+
+
+def test_more_elderly_care_facility_names_and_a_quoted_canteen_brand():
+    text = ("本报讯 目前，良渚街道已建成颐康服务站7个、养老照料中心2家，辖区社区养老服务驿站总数达到9家，"
+            "另有“幸福食堂”14家。")
+    values = sorted(v for m, v, _ in _got(text, published="2023-10-10", region="杭州市")
+                    if m == "elderly_care_sites")
+    assert values == [2.0, 7.0, 9.0, 14.0]
+
+
+def test_party_branches_set_up_on_grids_are_grid_party_branches():
+    text = "本报讯 良渚街道将辖区划分为64个网格，并在每个网格上组建党支部23个。"
+    got = _got(text, published="2023-10-10", region="杭州市")
+    assert ("grid_party_branches", 23.0, "exact") in got
