@@ -1,12 +1,10 @@
 """Downloads of every table as CSV, XLSX or JSON, with the same filters as the pages.
 
-CSV and JSON stream from a server-side cursor, so memory stays flat however many rows there are. XLSX cannot
-stream (the zip is finalized at the end): it is written in openpyxl's write-only mode to a temporary file.
+Every format streams from a server-side cursor, so memory stays flat however many rows there are; the facts
+CSV is formatted in PostgreSQL, XLSX is written as zipped worksheet XML while rows arrive (reports/exports.py).
 """
 
-import tempfile
-
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -60,12 +58,8 @@ def export(request, table: str, fmt: str):
              ("来源", request.build_absolute_uri())]
 
     if fmt == "xlsx":
-        # Deleted by the OS when FileResponse closes it after sending.
-        handle = tempfile.TemporaryFile(prefix="govdash-export-", suffix=".xlsx")
-        exports.write_xlsx(rows, columns, handle, sheet_title=TITLES[table], about=about, about_title="说明")
-        handle.seek(0)
-        return FileResponse(handle, as_attachment=True, filename=filename, content_type=CONTENT_TYPES[fmt])
-    if fmt == "csv" and table == "facts":
+        stream = exports.iter_xlsx(rows, columns, sheet_title=TITLES[table], about=about, about_title="说明")
+    elif fmt == "csv" and table == "facts":
         sql, sql_params = selectors.fact_csv_lines_sql(filters=filters, metric_keys=metric_keys, base_url=base_url)
         stream = exports.iter_csv_lines(sql, sql_params, columns)
     elif fmt == "csv":
