@@ -31,6 +31,10 @@ _GROWTH = re.compile(
     r"(?:同比|比上年|较上年|较去年|比去年|与上年相比|年均)?(?:分别)?"
     r"(?P<dir>增长|增速|增幅|上升|提高|增加|下降|减少|降低|回落|下滑)(?:了|为|达到?)?\s*$"
 )
+_NO_SUBJECT = re.compile(
+    r"^(?:[\s,]|全年|上半年|下半年|前三季度|一季度|今年|去年|当年|同期|其中|分别|较|比|同比|年均|实现|完成|达到|共|"
+    r"累计|并|且|也|还|均|约|总量|总额|规模|\d{4}年|\d{1,2}月(?:份|底)?|[1-9]-\d{1,2}月)*$"
+)
 _DECLINE = ("下降", "减少", "降低", "回落", "下滑")
 # Plans and goals: 将 followed by a verb is the future (将新建), 将 followed by a noun only marks the object (将辖区…).
 _TARGET = re.compile(
@@ -400,11 +404,20 @@ def _items(subject: str) -> list[str]:
 def _growth(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]], i: int,
             results: list[Recognition | None], head: str) -> tuple[MetricSpec, str, float] | None:
     """A bare rate after a growth word belongs to the nearest measure before it in the sentence."""
-    if not _GROWTH.search(head.rstrip()):
+    m = _GROWTH.search(head.rstrip())
+    if not m:
+        return None
+    # 社会消费品零售总额增长9.8%: a noun of its own in the clause owns the rate, even without a value of its own.
+    if not _NO_SUBJECT.match(head[: m.start()]):
         return None
     for j in range(i - 1, -1, -1):
-        q, _, _ = quantities[j]
+        q, qs, _ = quantities[j]
         if q.family == "percent":
+            c_start, _ = clause_bounds(sentence, qs)
+            earlier = sentence[c_start:qs].rstrip()
+            g = _GROWTH.search(earlier)
+            if g and not _NO_SUBJECT.match(earlier[: g.start()]):
+                return None  # the nearest subject before this rate is another measure's
             continue
         base = results[j]
         if base is None:

@@ -52,3 +52,10 @@ def test_party_branches_set_up_on_grids_are_grid_party_branches():
     text = "本报讯 良渚街道将辖区划分为64个网格，并在每个网格上组建党支部23个。"
     got = _got(text, published="2023-10-10", region="杭州市")
     assert ("grid_party_branches", 23.0, "exact") in got
+
+
+def test_a_growth_rate_belongs_to_the_noun_of_its_own_clause_not_to_an_earlier_figure():
+    text = ("本报讯 2022年，良渚街道实现地区生产总值188.4亿元，同比增长5.9%；规上工业增加值增长8.2%，"
+            "税收收入增长4.1%，上半年增长3.0%。")
+    got = [(m, v) for m, v, _ in _got(text, published="2023-02-01", region="杭州市") if m == "gdp_growth_pct"]
+    assert got == [("gdp_growth_pct", 5.9)]
