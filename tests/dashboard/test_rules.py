@@ -103,3 +103,12 @@ def test_it_answers_a_bad_parameter_with_a_400_page_and_a_message(gold, client, 
     assert response.status_code == 400
     html = response.content.decode()
     assert "请求参数有误" in html and message in html
+
+
+def test_it_asks_for_a_login_when_the_dashboard_is_not_public(gold, client, settings, django_user_model):
+    settings.GOVDASH_PUBLIC_DASHBOARD = False
+    for url in ("/", "/metrics/grid_count/", "/export/facts.csv", "/search/?q=网格"):
+        response = client.get(url)
+        assert response.status_code == 302 and "/admin/login/" in response["Location"], url
+    client.force_login(django_user_model.objects.create_user(username="读者", password="x-Secret-123"))
+    assert client.get("/").status_code == 200
