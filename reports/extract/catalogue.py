@@ -90,7 +90,10 @@ METRICS: tuple[MetricSpec, ...] = (
         counters=_COUNT, note=r"基础|综合|全科|专属|一级|二级|三级",
         before=(r"(?<!微)(?<!党)(?:基础|综合|全科|专属|一级|二级|三级)?网格(?:数量?|总数)?",),
         after=(r"(?:基础|综合|全科|城市|农村|城乡|社区|村级|专属|一级|二级|三级|治理|管理|基层|各类)?"
-               r"网格(?![员长化党驿站微事群工格队力治服管巡议中台点])",),
+               r"网格(?![员长化党驿站微事群工格队力治服管巡议中台点])"
+               r"(?!(?:上|中|内|里)?(?:均|全部|都)?(?:建立|组建|成立|设立)了?(?:网格)?党)",),
+        # 新增专属网格11个 is an addition, not the count.
+        veto=(DEFAULT_VETO, r"(?:新增|增设|增加)了?"),
     ),
     MetricSpec(
         "grid_workers", "网格员", "Grid workers", "人", "grid",
@@ -107,7 +110,8 @@ METRICS: tuple[MetricSpec, ...] = (
         counters=_COUNT,
         # 在网格上建立党支部58个: the branch is a grid's when the clause says it was set up on the grids.
         before=(r"网格党(?:支部|小组)", r"(?:在|于)(?:各|每个)?网格(?:上|中|里|内)?(?:建立|组建|成立|设立)了?党(?:支部|小组)"),
-        after=(r"网格党(?:支部|小组)",),
+        # 在74个网格建立网格党支部: one branch on each of those grids.
+        after=(r"网格党(?:支部|小组)", r"网格(?:上|中|内|里)?(?:均|全部|都)?(?:建立|组建|成立|设立)了?(?:网格)?党(?:支部|小组)"),
     ),
     MetricSpec(
         "grid_service_stations", "网格驿站", "Grid service stations", "个", "grid",

@@ -234,6 +234,8 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             results[i] = Recognition(None, "调整前", label, 0.5, history=True)
             continue
         found = match_metric(catalogue, q, head, post)
+        if found is not None and _locative(catalogue, found[0], q, head, post):
+            found = None
         # 力争到2025年,全区网格员达到3000名: the goal can be set in an earlier clause of the sentence.
         target = bool(_TARGET.search(sentence[c_start:start]) or _GOAL.search(sentence[:c_start]))
         if found is None and q.family == "percent":
@@ -263,12 +265,33 @@ def _after_values(catalogue: Catalogue, sentence: str, quantities: list[tuple[Qu
         if current is None or current.metric is not None or current.target:
             continue
         q1, s1, e1 = quantities[i]
+        if re.search(r"[,;。!?]", sentence[e1:quantities[j][1]]):
+            continue  # 原有97个…,新增11个,…增至108个: the figure right after is not the new value
         c_start, _ = clause_bounds(sentence, s1)
         head = re.sub(r"(?:由|从)(?:原来|原有|原先|现有|此前)?的?\s*$", "", sentence[c_start:s1])
         found = match_metric(catalogue, quantities[j][0], head, sentence[e1:quantities[j][1]])
         if found is not None:
             spec, note, confidence = found
             results[j] = Recognition(spec, note, spec.name_zh, confidence - 0.05)
+
+
+_LOCATIVE_VERB = re.compile(
+    r"^[\u4e00-\u9fff“”\"]{1,10}?(?:上|中|内|里)?(?:均|全部|都|率先)?"
+    r"(?:开展|推行|实施|试点|推广|设立|建立|组建|成立|配备|举办|打造|安装|部署|上线)"
+)
+
+
+def _locative(catalogue: Catalogue, spec: MetricSpec, q: Quantity, head: str, post: str) -> bool:
+    """在74个网格建立党支部 says where something was done, not how many grids there are; a cue that itself spans
+    the verb (网格建立网格党支部 → grid party branches) still counts, and 在133个网格的基础上 is a base value."""
+    if q.family != "count" or not re.search(r"(?:在|于)\s*$", _head(head)):
+        return False
+    verb = _LOCATIVE_VERB.match(post)
+    if verb is None:
+        return False
+    compiled = next(c for c in _compiled(catalogue) if c.spec is spec)
+    cue = compiled.after.match(post) if compiled.after is not None else None
+    return cue is None or cue.end() < verb.end()
 
 
 def _parts(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]],
@@ -312,6 +335,10 @@ def _subsets(sentence: str, quantities: list[tuple[Quantity, int, int]], results
         seen.setdefault(r.metric.key, start)
 
 
+def _strip_note(text: str) -> str:
+    return _TRAILING_NOTE.sub("", text)
+
+
 def _milestones(sentence: str, quantities: list[tuple[Quantity, int, int]]) -> tuple[dict[int, str], set[int]]:
     """X首次突破百亿元,达到102.3亿元: the value restated after a milestone takes the milestone's subject
     (returned as a head to prepend), and the milestone itself is no measurement."""
@@ -334,9 +361,22 @@ def _milestones(sentence: str, quantities: list[tuple[Quantity, int, int]]) -> t
     return carried, passed
 
 
+_PREVIOUS = re.compile(r"(?:原有|原来|原先|此前|以往)的?\s*$")
+_NEW_TOTAL = re.compile(r"(?:增至|增加到|增长到|调整为|调整到|变为|达到|达|扩大到|扩展到|扩充到|提升到|提高到)\s*$")
+
+
 def _regrouped(sentence: str, quantities: list[tuple[Quantity, int, int]]) -> set[int]:
-    """Indexes of quantities that are the old value of a change to another value (115 → 93)."""
+    """Indexes of quantities that are the old value of a change to another value (115 → 93), including 原有N个…
+    when a later figure of the sentence in the same unit is what the count grew or changed to."""
     out = set()
+    for i, (q1, s1, _) in enumerate(quantities):
+        if not _PREVIOUS.search(sentence[max(0, s1 - 6):s1]):
+            continue
+        for q2, s2, _ in quantities[i + 1:]:
+            c2, _ = clause_bounds(sentence, s2)
+            if q2.unit == q1.unit and _NEW_TOTAL.search(_strip_note(sentence[c2:s2])):
+                out.add(i)
+                break
     for i in range(len(quantities) - 1):
         q1, s1, e1 = quantities[i]
         q2, s2, _ = quantities[i + 1]

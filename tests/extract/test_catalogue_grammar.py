@@ -59,3 +59,15 @@ def test_a_growth_rate_belongs_to_the_noun_of_its_own_clause_not_to_an_earlier_f
             "税收收入增长4.1%，上半年增长3.0%。")
     got = [(m, v) for m, v, _ in _got(text, published="2023-02-01", region="杭州市") if m == "gdp_growth_pct"]
     assert got == [("gdp_growth_pct", 5.9)]
+
+
+def test_an_earlier_count_and_an_addition_are_not_the_grid_count():
+    text = "本报讯 2022年，闲林街道在原有52个网格的基础上，新增专属网格6个，网格总数达到58个。"
+    got = [v for m, v, _ in _got(text, published="2023-02-01", region="杭州市") if m == "grid_count"]
+    assert got == [58.0]
+
+
+def test_grids_named_as_the_place_of_an_action_are_no_grid_count():
+    text = "本报讯 目前，闲林街道已在30个网格建立网格党支部，并在20个网格开展“网格议事”试点。"
+    got = {(m, v) for m, v, _ in _got(text, published="2023-02-01", region="杭州市")}
+    assert got == {("grid_party_branches", 30.0)}
