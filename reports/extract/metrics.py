@@ -234,7 +234,8 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             results[i] = Recognition(None, "调整前", label, 0.5, history=True)
             continue
         found = match_metric(catalogue, q, head, post)
-        if found is not None and _locative(catalogue, found[0], q, head, post):
+        if found is not None and (_locative(catalogue, found[0], q, head, post) or _PER_UNIT.search(head)
+                                  or (q.unit in ("名", "人", "位") and _ACTORS.match(post))):
             found = None
         # 力争到2025年,全区网格员达到3000名: the goal can be set in an earlier clause of the sentence.
         target = bool(_TARGET.search(sentence[c_start:start]) or _GOAL.search(sentence[:c_start]))
@@ -275,6 +276,12 @@ def _after_values(catalogue: Catalogue, sentence: str, quantities: list[tuple[Qu
             results[j] = Recognition(spec, note, spec.name_zh, confidence - 0.05)
 
 
+# 每个网格配备网格员1名: staffing per unit, not the total.
+_PER_UNIT = re.compile(r"每(?:一)?(?:个|名|栋|幢|座|户|位|家|支|条)(?!月|季度|星期|小时|工作日)[\u4e00-\u9fff]")
+# 10名网格员获评…, 120名网格员同台竞技: the people counted are those who won, competed or took part.
+_ACTORS = re.compile(
+    r"^[\u4e00-\u9fff]{0,8}?(?:获评|获得|荣获|获颁|获奖|获提名|被评为|入选|参赛|参加|参与|同台|竞技|报名|接受|受到)"
+)
 _LOCATIVE_VERB = re.compile(
     r"^[\u4e00-\u9fff“”\"]{1,10}?(?:上|中|内|里)?(?:均|全部|都|率先)?"
     r"(?:开展|推行|实施|试点|推广|设立|建立|组建|成立|配备|举办|打造|安装|部署|上线)"

@@ -49,7 +49,7 @@ def test_more_elderly_care_facility_names_and_a_quoted_canteen_brand():
 
 
 def test_party_branches_set_up_on_grids_are_grid_party_branches():
-    text = "本报讯 良渚街道将辖区划分为64个网格，并在每个网格上组建党支部23个。"
+    text = "本报讯 良渚街道将辖区划分为64个网格，并在网格上组建党支部23个。"
     got = _got(text, published="2023-10-10", region="杭州市")
     assert ("grid_party_branches", 23.0, "exact") in got
 
@@ -71,3 +71,10 @@ def test_grids_named_as_the_place_of_an_action_are_no_grid_count():
     text = "本报讯 目前，闲林街道已在30个网格建立网格党支部，并在20个网格开展“网格议事”试点。"
     got = {(m, v) for m, v, _ in _got(text, published="2023-02-01", region="杭州市")}
     assert got == {("grid_party_branches", 30.0)}
+
+
+def test_per_unit_staffing_prizes_and_contests_are_no_workforce_count():
+    text = ("本报讯 闲林街道为每栋楼宇配备楼栋网格员2名，共有专职网格员86名。"
+            "在年度表彰中，8名网格员荣获“金牌网格员”称号；全区300名网格员参加技能比武。")
+    got = [v for m, v, _ in _got(text, published="2023-12-01", region="杭州市") if m == "grid_workers"]
+    assert got == [86.0]
