@@ -21,7 +21,7 @@ from .quantities import Quantity, find_quantities
 from .types import ArticleResult, Extraction, FactResult, InitiativeResult, Place
 from .years import YearMention, default_year, lead_year, nearest_year, year_mentions
 
-EXTRACTOR_VERSION = "2026.11.6"
+EXTRACTOR_VERSION = "2026.11.7"
 
 _SENTENCE = re.compile(r"[^。!?]*(?:[。!?]+[\"'”’」』)]*|$)")
 _WAN = Decimal(10000)
@@ -173,6 +173,9 @@ class _Paragraph:
         for m in reversed(self.mentions):
             if m.start >= hi or m.start < lo:
                 continue
+            if m.via == "village" and m.place is not None and self.place is not None \
+                    and not self.place.kind == "city" and m.place.district != self.place.district:
+                continue  # a community of another district named inside a story is more likely a word than a place
             if changes_place(self.page.text, m):
                 if m.via == "local":
                     return self._local_place(m)

@@ -119,7 +119,7 @@ class PlaceFinder:
                     found = (start, end, name, places, "full")
                     break
                 towns = villages.get(name)
-                if towns:
+                if towns and not _word_village(name, text[end:end + 1]):
                     found = (start, end, name, towns, "village")
                     break
             if found and _is_text(found[2]):
@@ -185,6 +185,13 @@ class PlaceFinder:
 @lru_cache(maxsize=256)
 def _alternation(names: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+
+
+def _word_village(name: str, follow: str) -> bool:
+    """新建社区养老服务驿站: a community named with an everyday word (新建, 幸福), run into the noun after it, is
+    that word and the ordinary 社区."""
+    stem = re.sub(r"(?:社区|村|居委会)$", "", name)
+    return stem in SHORT_STOPWORDS and bool(follow) and "\u4e00" <= follow <= "\u9fff" and follow not in "的"
 
 
 def _is_text(name: str) -> bool:

@@ -100,3 +100,15 @@ def test_wo_shi_in_a_county_level_city_paper_is_that_city():
     assert got == {("宁乡市", "grid_count"), ("宁乡市", "grid_workers")}
     city = {f.place.name for f in metric_facts(text, published="2023-07-10", region="长沙市")}
     assert city == {"长沙市"}
+
+
+def test_a_community_named_with_an_everyday_word_run_into_a_noun_is_no_place():
+    text = "良渚街道：老街焕新颜\n\n今年以来，良渚街道推进老旧街区改造。目前，街道结合新街社区改造提升，建成老年食堂5家。\n"
+    found = [f for f in metric_facts(text, published="2023-10-10", region="杭州市") if f.metric == "elderly_care_sites"]
+    assert [f.place.name for f in found] == ["良渚街道"]
+
+
+def test_a_community_of_another_district_does_not_take_over_a_story():
+    text = "良渚街道：助餐服务进小区\n\n今年以来，良渚街道学习借鉴华睦社区的经验，建成老年食堂5家。\n"
+    found = [f for f in metric_facts(text, published="2023-10-10", region="杭州市") if f.metric == "elderly_care_sites"]
+    assert [f.place.name for f in found] == ["良渚街道"]
