@@ -52,6 +52,8 @@ _THREE_SECTORS = re.compile(
     r"(?:三次产业|一二三产业?|一、二、三产业?|第一、二、三产业?|第一、第二、第三产业|一、二、三次产业)"
 )
 _LIST_GAP = re.compile(r"^[\s、,和及与]*$")
+_BARE_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
+_LIST_GAP_BARE = re.compile(r"^(?:[\s、,和及与]|\d+(?:\.\d+)?(?=[\s、,和及与]))*$")
 # Verbs and function words that end a noun phrase; labels of generic quantities are cut at them.
 _VERBS = (
     "建成投用|建成|新建|新增|完成|开展|进行|实现|累计|建立|成立|打造|投入|投资|争取|整治|改造|安装|加装|发现|处置|"
@@ -406,18 +408,24 @@ def _lists(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity,
             subject_start = c.end()
         subject = sentence[subject_start:m.start()]
         items = _items(subject)
-        run = []
+        run = []  # (item position, quantity index)
+        position = 0
         cursor = m.end()
         for i, (_, start, end) in enumerate(quantities):
             if start < m.end():
                 continue
-            if not _LIST_GAP.match(sentence[cursor:start]):
+            gap = sentence[cursor:start]
+            if not _LIST_GAP_BARE.match(gap):
                 break
-            run.append(i)
+            # 分别为0、3.2亿元、151.8亿元: a bare number takes the unit of the list and keeps its place in it.
+            position += len(_BARE_NUMBER.findall(gap))
+            run.append((position, i))
+            position += 1
             cursor = end
-        if len(items) < 2 or len(run) != len(items):
+        if len(items) < 2 or position != len(items) or not run:
             continue
-        for item, i in zip(items, run, strict=True):
+        for position, i in run:
+            item = items[position]
             q = quantities[i][0]
             found = match_metric(catalogue, q, item, "")
             if found is not None:

@@ -78,3 +78,13 @@ def test_per_unit_staffing_prizes_and_contests_are_no_workforce_count():
             "在年度表彰中，8名网格员荣获“金牌网格员”称号；全区300名网格员参加技能比武。")
     got = [v for m, v, _ in _got(text, published="2023-12-01", region="杭州市") if m == "grid_workers"]
     assert got == [86.0]
+
+
+def test_a_bare_number_in_a_respectively_list_keeps_its_place_and_the_list_unit():
+    text = "本报讯 2022年，闲林街道第一、二、三产业增加值分别为0、7.4亿元和63.9亿元。"
+    got = {(m, v) for m, v, _ in _got(text, published="2023-02-01", region="杭州市")}
+    assert {("va_secondary", 7.4), ("va_tertiary", 63.9)} <= got
+    assert not any(m == "va_primary" and v != 0 for m, v in got)
+    text = "本报讯 闲林街道专职网格员、兼职网格员分别为0、45名。"
+    got = {(m, v) for m, v, _ in _got(text, published="2023-02-01", region="杭州市")}
+    assert ("grid_workers", 45.0) in got
