@@ -126,6 +126,7 @@ def _classify(line: _Line, width: int, next_line: _Line | None) -> Paragraph:
     )
     if n <= 40 and _PLACE_KICKER.match(s) and not _INNER_PUNCT.search(s) and not terminal:
         return Paragraph("headline", kicker=s.endswith((":", "——", "—")))
+
     # A single line set apart by a wide gap is a photo caption, unless a headline or a lead follows it.
     isolated = line.gap >= 2 and not line.first and (line.gap_after >= 1 or line.last) and n <= 60
     if isolated and (terminal or line.last or not (
@@ -138,6 +139,14 @@ def _classify(line: _Line, width: int, next_line: _Line | None) -> Paragraph:
 
 def _looks_headline(s: str) -> bool:
     return len(s) <= 40 and not _INNER_PUNCT.search(s[:-1]) and not _TERMINAL.search(s)
+
+
+def _wide_headline(line: _Line, width: int) -> bool:
+    """On a hard-wrapped page a headline can be as wide as the column. After a finished sentence, a line set
+    apart by blank lines on both sides and without any sentence punctuation is one."""
+    s = line.text
+    return bool(width and len(s) <= 40 and not line.first and line.gap >= 1 and line.gap_after >= 1
+                and not _INNER_PUNCT.search(s) and not _TERMINAL.search(s) and not _LEAD.match(s))
 
 
 def paragraphs(text: str) -> list[Paragraph]:
@@ -157,6 +166,8 @@ def paragraphs(text: str) -> list[Paragraph]:
 
     for i, line in enumerate(lines):
         para = _classify(line, width, lines[i + 1] if i + 1 < len(lines) else None)
+        if para.kind == "body" and open_para is None and _wide_headline(line, width):
+            para = Paragraph("headline", kicker=line.text.endswith((":", "——", "—")))
         if open_para is not None:
             continues = para.kind == "body" and not para.lead
             if not continues and line.gap == 0 and para.kind == "headline" and width:

@@ -112,3 +112,19 @@ def test_a_community_of_another_district_does_not_take_over_a_story():
     text = "良渚街道：助餐服务进小区\n\n今年以来，良渚街道学习借鉴华睦社区的经验，建成老年食堂5家。\n"
     found = [f for f in metric_facts(text, published="2023-10-10", region="杭州市") if f.metric == "elderly_care_sites"]
     assert [f.place.name for f in found] == ["良渚街道"]
+
+
+def test_a_column_wide_headline_between_blank_lines_after_a_finished_sentence_is_a_headline():
+    from reports.extract.layout import paragraphs
+
+    text = ("闲林街道辖区老旧小区多，近年来通过改\n造提升，居民满意度不断提高，老年食堂\n"
+            "已经覆盖全部社区，服务老人三千余人。\n\n"
+            "老小区加装电梯让居民出行更方便更安心\n\n"
+            "今年以来，街道持续推进老旧小区加装电\n梯工作，累计完成加装电梯42台，惠及\n"
+            "居民一千余户，群众获得感明显增强，\n\n"
+            "街道还将继续推进老旧小区改造提升工作\n\n"
+            "和社区养老服务设施建设，让居民生活更\n加舒心，让老人安享晚年生活更加幸福。\n")
+    kinds = [(p.kind, p.text[:6]) for p in paragraphs(text)]
+    assert ("headline", "老小区加装电") in kinds
+    # The same shape in the middle of an unfinished sentence stays part of it.
+    assert not any(k == "headline" and t.startswith("街道还将") for k, t in kinds)
