@@ -32,7 +32,8 @@ _GROWTH = re.compile(
     r"(?P<dir>增长|增速|增幅|上升|提高|增加|下降|减少|降低|回落|下滑)(?:了|为|达到?)?\s*$"
 )
 _NO_SUBJECT = re.compile(
-    r"^(?:[\s,]|全年|上半年|下半年|前三季度|一季度|今年|去年|当年|同期|其中|分别|较|比|同比|年均|实现|完成|达到|共|"
+    r"^(?:[\s,、]|全年|上半年|下半年|前三季度|一季度|今年|去年|上年|年初|当年|同期|其中|分别|较|比|与|相比|同比|年均|"
+    r"增速|增幅|实现|完成|达到|共|"
     r"累计|并|且|也|还|均|约|总量|总额|规模|\d{4}年|\d{1,2}月(?:份|底)?|[1-9]-\d{1,2}月)*$"
 )
 _DECLINE = ("下降", "减少", "降低", "回落", "下滑")
@@ -462,8 +463,14 @@ def _growth(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity
     m = _GROWTH.search(head.rstrip())
     if not m:
         return None
-    # 社会消费品零售总额增长9.8%: a noun of its own in the clause owns the rate, even without a value of its own.
-    if not _NO_SUBJECT.match(head[: m.start()]):
+    # 社会消费品零售总额增长9.8%: a noun of its own in the clause owns the rate, even without a value of its own
+    # (only the words after any earlier figure of the clause count: 生产总值51亿元、增长5%).
+    start = quantities[i][1]
+    before = head[: m.start()]
+    earlier = [e for _, s_, e in quantities[:i] if start - len(head) <= s_ and e <= start]
+    if earlier:
+        before = sentence[max(earlier):start - len(head) + m.start()]
+    if not _NO_SUBJECT.match(before.lstrip("、")):
         return None
     for j in range(i - 1, -1, -1):
         q, qs, _ = quantities[j]

@@ -88,3 +88,11 @@ def test_a_bare_number_in_a_respectively_list_keeps_its_place_and_the_list_unit(
     text = "本报讯 闲林街道专职网格员、兼职网格员分别为0、45名。"
     got = {(m, v) for m, v, _ in _got(text, published="2023-02-01", region="杭州市")}
     assert ("grid_workers", 45.0) in got
+
+
+def test_a_growth_rate_without_its_own_noun_still_follows_the_figure_before_it():
+    for wording in ("较上年同期增长", "与上年相比增长", "、增长"):
+        sep = "" if wording.startswith("、") else "，"
+        text = f"本报讯 2022年，仓前街道实现地区生产总值73亿元{sep}{wording}6.4%。"
+        got = {(m, v) for m, v, _ in _got(text, published="2023-02-01", region="杭州市")}
+        assert ("gdp_growth_pct", 6.4) in got, wording
