@@ -280,10 +280,14 @@ def _after_values(catalogue: Catalogue, sentence: str, quantities: list[tuple[Qu
 
 
 # 每个网格配备网格员1名: staffing per unit, not the total.
-_PER_UNIT = re.compile(r"每(?:一)?(?:个|名|栋|幢|座|户|位|家|支|条)(?!月|季度|星期|小时|工作日)[\u4e00-\u9fff]")
+_PER_UNIT = re.compile(
+    r"每(?:一)?(?:个|名|栋|幢|座|户|位|家|支|条)(?!月|季度|星期|小时|工作日)[\u4e00-\u9fff]{1,8}?"
+    r"(?:都|均|至少)?(?:配备|配置|配齐|配强|配|设置|设立|设有|安排|落实|明确|建有|拥有|有)"
+)
 # 10名网格员获评…, 120名网格员同台竞技: the people counted are those who won, competed or took part.
 _ACTORS = re.compile(
-    r"^[\u4e00-\u9fff]{0,8}?(?:获评|获得|荣获|获颁|获奖|获提名|被评为|入选|参赛|参加|参与|同台|竞技|报名|接受|受到)"
+    r"^[\u4e00-\u9fff“”]{0,6}(?:员|者|工|代表|干部|人才)们?(?:共同|集体|分别|先后|同时)?"
+    r"(?:获评|获得|荣获|获颁|获奖|获提名|被评为|入选|参赛|参加|参与|同台|竞技|报名|接受|受到)"
 )
 _LOCATIVE_VERB = re.compile(
     r"^[\u4e00-\u9fff“”\"]{1,10}?(?:上|中|内|里)?(?:均|全部|都|率先)?"

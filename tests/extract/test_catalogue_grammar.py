@@ -96,3 +96,9 @@ def test_a_growth_rate_without_its_own_noun_still_follows_the_figure_before_it()
         text = f"本报讯 2022年，仓前街道实现地区生产总值73亿元{sep}{wording}6.4%。"
         got = {(m, v) for m, v, _ in _got(text, published="2023-02-01", region="杭州市")}
         assert ("gdp_growth_pct", 6.4) in got, wording
+
+
+def test_a_per_unit_standard_or_a_total_doing_its_work_is_still_a_count():
+    text = "本报讯 仓前街道按照每个网格300户的标准划分网格120个，配备网格员120名参与网格巡查。"
+    got = {(m, v) for m, v, _ in _got(text, published="2023-02-01", region="杭州市")}
+    assert got == {("grid_count", 120.0), ("grid_workers", 120.0)}
