@@ -128,3 +128,11 @@ def test_a_column_wide_headline_between_blank_lines_after_a_finished_sentence_is
     assert ("headline", "老小区加装电") in kinds
     # The same shape in the middle of an unfinished sentence stays part of it.
     assert not any(k == "headline" and t.startswith("街道还将") for k, t in kinds)
+
+
+def test_a_district_colon_headline_after_a_city_story_starts_a_piece_about_the_district():
+    text = ("杭州新闻\n\n杭州市网格员队伍持续壮大\n\n本报讯（记者 方圆）截至2023年底，全市共有专职网格员2.3万名。\n\n"
+            "滨江区：“数智网格”提升治理效能\n\n滨江区依托城市大脑，2023年全区划分网格486个，配备专职网格员520名。\n")
+    got = summary(run(text, published="2024-01-07", region="杭州市"))
+    assert ("杭州市", 2023, "grid_workers", 23000.0) in got
+    assert ("滨江区", 2023, "grid_workers", 520.0) in got
