@@ -189,11 +189,12 @@ def split(ctx: Context) -> list[tuple[int, int]]:
             new_place = _title_place(ctx, list(range(i, j)))
             if new_place is not None and not new_place.kind == "city":
                 old_place = main_place(ctx, current, i)
-                # "三墩镇：…" after a district story (or "滨江区：…" after a city one) is a new piece about that
-                # place, not a section of the story.
+                # "三墩镇：…" after a district story (or "滨江区：…" after a city one), and any headline naming a
+                # subdistrict after a district story, opens a piece about that place: figures under it are its.
                 named = _named_kicker(ctx, i)
                 if old_place is not None and (_differs(new_place, old_place)
-                                              or (named == new_place and new_place != old_place)):
+                                              or (named == new_place and new_place != old_place)
+                                              or (new_place.is_subdistrict_level and old_place.is_district_level)):
                     starts.append(i)
                     i = j
                     continue

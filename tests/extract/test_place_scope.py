@@ -136,3 +136,12 @@ def test_a_district_colon_headline_after_a_city_story_starts_a_piece_about_the_d
     got = summary(run(text, published="2024-01-07", region="杭州市"))
     assert ("杭州市", 2023, "grid_workers", 23000.0) in got
     assert ("滨江区", 2023, "grid_workers", 520.0) in got
+
+
+def test_a_headline_naming_a_subdistrict_after_a_district_story_starts_a_piece_without_a_colon():
+    text = ("余杭区上半年经济稳中向好\n\n本报讯（记者 张三）今年上半年，余杭区实现地区生产总值1020亿元。\n\n"
+            "仓前街道打造科创人才社区\n\n走进仓前的人才公寓，处处是创新氛围。上半年，全街道新增市场主体1300户，"
+            "截至6月底，街道企业总数达6200家。\n")
+    result = run(text, published="2023-07-20", region="杭州市")
+    assert [a.place.name for a in result.articles] == ["余杭区", "仓前街道"]
+    assert ("仓前街道", 2023, "enterprises_total", 6200.0) in summary(result)
