@@ -102,3 +102,9 @@ def test_a_per_unit_standard_or_a_total_doing_its_work_is_still_a_count():
     text = "本报讯 仓前街道按照每个网格300户的标准划分网格120个，配备网格员120名参与网格巡查。"
     got = {(m, v) for m, v, _ in _got(text, published="2023-02-01", region="杭州市")}
     assert got == {("grid_count", 120.0), ("grid_workers", 120.0)}
+
+
+def test_elderly_care_facilities_with_a_grade_or_ownership_word_in_front():
+    text = "本报讯 仓前街道今年建成3个智慧养老服务站、2家普惠型养老机构和老年餐桌6个。"
+    values = sorted(v for m, v, _ in _got(text, published="2023-02-01", region="杭州市") if m == "elderly_care_sites")
+    assert values == [2.0, 3.0, 6.0]
