@@ -145,3 +145,9 @@ def test_a_headline_naming_a_subdistrict_after_a_district_story_starts_a_piece_w
     result = run(text, published="2023-07-20", region="杭州市")
     assert [a.place.name for a in result.articles] == ["余杭区", "仓前街道"]
     assert ("仓前街道", 2023, "enterprises_total", 6200.0) in summary(result)
+
+
+def test_quan_zhen_after_a_time_phrase_is_the_town_named_before():
+    text = "本报讯 近日，余杭区召开会议，径山镇作交流发言。去年以来，全镇新增企业85家。"
+    found = [f for f in metric_facts(text, published="2023-02-01", region="杭州市") if f.metric == "enterprises_new"]
+    assert [f.place.name for f in found] == ["径山镇"]
