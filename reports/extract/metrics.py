@@ -17,7 +17,8 @@ from .catalogue import Catalogue, MetricSpec
 from .quantities import Quantity
 
 _FILLER = re.compile(
-    r"(?:[\s:]|共计|合计|累计|总计|共|达到|达|为|是|有|增至|增加到|突破|约为|已达|已有|已|分别|完成|实现|预计|初步统计)*$"
+    r"(?:[\s:]|共计|合计|累计|总计|共|达到|达|为|是|有|增至|增加到|突破|首次|首度|一举|约为|已达|已有|已|分别|完成|实现|"
+    r"预计|初步统计)*$"
 )
 _TRAILING_NOTE = re.compile(r"\([^()]{0,12}\)\s*$")
 _CLAUSE = re.compile(r"[,;:!?。]")

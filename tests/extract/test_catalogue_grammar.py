@@ -108,3 +108,8 @@ def test_elderly_care_facilities_with_a_grade_or_ownership_word_in_front():
     text = "本报讯 仓前街道今年建成3个智慧养老服务站、2家普惠型养老机构和老年餐桌6个。"
     values = sorted(v for m, v, _ in _got(text, published="2023-02-01", region="杭州市") if m == "elderly_care_sites")
     assert values == [2.0, 3.0, 6.0]
+
+
+def test_a_milestone_alone_is_an_over_figure():
+    text = "本报讯 2022年，仓前街道地区生产总值首次突破百亿元。"
+    assert _got(text, published="2023-02-01", region="杭州市") == {("gdp", 100.0, "over")}
