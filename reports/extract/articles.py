@@ -139,13 +139,13 @@ def _box_start(ctx: Context, start: int, end: int) -> int | None:
 
 
 def _named_kicker(ctx: Context, i: int) -> Place | None:
-    """The place a headline opens with when it reads "<place>:" (宁海路街道:…), else None."""
+    """The place a headline opens with when it reads "<place>:" (宁海路街道:…, 宁海路街道丨…), else None."""
     text = ctx.paras[i].text
     start = ctx.offsets[i]
     for m in ctx.mentions[i]:
-        if m.start != start or m.via == "generic":
+        if m.start != start or m.via in ("generic", "local"):
             continue
-        if text[m.end - start:m.end - start + 1] in (":", "："):
+        if text[m.end - start:m.end - start + 1] in (":", "：", "|", "丨"):
             return ctx.place_of(m)
     return None
 

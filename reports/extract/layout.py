@@ -24,7 +24,7 @@ _PAPER_BYLINE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|报)(?
 # (记者 陈佳 通讯员 翠宣) on a line of its own closes a piece; the same bracket before text opens one.
 _CLOSING_CREDIT = re.compile(r"^\((?:本报)?(?:记者|通讯员)[\u4e00-\u9fff\s]{2,30}\)$")
 # 宁海路街道:… — a headline that opens with a place and a colon, however wide or isolated it is printed.
-_PLACE_KICKER = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:街道|镇|乡|社区|村|区|县|市)[:：]")
+_PLACE_KICKER = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:街道|镇|乡|社区|村|区|县|市)[:：|丨]")
 _AUTHOR_LIST = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:\s+[\u4e00-\u9fff]{2,3}){1,5}$")
 _CREDIT = re.compile(
     r"^(?:\(?(?:本版)?(?:图文|图片|照片|文字|图|文)?(?:均|资料)?由.{1,25}提供\)?|(?:本版)?(?:图文|图片)由.*|.{0,12}提供\)?)$"

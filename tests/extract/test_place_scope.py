@@ -151,3 +151,11 @@ def test_quan_zhen_after_a_time_phrase_is_the_town_named_before():
     text = "本报讯 近日，余杭区召开会议，径山镇作交流发言。去年以来，全镇新增企业85家。"
     found = [f for f in metric_facts(text, published="2023-02-01", region="杭州市") if f.metric == "enterprises_new"]
     assert [f.place.name for f in found] == ["径山镇"]
+
+
+def test_a_place_headline_with_a_bar_separator_starts_a_piece():
+    text = ("杭州新闻\n\n杭州市网格员队伍持续壮大\n\n本报讯（记者 方圆）截至2023年底，全市共有专职网格员2.3万名。\n\n"
+            "滨江区丨“数智网格”提升治理效能\n\n2023年全区划分网格486个，配备专职网格员520名。\n")
+    result = run(text, published="2024-01-07", region="杭州市")
+    assert [a.place.name for a in result.articles] == ["杭州市", "滨江区"]
+    assert ("滨江区", 2023, "grid_count", 486.0) in summary(result)
