@@ -32,7 +32,7 @@ _SUFFIX = re.compile(r"街道|苏木|[镇乡区县市旗州盟村]")
 _GENERIC = re.compile(r"(?:全|我|本|该)(区|县|市)(?![委场民容政级属直内外])")
 # 全镇 / 该街道 / 镇里 / a bare 街道 opening a clause: the subdistrict or town being written about, never a district.
 _LOCAL = re.compile(
-    r"(?:全|我|本|该|此)(街道|镇|乡)(?![长村区域级委政府干])|全(街)(?![巷头区坊面边道])|(镇)里(?=[\u4e00-\u9fff])|"
+    r"(?:全|我|本|该|此)(街道|镇|乡)(?![长村区域级委政府干])|全(街)(?![巷头区坊面边道])|([镇乡])里(?![乡邻])(?=[\u4e00-\u9fff])|"
     r"(街道)(?![办党工委干])"
 )
 _LOCAL_KIND = {"街道": "subdistrict", "街": "subdistrict", "镇": "town", "乡": "township"}

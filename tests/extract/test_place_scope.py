@@ -159,3 +159,11 @@ def test_a_place_headline_with_a_bar_separator_starts_a_piece():
     result = run(text, published="2024-01-07", region="杭州市")
     assert [a.place.name for a in result.articles] == ["杭州市", "滨江区"]
     assert ("滨江区", 2023, "grid_count", 486.0) in summary(result)
+
+
+def test_xiang_li_and_gai_xiang_are_the_township_named_before():
+    text = ("本报讯（记者 吴越）近日，淳安县召开山区治理现场会，屏门乡作典型发言。"
+            "乡里建成老年食堂5家。2023年，该乡新增市场主体86户。")
+    got = {(f.place.name if f.place else None, f.metric) for f in metric_facts(text, published="2024-02-07",
+                                                                              region="淳安县")}
+    assert got == {("屏门乡", "elderly_care_sites"), ("屏门乡", "market_entities_new")}
