@@ -131,12 +131,14 @@ class Gazetteer:
                 self._add(town, by_name)
         if town is not None:
             self._villages[town] = (last_end, len(text))
-        # JioNLP names some subdistricts after their street with the street's 街 kept (唐家墩街街道, 万松街街道);
-        # papers drop it (唐家墩街道). Index the short spelling too; a place of that exact name still competes,
+        # JioNLP names some subdistricts after their street with the street's 街 kept (唐家墩街街道, 万松街街道),
+        # or by their office (长青办事处); papers write 唐家墩街道, 长青街道. Index the short spelling too; a place of that exact name still competes,
         # and the publication's region settles between them.
         for place in [p for p in self.places if p.kind == "subdistrict"]:
-            for long_suffix, short_suffix in (("街街道", "街道"), ("街道办事处", "街道")):
+            for long_suffix, short_suffix in (("街街道", "街道"), ("街道办事处", "街道"), ("办事处", "街道")):
                 stem = place.name[: -len(long_suffix)] if place.name.endswith(long_suffix) else ""
+                if stem.endswith("街道"):
+                    continue
                 if len(stem) >= 2 and not stem.endswith("大"):
                     alias = place.name[: -len(long_suffix)] + short_suffix
                     if place not in by_name[alias]:

@@ -167,3 +167,9 @@ def test_xiang_li_and_gai_xiang_are_the_township_named_before():
     got = {(f.place.name if f.place else None, f.metric) for f in metric_facts(text, published="2024-02-07",
                                                                               region="淳安县")}
     assert got == {("屏门乡", "elderly_care_sites"), ("屏门乡", "market_entities_new")}
+
+
+def test_a_subdistrict_listed_by_its_office_is_found_by_its_jiedao_name_inside_the_region():
+    text = "本报讯 截至11月底，长青街道辖区共有专职网格员58名。"
+    found = [f for f in metric_facts(text, published="2023-12-10", region="天津市") if f.metric == "grid_workers"]
+    assert [(f.place.name, f.place.district) for f in found] == [("长青办事处", "津南区")]
