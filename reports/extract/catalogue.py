@@ -110,9 +110,11 @@ METRICS: tuple[MetricSpec, ...] = (
         "Party branches (or groups) set up on grids (网格党支部).",
         counters=_COUNT,
         # 在网格上建立党支部58个: the branch is a grid's when the clause says it was set up on the grids.
-        before=(r"网格党(?:支部|小组)", r"(?:在|于)(?:各|每个)?网格(?:上|中|里|内)?(?:建立|组建|成立|设立)了?党(?:支部|小组)"),
+        before=(r"网格党(?:支部|小组)",
+                r"(?:在|于)(?:各|每个)?网格(?:上|中|里|内)?(?:建立|组建|成立|设立)了?党(?:支部|小组)"),
         # 在74个网格建立网格党支部: one branch on each of those grids.
-        after=(r"网格党(?:支部|小组)", r"网格(?:上|中|内|里)?(?:均|全部|都)?(?:建立|组建|成立|设立)了?(?:网格)?党(?:支部|小组)"),
+        after=(r"网格党(?:支部|小组)",
+               r"网格(?:上|中|内|里)?(?:均|全部|都)?(?:建立|组建|成立|设立)了?(?:网格)?党(?:支部|小组)"),
     ),
     MetricSpec(
         "grid_service_stations", "网格驿站", "Grid service stations", "个", "grid",

@@ -132,8 +132,8 @@ class Gazetteer:
         if town is not None:
             self._villages[town] = (last_end, len(text))
         # JioNLP names some subdistricts after their street with the street's 街 kept (唐家墩街街道, 万松街街道),
-        # or by their office (长青办事处); papers write 唐家墩街道, 长青街道. Index the short spelling too; a place of that exact name still competes,
-        # and the publication's region settles between them.
+        # or by their office (长青办事处); papers write 唐家墩街道, 长青街道. Index that spelling too; a place of
+        # that exact name still competes, and the publication's region settles between them.
         for place in [p for p in self.places if p.kind == "subdistrict"]:
             for long_suffix, short_suffix in (("街街道", "街道"), ("街道办事处", "街道"), ("办事处", "街道")):
                 stem = place.name[: -len(long_suffix)] if place.name.endswith(long_suffix) else ""

@@ -99,8 +99,8 @@ _PERCENT_WORDS = re.compile(
     r"(?P<post2>以上|以下|以内|左右)?"
 )
 _APPROX = {"将近": "about", "接近": "about", "大约": "about", "近": "about", "约": "about", "左右": "about",
-           "上下": "about", "超过": "over", "超": "over", "逾": "over", "突破": "over", "不少于": "over", "至少": "over",
-           "余": "over", "多": "over", "以上": "over", "有余": "over", "不到": "under", "不足": "under",
+           "上下": "about", "超过": "over", "超": "over", "逾": "over", "突破": "over", "不少于": "over",
+           "至少": "over", "余": "over", "多": "over", "以上": "over", "有余": "over", "不到": "under", "不足": "under",
            "以下": "under", "以内": "under"}
 # Characters before a Chinese numeral that make it part of a word or an ordinal (第一, 数十, 统一, 唯一).
 _CN_BLOCKERS = set("第数几若每逐某单唯统合同之其周星礼初一二三四五六七八九十百千万亿两零〇")

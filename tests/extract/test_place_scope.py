@@ -8,7 +8,8 @@ DISTRICT_THEN_TOWN = """余杭新闻
 
 余杭区经济运行稳中有进
 
-本报讯（记者 张三 通讯员 余宣）10月20日，记者从区统计局获悉，今年前三季度，余杭区实现地区生产总值1650.2亿元，同比增长6.3%。
+本报讯（记者 张三 通讯员 余宣）10月20日，记者从区统计局获悉，今年前三季度，
+余杭区实现地区生产总值1650.2亿元，同比增长6.3%。
 
 
 
@@ -103,7 +104,8 @@ def test_wo_shi_in_a_county_level_city_paper_is_that_city():
 
 
 def test_a_community_named_with_an_everyday_word_run_into_a_noun_is_no_place():
-    text = "良渚街道：老街焕新颜\n\n今年以来，良渚街道推进老旧街区改造。目前，街道结合新街社区改造提升，建成老年食堂5家。\n"
+    text = ("良渚街道：老街焕新颜\n\n今年以来，良渚街道推进老旧街区改造。"
+            "目前，街道结合新街社区改造提升，建成老年食堂5家。\n")
     found = [f for f in metric_facts(text, published="2023-10-10", region="杭州市") if f.metric == "elderly_care_sites"]
     assert [f.place.name for f in found] == ["良渚街道"]
 
