@@ -33,7 +33,7 @@ _GENERIC = re.compile(r"(?:全|我|本|该)(区|县|市)(?![委场民容政级�
 # 全镇 / 该街道 / 镇里 / a bare 街道 opening a clause: the subdistrict or town being written about, never a district.
 _LOCAL = re.compile(
     r"(?:全|我|本|该|此)(街道|镇|乡)(?![长村区域级委政府干])|全(街)(?![巷头区坊面边道])|([镇乡])里(?![乡邻])(?=[\u4e00-\u9fff])|"
-    r"(街道)(?![办党工委干])"
+    r"(街道)"
 )
 _LOCAL_KIND = {"街道": "subdistrict", "街": "subdistrict", "镇": "town", "乡": "township"}
 _PLACE_SUFFIX_AFTER = ("街道", "镇", "乡", "区", "县", "市", "村", "社区")
@@ -93,7 +93,7 @@ class PlaceFinder:
             kind = _LOCAL_KIND[next(g for g in m.groups() if g)]
             local = Mention(m.start(), m.end(), m.group(), None, "local", kind)
             # A bare 街道 is the place only as the subject of its clause (2023年,街道集聚企业…), not 各街道/两街道.
-            if m.group(4) and not is_subject(text, local):
+            if m.group(4) and not is_subject(text, local, organs=False):
                 continue
             mentions.append(local)
         mentions.sort(key=lambda m: m.start)
@@ -240,9 +240,10 @@ def _dominant_scope(mentions: list[Mention]) -> Scope | None:
     return Scope(province=province, city=city)
 
 
-def is_subject(text: str, mention: Mention) -> bool:
-    """Does the clause start with this place (after time words), or is it the place's own office speaking?"""
-    if _ORG_AFTER.match(text[mention.end:mention.end + 8]):
+def is_subject(text: str, mention: Mention, organs: bool = True) -> bool:
+    """Does the clause start with this place (after time words), or is it the place's own office speaking?
+    With ``organs`` False only the position counts (各街道党工委 is no subject, 街道党工委 at a clause start is)."""
+    if organs and _ORG_AFTER.match(text[mention.end:mention.end + 8]):
         return True
     head = text[max(0, mention.start - 40):mention.start]
     breaks = list(_CLAUSE_BREAK.finditer(head))

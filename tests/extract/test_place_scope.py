@@ -175,3 +175,10 @@ def test_a_subdistrict_listed_by_its_office_is_found_by_its_jiedao_name_inside_t
     text = "本报讯 截至11月底，长青街道辖区共有专职网格员58名。"
     found = [f for f in metric_facts(text, published="2023-12-10", region="天津市") if f.metric == "grid_workers"]
     assert [(f.place.name, f.place.district) for f in found] == [("长青办事处", "津南区")]
+
+
+def test_jiedao_organs_opening_a_clause_speak_for_the_subdistrict_but_not_after_ge():
+    text = ("本报讯 近日，余杭区召开党建工作会议，仓前街道作交流发言。街道党工委下设基层党组织86个。"
+            "各街道党工委共有党员3.2万名。")
+    got = {(f.place.name, f.metric) for f in metric_facts(text, published="2023-02-01", region="杭州市")}
+    assert got == {("仓前街道", "party_organizations"), ("余杭区", "party_members")}
