@@ -25,5 +25,6 @@ def search(request):
         "results": results,
         "pager": page_links(request, page=results.page, pages=results.pages) if results else None,
         **filter_context(request, filters),
+        "keep": [("q", query), ("kind", kind)],
     }
     return render(request, "reports/search.html", context)
