@@ -55,6 +55,11 @@ class MetricSpec:
     # (市场主体总数1.08万户,其中企业3200家: the enterprises are a stock too, 新增市场主体…其中企业 a flow).
     part_of: tuple[str, ...] = ()
     note: str = ""  # regex over the cue: its match becomes the fact's note (专职, 社区养老服务站)
+    # A narrower measure that a page often prints instead of the broader one (规上工业产值 for 工业总产值): where
+    # an article gives no figure of the broader metric for a place and year, this figure is reported as it,
+    # with ``stand_in_note`` saying which measure it really is; where both are printed, each keeps its own key.
+    stands_in_for: str | None = None
+    stand_in_note: str = ""
 
     @property
     def scale(self) -> int:
@@ -187,6 +192,14 @@ METRICS: tuple[MetricSpec, ...] = (
         "industrial_output_above_scale", "规上工业产值", "Industrial output above designated size", "亿元", "economy",
         "Output of industrial enterprises above designated size (规上/规模以上工业产值).",
         family="money", before=(r"(?:规上|规模以上)工业(?:总)?产值",),
+        stands_in_for="industrial_output", stand_in_note="规上",
+    ),
+    MetricSpec(
+        "industrial_output_above_scale_growth_pct", "规上工业产值增速", "Industrial output above designated size, growth",
+        "%", "economy", "Growth of the output of industrial enterprises above designated size, in percent.",
+        family="percent", growth_of="industrial_output_above_scale",
+        before=(r"(?:规上|规模以上)工业(?:总)?产值(?:同比|比上年|较上年)?(?:增长|增速|增幅)了?",),
+        stands_in_for="industrial_output_growth_pct", stand_in_note="规上",
     ),
     MetricSpec(
         "fixed_asset_investment", "固定资产投资", "Fixed-asset investment", "亿元", "economy",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,7 +22,7 @@ from .quantities import Quantity, find_quantities
 from .types import ArticleResult, Extraction, FactResult, InitiativeResult, Place
 from .years import YearMention, default_year, lead_year, nearest_year, year_mentions
 
-EXTRACTOR_VERSION = "2026.11.20"
+EXTRACTOR_VERSION = "2026.11.23"
 
 _SENTENCE = re.compile(r"[^。!?]*(?:[。!?]+[\"'”’」』)]*|$)")
 _WAN = Decimal(10000)
@@ -144,8 +145,25 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
                 if key not in seen_initiatives:
                     seen_initiatives.add(key)
                     initiatives.append(initiative)
-    return Extraction(articles=tuple(results), facts=tuple(facts), initiatives=tuple(initiatives),
-                      version=EXTRACTOR_VERSION)
+    return Extraction(articles=tuple(results), facts=tuple(_stand_ins(facts, catalogue)),
+                      initiatives=tuple(initiatives), version=EXTRACTOR_VERSION)
+
+
+def _stand_ins(facts: list[FactResult], catalogue: Catalogue) -> list[FactResult]:
+    """Report a narrower measure as the broader one it stands in for where the article gives no broader figure
+    for that place and year (全镇完成规上工业总产值186.4亿元 is the town's industrial output as far as the page
+    tells), keeping which measure it really is in the note."""
+    given = {(f.article, f.place, f.year, f.metric) for f in facts}
+    out = []
+    for f in facts:
+        spec = catalogue.get(f.metric) if f.metric else None
+        if spec is not None and spec.stands_in_for and (f.article, f.place, f.year, spec.stands_in_for) not in given:
+            broader = catalogue.get(spec.stands_in_for)
+            if broader is not None:
+                note = ";".join(n for n in (spec.stand_in_note, f.note) if n)
+                f = dataclasses.replace(f, metric=broader.key, label=broader.name_zh, note=note)
+        out.append(f)
+    return out
 
 
 class _Paragraph:
