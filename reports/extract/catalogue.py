@@ -32,7 +32,8 @@ _FACILITY = (
     r"(?:养老服务站|养老服务中心|养老服务点|养老服务驿站|养老驿站|养老院|敬老院|托老所|幸福院|颐养院|"
     r"颐康(?:服务)?(?:中心|站)|养老照料中心|(?:养老|老年)?照料(?:中心|站)|"
     r"(?:幸福|老年|长者|敬老|孝老|助老)(?:食堂|饭堂|餐厅|餐桌)|(?:养老|老年)?助餐(?:服务|配餐)?点|"
-    r"日间照料(?:中心|站|室)|互助养老点|养老机构|养老服务综合体)"
+    r"日间照料(?:中心|站|室)|互助养老点|养老机构|养老服务综合体|"
+    r"长者(?:服务|照护|照料|颐养)(?:站|中心|驿站|之家)|老年人?(?:服务|照护|颐养)(?:站|中心|驿站|之家))"
 )
 
 
@@ -221,15 +222,15 @@ METRICS: tuple[MetricSpec, ...] = (
     MetricSpec(
         "market_entities_new", "新增市场主体", "New market entities", "家", "market",
         "Market entities (enterprises and self-employed) newly registered during the year.",
-        counters=_FIRMS, before=(r"(?:新增|新登记|新发展|新注册|新设立?)(?:各类)?(?:市场|经营)主体(?:数量)?",),
-        after=(r"(?:各类)?(?:市场|经营)主体",), after_requires=r"(?:新增|新登记|新发展|新注册|新设立?)了?(?:各类)?",
+        counters=_FIRMS, before=(r"(?:新增|新登记|新发展|新注册|新设立?)(?:各类)?(?:市场|经营|商事)主体(?:数量)?",),
+        after=(r"(?:各类)?(?:市场|经营|商事)主体",), after_requires=r"(?:新增|新登记|新发展|新注册|新设立?)了?(?:各类)?",
     ),
     MetricSpec(
         "market_entities_total", "市场主体总量", "Market entities", "家", "market",
-        "All market entities registered in the area (市场主体总量, also called 经营主体).",
+        "All market entities registered in the area (市场主体总量, also called 经营主体 or 商事主体).",
         counters=_FIRMS,
-        before=(r"(?<!新增)(?<!新登记)(?<!新注册)(?<!新发展)(?<!新设)(?<!新设立)(?:各类)?(?:市场|经营)主体(?:总量|总数|数量|数)?",),
-        after=(r"(?:各类)?(?:市场|经营)主体",), after_requires=_OWN,
+        before=(r"(?<!新增)(?<!新登记)(?<!新注册)(?<!新发展)(?<!新设)(?<!新设立)(?:各类)?(?:市场|经营|商事)主体(?:总量|总数|数量|数)?",),
+        after=(r"(?:各类)?(?:市场|经营|商事)主体",), after_requires=_OWN,
     ),
     MetricSpec(
         "enterprises_new", "新增企业", "New enterprises", "家", "market",

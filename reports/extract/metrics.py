@@ -41,8 +41,11 @@ _DECLINE = ("下降", "减少", "降低", "回落", "下滑")
 # Plans and goals: 将 followed by a verb is the future (将新建), 将 followed by a noun only marks the object (将辖区…).
 _TARGET = re.compile(
     r"力争|(?<!按)(?<!按照)计划|目标|预期|拟|争取实现|确保|到20\d\d年|下一步|明年|今后|"
-    r"将(?:要|会|继续|新建|建成|建设|完成|打造|新增|实施|推进|开展|达到|实现|突破|超过|增加|提升|力争|确保)"
+    r"将(?:要|会|继续|新建|建成|建设|完成|打造|新增|实施|推进|开展|达到|实现|突破|超过|增加|提升|力争|确保|"
+    r"在|于|陆续|逐步|再|进一步|持续|全面)"
 )
+# 提出地区生产总值增长6.5%左右的预期目标: the words after a figure can make it a goal too.
+_TARGET_AFTER = re.compile(r"^\s*(?:左右|以上|以内)?的?(?:预期|奋斗|发展|年度|工作)?目标")
 _GOAL = re.compile(r"力争|目标|预期|计划到|到20\d\d年|下一步|明年|今后")
 _ESTIMATE = re.compile(r"预计|预估|初步统计|初步核算")
 # 生产总值首次突破百亿元,达到102.3亿元: the round figure passed is a milestone; the value after it is the measure.
@@ -62,7 +65,7 @@ _VERBS = (
     "收集|采集|举办|组织|提供|培育|引进|发放|帮助|解决|办理|接收|走访|慰问|选派|整合|推动|推进|设立|设置|配备|配齐|"
     "惠及|覆盖|涵盖|吸引|动员|承办|达到|创建|交办|推送|治理|接待|参与|参加|获得|获评|送上|出动|清理|清砍|落实|"
     "施划|提档升级|升级|修缮|规范|申报|实施|培养|孵化|登记|评选出|评选|产生|释放|聚集|集聚|汇集|入驻|建设|免费|"
-    "突破|下降|增长|提高|上升|减少|降低|占|达|为|有|是|共|已|对|向|在|从|将|把|被|给|其中"
+    "突破|下降|增长|提高|上升|减少|降低|提出|正在|占|达|为|有|是|共|已|对|向|在|从|将|把|被|给|其中"
 )
 _VERB_RE = re.compile(_VERBS)
 _FUNCTION_CUT = re.compile(r"[的和与及等或并]")
@@ -222,6 +225,7 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
     results: list[Recognition | None] = [None] * len(quantities)
     history = _regrouped(sentence, quantities)
     carried, passed = _milestones(sentence, quantities)
+    per_unit: dict[int, tuple[MetricSpec, str, float]] = {}
     _lists(catalogue, sentence, quantities, results)
     for i, (q, start, end) in enumerate(quantities):
         if results[i] is not None:
@@ -238,11 +242,17 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             results[i] = Recognition(None, "调整前", label, 0.5, history=True)
             continue
         found = match_metric(catalogue, q, head, post)
-        if found is not None and (_locative(catalogue, found[0], q, head, post) or _PER_UNIT.search(head)
+        if found is None and i - 1 in per_unit and _TOTAL_ONLY.match(head) and quantities[i - 1][0].unit == q.unit:
+            found = per_unit[i - 1]  # 每个网格配备1名专职网格员,共123名: the total of what each unit has
+        if found is not None and _PER_UNIT.search(head) and not _locative(catalogue, found[0], q, head, post):
+            per_unit[i] = found
+            found = None
+        if found is not None and (_locative(catalogue, found[0], q, head, post)
                                   or (q.unit in ("名", "人", "位") and _ACTORS.match(post))):
             found = None
         # 力争到2025年,全区网格员达到3000名: the goal can be set in an earlier clause of the sentence.
-        target = bool(_TARGET.search(sentence[c_start:start]) or _GOAL.search(sentence[:c_start]))
+        target = bool(_TARGET.search(sentence[c_start:start]) or _GOAL.search(sentence[:c_start])
+                      or _TARGET_AFTER.match(post))
         if found is None and q.family == "percent":
             found = _growth(catalogue, sentence, quantities, i, results, head)
         if found is None:
@@ -258,6 +268,7 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
     _after_values(catalogue, sentence, quantities, history, results)
     _parts(catalogue, sentence, quantities, results)
     _subsets(sentence, quantities, results)
+    _tiers(results)
     return [r for r in results]  # type: ignore[misc]
 
 
@@ -285,10 +296,13 @@ _PER_UNIT = re.compile(
     r"每(?:一)?(?:个|名|栋|幢|座|户|位|家|支|条)(?!月|季度|星期|小时|工作日)[\u4e00-\u9fff]{1,8}?"
     r"(?:都|均|至少)?(?:配备|配置|配齐|配强|配|设置|设立|设有|安排|落实|明确|建有|拥有|有)"
 )
+# The head of a figure that only sums up the clause before it (…每个网格配备1名网格员,共123名).
+_TOTAL_ONLY = re.compile(r"^\s*(?:共|共计|合计|总计|累计|总共|一共)(?:配备|配齐|有|达到?|为)?\s*$")
 # 10名网格员获评…, 120名网格员同台竞技: the people counted are those who won, competed or took part.
 _ACTORS = re.compile(
-    r"^[\u4e00-\u9fff“”]{0,6}(?:员|者|工|代表|干部|人才)们?(?:共同|集体|分别|先后|同时)?"
-    r"(?:获评|获得|荣获|获颁|获奖|获提名|被评为|入选|参赛|参加|参与|同台|竞技|报名|接受|受到)"
+    r"^[\u4e00-\u9fff“”]{0,6}(?:员|者|工|代表|干部|人才)们?(?:共同|集体|分别|先后|同时|正在|正|在|都|也|还|纷纷)?"
+    r"(?:获评|获得|荣获|获颁|获奖|获提名|被评为|入选|参赛|参加|参与|同台|竞技|报名|接受|受到|"
+    r"说|表示|介绍|告诉|坦言|感慨|笑着说|回忆)"
 )
 _LOCATIVE_VERB = re.compile(
     r"^[\u4e00-\u9fff“”\"]{1,10}?(?:上|中|内|里)?(?:均|全部|都|率先)?"
@@ -348,6 +362,28 @@ def _subsets(sentence: str, quantities: list[tuple[Quantity, int, int]], results
                                      total_at=seen[r.metric.key])
             continue
         seen.setdefault(r.metric.key, start)
+
+
+_TIER = re.compile(r"^([一二三四五六]|[1-6])级")
+_TIER_RANK = {c: i for i, c in enumerate("一二三四五六", 1)} | {str(i): i for i in range(1, 7)}
+
+
+def _tiers(results: list[Recognition | None]) -> None:
+    """一级网格1个、二级网格14个、三级网格123个: in a tiered system the deepest level is the count of the metric; the
+    levels above it (the whole subdistrict, its communities) are kept as generic quantities."""
+    tiered: dict[str, list[tuple[int, int]]] = {}
+    for i, r in enumerate(results):
+        m = _TIER.match(r.note) if r is not None and r.metric is not None else None
+        if m:
+            tiered.setdefault(r.metric.key, []).append((_TIER_RANK[m.group(1)], i))
+    for levels in tiered.values():
+        if len({rank for rank, _ in levels}) < 2:
+            continue
+        deepest = max(rank for rank, _ in levels)
+        for rank, i in levels:
+            if rank < deepest:
+                r = results[i]
+                results[i] = Recognition(None, r.note, r.note + r.metric.name_zh.rstrip("数"), 0.5)
 
 
 def _strip_note(text: str) -> str:

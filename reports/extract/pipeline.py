@@ -136,7 +136,7 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
                 continue
             walker = _Paragraph(page, ctx, i, a_start, place, scope_place, gazetteer, config.published, first)
             for fact in walker.facts(catalogue, index, heading_year):
-                key = (fact.article, fact.place, fact.year, fact.metric, fact.value, fact.label, fact.start)
+                key = (fact.article, fact.place, fact.year, fact.metric, fact.value, fact.label, fact.value_start)
                 if key not in seen_facts:
                     seen_facts.add(key)
                     facts.append(fact)

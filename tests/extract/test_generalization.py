@@ -196,3 +196,28 @@ def test_it_reports_above_scale_output_as_industrial_output_only_when_no_total_i
     facts = {(f.metric, float(f.value)) for f in run(both, published="2024-01-20", region="武汉市").facts if f.metric}
     assert facts == {("industrial_output", 220), ("industrial_output_growth_pct", 6),
                      ("industrial_output_above_scale", 186.4), ("industrial_output_above_scale_growth_pct", 7.3)}
+
+
+# A 广州 district paper's review, written for this test: synonyms, tiered grids, plans, speech and per-unit totals.
+BAIYUN_PAGE = """京溪街道：共建共治共享
+
+本报讯（通讯员 何明）2023年，京溪街道新登记商事主体1860户，辖区商事主体总数达3.4万户。
+街道构建“街道—社区—网格”三级网格体系，设置一级网格1个、二级网格12个、三级网格96个，每个网格配备1名专职网格员，共96名。
+全年建成长者服务站5个、老年人服务中心1个，在两个社区各开办“长者饭堂”1家、“幸福食堂”1家。
+“有事找网格员，现在很方便。”云景社区一位网格员说。采访当天，二十多名网格员正在参加消防培训。
+街道负责人表示，明年将在同和、云景等社区再增设3个长者服务站，并提出地区生产总值增长6%左右的预期目标。
+"""
+
+
+def test_it_reads_synonyms_tiers_per_unit_totals_and_leaves_plans_and_speech_out():
+    extraction = run(BAIYUN_PAGE, published="2024-01-16", region="白云区")
+    assert summary(extraction) == {
+        ("京溪街道", 2023, "market_entities_new", 1860), ("京溪街道", 2023, "market_entities_total", 34000),
+        ("京溪街道", 2023, "grid_count", 96), ("京溪街道", 2023, "grid_workers", 96),
+        ("京溪街道", 2023, "elderly_care_sites", 5), ("京溪街道", 2023, "elderly_care_sites", 1),
+    }
+    elderly = sorted((f.note, float(f.value)) for f in extraction.facts if f.metric == "elderly_care_sites")
+    # two facilities with the same count in one sentence are two facts, not one
+    assert elderly == [("幸福食堂", 1), ("老年人服务中心", 1), ("长者服务站", 5), ("长者饭堂", 1)]
+    tiers = {f.label: float(f.value) for f in extraction.facts if f.label in ("一级网格", "二级网格")}
+    assert tiers == {"一级网格": 1, "二级网格": 12}
