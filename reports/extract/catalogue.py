@@ -196,8 +196,8 @@ METRICS: tuple[MetricSpec, ...] = (
         stands_in_for="industrial_output", stand_in_note="规上",
     ),
     MetricSpec(
-        "industrial_output_above_scale_growth_pct", "规上工业产值增速", "Industrial output above designated size, growth",
-        "%", "economy", "Growth of the output of industrial enterprises above designated size, in percent.",
+        "industrial_output_above_scale_growth_pct", "规上工业产值增速",
+        "Industrial output above designated size, growth", "%", "economy", "Growth of the output of industrial enterprises above designated size, in percent.",
         family="percent", growth_of="industrial_output_above_scale",
         before=(r"(?:规上|规模以上)工业(?:总)?产值(?:同比|比上年|较上年)?(?:增长|增速|增幅)了?",),
         stands_in_for="industrial_output_growth_pct", stand_in_note="规上",
@@ -223,7 +223,8 @@ METRICS: tuple[MetricSpec, ...] = (
         "market_entities_new", "新增市场主体", "New market entities", "家", "market",
         "Market entities (enterprises and self-employed) newly registered during the year.",
         counters=_FIRMS, before=(r"(?:新增|新登记|新发展|新注册|新设立?)(?:各类)?(?:市场|经营|商事)主体(?:数量)?",),
-        after=(r"(?:各类)?(?:市场|经营|商事)主体",), after_requires=r"(?:新增|新登记|新发展|新注册|新设立?)了?(?:各类)?",
+        after=(r"(?:各类)?(?:市场|经营|商事)主体",),
+        after_requires=r"(?:新增|新登记|新发展|新注册|新设立?)了?(?:各类)?",
     ),
     MetricSpec(
         "market_entities_total", "市场主体总量", "Market entities", "家", "market",
