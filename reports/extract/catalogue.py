@@ -197,7 +197,8 @@ METRICS: tuple[MetricSpec, ...] = (
     ),
     MetricSpec(
         "industrial_output_above_scale_growth_pct", "规上工业产值增速",
-        "Industrial output above designated size, growth", "%", "economy", "Growth of the output of industrial enterprises above designated size, in percent.",
+        "Industrial output above designated size, growth", "%", "economy",
+        "Growth of the output of industrial enterprises above designated size, in percent.",
         family="percent", growth_of="industrial_output_above_scale",
         before=(r"(?:规上|规模以上)工业(?:总)?产值(?:同比|比上年|较上年)?(?:增长|增速|增幅)了?",),
         stands_in_for="industrial_output_growth_pct", stand_in_note="规上",
