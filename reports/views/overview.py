@@ -13,10 +13,9 @@ def overview(request):
     filters = params.parse_filters(request.GET)
     page = params.parse_page(request.GET)
     data = selectors.overview(filters=filters, page=page, per_page=PLACES_PER_PAGE)
-    all_cells = [family.cells for family in data.families]
-    labels = charts.place_labels(all_cells[0] if all_cells else selectors.pd.DataFrame(), data.places)
-    for frame in all_cells[1:]:
-        labels.update({k: v for k, v in charts.place_labels(frame, data.places).items() if k not in labels})
+    labels = charts.place_labels(None, data.places)
+    for family in data.families:
+        labels.update({k: v for k, v in charts.place_labels(family.cells, data.places).items() if k not in labels})
     families = []
     for family in data.families:
         order = charts.order_by_value(family.cells, [f"s{p['id']}" for p in data.places],

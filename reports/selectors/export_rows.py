@@ -1,0 +1,226 @@
+"""Exports: tuples straight from the database cursor, so a full export streams at database speed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from reports.formatting import COUNT_UNITS, format_value
+from reports.models import Fact
+
+from .base import FactFilter
+from .catalogue import article_url_template, metric_catalogue
+from .cells import FACT_VALUES, build_cells
+
+# (column key, Chinese header, English header, number format for XLSX or None)
+FACT_COLUMNS = [
+    ("id", "编号", "id", None),
+    ("district", "区县", "district", None),
+    ("place", "街道/镇", "subdistrict", None),
+    ("year", "年份", "year", "0"),
+    ("metric", "指标代码", "metric", None),
+    ("metric_name", "指标", "metric name", None),
+    ("label", "名目", "label", None),
+    ("value", "数值", "value", "#,##0.####"),
+    ("upper_value", "上限", "upper value", "#,##0.####"),
+    ("unit", "单位", "unit", None),
+    ("qualifier", "限定", "qualifier", None),
+    ("display", "显示值", "as printed", None),
+    ("note", "备注", "note", None),
+    ("review_status", "审核状态", "review status", None),
+    ("newspaper", "报纸", "newspaper", None),
+    ("published", "出版日期", "published", "yyyy-mm-dd"),
+    ("article_id", "文章编号", "article id", None),
+    ("article_title", "文章标题", "article title", None),
+    ("evidence", "原文句子", "evidence", None),
+    ("source", "来源链接", "source link", None),
+]
+
+_FACT_EXPORT_FIELDS = ("id", "district__name", "subdistrict__name", "year", "metric__key", "metric__name_zh",
+                       "label", "value", "upper_value", "unit", "metric__unit", "qualifier", "note", "review_status",
+                       "article__issue__publication__name", "article__issue__published", "article_id",
+                       "article__title", "evidence")
+
+
+def iter_fact_tuples(*, filters: FactFilter | None = None, metric_keys: tuple[str, ...] = (),
+                     base_url: str = "", chunk_size: int = 5000):
+    """Rows of the long facts table, aligned with ``FACT_COLUMNS``, read with a server-side cursor."""
+    queryset = (filters or FactFilter()).facts()
+    if metric_keys:
+        queryset = queryset.filter(metric__key__in=metric_keys)
+    url = base_url + article_url_template()
+    display_cache: dict[tuple, str] = {}
+    for (pk, district, place, year, metric, metric_name, label, value, upper, unit, metric_unit, qualifier, note,
+         status, newspaper, published, article_id, title, evidence) in (
+            queryset.order_by("pk").values_list(*_FACT_EXPORT_FIELDS).iterator(chunk_size=chunk_size)):
+        unit = metric_unit or unit
+        key = (value, upper, unit, qualifier)
+        display = display_cache.get(key)
+        if display is None:
+            display = format_value(value, unit=unit, qualifier=qualifier, upper=upper, en=False)
+            if len(display_cache) < 50_000:
+                display_cache[key] = display
+        yield (pk, district or "", place or district or "", year, metric or "", metric_name or "", label, value,
+               upper, unit, qualifier, display, note, status, newspaper, published, article_id, title, evidence,
+               url.format(article_id) + f"?fact={pk}#fact-{pk}")
+
+
+def display_sql(value: str, upper: str, unit: str, qualifier: str) -> tuple[str, list]:
+    """SQL for ``format_value`` in Chinese over the given column expressions, with its parameters.
+
+    The full CSV export formats in the database so rows stream at database speed; tests/dashboard/test_cells.py
+    checks this against ``format_value`` case by case.
+    """
+    units = sorted(COUNT_UNITS)
+    magnitude = f"greatest(abs({value}), abs(coalesce({upper}, {value})))"
+    divisor = (f"(CASE WHEN {unit} = '元' AND {magnitude} >= 100000000 THEN 100000000 "
+               f"WHEN {unit} = '元' AND {magnitude} >= 10000 THEN 10000 "
+               f"WHEN {unit} = '万元' AND {magnitude} >= 10000 THEN 10000 "
+               f"WHEN {unit} = ANY(%s) AND {magnitude} >= 100000000 THEN 100000000 "
+               f"WHEN {unit} = ANY(%s) AND {magnitude} >= 10000 THEN 10000 ELSE 1 END)")
+    shown = (f"(CASE WHEN {unit} = '元' AND {magnitude} >= 100000000 THEN '亿元' "
+             f"WHEN {unit} = '元' AND {magnitude} >= 10000 THEN '万元' "
+             f"WHEN {unit} = '万元' AND {magnitude} >= 10000 THEN '亿元' "
+             f"WHEN {unit} = ANY(%s) AND {magnitude} >= 100000000 THEN '亿' || {unit} "
+             f"WHEN {unit} = ANY(%s) AND {magnitude} >= 10000 THEN '万' || {unit} ELSE {unit} END)")
+
+    def number(column: str) -> str:
+        scaled = f"({column}::numeric / {divisor})"
+        places = f"(CASE WHEN abs({scaled}) >= 1000 THEN 1 WHEN abs({scaled}) >= 1 THEN 2 ELSE 4 END)"
+        return f"trim_scale(round({scaled}, {places}))::text"
+
+    text = (f"({number(value)} || CASE WHEN {upper} IS NOT NULL AND {upper} <> {value} "
+            f"THEN '–' || {number(upper)} ELSE '' END)")
+    sql = (f"(CASE {qualifier} WHEN 'about' THEN '近' || {text} WHEN 'over' THEN {text} || '+' "
+           f"WHEN 'under' THEN '不足' || {text} ELSE {text} END || {shown})")
+    # Every placeholder is the list of count units.
+    return sql, [units] * sql.count("%s")
+
+
+def fact_csv_lines_sql(*, filters: FactFilter | None = None, metric_keys: tuple[str, ...] = (),
+                       base_url: str = "") -> tuple[str, list]:
+    """One query whose single column is a finished CSV line per fact, in ``FACT_COLUMNS`` order.
+
+    Python only joins lines, so the full export runs at the speed the database reads rows.
+    """
+    queryset = (filters or FactFilter()).facts()
+    if metric_keys:
+        queryset = queryset.filter(metric__key__in=metric_keys)
+    inner_sql, inner_params = queryset.order_by().values(
+        "id", "year", "label", "value", "upper_value", "unit", "qualifier", "note", "review_status", "article_id",
+        "evidence", "district__name", "subdistrict__name", "metric__key", "metric__name_zh", "metric__unit",
+        "article__issue__publication__name", "article__issue__published", "article__title").query.sql_with_params()
+
+    def q(expression: str) -> str:
+        return f"'\"' || replace(coalesce(({expression})::text, ''), '\"', '\"\"') || '\"'"
+
+    unit = "coalesce(nullif(f.\"metric__unit\", ''), f.unit, '')"
+    display, display_params = display_sql("f.value", "f.upper_value", unit, "f.qualifier")
+    prefix, suffix = article_url_template().split("{}")
+    source = "%s || f.article_id::text || %s || '?fact=' || f.id::text || '#fact-' || f.id::text"
+    columns = [
+        "f.id::text", q('f."district__name"'), q('coalesce(f."subdistrict__name", f."district__name")'),
+        "coalesce(f.year::text, '')", q('f."metric__key"'), q('f."metric__name_zh"'), q("f.label"),
+        "trim_scale(f.value)::text", "coalesce(trim_scale(f.upper_value)::text, '')", q(unit), q("f.qualifier"),
+        q(display), q("f.note"), q("f.review_status"), q('f."article__issue__publication__name"'),
+        "coalesce(to_char(f.\"article__issue__published\", 'YYYY-MM-DD'), '')", "f.article_id::text",
+        q('f."article__title"'), q("f.evidence"), q(source),
+    ]
+    sql = f"SELECT concat_ws(',', {', '.join(columns)}) FROM ({inner_sql}) AS f ORDER BY f.id"
+    params = [*display_params, base_url + prefix, suffix, *inner_params]
+    return sql, params
+
+
+def count_facts(*, filters: FactFilter | None = None, metric_keys: tuple[str, ...] = ()) -> int:
+    queryset = (filters or FactFilter()).facts()
+    if metric_keys:
+        queryset = queryset.filter(metric__key__in=metric_keys)
+    return queryset.count()
+
+
+def iter_fact_rows(queryset: QuerySet[Fact] | None = None, chunk_size: int = 2000):
+    """Dict rows keyed by ``FACT_COLUMNS`` (the ``export_facts`` command)."""
+    keys = [c[0] for c in FACT_COLUMNS]
+    if queryset is not None:
+        ids = set(queryset.values_list("pk", flat=True))
+        rows = (r for r in iter_fact_tuples(chunk_size=chunk_size) if r[0] in ids)
+    else:
+        rows = iter_fact_tuples(chunk_size=chunk_size)
+    for row in rows:
+        yield dict(zip(keys, row, strict=True))
+
+
+INITIATIVE_COLUMNS = [
+    ("id", "编号", "id", None),
+    ("district", "区县", "district", None),
+    ("place", "街道/镇", "subdistrict", None),
+    ("year", "年份", "year", "0"),
+    ("name", "举措名称", "initiative", None),
+    ("category", "类别", "category", None),
+    ("newspaper", "报纸", "newspaper", None),
+    ("published", "出版日期", "published", "yyyy-mm-dd"),
+    ("article_id", "文章编号", "article id", None),
+    ("article_title", "文章标题", "article title", None),
+    ("evidence", "原文句子", "evidence", None),
+    ("source", "来源链接", "source link", None),
+]
+
+
+def iter_initiative_tuples(*, filters: FactFilter | None = None, base_url: str = "", chunk_size: int = 5000):
+    url = base_url + article_url_template()
+    for (pk, district, place, year, name, category, newspaper, published, article_id, title, evidence) in (
+            (filters or FactFilter()).initiatives().order_by("pk").values_list(
+                "id", "district__name", "subdistrict__name", "year", "name", "category",
+                "article__issue__publication__name", "article__issue__published", "article_id", "article__title",
+                "evidence").iterator(chunk_size=chunk_size)):
+        yield (pk, district or "", place or district or "", year, name, category, newspaper, published, article_id,
+               title, evidence, url.format(article_id) + f"?initiative={pk}#initiative-{pk}")
+
+
+def count_initiatives(*, filters: FactFilter | None = None) -> int:
+    return (filters or FactFilter()).initiatives().count()
+
+
+@dataclass
+class WideTable:
+    columns: list[tuple]
+    rows: list[tuple]
+
+
+def wide_table(*, year: int, filters: FactFilter) -> WideTable:
+    """Subdistricts × metrics for one year: one numeric column per metric, notes on approximations and conflicts.
+
+    Built from cells, so conflicts and component sums follow the same rules as the charts.
+    """
+    catalogue = metric_catalogue()
+    by_id = {m.id: m for m in catalogue.values()}
+    queryset = filters.facts().filter(year=year, metric__isnull=False, subdistrict__isnull=False)
+    metric_ids = set(queryset.values_list("metric_id", flat=True).distinct().order_by())
+    metrics = [m for m in catalogue.values() if m.id in metric_ids]
+    places: dict[int, dict] = {}
+    # Chunks keep memory flat for a year with many thousands of places.
+    for cell in build_cells(queryset.values(*FACT_VALUES).iterator(chunk_size=5000), by_id):
+        entry = places.setdefault(cell.place_id, {"place": cell.place, "district": cell.district, "values": {},
+                                                  "notes": []})
+        primary = cell.primary
+        entry["values"][cell.metric.key] = primary.value
+        unit = cell.metric.unit
+        if cell.conflict:
+            shown = " / ".join(format_value(r.value, unit=unit, qualifier=r.qualifier, upper=r.upper)
+                               for r in cell.readings)
+            entry["notes"].append(f"{cell.metric.name_zh}：数据冲突 {shown}")
+        elif primary.qualifier != Fact.Qualifier.EXACT or primary.upper is not None:
+            shown = format_value(primary.value, unit=unit, qualifier=primary.qualifier, upper=primary.upper)
+            entry["notes"].append(f"{cell.metric.name_zh}：{shown}")
+    columns = [("district", "区县", "district", None), ("place", "街道/镇", "subdistrict", None),
+               ("year", "年份", "year", "0")]
+    columns += [(m.key, f"{m.name_zh}（{m.unit}）" if m.unit else m.name_zh,
+                 f"{m.name_en} ({m.unit})" if m.unit else m.name_en, "#,##0.####") for m in metrics]
+    columns.append(("notes", "说明（约数与冲突）", "notes (approximate and conflicting values)", None))
+    rows = []
+    for entry in sorted(places.values(), key=lambda e: (e["district"], e["place"])):
+        rows.append((entry["district"], entry["place"], year, *[entry["values"].get(m.key) for m in metrics],
+                     "；".join(entry["notes"])))
+    return WideTable(columns=columns, rows=rows)
+
