@@ -434,87 +434,82 @@ def load(port: int, kind: str, *, requests: int, concurrency: int, ctx: dict, se
             "req_per_s": round(len(latencies) / elapsed, 1)}
 
 
-def export_run(env: dict, expected_rows: int) -> dict:
-    """Full CSV export from a fresh single-worker server, sampling that worker's RSS while it streams."""
-    import psutil
+class PeakRss:
+    """Sample one process's resident memory every 10 ms while the block runs; ``peak`` holds the highest."""
 
+    def __init__(self, pid: int):
+        import psutil
+
+        self._process = psutil.Process(pid)
+        self._missing = psutil.NoSuchProcess
+        self.idle = self.peak = self._process.memory_info().rss
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample)
+
+    def _sample(self):
+        while not self._stop.is_set():
+            try:
+                self.peak = max(self.peak, self._process.memory_info().rss)
+            except self._missing:
+                return
+            time.sleep(0.01)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+    def figures(self) -> dict:
+        return {"worker_idle_rss_mb": round(self.idle / 2**20, 1), "worker_peak_rss_mb": round(self.peak / 2**20, 1)}
+
+
+def _export(env: dict, path: str, sink) -> tuple[int, int, float, PeakRss]:
+    """Download one export from a fresh single-worker server whose worker has already served a page (a warm
+    baseline), sampling that worker's RSS while it streams."""
     with Gunicorn(env, workers=1) as server:
-        request(server.port, "/metrics/")  # the worker has served a page: its baseline is a warm process
+        request(server.port, "/metrics/")
         [pid] = server.worker_pids()
-        worker = psutil.Process(pid)
-        idle = worker.memory_info().rss
-        peak, stop = [idle], threading.Event()
+        with PeakRss(pid) as rss:
+            status, size, ms = request(server.port, path, sink=sink)
+    return status, size, ms, rss
 
-        def sample():
-            while not stop.is_set():
-                try:
-                    peak[0] = max(peak[0], worker.memory_info().rss)
-                except psutil.NoSuchProcess:
-                    return
-                time.sleep(0.01)
 
-        sampler = threading.Thread(target=sample)
-        sampler.start()
-        newlines = [0]
-        first_bytes = []
+def export_run(env: dict, expected_rows: int) -> dict:
+    """Full CSV export: rows/s, the byte-order mark Excel needs, and the worker's memory."""
+    newlines = [0]
+    first_bytes = []
 
-        def sink(chunk: bytes):
-            if not first_bytes:
-                first_bytes.append(chunk[:3])
-            newlines[0] += chunk.count(b"\n")
+    def sink(chunk: bytes):
+        if not first_bytes:
+            first_bytes.append(chunk[:3])
+        newlines[0] += chunk.count(b"\n")
 
-        try:
-            status, size, ms = request(server.port, "/export/facts.csv", sink=sink)
-        finally:
-            stop.set()
-            sampler.join()
+    status, size, ms, rss = _export(env, "/export/facts.csv", sink)
     # Evidence sentences hold no newlines here, so lines = rows + header.
     rows = newlines[0] - 1
     return {"status": status, "rows": rows, "expected_rows": expected_rows, "bytes": size,
             "seconds": round(ms / 1000, 2), "rows_per_s": round(rows / (ms / 1000)),
-            "bom": first_bytes[0] == b"\xef\xbb\xbf" if first_bytes else False,
-            "worker_idle_rss_mb": round(idle / 2**20, 1), "worker_peak_rss_mb": round(peak[0] / 2**20, 1)}
+            "bom": first_bytes[0] == b"\xef\xbb\xbf" if first_bytes else False, **rss.figures()}
 
 
 def xlsx_run(env: dict, expected_rows: int) -> dict:
-    """Full XLSX export from a fresh single-worker server: time, worker RSS, and the rows the file holds."""
+    """Full XLSX export: time, the worker's memory, and the rows the file holds."""
     import zipfile
 
-    import psutil
-
-    with Gunicorn(env, workers=1) as server:
-        request(server.port, "/metrics/")
-        [pid] = server.worker_pids()
-        worker = psutil.Process(pid)
-        idle = worker.memory_info().rss
-        peak, stop = [idle], threading.Event()
-
-        def sample():
-            while not stop.is_set():
-                try:
-                    peak[0] = max(peak[0], worker.memory_info().rss)
-                except psutil.NoSuchProcess:
-                    return
-                time.sleep(0.02)
-
-        sampler = threading.Thread(target=sample)
-        sampler.start()
-        with tempfile.TemporaryFile() as handle:
-            try:
-                status, size, ms = request(server.port, "/export/facts.xlsx", sink=handle.write)
-            finally:
-                stop.set()
-                sampler.join()
-            handle.seek(0)
-            rows = 0
-            with zipfile.ZipFile(handle) as archive, archive.open("xl/worksheets/sheet1.xml") as sheet:
-                tail = b""
-                while chunk := sheet.read(1 << 20):
-                    rows += (tail + chunk).count(b"<row ") - tail.count(b"<row ")
-                    tail = chunk[-8:]
+    with tempfile.TemporaryFile() as handle:
+        status, size, ms, rss = _export(env, "/export/facts.xlsx", handle.write)
+        handle.seek(0)
+        rows = 0
+        with zipfile.ZipFile(handle) as archive, archive.open("xl/worksheets/sheet1.xml") as sheet:
+            tail = b""
+            while chunk := sheet.read(1 << 20):
+                rows += (tail + chunk).count(b"<row ") - tail.count(b"<row ")
+                tail = chunk[-8:]
     return {"status": status, "rows": rows - 1, "expected_rows": expected_rows, "bytes": size,
-            "seconds": round(ms / 1000, 2), "rows_per_s": round((rows - 1) / (ms / 1000)),
-            "worker_idle_rss_mb": round(idle / 2**20, 1), "worker_peak_rss_mb": round(peak[0] / 2**20, 1)}
+            "seconds": round(ms / 1000, 2), "rows_per_s": round((rows - 1) / (ms / 1000)), **rss.figures()}
 
 
 # ---------------------------------------------------------------------------------------------------------------
