@@ -98,6 +98,8 @@ class NewsletterIssue(models.Model):
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                     verbose_name=_("上传人"))
     uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+    # When a worker claimed the issue: an issue left 处理中 long after it is one whose worker died.
+    started_at = models.DateTimeField(_("开始处理时间"), null=True, blank=True)
     processed_at = models.DateTimeField(_("处理完成时间"), null=True, blank=True)
     duration_ms = models.PositiveIntegerField(_("处理耗时(毫秒)"), null=True, blank=True)
     extractor_version = models.CharField(_("抽取器版本"), max_length=32, blank=True)

@@ -10,11 +10,12 @@ import logging
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from reports import places
@@ -261,11 +262,29 @@ def retry_issues(*, issues: Iterable[NewsletterIssue]) -> int:
     for issue in issues:
         with transaction.atomic():
             updated = NewsletterIssue.objects.filter(pk=issue.pk, status=NewsletterIssue.Status.FAILED).update(
-                status=NewsletterIssue.Status.QUEUED, error_message="", processed_at=None, duration_ms=None)
+                status=NewsletterIssue.Status.QUEUED, error_message="", started_at=None, processed_at=None,
+                duration_ms=None)
             if updated:
                 enqueue_issue(issue=issue)
                 count += 1
     return count
+
+
+STALLED_MESSAGE = ("处理中断：后台处理进程在处理这期报纸时停止了（例如服务器重启），未写入任何数据。"
+                   "请选中这期报纸，使用“重新处理选中的失败期次”。")
+
+
+def fail_stalled_issues(*, now: datetime | None = None) -> int:
+    """Mark issues left 处理中 by a worker that died as failed, so staff see it and can retry; returns how many.
+
+    Storing is one transaction, so such an issue has no rows to clean up. A worker still busy with it after
+    the timeout finishes normally: its final update sets the issue done.
+    """
+    now = now or timezone.now()
+    limit = now - timedelta(seconds=settings.GOVDASH_PROCESSING_TIMEOUT_SECONDS)
+    return NewsletterIssue.objects.filter(status=NewsletterIssue.Status.PROCESSING).filter(
+        Q(started_at__lt=limit) | Q(started_at__isnull=True, uploaded_at__lt=limit)
+    ).update(status=NewsletterIssue.Status.FAILED, error_message=STALLED_MESSAGE, processed_at=now)
 
 
 def process_issue(*, issue: NewsletterIssue) -> IngestSummary:
@@ -275,7 +294,7 @@ def process_issue(*, issue: NewsletterIssue) -> IngestSummary:
     """
     started = time.monotonic()
     claimed = NewsletterIssue.objects.filter(pk=issue.pk, status=NewsletterIssue.Status.QUEUED).update(
-        status=NewsletterIssue.Status.PROCESSING)
+        status=NewsletterIssue.Status.PROCESSING, started_at=timezone.now())
     if not claimed:
         raise IssueNotQueued(issue.pk)
     issue.status = NewsletterIssue.Status.PROCESSING

@@ -124,6 +124,7 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
         return [path("upload/", upload, name="reports_newsletterissue_upload"), *super().get_urls()]
 
     def changelist_view(self, request, extra_context=None):
+        services.fail_stalled_issues()
         pending = NewsletterIssue.objects.filter(status__in=[Status.QUEUED, Status.PROCESSING]).count()
         extra_context = {**(extra_context or {}), "pending_issues": pending}
         return super().changelist_view(request, extra_context=extra_context)
@@ -182,8 +183,9 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
 
     @admin.action(description="重新处理选中的失败期次", permissions=["change"])
     def retry(self, request, queryset):
-        count = services.retry_issues(issues=queryset.filter(status=Status.FAILED))
-        skipped = queryset.exclude(status=Status.FAILED).count()
+        failed = list(queryset.filter(status=Status.FAILED))
+        skipped = queryset.count() - len(failed)  # counted before retrying turns the failed ones into 排队
+        count = services.retry_issues(issues=failed)
         note = f"{skipped} 期不是失败状态，未处理。" if skipped else ""
         self.message_user(request, f"已重新排队 {count} 期。{note}")
 
