@@ -22,7 +22,7 @@ from .quantities import Quantity, find_quantities
 from .types import ArticleResult, Extraction, FactResult, InitiativeResult, Place
 from .years import YearMention, default_year, lead_year, nearest_year, year_mentions
 
-EXTRACTOR_VERSION = "2026.11.23"
+EXTRACTOR_VERSION = "2026.11.23.2"
 
 _SENTENCE = re.compile(r"[^。!?]*(?:[。!?]+[\"'”’」』)]*|$)")
 _WAN = Decimal(10000)
@@ -129,7 +129,7 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
         for i in range(first, last):
             para = page.paras[i]
             if para.kind == "headline":
-                named = year_mentions(para.text, config.published)
+                named = [m for m in year_mentions(para.text, config.published) if m.year is not None]
                 heading_year = named[0].year if named else (year if i == first else heading_year)
                 continue
             if para.kind != "body":
@@ -216,7 +216,10 @@ class _Paragraph:
         return named[-1].place if named else None
 
     def year_at(self, position: int, sentence_end: int, fallback: int | None) -> int | None:
-        found = nearest_year(self.years, position, sentence_end)
+        # A year named after the figure speaks for it only within its part of the sentence: …共有敬老院1所;
+        # 去年还建成… does not date the 敬老院.
+        semicolon = self.text.find(";", position, sentence_end)
+        found = nearest_year(self.years, position, semicolon if semicolon != -1 else sentence_end)
         return found if found is not None else fallback
 
     def facts(self, catalogue: Catalogue, article: int, heading_year: int | None):

@@ -18,9 +18,13 @@ _YEAR = re.compile(
     r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*年(?!代|龄|级|限|薪|终奖)"
     r"|(?P<cy>[〇零○一二三四五六七八九]{4})年"
     # 去年以来 / 从去年到现在 count from a year up to now: no single year.
-    r"|(?<![近往历])(?P<rel>今年|本年|去年|上年|前年|明年|次年)(?!以来|至今|到现在|到目前|同期|底以来)"
+    r"|(?<![近往历])(?P<rel>今年|本年|去年|上年|前年|明年|次年)(?!至今|到现在|到目前|同期|底以来)"
     r"|(?P<half>上半年|下半年|年底|年末|年初)"
+    # 目前 / 截至目前 speak of now: the article's own year again, whatever year the paragraph named before.
+    r"|(?P<now>目前|截至目前|截止目前|当前|如今|现如今)"
 )
+# 去年以来 counts from a year up to now: no single year. 今年以来 is this year so far.
+_SINCE = re.compile(r"以来")
 _COMPARISON = re.compile(r"(?:比|较|同比|与)$")
 _CLAUSE_START = re.compile(r"(?:^|[,;:。!?])\s*$")
 _REVIEW = re.compile(r"去年|上年|过去一年|一年来|回顾|总结")
@@ -30,7 +34,7 @@ _REVIEW = re.compile(r"去年|上年|过去一年|一年来|回顾|总结")
 class YearMention:
     start: int
     end: int
-    year: int
+    year: int | None  # None: "now", i.e. the article's own year
 
 
 def year_mentions(text: str, published: date | None) -> list[YearMention]:
@@ -44,9 +48,13 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
                 out.append(YearMention(m.start(), m.end(), year))
         elif published is None:
             continue
+        elif m.group("now"):
+            out.append(YearMention(m.start(), m.end(), None))
         elif m.group("rel"):
             if _COMPARISON.search(text[max(0, m.start() - 2):m.start()]):
                 continue  # 比上年增长 compares with last year; the figure is this year's
+            if m.group("rel") not in ("今年", "本年") and _SINCE.match(text, m.end()):
+                continue
             offset = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "次年": 1}[m.group("rel")]
             out.append(YearMention(m.start(), m.end(), published.year + offset))
         else:
@@ -54,8 +62,10 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
             # A bare 上半年 / 年底 printed early in the year still points at the year just ended.
             if text[max(0, m.start() - 2):m.start()] in ("今年", "去年", "本年", "上年", "明年"):
                 continue
-            late = half in ("下半年", "年底", "年末")
-            year = published.year - 1 if late and published.month <= 3 else published.year
+            # Printed in January–March, a bare half or 年初 is the year just ended (a review looks back on it);
+            # 年初以来 / 年初至今 run up to now.
+            early = published.month <= 3 and not (half == "年初" and text.startswith(("以来", "至今"), m.end()))
+            year = published.year - 1 if early else published.year
             out.append(YearMention(m.start(), m.end(), year))
     return out
 
@@ -74,16 +84,19 @@ def default_year(published: date | None, article_text: str) -> int | None:
 def lead_year(text: str, title: str, published: date | None) -> int | None:
     """A year printed in the headline, or opening a clause of the first sentence (2022年，三江街道…)."""
     for m in year_mentions(title, published):
-        return m.year
+        if m.year is not None:
+            return m.year
     first_sentence = re.split(r"[。!?]", text, maxsplit=1)[0]
     for m in year_mentions(first_sentence, published):
-        if _CLAUSE_START.search(first_sentence[:m.start]) and first_sentence[m.end:m.end + 1] in (",", " ", ""):
+        if m.year is not None and _CLAUSE_START.search(first_sentence[:m.start]) \
+                and first_sentence[m.end:m.end + 1] in (",", " ", ""):
             return m.year
     return None
 
 
 def nearest_year(mentions: list[YearMention], position: int, sentence_end: int) -> int | None:
-    """The last year named before ``position`` in the paragraph, else the first after it in the same sentence."""
+    """The last year named before ``position`` in the paragraph, else the first after it up to ``sentence_end``;
+    None where that mention is "now" (目前) or there is none: the caller's article year applies."""
     before = [m for m in mentions if m.end <= position]
     if before:
         return before[-1].year

@@ -64,3 +64,24 @@ def test_it_dates_seed_pages_as_the_gold_does():
     assert {f.year for f in seed("004").facts if f.metric} == {2022}
     assert {f.year for f in seed("003").facts if f.metric} == {2023}
     assert seed("001").articles[0].year == 2023  # 2022年度 in its lead does not date it
+
+
+def test_it_reads_今年以来_as_this_year_but_去年以来_as_no_single_year():
+    assert _years("今年以来…去年以来…年初以来", published="2024-02-20") == [2024, 2024]
+
+
+def test_it_reads_a_bare_年初_or_上半年_in_a_january_review_as_the_year_reviewed():
+    assert _years("年初,街道调整网格;上半年完成", published="2024-01-16") == [2023, 2023]
+    assert _years("年初,街道调整网格", published="2024-06-16") == [2024]
+
+
+def test_it_returns_to_the_articles_year_after_目前():
+    text = "福州温泉街道网格精细化\n\n去年底,温泉街道将网格由48个调整为61个。目前,街道共有专职网格员61名。\n"
+    found = {(f.metric, f.year) for f in metric_facts(text, published="2022-09-14", region="鼓楼区")}
+    assert found == {("grid_count", 2021), ("grid_workers", 2022)}
+
+
+def test_it_does_not_date_a_figure_by_a_year_named_after_a_semicolon():
+    text = "长塘镇补齐养老短板\n\n全镇共有镇敬老院1所;去年还在军山社区建成日间照料中心1个。\n"
+    found = {(f.note, f.year) for f in metric_facts(text, published="2025-07-22", region="青秀区")}
+    assert found == {("镇敬老院", 2025), ("日间照料中心", 2024)}
