@@ -59,6 +59,9 @@ class MetricSpec:
     # A narrower measure that a page often prints instead of the broader one (规上工业产值 for 工业总产值): where
     # an article gives no figure of the broader metric for a place and year, this figure is reported as it,
     # with ``stand_in_note`` saying which measure it really is; where both are printed, each keeps its own key.
+    # Counts facilities that stand somewhere: one built in a community is one of its subdistrict's too, whereas
+    # a community's own grids or workers are a part of the subdistrict's, not its count.
+    sited: bool = False
     stands_in_for: str | None = None
     stand_in_note: str = ""
 
@@ -150,7 +153,7 @@ METRICS: tuple[MetricSpec, ...] = (
         "Elderly care facilities: community care stations and centres, care homes (敬老院), meal points and canteens "
         "for the elderly (助餐点, 老年食堂, 幸福食堂), day-care centres. The facility type is kept in the note.",
         counters=("个", "所", "家", "处", "座"), before=(r"[“\"]?" + _FACILITY + r"[”\"]?(?:总数|数量)?",),
-        after=(r"[“\"]?" + _FACILITY,), note=_FACILITY,
+        after=(r"[“\"]?" + _FACILITY,), note=_FACILITY, sited=True,
     ),
     # --- economy -----------------------------------------------------------------------------------------------
     MetricSpec(

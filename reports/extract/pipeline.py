@@ -26,6 +26,8 @@ EXTRACTOR_VERSION = "2026.11.23.2"
 
 _SENTENCE = re.compile(r"[^。!?]*(?:[。!?]+[\"'”’」』)]*|$)")
 _WAN = Decimal(10000)
+# What may open a sentence before a community that is its topic: 在周庄村,… / 上京村划分了… / 此外,在河西社区,…
+_TOPIC_OPENING = re.compile(r"[\s“]*(?:(?:另外|此外|同时|比如|例如|而)[,\s]*)?在?\s*")
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,24 @@ class _Paragraph:
                     return found
         return self.place
 
+    def community_topic(self, sentence_start: int, position: int) -> Mention | None:
+        """在周庄村,村里划分了9个网格 / 上京村划分了3个网格: a sentence opened by a community (社区/村) as its
+        topic reports that community's own figures, not its subdistrict's; a subdistrict named as the subject
+        later in the sentence (在X社区,街道建成…) takes the figures back."""
+        lo, hi = self.offset + sentence_start, self.offset + position
+        inside = [m for m in self.mentions if lo <= m.start < hi]
+        if not inside or inside[0].via != "village":
+            return None
+        first, text = inside[0], self.page.text
+        opening = text[lo:first.start]
+        fronted = opening.lstrip().startswith("在") and "," not in opening and text.startswith(",", first.end)
+        if not (_TOPIC_OPENING.fullmatch(opening) or fronted):
+            return None
+        for m in inside[1:]:
+            if m.via != "village" and is_subject(text, m):
+                return None
+        return first
+
     def _local_place(self, mention: Mention) -> Place | None:
         """全镇 / 该街道 / a bare 街道: the article's own place when it is of that kind, else the last place of that
         kind named before it in the article (a subject if there is one). Never the district."""
@@ -239,6 +259,10 @@ class _Paragraph:
 
     def _fact(self, q: Quantity, rec: Recognition, sentence: str, s_start: int, s_end: int, article: int,
               heading_year: int | None) -> FactResult | None:
+        if rec.metric is not None and not rec.metric.sited:
+            community = self.community_topic(s_start, q.start)
+            if community is not None:
+                rec = Recognition(None, community.text, community.text + rec.metric.name_zh, rec.confidence * 0.6)
         if q.weak and rec.metric is None:
             return None
         place = self.place_at(s_start, q.start)

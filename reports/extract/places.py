@@ -124,7 +124,9 @@ class PlaceFinder:
                     break
             if found and _is_text(found[2]):
                 follow = text[found[1]:found[1] + 1]
-                if follow and follow in _WORD_AFTER_SUFFIX.get(found[2][-1], ()):
+                # X区划 is a word (行政区划), but a community 划分 its grids: X社区划分了12个网格.
+                if follow and follow in _WORD_AFTER_SUFFIX.get(found[2][-1], ()) \
+                        and not (found[2].endswith("社区") and follow == "划"):
                     continue
                 out.append(found)
                 taken_until = found[1]

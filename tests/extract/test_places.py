@@ -149,3 +149,16 @@ def test_it_settles_a_town_name_shared_within_the_region_by_the_district_the_pag
     assert alone[0].place is None
     found = PlaceFinder(gazetteer, scope).find(f"{town.district}召开会议。{town.name}建成老年食堂3个。")
     assert [m.place for m in found if m.text == town.name] == [town]
+
+
+def test_it_keeps_a_communitys_own_grids_and_workers_apart_from_its_subdistricts():
+    page = ("圣泉街道网格治理见实效\n\n圣泉街道共划分网格133个。浒溪社区划分了12个网格。"
+            "在中渡社区,社区配备专职网格员8名。在享堂社区,街道新建网格驿站2个。浒溪社区建成社区养老服务站2个。\n")
+    facts = [f for f in run(page, region="江津区").facts if f.value in (133, 12, 8, 2)]
+    by_value = {float(f.value): (f.place.name, f.metric, f.label) for f in facts if f.place}
+    assert by_value[133] == ("圣泉街道", "grid_count", "网格数")
+    # the community's own figures stay with the subdistrict, but as that community's, not the subdistrict's count
+    assert by_value[12] == ("圣泉街道", None, "浒溪社区网格数")
+    assert by_value[8] == ("圣泉街道", None, "中渡社区网格员")
+    # a care site built in a community is one of the subdistrict's
+    assert ("圣泉街道", "elderly_care_sites", 2) in {(f.place.name, f.metric, float(f.value)) for f in facts}
