@@ -62,6 +62,8 @@ class MetricSpec:
     # Counts facilities that stand somewhere: one built in a community is one of its subdistrict's too, whereas
     # a community's own grids or workers are a part of the subdistrict's, not its count.
     sited: bool = False
+    # A flow over one year (新增市场主体): a figure summed over several years (近三年累计新增) is no value of it.
+    yearly: bool = False
     stands_in_for: str | None = None
     stand_in_note: str = ""
 
@@ -116,14 +118,15 @@ METRICS: tuple[MetricSpec, ...] = (
     ),
     MetricSpec(
         "grid_party_branches", "网格党支部", "Grid party branches", "个", "grid",
-        "Party branches (or groups) set up on grids (网格党支部).",
+        "Party branches set up on grids (网格党支部). A 党小组 is a group inside a branch: counted apart, it is "
+        "no branch (网格党支部22个、网格党小组39个); 网格党支部(党小组) counts the branch.",
         counters=_COUNT,
         # 在网格上建立党支部58个: the branch is a grid's when the clause says it was set up on the grids.
-        before=(r"网格党(?:支部|小组)",
-                r"(?:在|于)(?:各|每个)?网格(?:上|中|里|内)?(?:建立|组建|成立|设立)了?党(?:支部|小组)"),
+        before=(r"网格党支部",
+                r"(?:在|于)(?:各|每个)?网格(?:上|中|里|内)?(?:建立|组建|成立|设立)了?党支部"),
         # 在74个网格建立网格党支部: one branch on each of those grids.
-        after=(r"网格党(?:支部|小组)",
-               r"网格(?:上|中|内|里)?(?:均|全部|都)?(?:建立|组建|成立|设立)了?(?:网格)?党(?:支部|小组)"),
+        after=(r"网格党支部",
+               r"网格(?:上|中|内|里)?(?:均|全部|都)?(?:建立|组建|成立|设立)了?(?:网格)?党支部"),
     ),
     MetricSpec(
         "grid_service_stations", "网格驿站", "Grid service stations", "个", "grid",
@@ -228,7 +231,7 @@ METRICS: tuple[MetricSpec, ...] = (
         "Market entities (enterprises and self-employed) newly registered during the year.",
         counters=_FIRMS, before=(r"(?:新增|新登记|新发展|新注册|新设立?)(?:各类)?(?:市场|经营|商事)主体(?:数量)?",),
         after=(r"(?:各类)?(?:市场|经营|商事)主体",),
-        after_requires=r"(?:新增|新登记|新发展|新注册|新设立?)了?(?:各类)?",
+        after_requires=r"(?:新增|新登记|新发展|新注册|新设立?)了?(?:各类)?", yearly=True,
     ),
     MetricSpec(
         "market_entities_total", "市场主体总量", "Market entities", "家", "market",

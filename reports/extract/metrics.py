@@ -54,7 +54,8 @@ _MILESTONE_WORDS = re.compile(r"(?:首次|首度|历史性|一举|率先)?(?:突
 _RESTATED = re.compile(r"^\s*(?:并|已|累计|总量|规模)?(?:达到|达|为|至|增至|实现)\s*$")
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达到?|有|增长|完成)[\s:]*")
 _THREE_SECTORS = re.compile(
-    r"(?:三次产业|一二三产业?|一、二、三产业?|第一、二、三产业?|第一、第二、第三产业|一、二、三次产业)"
+    r"(?:三次产业|一二三产业?|一、二、三产业?|第一、二、三产业?|第一、第二、第三产业|一、二、三次产业|"
+    r"第一产业[、和及与]第二产业[、和及与]第三产业|一产[、和及与]二产[、和及与]三产)"
 )
 _LIST_GAP = re.compile(r"^[\s、,和及与]*$")
 _BARE_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
@@ -225,7 +226,6 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
     results: list[Recognition | None] = [None] * len(quantities)
     history = _regrouped(sentence, quantities)
     carried, passed = _milestones(sentence, quantities)
-    per_unit: dict[int, tuple[MetricSpec, str, float]] = {}
     _lists(catalogue, sentence, quantities, results)
     for i, (q, start, end) in enumerate(quantities):
         if results[i] is not None:
@@ -242,12 +242,12 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             results[i] = Recognition(None, "调整前", label, 0.5, history=True)
             continue
         found = match_metric(catalogue, q, head, post)
-        if found is None and i - 1 in per_unit and _TOTAL_ONLY.match(head) and quantities[i - 1][0].unit == q.unit:
-            found = per_unit[i - 1]  # 每个网格配备1名专职网格员,共123名: the total of what each unit has
-        if found is not None and _PER_UNIT.search(head) and not _locative(catalogue, found[0], q, head, post):
-            per_unit[i] = found
-            found = None
-        if found is not None and (_locative(catalogue, found[0], q, head, post)
+        if found is None and c_start > 0 and _TOTAL_ONLY.match(head):
+            # 每个网格配备1名专职网格员,共123名 / 9个社区全部建成社区养老服务站,共9个: a bare total is of the noun
+            # that ends the clause before it.
+            p_start, _ = clause_bounds(sentence, c_start - 1)
+            found = match_metric(catalogue, q, sentence[p_start:c_start - 1], "")
+        if found is not None and (_locative(catalogue, found[0], q, head, post) or _PER_UNIT.search(head)
                                   or (q.unit in ("名", "人", "位") and _ACTORS.match(post))):
             found = None
         # 力争到2025年,全区网格员达到3000名: the goal can be set in an earlier clause of the sentence.
@@ -262,6 +262,9 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
         if target:
             results[i] = Recognition(None, "目标", label, 0.4, target=True)
             continue
+        if spec.yearly and _SEVERAL_YEARS.search(sentence[:start]):
+            results[i] = Recognition(None, "多年累计", label, 0.4)
+            continue
         if _ESTIMATE.search(sentence[c_start:start]) or _ESTIMATE.search(sentence[:start][-12:]):
             note = "预计" if not note else note + ";预计"
         results[i] = Recognition(spec, note, spec.name_zh, confidence)
@@ -269,6 +272,7 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
     _parts(catalogue, sentence, quantities, results)
     _subsets(sentence, quantities, results)
     _tiers(results)
+    _additions(sentence, quantities, results)
     return [r for r in results]  # type: ignore[misc]
 
 
@@ -362,6 +366,34 @@ def _subsets(sentence: str, quantities: list[tuple[Quantity, int, int]], results
                                      total_at=seen[r.metric.key])
             continue
         seen.setdefault(r.metric.key, start)
+
+
+# 近三年来 / 五年间 / "十四五"以来 / 党的十八大以来: a span of several years, not one.
+_SEVERAL_YEARS = re.compile(
+    r"近(?:[两二三四五六七八九十]|[2-9]|1\d)年|(?:[两二三四五六七八九十]|[2-9]|1\d)年(?:来|间|以来|中)|"
+    r"[\"“]?十[一二三四五]五[\"”]?(?:以来|期间)|十八大以来"
+)
+_ADDITION = re.compile(r"(?:新增|新建|新开|新设|增设|新开办|新改建|新投用)[^,;]{0,12}$")
+
+
+def _additions(sentence: str, quantities: list[tuple[Quantity, int, int]], results: list[Recognition | None]) -> None:
+    """新增老年助餐点6个,全街道老年助餐点达到14个: an addition followed in the sentence by the new total of the same
+    thing is part of that total; the total is the measure, the addition stays a generic figure."""
+    for i, r in enumerate(results):
+        if r is None or r.metric is None:
+            continue
+        c_start, _ = clause_bounds(sentence, quantities[i][1])
+        if not _ADDITION.search(sentence[c_start:quantities[i][1]]):
+            continue
+        for j in range(i + 1, len(results)):
+            later = results[j]
+            if later is None or later.metric is not r.metric or not (later.note.endswith(r.note)
+                                                                     or r.note.endswith(later.note)):
+                continue
+            j_start, _ = clause_bounds(sentence, quantities[j][1])
+            if not _ADDITION.search(sentence[j_start:quantities[j][1]]):
+                results[i] = Recognition(None, "新增", "新增" + (r.note or r.label), 0.5)
+                break
 
 
 _TIER = re.compile(r"^([一二三四五六]|[1-6])级")

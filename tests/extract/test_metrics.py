@@ -177,3 +177,30 @@ def test_it_does_not_take_a_plan_for_a_result():
     assert _m("下一步,街道计划新增停车位500个。") == []
     assert _m("街道按计划建成老年食堂3个。") == [("elderly_care_sites", 3, "老年食堂")]
     assert _m("将辖区96个网格优化调整为88个。") == [("grid_count", 88, "")]
+
+
+def test_it_gives_a_bare_total_the_noun_that_ends_the_clause_before_it():
+    assert _m("辖区8个社区全部建成社区养老服务站,共8个。") == [("elderly_care_sites", 8, "社区养老服务站")]
+    assert _m("每个网格配备1名专职网格员,合计64名。") == [("grid_workers", 64, "专职")]
+
+
+def test_it_takes_the_new_total_over_the_addition_that_led_to_it():
+    assert _m("新增老年助餐点5个,全街道老年助餐点达到12个。") == [("elderly_care_sites", 12, "街道老年助餐点")]
+    # an addition with no total after it is still the only figure there is
+    assert _m("去年新建农村互助幸福院3个。") == [("elderly_care_sites", 3, "互助幸福院")]
+
+
+def test_it_does_not_take_several_years_of_new_entities_as_one_years():
+    assert _m("近五年来,累计新增市场主体超过8000户。") == []
+    assert _m("“十四五”以来新增市场主体6200户。") == []
+    assert _m("今年以来,累计新增市场主体2100户。") == [("market_entities_new", 2100, "")]
+
+
+def test_it_counts_party_branches_but_not_the_groups_inside_them():
+    assert _m("在网格中建立网格党支部22个、网格党小组39个。") == [("grid_party_branches", 22, "")]
+    assert _m("建立网格党支部(党小组)52个。") == [("grid_party_branches", 52, "")]
+
+
+def test_it_reads_a_sector_list_with_each_sector_spelled_out():
+    assert _m("第一产业、第二产业、第三产业增加值分别为3.1亿元、254.8亿元、144.7亿元。") == [
+        ("va_primary", 3.1, ""), ("va_secondary", 254.8, ""), ("va_tertiary", 144.7, "")]
