@@ -22,7 +22,9 @@ def metric(request, key: str):
     page = params.parse_page(request.GET)
     counts = selectors.metric_year_counts(metric=metric, filters=filters)
     years = sorted(y for y in counts if y is not None)
-    year = params.parse_year(request.GET, "year", default=years[-1] if years else None)
+    # The year with the most reports (the latest of equals): a new year with one early report is a poor first view.
+    widest = max(years, key=lambda y: (counts[y], y)) if years else None
+    year = params.parse_year(request.GET, "year", default=widest)
 
     bar_figure = trend_figure = None
     reporting = shown = 0

@@ -28,6 +28,20 @@ def test_it_draws_each_subdistrict_over_the_years(gold, client):
     assert lines["几江街道"] == {2022: None, 2023: 168}
 
 
+def test_it_opens_on_the_year_most_places_report_not_a_lone_early_report(gold, client):
+    from datetime import date
+
+    from tests.dashboard.gold import add_article, add_fact
+
+    article = add_article(gold, text="三江街道2024年已划分网格40个。", published=date(2024, 3, 2))
+    add_fact(article, place=gold.subdistricts["三江街道"], year=2024, metric=gold.metrics["grid_count"], value=40,
+             evidence="划分网格40个")
+    response = client.get("/metrics/grid_count/")
+    assert response.context["year"] == 2023
+    assert response.context["years"] == [2022, 2023, 2024]
+    assert bars(figures(client.get("/metrics/grid_count/?year=2024"))["figure-bar"]) == {("网格数", "三江街道"): 40}
+
+
 def test_it_switches_the_bar_chart_year_by_url(gold, client):
     response = client.get("/metrics/grid_count/?year=2022")
     assert bars(figures(response)["figure-bar"]) == {("网格数", "圣泉街道"): 93}
