@@ -14,11 +14,23 @@ from .catalogue import article_url_template, metric_catalogue
 from .cells import FACT_VALUES, build_cells
 
 # (column key, Chinese header, English header, number format for XLSX or None)
-FACT_COLUMNS = [
+# Facts and initiatives share the columns that say where and when, and those that give the source.
+_PLACE_COLUMNS = [
     ("id", "编号", "id", None),
     ("district", "区县", "district", None),
     ("place", "街道/镇", "subdistrict", None),
     ("year", "年份", "year", "0"),
+]
+_SOURCE_COLUMNS = [
+    ("newspaper", "报纸", "newspaper", None),
+    ("published", "出版日期", "published", "yyyy-mm-dd"),
+    ("article_id", "文章编号", "article id", None),
+    ("article_title", "文章标题", "article title", None),
+    ("evidence", "原文句子", "evidence", None),
+    ("source", "来源链接", "source link", None),
+]
+FACT_COLUMNS = [
+    *_PLACE_COLUMNS,
     ("metric", "指标代码", "metric", None),
     ("metric_name", "指标", "metric name", None),
     ("label", "名目", "label", None),
@@ -29,12 +41,7 @@ FACT_COLUMNS = [
     ("display", "显示值", "as printed", None),
     ("note", "备注", "note", None),
     ("review_status", "审核状态", "review status", None),
-    ("newspaper", "报纸", "newspaper", None),
-    ("published", "出版日期", "published", "yyyy-mm-dd"),
-    ("article_id", "文章编号", "article id", None),
-    ("article_title", "文章标题", "article title", None),
-    ("evidence", "原文句子", "evidence", None),
-    ("source", "来源链接", "source link", None),
+    *_SOURCE_COLUMNS,
 ]
 
 _FACT_EXPORT_FIELDS = ("id", "district__name", "subdistrict__name", "year", "metric__key", "metric__name_zh",
@@ -152,18 +159,10 @@ def iter_fact_rows(queryset: QuerySet[Fact] | None = None, chunk_size: int = 200
 
 
 INITIATIVE_COLUMNS = [
-    ("id", "编号", "id", None),
-    ("district", "区县", "district", None),
-    ("place", "街道/镇", "subdistrict", None),
-    ("year", "年份", "year", "0"),
+    *_PLACE_COLUMNS,
     ("name", "举措名称", "initiative", None),
     ("category", "类别", "category", None),
-    ("newspaper", "报纸", "newspaper", None),
-    ("published", "出版日期", "published", "yyyy-mm-dd"),
-    ("article_id", "文章编号", "article id", None),
-    ("article_title", "文章标题", "article title", None),
-    ("evidence", "原文句子", "evidence", None),
-    ("source", "来源链接", "source link", None),
+    *_SOURCE_COLUMNS,
 ]
 
 
