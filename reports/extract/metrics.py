@@ -26,8 +26,10 @@ _REGROUP = re.compile(
     r"(?:调整|整合|划分|合并|优化|压缩|精简|缩减|扩大|扩展|扩充|增加|减少|提升|提高|降低|增至|减至|升至|降至|变更|重组|"
     r"分为|变为|改为|撤并|合为|并为|整合为)[\u4e00-\u9fff]{0,4}?(?:为|成|到|至)?\s*$"
 )
-_FROM = re.compile(r"(?:由|从)(?:原来|原有|原先|现有|此前)?的?\s*$")
-_TO = re.compile(r"(?:为|成|到|至)\s*$")
+# 由原来的120个 / 从2019年的80亿元 … 到2023年的120亿元
+_YEAR_OF = r"(?:(?:19|20)\d{2}年(?:底|末)?)?"
+_FROM = re.compile(r"(?:由|从)" + _YEAR_OF + r"(?:原来|原有|原先|现有|此前)?的?\s*$")
+_TO = re.compile(r"(?:为|成|到|至)" + _YEAR_OF + r"的?\s*$")
 _GROWTH = re.compile(
     r"(?:同比|比上年|较上年|较去年|比去年|与上年相比|年均)?(?:分别)?"
     r"(?P<dir>增长|增速|增幅|上升|提高|增加|下降|减少|降低|回落|下滑)(?:了|为|达到?)?\s*$"
@@ -40,13 +42,13 @@ _NO_SUBJECT = re.compile(
 _DECLINE = ("下降", "减少", "降低", "回落", "下滑")
 # Plans and goals: 将 followed by a verb is the future (将新建), 将 followed by a noun only marks the object (将辖区…).
 _TARGET = re.compile(
-    r"力争|(?<!按)(?<!按照)计划|目标|预期|拟|争取实现|确保|到20\d\d年|下一步|明年|今后|"
+    r"力争|(?<!按)(?<!按照)计划|目标|预期|拟|争取实现|确保|到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后|"
     r"将(?:要|会|继续|新建|建成|建设|完成|打造|新增|实施|推进|开展|达到|实现|突破|超过|增加|提升|力争|确保|"
     r"在|于|陆续|逐步|再|进一步|持续|全面)"
 )
 # 提出地区生产总值增长6.5%左右的预期目标: the words after a figure can make it a goal too.
 _TARGET_AFTER = re.compile(r"^\s*(?:左右|以上|以内)?的?(?:预期|奋斗|发展|年度|工作)?目标")
-_GOAL = re.compile(r"力争|目标|预期|计划到|到20\d\d年|下一步|明年|今后")
+_GOAL = re.compile(r"力争|目标|预期|计划到|到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后")
 _ESTIMATE = re.compile(r"预计|预估|初步统计|初步核算")
 # 生产总值首次突破百亿元,达到102.3亿元: the round figure passed is a milestone; the value after it is the measure.
 _MILESTONE = re.compile(r"(?:首次|首度|历史性|一举|率先)?(?:突破|超过|跨越|迈上|站上|跨上|首破)\s*$")
@@ -288,7 +290,7 @@ def _after_values(catalogue: Catalogue, sentence: str, quantities: list[tuple[Qu
         if re.search(r"[,;。!?]", sentence[e1:quantities[j][1]]):
             continue  # 原有97个…,新增11个,…增至108个: the figure right after is not the new value
         c_start, _ = clause_bounds(sentence, s1)
-        head = re.sub(r"(?:由|从)(?:原来|原有|原先|现有|此前)?的?\s*$", "", sentence[c_start:s1])
+        head = _FROM.sub("", sentence[c_start:s1])
         found = match_metric(catalogue, quantities[j][0], head, sentence[e1:quantities[j][1]])
         if found is not None:
             spec, note, confidence = found

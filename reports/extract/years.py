@@ -41,6 +41,8 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
     out = []
     for m in _YEAR.finditer(text):
         if m.group("y"):
+            if _COMPARISON.search(text[max(0, m.start() - 2):m.start()]):
+                continue  # 比2022年增加12个 compares with that year; the figure is of another
             out.append(YearMention(m.start(), m.end(), int(m.group("y"))))
         elif m.group("cy"):
             year = int("".join(str(_CN_DIGITS[c]) for c in m.group("cy")))

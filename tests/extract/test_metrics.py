@@ -204,3 +204,19 @@ def test_it_counts_party_branches_but_not_the_groups_inside_them():
 def test_it_reads_a_sector_list_with_each_sector_spelled_out():
     assert _m("第一产业、第二产业、第三产业增加值分别为3.1亿元、254.8亿元、144.7亿元。") == [
         ("va_primary", 3.1, ""), ("va_secondary", 254.8, ""), ("va_tertiary", 144.7, "")]
+
+
+def test_it_reads_a_change_from_one_years_value_to_anothers():
+    found = [(f.metric, float(f.value), f.year) for f in metric_facts(
+        YULIN.format("玉林街道地区生产总值从2019年的80亿元增长到2023年的120亿元。"), region="武侯区")]
+    assert found == [("gdp", 120, 2023)]
+
+
+def test_it_counts_the_workers_of_a_team_described_by_its_size():
+    assert _m("组建起一支近千人的网格员队伍。") == [("grid_workers", 1000, "")]
+
+
+def test_it_does_not_date_a_figure_by_the_year_it_is_compared_with():
+    found = [(f.metric, f.year) for f in metric_facts(YULIN.format("玉林街道有网格156个,比2022年增加12个。"),
+                                                       published="2023-08-10", region="武侯区")]
+    assert found == [("grid_count", 2023)]
