@@ -124,7 +124,8 @@ class Gazetteer:
                 if alias and alias != name and len(alias) >= 2:
                     self.alias[place] = alias
             else:
-                if not district:
+                # 灵台县 lists a subdistrict named just 街道: as a name it would match the bare word everywhere.
+                if not district or name in _TOWN_SUFFIXES:
                     continue
                 town = Place(name=name, kind=town_kind(name), district=district, city=city, province=province,
                              admin_code=None)

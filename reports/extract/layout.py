@@ -21,6 +21,11 @@ _BYLINE = re.compile(
 )
 # 南京日报记者 陈蕾: a byline may open with the paper's name.
 _PAPER_BYLINE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|报)(?:社)?(?:记者|通讯员|特约记者|见习记者)\s")
+# A post's or a page's running header: "青山湖发布 2024-01-26 08:30 发表于江西", "城关报 2024年1月12日 星期五 第2版",
+# and a WeChat account's "点击蓝字 关注我们". It names the publisher, not the place written about.
+_RUNNING_HEADER = re.compile(
+    r"^(?:原创\s+)?\S{2,20}\s+20\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s|$)|点击(?:上方)?蓝字|关注我们\s*$"
+)
 # (记者 陈佳 通讯员 翠宣) on a line of its own closes a piece; the same bracket before text opens one.
 _CLOSING_CREDIT = re.compile(r"^\((?:本报)?(?:记者|通讯员)[\u4e00-\u9fff\s]{2,30}\)$")
 # 宁海路街道:… — a headline that opens with a place and a colon, however wide or isolated it is printed.
@@ -38,7 +43,7 @@ _CAPTION = re.compile(
 
 @dataclass
 class Paragraph:
-    kind: str  # body | headline | caption | byline | author | credit
+    kind: str  # body | headline | caption | byline | author | credit | header (a post's or page's running header)
     text: str = ""
     spans: list[tuple[int, int]] = field(default_factory=list)  # pieces of the normalized text, in reading order
     lead: bool = False  # starts an article (本报讯 …)
@@ -114,6 +119,8 @@ def _classify(line: _Line, width: int, next_line: _Line | None) -> Paragraph:
         return Paragraph("credit", page_credit=bool(_PAGE_CREDIT.match(s)))
     if n <= 30 and (_BYLINE.match(s) or _PAPER_BYLINE.match(s)) and not _INNER_PUNCT.search(s):
         return Paragraph("byline")
+    if n <= 60 and _RUNNING_HEADER.search(s) and not _INNER_PUNCT.search(s):
+        return Paragraph("header")
     if n <= 20 and _AUTHOR_LIST.match(s):
         return Paragraph("author")
     terminal = bool(_TERMINAL.search(s))
@@ -192,4 +199,7 @@ def paragraphs(text: str) -> list[Paragraph]:
         else:
             out.append(para)
     close()
+    # 数说2023丨湖坊镇这份年度“成绩单”请查收! over a post's header line is its headline, exclamation and all.
+    if len(out) > 1 and out[0].kind == "body" and len(out[0].text) <= 40 and out[1].kind in ("header", "byline"):
+        out[0].kind = "headline"
     return out

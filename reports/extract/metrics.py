@@ -23,12 +23,13 @@ _FILLER = re.compile(
 _TRAILING_NOTE = re.compile(r"\([^()]{0,12}\)\s*$")
 _CLAUSE = re.compile(r"[,;:!?。]")
 _REGROUP = re.compile(
-    r"(?:调整|整合|划分|合并|优化|压缩|精简|缩减|扩大|扩展|扩充|增加|减少|提升|提高|降低|增至|减至|升至|降至|变更|重组|"
+    r"(?:调整|整合|划分|合并|优化|压缩|精简|缩减|扩大|扩展|扩充|增加(?!值)|减少|提升|提高|降低|增至|减至|升至|降至|变更|重组|"
     r"分为|变为|改为|撤并|合为|并为|整合为)[\u4e00-\u9fff]{0,4}?(?:为|成|到|至)?\s*$"
 )
 # 由原来的120个 / 从2019年的80亿元 … 到2023年的120亿元
 _YEAR_OF = r"(?:(?:19|20)\d{2}年(?:底|末)?)?"
 _FROM = re.compile(r"(?:由|从)" + _YEAR_OF + r"(?:原来|原有|原先|现有|此前)?的?\s*$")
+_DATED_FROM = re.compile(r"(?:由|从)(?:19|20)\d{2}年(?:底|末)?(?:原来|原有|原先|现有|此前)?的?\s*$")
 _TO = re.compile(r"(?:为|成|到|至)" + _YEAR_OF + r"的?\s*$")
 _GROWTH = re.compile(
     r"(?:同比|比上年|较上年|较去年|比去年|与上年相比|年均)?(?:分别)?"
@@ -241,7 +242,11 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             results[i] = Recognition(None, "里程碑", label, 0.4, history=True)
             continue
         if i in history:
-            results[i] = Recognition(None, "调整前", label, 0.5, history=True)
+            # 从2022年底的1.52万户增加到1.71万户: a starting point with its own year is that year's value.
+            dated = _DATED_FROM.search(head)
+            found = match_metric(catalogue, q, _FROM.sub("", head), post) if dated else None
+            results[i] = (Recognition(found[0], found[1], found[0].name_zh, found[2] - 0.05) if found
+                          else Recognition(None, "调整前", label, 0.5, history=True))
             continue
         found = match_metric(catalogue, q, head, post)
         if found is None and c_start > 0 and _TOTAL_ONLY.match(head):
@@ -378,6 +383,16 @@ _SEVERAL_YEARS = re.compile(
 _ADDITION = re.compile(r"(?:新增|新建|新开|新设|增设|新开办|新改建|新投用)[^,;]{0,12}$")
 
 
+def _same_kind(a: str, b: str) -> bool:
+    """社区嵌入式养老服务站 and 社区养老服务站 are one kind of facility: the nouns end alike (or carry no note)."""
+    if not a or not b:
+        return a == b
+    shared = 0
+    while shared < min(len(a), len(b)) and a[-1 - shared] == b[-1 - shared]:
+        shared += 1
+    return shared >= min(3, len(a), len(b))
+
+
 def _additions(sentence: str, quantities: list[tuple[Quantity, int, int]], results: list[Recognition | None]) -> None:
     """新增老年助餐点6个,全街道老年助餐点达到14个: an addition followed in the sentence by the new total of the same
     thing is part of that total; the total is the measure, the addition stays a generic figure."""
@@ -389,8 +404,7 @@ def _additions(sentence: str, quantities: list[tuple[Quantity, int, int]], resul
             continue
         for j in range(i + 1, len(results)):
             later = results[j]
-            if later is None or later.metric is not r.metric or not (later.note.endswith(r.note)
-                                                                     or r.note.endswith(later.note)):
+            if later is None or later.metric is not r.metric or not _same_kind(r.note, later.note):
                 continue
             j_start, _ = clause_bounds(sentence, quantities[j][1])
             if not _ADDITION.search(sentence[j_start:quantities[j][1]]):

@@ -26,6 +26,7 @@ EXTRACTOR_VERSION = "2026.11.23.3"
 
 _SENTENCE = re.compile(r"[^。!?]*(?:[。!?]+[\"'”’」』)]*|$)")
 _WAN = Decimal(10000)
+_CHANGE_TO = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|调整|扩大|发展|突破)?(?:到|至|为)")
 # What may open a sentence before a community that is its topic: 在周庄村,… / 上京村划分了… / 此外,在河西社区,…
 _TOPIC_OPENING = re.compile(r"[\s“]*(?:(?:另外|此外|同时|比如|例如|而)[,\s]*)?在?\s*")
 
@@ -239,7 +240,10 @@ class _Paragraph:
         # A year named after the figure speaks for it only within its part of the sentence: …共有敬老院1所;
         # 去年还建成… does not date the 敬老院.
         semicolon = self.text.find(";", position, sentence_end)
-        found = nearest_year(self.years, position, semicolon if semicolon != -1 else sentence_end)
+        # 从2022年底的1.52万户增加到1.71万户: a starting year dates the starting value only.
+        years = [m for m in self.years if not (self.text[m.start - 1:m.start] in ("从", "由")
+                                               and _CHANGE_TO.search(self.text, m.end, position))]
+        found = nearest_year(years, position, semicolon if semicolon != -1 else sentence_end)
         return found if found is not None else fallback
 
     def facts(self, catalogue: Catalogue, article: int, heading_year: int | None):

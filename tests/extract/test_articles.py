@@ -85,3 +85,15 @@ def test_it_indexes_offsets_into_the_article_text():
         text = extraction.articles[fact.article].text
         assert text[fact.start:fact.end] == fact.evidence
         assert fact.start <= fact.value_start < fact.value_end <= fact.end
+
+
+def test_it_does_not_take_a_posts_or_pages_running_header_for_its_headline():
+    headline = "数说2023丨湖坊镇这份年度“成绩单”请查收!"
+    post = (headline + "\n\n青山湖发布 2024-01-26 08:30 发表于江西\n\n👆点击蓝字 关注我们\n\n"
+            "2023年,湖坊镇实现地区生产总值158.3亿元。全年新增市场主体3612户。\n")
+    extraction = run(post, published="2024-01-26", region="青山湖区")
+    assert [(a.place.name, a.title) for a in extraction.articles] == [("湖坊镇", headline)]
+    assert {f.place.name for f in extraction.facts if f.metric} == {"湖坊镇"}
+    page = "城关报 2024年1月12日 星期五 第2版 街道·社区\n\n雁南街道:党建引领基层治理\n\n街道共划分网格89个。\n"
+    titles = [a.title for a in run(page, published="2024-01-12", region="城关区").articles]
+    assert titles == ["雁南街道:党建引领基层治理"]

@@ -209,7 +209,8 @@ def test_it_reads_a_sector_list_with_each_sector_spelled_out():
 def test_it_reads_a_change_from_one_years_value_to_anothers():
     found = [(f.metric, float(f.value), f.year) for f in metric_facts(
         YULIN.format("玉林街道地区生产总值从2019年的80亿元增长到2023年的120亿元。"), region="武侯区")]
-    assert found == [("gdp", 120, 2023)]
+    # the starting point has a year of its own: it is that year's value
+    assert found == [("gdp", 80, 2019), ("gdp", 120, 2023)]
 
 
 def test_it_counts_the_workers_of_a_team_described_by_its_size():
@@ -220,3 +221,31 @@ def test_it_does_not_date_a_figure_by_the_year_it_is_compared_with():
     found = [(f.metric, f.year) for f in metric_facts(YULIN.format("玉林街道有网格156个,比2022年增加12个。"),
                                                        published="2023-08-10", region="武侯区")]
     assert found == [("grid_count", 2023)]
+
+
+def test_it_does_not_take_value_added_for_an_increase():
+    assert _m("完成地区生产总值312.6亿元,其中第二产业增加值21.8亿元、第三产业增加值290.8亿元。") == [
+        ("gdp", 312.6, ""), ("va_secondary", 21.8, ""), ("va_tertiary", 290.8, "")]
+
+
+def test_it_knows_local_names_of_elderly_canteens_and_homes():
+    assert _m("建成老人家食堂23家、颐养之家7个。") == [("elderly_care_sites", 23, "老人家食堂"),
+                                               ("elderly_care_sites", 7, "颐养之家")]
+
+
+def test_it_takes_the_total_of_a_facility_kind_over_an_addition_with_a_longer_name():
+    assert _m("新建社区嵌入式养老服务站两个,全街道社区养老服务站达到11个。") == [
+        ("elderly_care_sites", 11, "社区养老服务站")]
+
+
+def test_it_does_not_count_recruits_or_a_grid_named_as_a_place():
+    assert _m("今年通过公开招聘新招录专职网格员十二名。") == []
+    assert _m("有的一个网格里住着四五千人。") == []
+
+
+def test_it_dates_a_starting_value_and_the_figures_after_it_apart():
+    review = ("玉林街道工作回顾\n\n辖区市场主体总量从2022年底的1.52万户增加到1.71万户,全年新增市场主体2964户,"
+              "企业数量达到6800余家。\n")
+    found = [(f.metric, float(f.value), f.year) for f in metric_facts(review, published="2024-01-12", region="武侯区")]
+    assert found == [("market_entities_total", 15200, 2022), ("market_entities_total", 17100, 2023),
+                     ("market_entities_new", 2964, 2023), ("enterprises_total", 6800, 2023)]

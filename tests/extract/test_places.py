@@ -162,3 +162,10 @@ def test_it_keeps_a_communitys_own_grids_and_workers_apart_from_its_subdistricts
     assert by_value[8] == ("圣泉街道", None, "中渡社区网格员")
     # a care site built in a community is one of the subdistrict's
     assert ("圣泉街道", "elderly_care_sites", 2) in {(f.place.name, f.metric, float(f.value)) for f in facts}
+
+
+def test_it_never_takes_the_bare_word_街道_for_a_place():
+    # JioNLP lists a subdistrict of 灵台县 named just "街道"
+    assert "街道" not in default_gazetteer().by_name
+    facts = metric_facts("雁南街道:党建引领\n\n街道配备专职网格员89名。\n", published="2024-01-12", region="城关区")
+    assert [(f.place.name, f.place.district) for f in facts] == [("雁南街道", "城关区")]
