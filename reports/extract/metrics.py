@@ -249,6 +249,10 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
                           else Recognition(None, "调整前", label, 0.5, history=True))
             continue
         found = match_metric(catalogue, q, head, post)
+        if found is None and c_start > 0 and not head.strip() and sentence[c_start - 1] == ":":
+            # 地区生产总值:8.6亿元 — a table-like line, label and figure either side of a colon.
+            p_start, _ = clause_bounds(sentence, c_start - 1)
+            found = match_metric(catalogue, q, sentence[p_start:c_start - 1], post)
         if found is None and c_start > 0 and _TOTAL_ONLY.match(head):
             # 每个网格配备1名专职网格员,共123名 / 9个社区全部建成社区养老服务站,共9个: a bare total is of the noun
             # that ends the clause before it.

@@ -249,3 +249,11 @@ def test_it_dates_a_starting_value_and_the_figures_after_it_apart():
     found = [(f.metric, float(f.value), f.year) for f in metric_facts(review, published="2024-01-12", region="武侯区")]
     assert found == [("market_entities_total", 15200, 2022), ("market_entities_total", 17100, 2023),
                      ("market_entities_new", 2964, 2023), ("enterprises_total", 6800, 2023)]
+
+
+def test_it_reads_table_like_lines_with_the_label_before_a_colon():
+    brief = ("玉林街道上半年经济运行\n\n地区生产总值:8.6亿元,同比增长5.2%;\n工业总产值:3.1亿元,增长7.4%;\n"
+             "新增市场主体:126户。\n")
+    assert {(f.metric, float(f.value)) for f in metric_facts(brief, region="武侯区")} == {
+        ("gdp", 8.6), ("gdp_growth_pct", 5.2), ("industrial_output", 3.1), ("industrial_output_growth_pct", 7.4),
+        ("market_entities_new", 126)}
