@@ -111,6 +111,10 @@ def _classify(line: _Line, width: int, next_line: _Line | None) -> Paragraph:
     n = len(s)
     if _CLOSING_CREDIT.match(s):
         return Paragraph("author")
+    # 本报记者 张华 on a line of its own is a byline; 本报记者 张华 报道:今年… opens the text.
+    if n <= 30 and (_BYLINE.match(s) or _PAPER_BYLINE.match(s)) and not _INNER_PUNCT.search(s) \
+            and not _TERMINAL.search(s):
+        return Paragraph("byline", lead=bool(_LEAD.match(s)))
     if _LEAD.match(s):
         return Paragraph("body", lead=True)
     if _CAPTION.search(s):

@@ -97,3 +97,11 @@ def test_it_does_not_take_a_posts_or_pages_running_header_for_its_headline():
     page = "城关报 2024年1月12日 星期五 第2版 街道·社区\n\n雁南街道:党建引领基层治理\n\n街道共划分网格89个。\n"
     titles = [a.title for a in run(page, published="2024-01-12", region="城关区").articles]
     assert titles == ["雁南街道:党建引领基层治理"]
+
+
+def test_it_keeps_a_byline_on_its_own_line_out_of_the_evidence():
+    page = ("小河街道:网格连民心\n本报记者 张华\n2023年,小河街道以党建引领基层治理,\n"
+            "将辖区划分为网格108个,选优配强专兼职\n网格员246名。\n")
+    facts = [f for f in run(page, published="2024-01-18", region="花溪区").facts if f.metric]
+    assert {(f.metric, float(f.value)) for f in facts} == {("grid_count", 108), ("grid_workers", 246)}
+    assert all(f.evidence.startswith("2023年,小河街道") for f in facts)
