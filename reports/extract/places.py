@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .gazetteer import Gazetteer, Scope
+from .gazetteer import Gazetteer, Scope, town_kind
 from .types import Place
 
 # Names in the gazetteer that are also everyday words; only a parent named right before makes them places.
@@ -29,6 +29,24 @@ SHORT_STOPWORDS = frozenset(
     "振兴 和谐 育才 工业 商业 滨江 江南 江北岸 河西 河东 城区 社区 新街 老街 大街 朝阳 向阳 红岩 新民 新建 新兴".split()
 )
 _SUFFIX = re.compile(r"街道|苏木|[镇乡区县市旗州盟村]")
+# 目前全镇, 今年该镇, 实现乡镇: words inside a "name" that show it is none.
+# 商贸重镇, 农业大镇, 上半年街道, 依托街道: an epithet, a time or a verb before the suffix.
+_UNLISTED_WORDS = re.compile(
+    r"[全各本该每这那此其个名年由对向从与和及]|[重大强古小新老]$|目前|现在|如今|当前|截至|实现|推进|建设|打造|乡镇|"
+    r"依托|通过|围绕|推动|聚焦|坚持|组织|带领|发挥|联合|协调|指导|支持|帮助|全力|积极"
+)
+# A town or subdistrict the gazetteer does not know (renamed, merged, newer than its data): a name opening a
+# headline or a clause, ending in 街道/镇/乡. Taken only when the page names it at least twice or in a
+# "<place>:" headline, and never from everyday words (全镇, 各乡镇, 特色小镇, 城乡).
+_UNLISTED = re.compile(
+    r"(?:^|(?<=[\n,;:。!?、“\s])|(?<=[\n,;:。!?]在)|(?<=\d年,))(?P<name>[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))"
+    r"(?![镇乡村区长委政府党级域里内外])"
+)
+_UNLISTED_STOP = re.compile(
+    r"^(?:全|各|本|该|我|每|这|那|此|其|两|三|四|五|六|七|八|九|十|几|多|一|特色|小|城|集|重|强|名|古|新|老|边|周边|"
+    r"相邻|临近|附近|沿线|所在|乡|镇|村|市|县|区|城乡|农村|美丽|文明|卫生|示范|中心|特色小|历史文化名|全国|省级|市级|"
+    r"县级|区级|街|街道|山区|库区|贫困|偏远|兄弟|其他|其余|周围|所辖|下辖|辖区|辖)"
+)
 _GENERIC = re.compile(r"(?:全|我|本|该)(区|县|市)(?![委场民容政级属直内外])")
 # 全镇 / 该街道 / 镇里 / a bare 街道 opening a clause: the subdistrict or town being written about, never a district.
 _LOCAL = re.compile(
@@ -62,7 +80,7 @@ class Mention:
     end: int
     text: str
     place: Place | None
-    via: str  # full | short | village | generic | local
+    via: str  # full | short | village | generic | local | unlisted
     generic: str = ""  # 区, 县 or 市 for 全区/我县/本市; the place kind a local word (全镇, 该街道) stands for
 
 
@@ -84,6 +102,7 @@ class PlaceFinder:
                 raw = self._full_candidates(text)
                 mentions = self._resolve_all(text, raw, scope)
         mentions += self._short_mentions(text, mentions, scope)
+        mentions += self._unlisted(text, mentions, scope)
         mentions += [Mention(m.start(), m.end(), m.group(), None, "generic", m.group(1))
                      for m in _GENERIC.finditer(text) if not _inside(m.start(), m.end(), mentions)]
         named = [m for m in mentions if m.place is not None or m.via == "generic"]
@@ -98,6 +117,34 @@ class PlaceFinder:
             mentions.append(local)
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    # -- names the gazetteer lacks --------------------------------------------------------------------------
+    def _unlisted(self, text: str, mentions: list[Mention], scope: Scope | None) -> list[Mention]:
+        """Mentions of a subdistrict or town missing from the gazetteer, placed in the publication's district
+        (or city): without them its figures would fall to the district or to a neighbour named nearby."""
+        if scope is None or not (scope.district or scope.city):
+            return []
+        known = {m.text for m in mentions}
+        names: set[str] = set()
+        for m in _UNLISTED.finditer(text):
+            name = m.group("name")
+            stem = name[:-2] if name.endswith("街道") else name[:-1]
+            if name in known or name in self.gazetteer.by_name or _UNLISTED_STOP.match(stem) \
+                    or _UNLISTED_WORDS.search(stem) \
+                    or stem in SHORT_STOPWORDS or _inside(m.start("name"), m.end("name"), mentions):
+                continue
+            line_start = text[m.start("name") - 1:m.start("name")] in ("", "\n")
+            kicker = line_start and text.startswith((":", "：", "|", "丨"), m.end("name"))
+            if kicker or text.count(name) >= 2:
+                names.add(name)
+        out = []
+        for name in names:
+            place = Place(name=name, kind=town_kind(name), district=scope.district, city=scope.city,
+                          province=scope.province, admin_code=None)
+            for m in re.finditer(re.escape(name), text):
+                if not _inside(m.start(), m.end(), mentions):
+                    out.append(Mention(m.start(), m.end(), name, place, "unlisted"))
+        return out
 
     # -- full names ------------------------------------------------------------------------------------------
     def _full_candidates(self, text: str) -> list[tuple[int, int, str, tuple[Place, ...], str]]:

@@ -169,3 +169,13 @@ def test_it_never_takes_the_bare_word_街道_for_a_place():
     assert "街道" not in default_gazetteer().by_name
     facts = metric_facts("雁南街道:党建引领\n\n街道配备专职网格员89名。\n", published="2024-01-12", region="城关区")
     assert [(f.place.name, f.place.district) for f in facts] == [("雁南街道", "城关区")]
+
+
+def test_it_takes_a_town_missing_from_the_gazetteer_as_a_place_of_the_papers_district():
+    # 路美邑镇 is not in JioNLP's 石林彝族自治县; its figures must not fall to the county or to 西街口镇 beside it
+    page = ("路美邑镇:产业兴旺添活力\n\n2023年,路美邑镇实现地区生产总值26.8亿元。与相邻的西街口镇相比,路美邑镇工业基础"
+            "更为雄厚,西街口镇全年地区生产总值为18.2亿元。作为商贸重镇,目前全镇市场主体总量达3000户。\n")
+    facts = metric_facts(page, published="2024-01-22", region="石林彝族自治县")
+    assert [(f.place.name, f.place.kind, f.place.district, float(f.value)) for f in facts] == [
+        ("路美邑镇", "town", "石林彝族自治县", 26.8), ("西街口镇", "town", "石林彝族自治县", 18.2),
+        ("路美邑镇", "town", "石林彝族自治县", 3000)]
