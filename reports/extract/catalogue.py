@@ -23,7 +23,7 @@ CATEGORIES = ("grid", "elderly", "economy", "party", "market", "other")
 # Verbs that make the count an object of the place's work rather than something it has.
 DEFAULT_VETO = (
     r"(?:动员|吸引|走访|联系|慰问|帮扶|培训|表彰|评选出?|评出|选派|带动|邀请|接待|对接|帮助|惠及|发动|召集|联合|指导|"
-    r"组织|覆盖|辐射|服务了|联系了|招录|招聘|选聘|新招录|新招聘)了?(?:辖区内?|全街道?|全镇|全区|各类|各级)?[\u4e00-\u9fff]{0,4}"
+    r"组织|覆盖|辐射|服务了|联系了|招录|招聘|选聘|新招录|新招聘|整顿|整治|整顿提升|软弱涣散)了?(?:辖区内?|全街道?|全镇|全区|各类|各级)?[\u4e00-\u9fff]{0,4}"
 )
 _OWN = r"(?:共有|现有|拥有|有|辖区内?有|累计有|已有|集聚|聚集|汇聚|入驻|注册|登记|达到?)了?"
 _FACILITY = (
@@ -125,7 +125,7 @@ METRICS: tuple[MetricSpec, ...] = (
         counters=_COUNT,
         # 在网格上建立党支部58个: the branch is a grid's when the clause says it was set up on the grids.
         before=(r"网格党支部",
-                r"(?:在|于)(?:各|每个)?网格(?:上|中|里|内)?(?:建立|组建|成立|设立)了?党支部"),
+                r"(?:在|于)(?:各|每个)?网格(?:上|中|里|内)?(?:共|均|全部|都)?(?:建立|组建|成立|设立)了?党支部"),
         # 在74个网格建立网格党支部: one branch on each of those grids.
         after=(r"网格党支部",
                r"网格(?:上|中|内|里)?(?:均|全部|都)?(?:建立|组建|成立|设立)了?(?:网格)?党支部"),

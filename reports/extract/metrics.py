@@ -45,11 +45,13 @@ _DECLINE = ("下降", "减少", "降低", "回落", "下滑")
 _TARGET = re.compile(
     r"力争|(?<!按)(?<!按照)计划|目标|预期|拟|争取实现|确保|到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后|"
     r"将(?:要|会|继续|新建|建成|建设|完成|打造|新增|实施|推进|开展|达到|实现|突破|超过|增加|提升|力争|确保|"
-    r"在|于|陆续|逐步|再|进一步|持续|全面)"
+    r"在|于|陆续|逐步|再|进一步|持续|全面)|年内再|再新建|再新增|再增设|再建"
 )
 # 提出地区生产总值增长6.5%左右的预期目标: the words after a figure can make it a goal too.
 _TARGET_AFTER = re.compile(r"^\s*(?:左右|以上|以内)?的?(?:预期|奋斗|发展|年度|工作)?目标")
-_GOAL = re.compile(r"力争|目标|预期|计划到|到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后")
+_GOAL = re.compile(
+    r"力争|目标|预期|计划到|重点抓好|重点做好|重点推进|主要任务|工作安排|到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后"
+)
 _ESTIMATE = re.compile(r"预计|预估|初步统计|初步核算")
 # 生产总值首次突破百亿元,达到102.3亿元: the round figure passed is a milestone; the value after it is the measure.
 _MILESTONE = re.compile(r"(?:首次|首度|历史性|一举|率先)?(?:突破|超过|跨越|迈上|站上|跨上|首破)\s*$")
@@ -312,7 +314,10 @@ _PER_UNIT = re.compile(
     r"(?:都|均|至少)?(?:配备|配置|配齐|配强|配|设置|设立|设有|安排|落实|明确|建有|拥有|有)"
 )
 # The head of a figure that only sums up the clause before it (…每个网格配备1名网格员,共123名).
-_TOTAL_ONLY = re.compile(r"^\s*(?:共|共计|合计|总计|累计|总共|一共)(?:配备|配齐|有|达到?|为)?\s*$")
+_TOTAL_ONLY = re.compile(
+    r"^\s*(?:(?:目前|现在|如今|现|已)?(?:共|共计|合计|总计|累计|总共|一共)(?:配备|配齐|有|达到?|为)?"
+    r"|(?:目前|现在|如今|现)(?:已|共)?(?:有|达到?))\s*$"
+)
 # 10名网格员获评…, 120名网格员同台竞技: the people counted are those who won, competed or took part.
 _ACTORS = re.compile(
     r"^[\u4e00-\u9fff“”]{0,6}(?:员|者|工|代表|干部|人才)们?(?:共同|集体|分别|先后|同时|正在|正|在|都|也|还|纷纷)?"
@@ -465,7 +470,9 @@ def _milestones(sentence: str, quantities: list[tuple[Quantity, int, int]]) -> t
 
 
 _PREVIOUS = re.compile(r"(?:原有|原来|原先|此前|以往)的?\s*$")
-_NEW_TOTAL = re.compile(r"(?:增至|增加到|增长到|调整为|调整到|变为|达到|达|扩大到|扩展到|扩充到|提升到|提高到)\s*$")
+_NEW_TOTAL = re.compile(
+    r"(?:增至|增加到|增长到|调整为|调整到|变为|达到|达|扩大到|扩展到|扩充到|提升到|提高到|划分为|整合为|优化为|合并为)\s*$"
+)
 
 
 def _regrouped(sentence: str, quantities: list[tuple[Quantity, int, int]]) -> set[int]:

@@ -28,7 +28,7 @@ _SENTENCE = re.compile(r"[^。!?]*(?:[。!?]+[\"'”’」』)]*|$)")
 _WAN = Decimal(10000)
 _CHANGE_TO = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|调整|扩大|发展|突破)?(?:到|至|为)")
 # What may open a sentence before a community that is its topic: 在周庄村,… / 上京村划分了… / 此外,在河西社区,…
-_TOPIC_OPENING = re.compile(r"[\s“]*(?:(?:另外|此外|同时|比如|例如|而)[,\s]*)?在?\s*")
+_TOPIC_OPENING = re.compile(r"[\s“]*(?:(?:另外|此外|同时|比如|例如|而)[,\s]*)?(?:在|以)?\s*")
 
 
 @dataclass(frozen=True)
@@ -226,6 +226,12 @@ class _Paragraph:
     def _local_place(self, mention: Mention) -> Place | None:
         """全镇 / 该街道 / a bare 街道: the article's own place when it is of that kind, else the last place of that
         kind named before it in the article (a subject if there is one). Never the district."""
+        if mention.text[0] in "该此":
+            # 与奇山街道相邻的向阳街道…,该街道已划分网格88个: 该 points back to the last place of its kind.
+            before = [m for m in self.mentions if m.start < mention.start and m.via in ("full", "short", "unlisted")
+                      and m.place is not None and m.place.kind == mention.generic]
+            if before:
+                return before[-1].place
         if self.place is not None and self.place.kind == mention.generic:
             return self.place
         named = [m for i in range(self.first, self.index + 1) for m in self.ctx.mentions[i]
