@@ -21,6 +21,8 @@ _BYLINE = re.compile(
 )
 # 南京日报记者 陈蕾: a byline may open with the paper's name.
 _PAPER_BYLINE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|报)(?:社)?(?:记者|通讯员|特约记者|见习记者)\s")
+# 地区生产总值:186.42亿元,同比增长6.1% — a line of a figures table: a paragraph of its own, never a headline.
+_TABLE_ROW = re.compile(r"^[\u4e00-\u9fff()]{2,24}[:]\s*[-+]?\d")
 # A post's or a page's running header: "青山湖发布 2024-01-26 08:30 发表于江西", "城关报 2024年1月12日 星期五 第2版",
 # and a WeChat account's "点击蓝字 关注我们". It names the publisher, not the place written about.
 _RUNNING_HEADER = re.compile(
@@ -49,6 +51,7 @@ class Paragraph:
     lead: bool = False  # starts an article (本报讯 …)
     kicker: bool = False  # a headline that introduces the next one (鼎山街道： / …目标——)
     page_credit: bool = False
+    row: bool = False  # one line of a table printed as "指标:数值", a paragraph of its own
     deferred: list[Paragraph] = field(default_factory=list)
 
     def add(self, start: int, end: int, text: str) -> None:
@@ -111,6 +114,8 @@ def _classify(line: _Line, width: int, next_line: _Line | None) -> Paragraph:
     n = len(s)
     if _CLOSING_CREDIT.match(s):
         return Paragraph("author")
+    if n <= 60 and _TABLE_ROW.match(s):
+        return Paragraph("body", row=True)
     # 本报记者 张华 on a line of its own is a byline; 本报记者 张华 报道:今年… opens the text.
     if n <= 30 and (_BYLINE.match(s) or _PAPER_BYLINE.match(s)) and not _INNER_PUNCT.search(s) \
             and not _TERMINAL.search(s):
@@ -193,6 +198,11 @@ def paragraphs(text: str) -> list[Paragraph]:
                 open_para.deferred.append(para)
                 continue
             close()
+        if para.row:
+            close()
+            para.add(line.start, line.end, line.text)
+            out.append(para)
+            continue
         if para.kind == "credit" and out and out[-1].kind == "credit" and line.gap == 0:
             # 本版图文由袁孝椿 / 肖彦 刘彦麟提供: one credit printed over two lines.
             out[-1].add(line.start, line.end, line.text)

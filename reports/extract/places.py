@@ -62,7 +62,9 @@ _WORD_AFTER_SUFFIX = {
 }
 # Before a town or village of another district, a name that is really mentioned stands after a break or a
 # preposition (在大足区龙水镇, 赴宜居乡, 与三河村) rather than inside a phrase.
-_STRONG_BEFORE = re.compile(r"(?:^|[\s,;:。!?、()“”—]|在|赴|到|与|和|及|同|从|向|对|至|帮扶|结对|相邻的|毗邻的|邻近的|周边的)$")
+_STRONG_BEFORE = re.compile(
+    r"(?:^|[\s,;:。!?、()“”—]|在|赴|到|与|和|及|同|从|向|对|至|帮扶|结对|相邻的|毗邻的|邻近的|周边的)$"
+)
 _CLAUSE_BREAK = re.compile(r"[,;:。!?()\[\]]")
 _SUBJECT_PREFIX = re.compile(
     r"^(?:本报讯|在|由|据|经|从|对|向|与|和|今年|去年|目前|当前|近年来|同时|此外|其中|另外|并|还|也|将|已|均|共|全|"

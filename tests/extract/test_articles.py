@@ -105,3 +105,12 @@ def test_it_keeps_a_byline_on_its_own_line_out_of_the_evidence():
     facts = [f for f in run(page, published="2024-01-18", region="花溪区").facts if f.metric]
     assert {(f.metric, float(f.value)) for f in facts} == {("grid_count", 108), ("grid_workers", 246)}
     assert all(f.evidence.startswith("2023年,小河街道") for f in facts)
+
+
+def test_it_reads_each_line_of_a_figures_table_as_its_own_paragraph():
+    page = ("陈埭镇上半年经济成绩单\n\n上半年陈埭镇主要经济指标完成情况\n地区生产总值:186.42亿元,同比增长6.1%\n"
+            "第一产业增加值:0.21亿元\n工业总产值:512.6亿元,同比增长8.4%\n市场主体总量:3.42万户\n企业总数:1.08万家\n")
+    facts = {(f.metric, float(f.value)) for f in run(page, published="2024-07-26", region="晋江市").facts if f.metric}
+    assert facts == {("gdp", 186.42), ("gdp_growth_pct", 6.1), ("va_primary", 0.21), ("industrial_output", 512.6),
+                     ("industrial_output_growth_pct", 8.4), ("market_entities_total", 34200),
+                     ("enterprises_total", 10800)}
