@@ -27,6 +27,9 @@ _TABLE_ROW = re.compile(r"^[\u4e00-\u9fff()]{2,24}[:]\s*[-+]?\d")
 # and a WeChat account's "点击蓝字 关注我们". It names the publisher, not the place written about.
 _RUNNING_HEADER = re.compile(
     r"^(?:原创\s+)?\S{2,20}\s+20\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s|$)|点击(?:上方)?蓝字|关注我们\s*$"
+    # 2023年3月16日 星期四 / (上接第6版) / a page number alone / 赣南日报 GANNAN DAILY
+    r"|^20\d{2}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|^\((?:上接|下转|转)第?\S{1,3}版\)$|^\d{1,3}$"
+    r"|^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|报)\s+[A-Z][A-Z ]+$"
 )
 # (记者 陈佳 通讯员 翠宣) on a line of its own closes a piece; the same bracket before text opens one.
 _CLOSING_CREDIT = re.compile(r"^\((?:本报)?(?:记者|通讯员)[\u4e00-\u9fff\s]{2,30}\)$")

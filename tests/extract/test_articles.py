@@ -114,3 +114,12 @@ def test_it_reads_each_line_of_a_figures_table_as_its_own_paragraph():
     assert facts == {("gdp", 186.42), ("gdp_growth_pct", 6.1), ("va_primary", 0.21), ("industrial_output", 512.6),
                      ("industrial_output_growth_pct", 8.4), ("market_entities_total", 34200),
                      ("enterprises_total", 10800)}
+
+
+def test_it_skips_a_pdf_pages_date_header_page_number_and_jump_lines():
+    page = ("6\n2023年3月16日 星期四\n解放街道:老城区跑出治理加速度\n\n2022年,街道将辖区划分为92个网格,配备专职网格员\n"
+            "(下转第7版)\n赣南日报 GANNAN DAILY\n2023年3月16日 星期四\n7\n(上接第6版)\n"
+            "街道建成社区居家养老服务站14个。\n")
+    extraction = run(page, published="2023-03-16", region="赣州市")
+    assert {(f.metric, float(f.value), f.year) for f in extraction.facts if f.metric} == {
+        ("grid_count", 92, 2022), ("elderly_care_sites", 14, 2022)}
