@@ -81,6 +81,9 @@ _UNIT_BREAKS = {
     "门": ("口", "户"),
 }
 
+# …but a counting word may also stand before a word that starts like one of those: 5家长者食堂 is 5 家 of 长者食堂.
+_UNIT_THEN_WORD = {"家": ("长者",), "处": ("长者",)}
+
 _CN_NUM = r"[零〇两一二三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 _AR_NUM = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUM = rf"(?:{_AR_NUM}|{_CN_NUM})"
@@ -272,7 +275,8 @@ def _build(text: str, m: re.Match, masked: list[tuple[int, int]]) -> Quantity | 
         return None
     unit = m.group("unit")
     follow = text[m.end("unit"):m.end("unit") + 3]
-    if not m.group("post2") and any(follow.startswith(b) for b in _UNIT_BREAKS.get(unit, ())):
+    if not m.group("post2") and any(follow.startswith(b) for b in _UNIT_BREAKS.get(unit, ())) \
+            and not any(follow.startswith(w) for w in _UNIT_THEN_WORD.get(unit, ())):
         return None
     if chinese and num in ("百", "千", "万", "亿") and not (m.group("post1") or m.group("pre")):
         return None  # a bare 百 / 千 / 万 before a counting word is a word (千家万户, 百条意见), not a number

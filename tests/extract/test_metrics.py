@@ -257,3 +257,8 @@ def test_it_reads_table_like_lines_with_the_label_before_a_colon():
     assert {(f.metric, float(f.value)) for f in metric_facts(brief, region="武侯区")} == {
         ("gdp", 8.6), ("gdp_growth_pct", 5.2), ("industrial_output", 3.1), ("industrial_output_growth_pct", 7.4),
         ("market_entities_new", 126)}
+
+
+def test_it_does_not_take_an_aim_for_a_plan_nor_家长_inside_5家长者食堂():
+    assert _m("以“网格连心”为目标,把全街道科学划分为86个综合网格。") == [("grid_count", 86, "综合")]
+    assert _m("另外还开办了5家长者食堂。") == [("elderly_care_sites", 5, "长者食堂")]
