@@ -28,6 +28,10 @@ _SENTENCE = re.compile(r"[^。!?]*(?:[。!?]+[\"'”’」』)]*|$)")
 _WAN = Decimal(10000)
 _CHANGE_TO = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|调整|扩大|发展|突破)?(?:到|至|为)")
 # What may open a sentence before a community that is its topic: 在周庄村,… / 上京村划分了… / 此外,在河西社区,…
+_COMMUNITY_SUBJECT = re.compile(
+    r"^\s*(?:目前|现在|如今|去年|今年|同时|此外)?\s*(?P<who>(?:该|本|全|这个)?(?:社区|村)(?:里)?)"
+    r"(?:共|已|还|也|都|先后)?(?:将|把|划分|划了|划|设置|设立|设|建立|建成|建|配备|配|有|组建|成立)"
+)
 _TOPIC_OPENING = re.compile(r"[\s“]*(?:(?:另外|此外|同时|比如|例如|而)[,\s]*)?(?:在|以)?\s*")
 
 
@@ -211,6 +215,19 @@ class _Paragraph:
         later in the sentence (在X社区,街道建成…) takes the figures back."""
         lo, hi = self.offset + sentence_start, self.offset + position
         inside = [m for m in self.mentions if lo <= m.start < hi]
+        named = self._named_community(inside, lo)
+        if named is not None:
+            return named
+        clause = self.page.text[lo:hi]
+        clause = clause[max(clause.rfind(c) for c in ",;:") + 1:]
+        word = _COMMUNITY_SUBJECT.match(clause)
+        if word:
+            # 该村划分3个网格 / 社区将辖区划分为微网格42个 / 村里有市场主体80余户: a community is the subject
+            start = hi - len(clause) + word.start("who")
+            return Mention(start, start + len(word.group("who")), word.group("who"), None, "local", "community")
+        return None
+
+    def _named_community(self, inside: list[Mention], lo: int) -> Mention | None:
         if not inside or inside[0].via != "village":
             return None
         first, text = inside[0], self.page.text
@@ -232,6 +249,14 @@ class _Paragraph:
                       and m.place is not None and m.place.kind == mention.generic]
             if before:
                 return before[-1].place
+        if mention.text[0] not in "该此我本":
+            # 华舍街道今年…;街道新建老年食堂2个: a bare 街道 after another subdistrict opened the sentence is that one.
+            sentence_start = self.text.rfind("。", 0, mention.start - self.offset) + 1 + self.offset
+            opener = next((m for m in self.mentions if sentence_start <= m.start < mention.start
+                           and m.via in ("full", "short", "unlisted") and m.place is not None
+                           and m.place.kind == mention.generic and is_subject(self.page.text, m)), None)
+            if opener is not None:
+                return opener.place
         if self.place is not None and self.place.kind == mention.generic:
             return self.place
         named = [m for i in range(self.first, self.index + 1) for m in self.ctx.mentions[i]

@@ -51,7 +51,7 @@ _GENERIC = re.compile(r"(?:全|我|本|该)(区|县|市)(?![委场民容政级�
 # 全镇 / 该街道 / 镇里 / a bare 街道 opening a clause: the subdistrict or town being written about, never a district.
 _LOCAL = re.compile(
     r"(?:全|我|本|该|此)(街道|镇|乡)(?![长村区域级委政府干])|全(街)(?![巷头区坊面边道])|([镇乡])里(?![乡邻])(?=[\u4e00-\u9fff])|"
-    r"(街道)"
+    r"(街道)|([镇乡])(?=党委|政府|人大|纪委)"
 )
 _LOCAL_KIND = {"街道": "subdistrict", "街": "subdistrict", "镇": "town", "乡": "township"}
 _PLACE_SUFFIX_AFTER = ("街道", "镇", "乡", "区", "县", "市", "村", "社区")
@@ -114,7 +114,8 @@ class PlaceFinder:
             kind = _LOCAL_KIND[next(g for g in m.groups() if g)]
             local = Mention(m.start(), m.end(), m.group(), None, "local", kind)
             # A bare 街道 is the place only as the subject of its clause (2023年,街道集聚企业…), not 各街道/两街道.
-            if m.group(4) and not is_subject(text, local, organs=False):
+            # 镇党委下设基层党组织158个: the town's own office opening a clause.
+            if (m.group(4) or m.group(5)) and not is_subject(text, local, organs=False):
                 continue
             mentions.append(local)
         mentions.sort(key=lambda m: m.start)
@@ -141,12 +142,21 @@ class PlaceFinder:
                 names.add(name)
         out = []
         for name in names:
-            place = Place(name=name, kind=town_kind(name), district=scope.district, city=scope.city,
-                          province=scope.province, admin_code=None)
+            place = self._listed_as(name, scope) or Place(
+                name=name, kind=town_kind(name), district=scope.district, city=scope.city, province=scope.province,
+                admin_code=None)
             for m in re.finditer(re.escape(name), text):
                 if not _inside(m.start(), m.end(), mentions):
                     out.append(Mention(m.start(), m.end(), name, place, "unlisted"))
         return out
+
+    def _listed_as(self, name: str, scope: Scope) -> Place | None:
+        """拉乌乡 for 拉乌彝族乡, 城月镇 for 城月镇人民政府: one listed place of the region whose name starts with
+        the stem and ends with the same suffix."""
+        stem, kind = (name[:-2], "subdistrict") if name.endswith("街道") else (name[:-1], town_kind(name))
+        found = {p for p in self.gazetteer.places if p.kind == kind and p.name.startswith(stem) and p.name != name
+                 and (p.district == scope.district if scope.district else p.city == scope.city)}
+        return found.pop() if len(found) == 1 else None
 
     # -- full names ------------------------------------------------------------------------------------------
     def _full_candidates(self, text: str) -> list[tuple[int, int, str, tuple[Place, ...], str]]:

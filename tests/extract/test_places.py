@@ -179,3 +179,28 @@ def test_it_takes_a_town_missing_from_the_gazetteer_as_a_place_of_the_papers_dis
     assert [(f.place.name, f.place.kind, f.place.district, float(f.value)) for f in facts] == [
         ("路美邑镇", "town", "石林彝族自治县", 26.8), ("西街口镇", "town", "石林彝族自治县", 18.2),
         ("路美邑镇", "town", "石林彝族自治县", 3000)]
+
+
+def test_it_reads_a_towns_office_a_short_township_name_and_the_subdistrict_opening_a_sentence():
+    # 镇党委 opening a clause is the town written about, not the district
+    facts = metric_facts("拉堡镇:党建引领\n\n镇党委下设基层党组织158个,在网格中建立网格党支部64个。\n",
+                         published="2024-08-06", region="柳江区")
+    assert {(f.place.name, f.metric) for f in facts} == {("拉堡镇", "party_organizations"),
+                                                         ("拉堡镇", "grid_party_branches")}
+    # 拉乌乡 is how papers print 拉乌彝族乡
+    facts = metric_facts("州城镇:网格化治理\n\n为此,拉乌乡共划分网格25个。拉乌乡还设立网格党支部8个。\n",
+                         published="2022-12-30", region="宾川县")
+    assert {f.place.name for f in facts} == {"拉乌彝族乡"}
+    # a bare 全街道 in a sentence another subdistrict opened is that subdistrict
+    page = ("钱清街道:养老服务\n\n钱清街道建成老年食堂5个。华舍街道今年新增市场主体1100余户;"
+            "街道新建老年食堂2个,目前全街道共有老年食堂9个。\n")
+    facts = metric_facts(page, published="2023-07-26", region="柯桥区")
+    assert [(f.place.name, float(f.value)) for f in facts if f.metric == "elderly_care_sites"] == [
+        ("钱清街道", 5), ("华舍街道", 9)]
+
+
+def test_it_keeps_the_figures_of_a_community_named_only_as_社区_or_该村_apart():
+    page = ("城月镇:乡村振兴\n\n城月镇共划分网格56个。该村划分3个网格,村里有市场主体80余户。"
+            "社区将辖区划分为微网格42个。\n")
+    facts = metric_facts(page, published="2024-02-22", region="遂溪县")
+    assert [(f.metric, float(f.value)) for f in facts] == [("grid_count", 56)]
