@@ -51,7 +51,7 @@ _TARGET = re.compile(
 _TARGET_AFTER = re.compile(r"^\s*(?:左右|以上|以内)?的?(?:预期|奋斗|发展|年度|工作)?目标")
 _GOAL = re.compile(
     # 以“网格连心”为目标 names an aim, not a figure to reach
-    r"力争|(?<![为以])目标|预期|计划到|重点抓好|重点做好|重点推进|主要任务|工作安排|到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后"
+    r"力争|(?<![为以])目标|预期|(?<!按)(?<!按照)计划(?!内|外)|重点抓好|重点做好|重点推进|主要任务|工作安排|到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后"
 )
 _ESTIMATE = re.compile(r"预计|预估|初步统计|初步核算")
 # 生产总值首次突破百亿元,达到102.3亿元: the round figure passed is a milestone; the value after it is the measure.
@@ -252,6 +252,8 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
                           else Recognition(None, "调整前", label, 0.5, history=True))
             continue
         found = match_metric(catalogue, q, head, post)
+        if found is not None and q.weak and not _COUNTING_VERB.search(head):
+            found = None  # “过去一个网格要管一千多户”: 一个 is an article, not a count of one
         if found is None and c_start > 0 and not head.strip() and sentence[c_start - 1] == ":":
             # 地区生产总值:8.6亿元 — a table-like line, label and figure either side of a colon.
             p_start, _ = clause_bounds(sentence, c_start - 1)
@@ -314,6 +316,10 @@ _PER_UNIT = re.compile(
     r"每(?:一)?(?:个|名|栋|幢|座|户|位|家|支|条)(?!月|季度|星期|小时|工作日)[\u4e00-\u9fff]{1,8}?"
     r"(?:都|均|至少)?(?:配备|配置|配齐|配强|配|设置|设立|设有|安排|落实|明确|建有|拥有|有)"
 )
+# Verbs that make a lone 一 a count (全镇设置一个一级网格, 建成一个养老服务中心) rather than an article.
+_COUNTING_VERB = re.compile(
+    r"共|设|划分|划|建|有|配备|配|组建|成立|达到|达|新增|开办|开设|打造|形成|改造|提升|投用|启用|运营|完成"
+)
 # The head of a figure that only sums up the clause before it (…每个网格配备1名网格员,共123名).
 _TOTAL_ONLY = re.compile(
     r"^\s*(?:(?:目前|现在|如今|现|已)?(?:共|共计|合计|总计|累计|总共|一共)(?:配备|配齐|有|达到?|为)?"
@@ -354,6 +360,8 @@ def _parts(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity,
             continue
         c_start, c_end = clause_bounds(sentence, start)
         head = sentence[c_start:start].lstrip()
+        if sentence[:c_start].rstrip().endswith("其中,"):
+            head = "其中" + head  # 其中,企业2.6万家
         if not head.startswith("其中"):
             continue
         noun = _head(head[2:]).strip()

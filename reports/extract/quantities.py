@@ -222,6 +222,10 @@ def parse_number(text: str) -> Decimal | None:
     return parse_chinese_number(text)
 
 
+# Quoted speech holds clauses (“去年全镇生产总值是32.7亿元,增长了6.1%。”); a quoted name holds none.
+_SPEECH = re.compile(r"[,;。!?,;]")
+
+
 def _masked(text: str) -> list[tuple[int, int]]:
     """Spans inside “quotes” and 《titles》, where numbers are names (“2121服务为你”, 《1+1+3 …流程图》)."""
     spans = []
@@ -235,7 +239,8 @@ def _masked(text: str) -> list[tuple[int, int]]:
             if j < 0 or j - i > 60:
                 pos = i + 1
                 continue
-            spans.append((i, j + 1))
+            if not _SPEECH.search(text, i + 1, j):
+                spans.append((i, j + 1))
             pos = j + 1
     return spans
 

@@ -22,6 +22,8 @@ _YEAR = re.compile(
     r"|(?P<half>上半年|下半年|年底|年末|年初)"
     # 目前 / 截至目前 speak of now: the article's own year again, whatever year the paragraph named before.
     r"|(?P<now>目前|截至目前|截止目前|当前|如今|现如今)"
+    # 过去一年 / 刚刚过去的一年: the year just ended when printed early in the next
+    r"|(?P<past>过去(?:的)?一年|刚刚过去的一年|刚过去的一年)"
 )
 # 去年以来 counts from a year up to now: no single year. 今年以来 is this year so far.
 _SINCE = re.compile(r"以来")
@@ -50,6 +52,8 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
                 out.append(YearMention(m.start(), m.end(), year))
         elif published is None:
             continue
+        elif m.group("past"):
+            out.append(YearMention(m.start(), m.end(), published.year - 1 if published.month <= 6 else published.year))
         elif m.group("now"):
             out.append(YearMention(m.start(), m.end(), None))
         elif m.group("rel"):

@@ -262,3 +262,20 @@ def test_it_reads_table_like_lines_with_the_label_before_a_colon():
 def test_it_does_not_take_an_aim_for_a_plan_nor_家长_inside_5家长者食堂():
     assert _m("以“网格连心”为目标,把全街道科学划分为86个综合网格。") == [("grid_count", 86, "综合")]
     assert _m("另外还开办了5家长者食堂。") == [("elderly_care_sites", 5, "长者食堂")]
+
+
+def test_it_reads_figures_in_quoted_speech_but_not_an_article_一个():
+    speech = ("魏城镇:川北古镇\n\n“去年我们镇的地区生产总值是32.7亿元,比上年增长了6.1%。”镇党委书记说。"
+              "“过去一个网格要管两千多户。”网格员说。\n")
+    found = {(f.metric, float(f.value), f.year) for f in metric_facts(speech, published="2024-03-12", region="游仙区")}
+    assert found == {("gdp", 32.7, 2023), ("gdp_growth_pct", 6.1, 2023)}
+    # a quoted name is still masked: its digits are no figure
+    assert _m("打造“2121服务为你”品牌。") == []
+
+
+def test_it_reads_the_year_just_ended_and_a_sector_list_after_其中_with_a_comma():
+    review = ("七宝镇:稳中有进\n\n过去一年,七宝镇全年实现地区生产总值约386亿元。"
+              "全镇各类市场主体达4.37万户;其中,企业2.6万家。七宝镇建成综合为老服务中心3家,村级幸福屋7个。\n")
+    found = {(f.metric, float(f.value), f.year) for f in metric_facts(review, published="2024-01-18", region="闵行区")}
+    assert found == {("gdp", 386, 2023), ("market_entities_total", 43700, 2023), ("enterprises_total", 26000, 2023),
+                     ("elderly_care_sites", 3, 2023), ("elderly_care_sites", 7, 2023)}
