@@ -22,7 +22,7 @@ from .quantities import Quantity, find_quantities
 from .types import ArticleResult, Extraction, FactResult, InitiativeResult, Place
 from .years import YearMention, default_year, lead_year, nearest_year, year_mentions
 
-EXTRACTOR_VERSION = "2026.11.23.3"
+EXTRACTOR_VERSION = "2026.11.23.7"
 
 _SENTENCE = re.compile(r"[^。!?]*(?:[。!?]+[\"'”’」』)]*|$)")
 _WAN = Decimal(10000)
