@@ -362,12 +362,14 @@ def _trimmed(sentence: str) -> tuple[str, int]:
 
 
 def _canonical(q: Quantity, metric: MetricSpec | None) -> tuple[Decimal, Decimal | None, str]:
-    """The value in the metric's unit (亿元 for GDP); generic money in 万元, other generic values as printed."""
+    """The value in the metric's unit (亿元 for GDP); generic money in 万元 (元 below 1万), other values as printed."""
     if metric is not None:
         scale = Decimal(metric.scale)
         return _tidy(q.value / scale), (_tidy(q.upper / scale) if q.upper is not None else None), metric.unit
-    if q.family == "money":
+    if q.family == "money" and q.value >= _WAN:
         return _tidy(q.value / _WAN), (_tidy(q.upper / _WAN) if q.upper is not None else None), "万元"
+    if q.family == "money":  # 每餐只需12元: small sums stay in 元 (0.0012万元 reads as nonsense)
+        return _tidy(q.value), (_tidy(q.upper) if q.upper is not None else None), "元"
     return _tidy(q.value), (_tidy(q.upper) if q.upper is not None else None), q.unit
 
 

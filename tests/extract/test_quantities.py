@@ -92,3 +92,8 @@ def test_it_keeps_generic_money_in_wan_yuan():
     from .helpers import facts
     (f,) = facts("玉林街道\n\n投资1300万元精细打造金樽湖项目。\n", region="武侯区")
     assert (f.metric, f.value, f.unit, f.label) == (None, 1300, "万元", "投资")
+
+
+def test_it_keeps_small_generic_sums_in_yuan():
+    (f,) = facts("玉林街道\n\n60岁以上老人每餐只需12元。\n", region="武侯区")
+    assert (f.metric, f.value, f.unit) == (None, 12, "元")
