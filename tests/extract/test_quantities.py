@@ -95,5 +95,7 @@ def test_it_keeps_generic_money_in_wan_yuan():
 
 
 def test_it_keeps_small_generic_sums_in_yuan():
+    from .helpers import facts
+
     (f,) = facts("玉林街道\n\n60岁以上老人每餐只需12元。\n", region="武侯区")
     assert (f.metric, f.value, f.unit) == (None, 12, "元")
