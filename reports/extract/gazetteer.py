@@ -219,6 +219,14 @@ class Gazetteer:
                     index[name].append(town)
         return {name: tuple(towns) for name, towns in index.items()}
 
+    @lru_cache(maxsize=64)  # noqa: B019 - the gazetteer is a process-wide singleton
+    def towns_in(self, scope: Scope) -> tuple[Place, ...]:
+        """The subdistricts, towns and townships of ``scope``'s district, or of its city without one."""
+        if not scope.city:
+            return ()
+        return tuple(p for p in self._children[scope.city] if p.is_subdistrict_level
+                     and (p.district == scope.district if scope.district else True))
+
     def short_names(self, place: Place) -> tuple[str, ...]:
         if place.is_subdistrict_level:
             short = town_short_name(place.name)

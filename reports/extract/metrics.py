@@ -254,15 +254,12 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
         found = match_metric(catalogue, q, head, post)
         if found is not None and q.weak and not _COUNTING_VERB.search(head):
             found = None  # “过去一个网格要管一千多户”: 一个 is an article, not a count of one
-        if found is None and c_start > 0 and not head.strip() and sentence[c_start - 1] == ":":
-            # 地区生产总值:8.6亿元 — a table-like line, label and figure either side of a colon.
+        labelled = c_start > 0 and not head.strip() and sentence[c_start - 1] == ":"
+        if found is None and c_start > 0 and (labelled or _TOTAL_ONLY.match(head)):
+            # 地区生产总值:8.6亿元 (a table-like line) / 每个网格配备1名专职网格员,共123名 / 9个社区全部建成社区养老
+            # 服务站,共9个: the figure is of the noun that ends the clause before it.
             p_start, _ = clause_bounds(sentence, c_start - 1)
-            found = match_metric(catalogue, q, sentence[p_start:c_start - 1], post)
-        if found is None and c_start > 0 and _TOTAL_ONLY.match(head):
-            # 每个网格配备1名专职网格员,共123名 / 9个社区全部建成社区养老服务站,共9个: a bare total is of the noun
-            # that ends the clause before it.
-            p_start, _ = clause_bounds(sentence, c_start - 1)
-            found = match_metric(catalogue, q, sentence[p_start:c_start - 1], "")
+            found = match_metric(catalogue, q, sentence[p_start:c_start - 1], post if labelled else "")
         if found is not None and (_locative(catalogue, found[0], q, head, post) or _PER_UNIT.search(head)
                                   or (q.unit in ("名", "人", "位") and _ACTORS.match(post))):
             found = None

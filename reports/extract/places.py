@@ -29,12 +29,6 @@ SHORT_STOPWORDS = frozenset(
     "振兴 和谐 育才 工业 商业 滨江 江南 江北岸 河西 河东 城区 社区 新街 老街 大街 朝阳 向阳 红岩 新民 新建 新兴".split()
 )
 _SUFFIX = re.compile(r"街道|苏木|[镇乡区县市旗州盟村]")
-# 目前全镇, 今年该镇, 实现乡镇: words inside a "name" that show it is none.
-# 商贸重镇, 农业大镇, 上半年街道, 依托街道: an epithet, a time or a verb before the suffix.
-_UNLISTED_WORDS = re.compile(
-    r"[全各本该每这那此其个名年由对向从与和及]|[重大强古小新老]$|目前|现在|如今|当前|截至|实现|推进|建设|打造|乡镇|"
-    r"依托|通过|围绕|推动|聚焦|坚持|组织|带领|发挥|联合|协调|指导|支持|帮助|全力|积极"
-)
 # A town or subdistrict the gazetteer does not know (renamed, merged, newer than its data): a name opening a
 # headline or a clause, ending in 街道/镇/乡. Taken only when the page names it at least twice or in a
 # "<place>:" headline, and never from everyday words (全镇, 各乡镇, 特色小镇, 城乡).
@@ -42,10 +36,15 @@ _UNLISTED = re.compile(
     r"(?:^|(?<=[\n,;:。!?、“\s])|(?<=[\n,;:。!?]在)|(?<=\d年,))(?P<name>[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))"
     r"(?![镇乡村区长委政府党级域里内外])"
 )
-_UNLISTED_STOP = re.compile(
+_NOT_A_NAME = re.compile(
+    # opening words: 全镇, 各乡镇, 特色小镇, 城乡, 相邻乡镇 …
     r"^(?:全|各|本|该|我|每|这|那|此|其|两|三|四|五|六|七|八|九|十|几|多|一|特色|小|城|集|重|强|名|古|新|老|边|周边|"
     r"相邻|临近|附近|沿线|所在|乡|镇|村|市|县|区|城乡|农村|美丽|文明|卫生|示范|中心|特色小|历史文化名|全国|省级|市级|"
     r"县级|区级|街|街道|山区|库区|贫困|偏远|兄弟|其他|其余|周围|所辖|下辖|辖区|辖)"
+    # anywhere: 目前全镇, 今年该镇, 实现乡镇; before the suffix: an epithet, time or verb
+    # (商贸重镇, 上半年街道, 依托街道)
+    r"|[全各本该每这那此其个名年由对向从与和及]|[重大强古小新老]$|目前|现在|如今|当前|截至|实现|推进|建设|打造|乡镇|"
+    r"依托|通过|围绕|推动|聚焦|坚持|组织|带领|发挥|联合|协调|指导|支持|帮助|全力|积极"
 )
 _GENERIC = re.compile(r"(?:全|我|本|该)(区|县|市)(?![委场民容政级属直内外])")
 # 全镇 / 该街道 / 镇里 / a bare 街道 opening a clause: the subdistrict or town being written about, never a district.
@@ -132,8 +131,7 @@ class PlaceFinder:
         for m in _UNLISTED.finditer(text):
             name = m.group("name")
             stem = name[:-2] if name.endswith("街道") else name[:-1]
-            if name in known or name in self.gazetteer.by_name or _UNLISTED_STOP.match(stem) \
-                    or _UNLISTED_WORDS.search(stem) \
+            if name in known or name in self.gazetteer.by_name or _NOT_A_NAME.search(stem) \
                     or stem in SHORT_STOPWORDS or _inside(m.start("name"), m.end("name"), mentions):
                 continue
             line_start = text[m.start("name") - 1:m.start("name")] in ("", "\n")
@@ -154,8 +152,8 @@ class PlaceFinder:
         """拉乌乡 for 拉乌彝族乡, 城月镇 for 城月镇人民政府: one listed place of the region whose name starts with
         the stem and ends with the same suffix."""
         stem, kind = (name[:-2], "subdistrict") if name.endswith("街道") else (name[:-1], town_kind(name))
-        found = {p for p in self.gazetteer.places if p.kind == kind and p.name.startswith(stem) and p.name != name
-                 and (p.district == scope.district if scope.district else p.city == scope.city)}
+        found = {p for p in self.gazetteer.towns_in(scope) if p.kind == kind and p.name.startswith(stem)
+                 and p.name != name}
         return found.pop() if len(found) == 1 else None
 
     # -- full names ------------------------------------------------------------------------------------------
