@@ -209,6 +209,8 @@ class Fact(models.Model):
     value_start = models.PositiveIntegerField(_("数字起点"), null=True, blank=True)
     value_end = models.PositiveIntegerField(_("数字终点"), null=True, blank=True)
     confidence = models.FloatField(_("置信度"), default=1.0)
+    # Why the extractor read the figure this way: {"rule": …, "place": …, "year": …} (see FactResult.rule).
+    reasons = models.JSONField(_("抽取依据"), default=dict, blank=True)
     extractor_version = models.CharField(_("抽取器版本"), max_length=32, blank=True)
     review_status = models.CharField(_("审核状态"), max_length=16, choices=ReviewStatus.choices,
                                      default=ReviewStatus.AUTO)
@@ -248,6 +250,24 @@ class Fact(models.Model):
         # Values are stored with four decimal places; "133", not "133.0000", in admin titles and logs.
         value = f"{self.value.normalize():f}" if self.value is not None else ""
         return f"{self.subdistrict or self.district or '?'} {self.year or ''} {self.metric or self.label} {value}"
+
+
+class MetricSynonym(models.Model):
+    """A noun phrase a reviewer assigned to a metric: the next extraction reads figures named by it as that metric."""
+
+    phrase = models.CharField(_("名目"), max_length=100, unique=True)
+    metric = models.ForeignKey(Metric, on_delete=models.CASCADE, related_name="synonyms", verbose_name=_("指标"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("添加人"))
+    created_at = models.DateTimeField(_("添加时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("指标同义词")
+        verbose_name_plural = _("指标同义词")
+        ordering = ["metric", "phrase"]
+
+    def __str__(self):
+        return f"{self.phrase} → {self.metric}"
 
 
 class Initiative(models.Model):

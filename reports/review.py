@@ -82,7 +82,22 @@ def correct_fact(*, fact_id: int, user, changes: dict) -> Fact:
         fact.reviewed_at = timezone.now()
     fact.full_clean(exclude=["article"])
     fact.save()
+    if "metric" in changes and fact.metric is not None:
+        teach_synonym(phrase=(fact.extracted or {}).get("label", ""), metric=fact.metric,
+                      was_candidate=(fact.extracted or {}).get("metric") is None, user=user)
     return fact
+
+
+def teach_synonym(*, phrase: str, metric, was_candidate: bool, user) -> None:
+    """A reviewer who names the metric of an unclassified figure teaches the extractor its phrase: the next
+    extraction reads figures named by that phrase as the metric. Reassigning a classified figure teaches nothing
+    (its phrase already names another metric), and a phrase keeps the first metric it was taught."""
+    from reports.models import MetricSynonym
+
+    phrase = phrase.strip()
+    if not was_candidate or len(phrase) < 2 or phrase == metric.name_zh:
+        return
+    MetricSynonym.objects.get_or_create(phrase=phrase[:100], defaults={"metric": metric, "created_by": user})
 
 
 def evidence_parts(fact: Fact) -> tuple[str, str, str]:
@@ -333,6 +348,10 @@ def _replace_results(issue, extraction, changes: IssueChanges) -> None:
         article = by_index[result.article]
         base = (article.pk, result.evidence, result.metric or f"label:{result.label}")
         candidate = _take(exact[(*base, _canonical(result.value))], matched) or _take(loose[base], matched)
+        if candidate is None and result.rule.startswith("synonym:"):
+            # A figure a reviewer classified, read now through the phrase it taught: the same decision.
+            taught = (article.pk, result.evidence, "label:" + result.rule.removeprefix("synonym:"))
+            candidate = _take(exact[(*taught, _canonical(result.value))], matched) or _take(loose[taught], matched)
         if candidate is not None:
             # The decision stands; only where the sentence sits may have moved.
             Fact.objects.filter(pk=candidate.pk).update(start=result.start, end=result.end,

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from reports import places
 from reports.extract import EXTRACTOR_VERSION, Extraction, default_config, extract
-from reports.models import Article, District, Fact, Initiative, Metric, NewsletterIssue, Publication
+from reports.models import Article, District, Fact, Initiative, Metric, MetricSynonym, NewsletterIssue, Publication
 from reports.readers import ReadError, detect_format, read_document, unpack_zip
 from reports.reference import metrics_by_key
 
@@ -349,7 +349,13 @@ def extract_issue(*, issue: NewsletterIssue, text: str) -> Extraction:
     # The issue's own region wins over the newspaper's: a city paper's page can be about one district.
     region_row = issue.region or issue.publication.region
     region = region_row.name if region_row else None
-    return extract(text, config=default_config(published=issue.published, region=region))
+    return extract(text, config=default_config(published=issue.published, region=region,
+                                               synonyms=taught_synonyms()))
+
+
+def taught_synonyms() -> tuple[tuple[str, str], ...]:
+    """The phrases reviewers assigned to metrics, for the extractor (see review.correct_fact)."""
+    return tuple(MetricSynonym.objects.values_list("phrase", "metric__key"))
 
 
 def ingest_file(
@@ -430,8 +436,13 @@ def fact_row(result, article: Article, resolver: "places.PlaceResolver", metrics
         value_start=result.value_start,
         value_end=result.value_end,
         confidence=result.confidence,
+        reasons=fact_reasons(result),
         extractor_version=version,
     )
+
+
+def fact_reasons(result) -> dict:
+    return {"rule": result.rule, "place": result.place_source, "year": result.year_source}
 
 
 __all__ = [

@@ -2,8 +2,8 @@
 """The real-page corpus: check the annotations, fill character offsets, build scorable splits.
 
 Page texts are third-party pages and stay out of git: ``texts/all/<doc>.txt`` is ignored. What is committed is
-``parts/*/sources.jsonl`` (where each page comes from: URL, the exact search query that finds it, sha256 and
-length of the text), ``parts/*/gold.jsonl`` (facts) and ``parts/*/initiatives.jsonl`` (named initiatives), each
+``parts/*/sources.jsonl`` (where each page comes from: URL, the exact search query that finds it, sha256
+and length of the text), ``parts/*/gold.jsonl`` (facts) and ``parts/*/initiatives.jsonl`` (named initiatives), each
 gold line carrying ``start``/``end`` offsets into the text.
 
     python bench/realtext/corpus.py offsets   # fill start/end from each gold line's evidence (first occurrence)
@@ -16,8 +16,8 @@ Score a split from the project root once built:
     python ../shared/tools/score_corpus.py --manifest bench/realtext/texts/dev/manifest.json \
         --gold bench/realtext/texts/dev/gold.jsonl
 
-The test split (a third of the pages, chosen by the hash of the URL, not by hand) is scored only when a milestone is
-done, so that it stays a fair measure.
+The test split (a third of the pages, fixed by a hash of each URL, not chosen by hand) is scored only when a
+milestone is done, so that it stays a fair measure.
 """
 from __future__ import annotations
 
@@ -74,7 +74,13 @@ def text_of(doc: str) -> str | None:
 
 
 def split_of(url: str) -> str:
-    return "test" if int(hashlib.sha256(url.encode("utf-8")).hexdigest(), 16) % 3 == 0 else "dev"
+    """"dev" or "test": a third of the pages, fixed by a hash of the URL, so nobody chooses which and a page never
+    changes side when others are added."""
+    return "test" if int(hashlib.sha256(f"govdash-realtext:{url}".encode()).hexdigest(), 16) % 3 == 0 else "dev"
+
+
+def splits() -> dict[str, str]:
+    return {s["doc"]: split_of(s["url"]) for part in parts() for s in read_jsonl(part / "sources.jsonl")}
 
 
 def parts() -> list[Path]:
@@ -147,12 +153,13 @@ def cmd_check(_args) -> int:
 
 
 def cmd_build(_args) -> int:
+    split_by_doc = splits()
     for split in ("dev", "test"):
         out = TEXTS / split
         out.mkdir(parents=True, exist_ok=True)
         manifest, gold, initiatives = [], [], []
         for part in parts():
-            chosen = {s["doc"]: s for s in read_jsonl(part / "sources.jsonl") if split_of(s["url"]) == split}
+            chosen = {s["doc"]: s for s in read_jsonl(part / "sources.jsonl") if split_by_doc[s["doc"]] == split}
             for doc, src in chosen.items():
                 manifest.append({"file": f"../all/{doc}.txt", "publication": src.get("publication"),
                                  "published": src.get("published"), "region": src.get("region"),
@@ -173,7 +180,7 @@ def cmd_stats(_args) -> int:
     sources = [s for part in parts() for s in read_jsonl(part / "sources.jsonl")]
     gold = [g for part in parts() for g in read_jsonl(part / "gold.jsonl")]
     inits = [i for part in parts() for i in read_jsonl(part / "initiatives.jsonl")]
-    split = {s["doc"]: split_of(s["url"]) for s in sources}
+    split = splits()
     print(f"pages {len(sources)} (dev {sum(v == 'dev' for v in split.values())}, "
           f"test {sum(v == 'test' for v in split.values())}); facts {len(gold)} "
           f"(required {sum(bool(g.get('required')) for g in gold)}); initiatives {len(inits)}")

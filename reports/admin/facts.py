@@ -34,6 +34,58 @@ class MetricFilter(RelatedOnlyFieldListFilter):
         self.empty_value_display = "未归入指标（只有名目）"
 
 
+class ClassifiedFilter(admin.SimpleListFilter):
+    """The queue opens on catalogued figures; numbers the catalogue could not name wait under 候选 until a reviewer
+    assigns a metric (which teaches the extractor the phrase) or rejects them."""
+
+    title = "归类"
+    parameter_name = "classified"
+    CANDIDATES = "candidates"
+    ALL = "all"
+
+    def lookups(self, request, model_admin):
+        return [(self.CANDIDATES, "候选（未归入指标目录）"), (self.ALL, "全部")]
+
+    def choices(self, changelist):
+        # The default (no parameter) is the catalogued view, so the first choice names it instead of "全部".
+        yield {"selected": self.value() is None, "query_string": changelist.get_query_string(
+            remove=[self.parameter_name]), "display": "已归入指标目录"}
+        for lookup, title in self.lookup_choices:
+            yield {"selected": self.value() == lookup,
+                   "query_string": changelist.get_query_string({self.parameter_name: lookup}), "display": title}
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == self.ALL or request.GET.get("article__id__exact") or request.GET.get("article__issue__id__exact"):
+            return queryset
+        if value == self.CANDIDATES:
+            return queryset.filter(metric__isnull=True)
+        return queryset.filter(metric__isnull=False)
+
+
+REASON_WORDS = {
+    "rule": {"before": "数字前的指标名", "after": "量词后的指标名", "list": "分别/并列",
+             "previous_clause": "前一分句的指标名", "label_line": "“指标：数值”行", "growth": "增速跟随指标",
+             "part": "其中部分", "regrouped": "调整后数值", "dated_start": "起始年份的数值",
+             "part_of_other_place": "另一地点的其中部分"},
+    "place": {"sentence": "句中地名", "reference": "该街道/全镇等指代", "article": "文章主地点",
+              "region": "报纸所属区县", "none": "无"},
+    "year": {"sentence": "句中年份", "heading": "小标题年份", "article": "文章开头年份", "publication": "出版年份",
+             "none": "无"},
+}
+
+
+def reason_text(reasons: dict) -> str:
+    """依据 in words: 指标 量词后的指标名；地点 文章主地点；年份 出版年份."""
+    if not reasons:
+        return ""
+    rule = reasons.get("rule", "")
+    rule_words = f"同义词“{rule.removeprefix('synonym:')}”" if rule.startswith("synonym:") else \
+        REASON_WORDS["rule"].get(rule, rule or "未归类")
+    return (f"指标 {rule_words}；地点 {REASON_WORDS['place'].get(reasons.get('place', ''), '?')}；"
+            f"年份 {REASON_WORDS['year'].get(reasons.get('year', ''), '?')}")
+
+
 class PlaceFilter(admin.SimpleListFilter):
     title = "街道/镇"
     parameter_name = "place"
@@ -88,13 +140,15 @@ class YearFilter(admin.SimpleListFilter):
 @admin.register(Fact)
 class FactAdmin(admin.ModelAdmin):
     list_display = ["evidence_column", "place", "year", "metric_column", "value_column", "status_badge",
-                    "source"]
+                    "confidence_column", "source"]
     list_display_links = ["evidence_column"]
-    list_filter = ["review_status", PlaceFilter, DistrictFilter, ("metric", MetricFilter), YearFilter,
+    list_filter = [ClassifiedFilter, "review_status", PlaceFilter, DistrictFilter, ("metric", MetricFilter), YearFilter,
                    ("article__issue__publication", RelatedOnlyFieldListFilter)]
     search_fields = ["evidence", "label", "subdistrict__name", "district__name"]
     list_select_related = ["subdistrict", "district", "metric", "article__issue__publication"]
     list_per_page = 50
+    # The weakest readings first: a reviewer's time goes where the extractor was least sure.
+    ordering = ["confidence", "article", "start"]
     actions = ["confirm", "reject"]
     autocomplete_fields = ["metric", "subdistrict", "district"]
     fieldsets = [
@@ -103,10 +157,10 @@ class FactAdmin(admin.ModelAdmin):
          {"fields": ["metric", "label", "value", "upper_value", "unit", "qualifier", "subdistrict", "district",
                      "year", "note"]}),
         ("审核", {"fields": ["status_badge", "reviewed_by", "reviewed_at", "original", "confidence",
-                           "extractor_version"]}),
+                           "reasons_column", "extractor_version"]}),
     ]
     readonly_fields = ["evidence_column", "article_link", "source", "status_badge", "reviewed_by", "reviewed_at",
-                       "original", "confidence", "extractor_version"]
+                       "original", "confidence", "reasons_column", "extractor_version"]
     change_list_template = "admin/reports/fact/change_list.html"
 
     def has_add_permission(self, request):
@@ -152,6 +206,15 @@ class FactAdmin(admin.ModelAdmin):
     def status_badge(self, fact):
         return format_html('<strong class="review-status" data-status="{}" style="color:{}">{}</strong>',
                            fact.review_status, STATUS_COLOURS[fact.review_status], fact.get_review_status_display())
+
+    @admin.display(description="置信度", ordering="confidence")
+    def confidence_column(self, fact):
+        return format_html('<span class="confidence" title="{}">{}</span>', reason_text(fact.reasons),
+                           f"{fact.confidence:.2f}")
+
+    @admin.display(description="抽取依据")
+    def reasons_column(self, fact):
+        return reason_text(fact.reasons) or "（无记录）"
 
     @admin.display(description="来源", ordering="article__issue__published")
     def source(self, fact):

@@ -90,6 +90,7 @@ class Recognition:
     # keeps it as that metric only when it belongs to another place (全区…,其中玉林街道…).
     part_of: MetricSpec | None = None
     total_at: int = -1
+    rule: str = ""  # which grammar named the metric (see FactResult.rule)
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,8 @@ def _compiled(catalogue: Catalogue) -> tuple[_Compiled, ...]:
     return _COMPILED[id(catalogue)][1]
 
 
-def _accepts(spec: MetricSpec, q: Quantity) -> bool:
+def accepts(spec: MetricSpec, q: Quantity) -> bool:
+    """Whether a quantity's family and counting word fit a metric (亿元 for GDP, 个 for grids)."""
     if spec.family == "money":
         return q.family == "money"
     if spec.family == "percent":
@@ -142,19 +144,20 @@ def _head(text: str) -> str:
     return stripped[: _FILLER.search(stripped).start()] if stripped != text else text
 
 
-def match_metric(catalogue: Catalogue, q: Quantity, head: str, post: str) -> tuple[MetricSpec, str, float] | None:
+def match_metric(catalogue: Catalogue, q: Quantity, head: str,
+                 post: str) -> tuple[MetricSpec, str, float, str] | None:
     """The metric whose cue sits right before (``head``) or after (``post``) the quantity; None when none does
     or when a veto says the count belongs to someone else."""
     head = _head(head)
     for c in _compiled(catalogue):
-        if not _accepts(c.spec, q):
+        if not accepts(c.spec, q):
             continue
         if c.before is not None:
             m = c.before.search(head)
             if m:
                 if c.veto is not None and c.veto.search(head[: m.start()]):
                     return None
-                return c.spec, _note(c, m.group()), 0.9
+                return c.spec, _note(c, m.group()), 0.9, "before"
         if c.after is not None:
             m = c.after.match(post)
             if m:
@@ -162,7 +165,7 @@ def match_metric(catalogue: Catalogue, q: Quantity, head: str, post: str) -> tup
                     continue
                 if c.veto is not None and c.veto.search(head):
                     return None
-                return c.spec, _note(c, m.group()), 0.85
+                return c.spec, _note(c, m.group()), 0.85, "after"
     return None
 
 
@@ -248,7 +251,8 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             # 从2022年底的1.52万户增加到1.71万户: a starting point with its own year is that year's value.
             dated = _DATED_FROM.search(head)
             found = match_metric(catalogue, q, _FROM.sub("", head), post) if dated else None
-            results[i] = (Recognition(found[0], found[1], found[0].name_zh, found[2] - 0.05) if found
+            results[i] = (Recognition(found[0], found[1], found[0].name_zh, found[2] - 0.05, rule="dated_start")
+                          if found
                           else Recognition(None, "调整前", label, 0.5, history=True))
             continue
         found = match_metric(catalogue, q, head, post)
@@ -260,6 +264,8 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             # 服务站,共9个: the figure is of the noun that ends the clause before it.
             p_start, _ = clause_bounds(sentence, c_start - 1)
             found = match_metric(catalogue, q, sentence[p_start:c_start - 1], post if labelled else "")
+            if found is not None:
+                found = (*found[:3], "label_line" if labelled else "previous_clause")
         if found is not None and (_locative(catalogue, found[0], q, head, post) or _PER_UNIT.search(head)
                                   or (q.unit in ("名", "人", "位") and _ACTORS.match(post))):
             found = None
@@ -271,7 +277,7 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
         if found is None:
             results[i] = Recognition(None, "", label, 0.3 if q.weak else 0.5, target=target)
             continue
-        spec, note, confidence = found
+        spec, note, confidence, rule = found
         if target:
             results[i] = Recognition(None, "目标", label, 0.4, target=True)
             continue
@@ -280,7 +286,7 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             continue
         if _ESTIMATE.search(sentence[c_start:start]) or _ESTIMATE.search(sentence[:start][-12:]):
             note = "预计" if not note else note + ";预计"
-        results[i] = Recognition(spec, note, spec.name_zh, confidence)
+        results[i] = Recognition(spec, note, spec.name_zh, confidence, rule=rule)
     _after_values(catalogue, sentence, quantities, history, results)
     _parts(catalogue, sentence, quantities, results)
     _subsets(sentence, quantities, results)
@@ -304,8 +310,8 @@ def _after_values(catalogue: Catalogue, sentence: str, quantities: list[tuple[Qu
         head = _FROM.sub("", sentence[c_start:s1])
         found = match_metric(catalogue, quantities[j][0], head, sentence[e1:quantities[j][1]])
         if found is not None:
-            spec, note, confidence = found
-            results[j] = Recognition(spec, note, spec.name_zh, confidence - 0.05)
+            spec, note, confidence, _ = found
+            results[j] = Recognition(spec, note, spec.name_zh, confidence - 0.05, rule="regrouped")
 
 
 # 每个网格配备网格员1名: staffing per unit, not the total.
@@ -367,11 +373,11 @@ def _parts(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity,
         if parent is None:
             continue
         for c in _compiled(catalogue):
-            if parent.key not in c.spec.part_of or not _accepts(c.spec, q) or c.after is None:
+            if parent.key not in c.spec.part_of or not accepts(c.spec, q) or c.after is None:
                 continue
             named = c.after.fullmatch(noun) if noun else c.after.match(sentence[end:c_end])
             if named:
-                results[i] = Recognition(c.spec, _note(c, named.group()), c.spec.name_zh, 0.8)
+                results[i] = Recognition(c.spec, _note(c, named.group()), c.spec.name_zh, 0.8, rule="part")
                 break
 
 
@@ -536,8 +542,8 @@ def _lists(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity,
             q = quantities[i][0]
             found = match_metric(catalogue, q, item, "")
             if found is not None:
-                spec, note, _ = found
-                results[i] = Recognition(spec, note, spec.name_zh, 0.85)
+                spec, note, _, _ = found
+                results[i] = Recognition(spec, note, spec.name_zh, 0.85, rule="list")
             else:
                 results[i] = Recognition(None, "", item[-10:], 0.5)
 
@@ -564,7 +570,7 @@ def _items(subject: str) -> list[str]:
 
 
 def _growth(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]], i: int,
-            results: list[Recognition | None], head: str) -> tuple[MetricSpec, str, float] | None:
+            results: list[Recognition | None], head: str) -> tuple[MetricSpec, str, float, str] | None:
     """A bare rate after a growth word belongs to the nearest measure before it in the sentence."""
     m = _GROWTH.search(head.rstrip())
     if not m:
@@ -597,7 +603,7 @@ def _growth(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity
         if base_spec is None:
             return None
         growth = catalogue.growth_metric(base_spec.key)
-        return (growth, "", 0.8) if growth is not None else None
+        return (growth, "", 0.8, "growth") if growth is not None else None
     return None
 
 

@@ -15,7 +15,7 @@ from .catalogue import Catalogue, MetricSpec, default_catalogue
 from .gazetteer import Gazetteer, Scope, default_gazetteer
 from .initiatives import find_initiatives
 from .layout import Paragraph, paragraphs
-from .metrics import Recognition, clause_bounds, is_decline, recognize
+from .metrics import Recognition, accepts, clause_bounds, is_decline, recognize
 from .normalize import Normalized, normalize
 from .places import Mention, PlaceFinder, changes_place, is_subject
 from .quantities import Quantity, find_quantities
@@ -43,12 +43,16 @@ class ExtractConfig:
     region: str | None = None
     gazetteer: Gazetteer = field(default_factory=default_gazetteer, compare=False, repr=False)
     catalogue: Catalogue = field(default_factory=default_catalogue, compare=False, repr=False)
+    # Noun phrases reviewers assigned to a metric ((phrase, metric key), …): a figure the catalogue leaves unnamed
+    # whose phrase is one of them is read as that metric from then on.
+    synonyms: tuple[tuple[str, str], ...] = ()
 
 
-def default_config(*, published: date | None = None, region: str | None = None) -> ExtractConfig:
+def default_config(*, published: date | None = None, region: str | None = None,
+                   synonyms: tuple[tuple[str, str], ...] = ()) -> ExtractConfig:
     """A configuration sharing the process-wide gazetteer and catalogue (both built once, then cached)."""
     return ExtractConfig(published=published, region=region or None, gazetteer=default_gazetteer(),
-                         catalogue=default_catalogue())
+                         catalogue=default_catalogue(), synonyms=tuple(synonyms))
 
 
 @lru_cache(maxsize=64)
@@ -123,6 +127,7 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
 
     results, facts, initiatives = [], [], []
     seen_facts, seen_initiatives = set(), set()
+    synonyms = {phrase: spec for phrase, key in config.synonyms if (spec := catalogue.get(key)) is not None}
     for index, (first, last) in enumerate(art.split(ctx)):
         a_start = page.offsets[first]
         a_end = page.offsets[last - 1] + len(page.paras[last - 1].text)
@@ -131,8 +136,10 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
         title = art.title_text(ctx, first, last)
         first_body = next((p.text for p in page.paras[first:last] if p.kind == "body"), "")
         year = lead_year(first_body, title, config.published)
+        year_source = "article"
         if year is None:
             year = default_year(config.published, article_text)
+            year_source = "publication" if year is not None else "none"
         results.append(ArticleResult(index=index, title=title, text=article_text, place=place, year=year))
         heading_year = year
         for i in range(first, last):
@@ -144,6 +151,8 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
             if para.kind != "body":
                 continue
             walker = _Paragraph(page, ctx, i, a_start, place, scope_place, gazetteer, config.published, first)
+            walker.synonyms = synonyms
+            walker.fallback_year_source = year_source if heading_year == year else "heading"
             for fact in walker.facts(catalogue, index, heading_year):
                 key = (fact.article, fact.place, fact.year, fact.metric, fact.value, fact.label, fact.value_start)
                 if key not in seen_facts:
@@ -178,6 +187,9 @@ def _stand_ins(facts: list[FactResult], catalogue: Catalogue) -> list[FactResult
 class _Paragraph:
     """One body paragraph: its sentences, quantities, place mentions and years."""
 
+    synonyms: dict[str, MetricSpec] = {}
+    fallback_year_source = "article"
+
     def __init__(self, page: _Page, ctx: art.Context, index: int, article_start: int, place: Place | None,
                  scope_place: Place | None, gazetteer: Gazetteer, published: date | None, first: int | None = None):
         self.page = page
@@ -196,6 +208,9 @@ class _Paragraph:
 
     def place_at(self, sentence_start: int, position: int) -> Place | None:
         """The last mention before ``position`` in its sentence that moves the topic elsewhere, else the article's."""
+        return self.place_and_source(sentence_start, position)[0]
+
+    def place_and_source(self, sentence_start: int, position: int) -> tuple[Place | None, str]:
         lo, hi = self.offset + sentence_start, self.offset + position
         for m in reversed(self.mentions):
             if m.start >= hi or m.start < lo:
@@ -205,11 +220,13 @@ class _Paragraph:
                 continue  # a community of another district named inside a story is more likely a word than a place
             if changes_place(self.page.text, m):
                 if m.via == "local":
-                    return self._local_place(m)
+                    return self._local_place(m), "reference"
                 found = self.ctx.place_of(m, self.place)
                 if found is not None:
-                    return found
-        return self.place
+                    return found, "sentence"
+        if self.place is None:
+            return None, "none"
+        return self.place, ("region" if self.place == self.scope_place else "article")
 
     def community_topic(self, sentence_start: int, position: int) -> Mention | None:
         """在周庄村,村里划分了9个网格 / 上京村划分了3个网格: a sentence opened by a community (社区/村) as its
@@ -270,6 +287,9 @@ class _Paragraph:
         return named[-1].place if named else None
 
     def year_at(self, position: int, sentence_end: int, fallback: int | None) -> int | None:
+        return self.year_and_source(position, sentence_end, fallback)[0]
+
+    def year_and_source(self, position: int, sentence_end: int, fallback: int | None) -> tuple[int | None, str]:
         # A year named after the figure speaks for it only within its part of the sentence: …共有敬老院1所;
         # 去年还建成… does not date the 敬老院.
         semicolon = self.text.find(";", position, sentence_end)
@@ -277,7 +297,9 @@ class _Paragraph:
         years = [m for m in self.years if not (self.text[m.start - 1:m.start] in ("从", "由")
                                                and _CHANGE_TO.search(self.text, m.end, position))]
         found = nearest_year(years, position, semicolon if semicolon != -1 else sentence_end)
-        return found if found is not None else fallback
+        if found is not None:
+            return found, "sentence"
+        return fallback, (self.fallback_year_source if fallback is not None else "none")
 
     def facts(self, catalogue: Catalogue, article: int, heading_year: int | None):
         quantities = find_quantities(self.text)
@@ -300,11 +322,15 @@ class _Paragraph:
             community = self.community_topic(s_start, q.start)
             if community is not None:
                 rec = Recognition(None, community.text, community.text + rec.metric.name_zh, rec.confidence * 0.6)
+        if rec.metric is None and not rec.target and not rec.history:
+            taught = self.synonyms.get(rec.label)
+            if taught is not None and accepts(taught, q):
+                rec = Recognition(taught, "", taught.name_zh, 0.7, rule=f"synonym:{rec.label}")
         if q.weak and rec.metric is None:
             return None
-        place = self.place_at(s_start, q.start)
+        place, place_source = self.place_and_source(s_start, q.start)
         if rec.part_of is not None and place != self.place_at(s_start, s_start + rec.total_at):
-            rec = Recognition(rec.part_of, "", rec.part_of.name_zh, 0.8)
+            rec = Recognition(rec.part_of, "", rec.part_of.name_zh, 0.8, rule="part_of_other_place")
         value, upper, unit = _canonical(q, rec.metric)
         if q.family == "percent" and rec.metric is not None and rec.metric.growth_of:
             c_start, _ = clause_bounds(sentence, q.start - s_start)
@@ -313,10 +339,11 @@ class _Paragraph:
         evidence, lead = _trimmed(sentence)
         start = self.offset - self.article_start + s_start + lead
         source_start, source_end = self.page.to_source(self.offset + q.value_start, self.offset + q.value_end)
+        year, year_source = self.year_and_source(q.start, s_end, heading_year)
         return FactResult(
             article=article,
             place=place,
-            year=self.year_at(q.start, s_end, heading_year),
+            year=year,
             metric=rec.metric.key if rec.metric else None,
             label=rec.label,
             value=value,
@@ -332,6 +359,9 @@ class _Paragraph:
             confidence=round(rec.confidence * (0.9 if q.approx != "exact" else 1.0), 3),
             source_start=source_start,
             source_end=source_end,
+            rule=rec.rule if rec.metric is not None else "",
+            place_source=place_source,
+            year_source=year_source,
         )
 
     def initiatives(self, article: int, heading_year: int | None):

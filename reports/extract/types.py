@@ -83,6 +83,14 @@ class FactResult:
     # Offsets of the printed number in the text given to ``extract`` (before normalization), for highlighting.
     source_start: int = -1
     source_end: int = -1
+    # Why the figure was read this way, so a reviewer sees the weak readings first: the rule that named the metric
+    # (``before``: the noun printed before the number; ``after``: the noun after its counting word; ``list``,
+    # ``previous_clause``, ``growth``, ``synonym:<phrase>`` …), where the place came from (``sentence``: named in
+    # it; ``reference``: 该街道/全镇; ``article``: the article's place; ``region``: the paper's region; ``none``)
+    # and where the year came from (``sentence``, ``heading``, ``article``, ``publication``, ``none``).
+    rule: str = ""
+    place_source: str = ""
+    year_source: str = ""
 
 
 @dataclass(frozen=True)

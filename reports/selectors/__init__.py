@@ -4,7 +4,16 @@ Every reader-facing number goes through ``cells.build_cells``; see that module f
 """
 
 from .article import ArticleData, Segment, article_data, highlight_segments  # noqa: F401
-from .base import FAMILIES, PUBLIC_STATUSES, STATUS_RANK, FactFilter, Family, unrejected_facts, visible_facts  # noqa: F401
+from .base import (  # noqa: F401,E501
+    FAMILIES,
+    PUBLIC_STATUSES,
+    STATUS_RANK,
+    FactFilter,
+    Family,
+    public_facts,
+    unrejected_facts,
+    visible_facts,
+)
 from .catalogue import (  # noqa: F401
     MetricInfo,
     article_url_template,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from reports.formatting import english, format_value
 from reports.models import Article, Fact, Initiative
 
-from .base import FactFilter, unrejected_facts
+from .base import FactFilter, public_facts
 from .metric import conflicting_fact_ids
 
 
@@ -79,7 +79,7 @@ class ArticleData:
 def article_data(*, article_id: int, current: str | None = None) -> ArticleData:
     article = (Article.objects.select_related("issue__publication", "subdistrict", "district")
                .get(pk=article_id))
-    facts = list(unrejected_facts().filter(article_id=article_id).order_by("start", "pk").values(
+    facts = list(public_facts().filter(article_id=article_id).order_by("start", "pk").values(
         "id", "start", "end", "value_start", "value_end", "value", "upper_value", "unit", "qualifier", "note",
         "year", "label", "review_status", "evidence", "subdistrict_id", "subdistrict__name", "district__name",
         "metric__key", "metric__name_zh", "metric__name_en", "metric__unit", "metric_id", "district_id"))

@@ -43,7 +43,7 @@ class FactFilter:
     statuses: tuple[str, ...] = ()
 
     def facts(self, queryset: QuerySet[Fact] | None = None) -> QuerySet[Fact]:
-        queryset = unrejected_facts() if queryset is None else queryset
+        queryset = public_facts() if queryset is None else queryset
         queryset = self._places_and_years(queryset)
         if self.category:
             queryset = queryset.filter(metric__category=self.category)
@@ -78,8 +78,14 @@ def unrejected_facts() -> QuerySet[Fact]:
     return Fact.objects.exclude(review_status=Fact.ReviewStatus.REJECTED)
 
 
+def public_facts() -> QuerySet[Fact]:
+    """What readers see: unrejected facts of a catalogued metric. A number the catalogue cannot name (基层 3支) is
+    a candidate for staff to classify in the admin, never a public figure."""
+    return unrejected_facts().filter(metric__isnull=False)
+
+
 def visible_facts() -> QuerySet[Fact]:
     """Facts a reader may see: rejected ones never are."""
-    return unrejected_facts().select_related("subdistrict", "district", "metric", "article__issue__publication")
+    return public_facts().select_related("subdistrict", "district", "metric", "article__issue__publication")
 
 

@@ -9,9 +9,9 @@ from django.db.models import Exists, F, OuterRef, QuerySet
 from django.urls import reverse
 
 from reports.formatting import axis_unit, english
-from reports.models import District, Fact, Metric, Subdistrict
+from reports.models import District, Metric, Subdistrict
 
-from .base import unrejected_facts
+from .base import public_facts
 
 
 @dataclass(frozen=True)
@@ -61,14 +61,14 @@ def district_choices() -> list[dict]:
     """Districts with any fact, for filter forms."""
     # A bare EXISTS on the (district, metric, year) index: one index probe per district.
     return list(
-        District.objects.filter(Exists(Fact.objects.filter(district=OuterRef("pk"))))
+        District.objects.filter(Exists(public_facts().filter(district=OuterRef("pk"))))
         .order_by(F("admin_code").asc(nulls_last=True), "name").values("id", "name", "city")
     )
 
 
 def subdistrict_choices(*, districts: tuple[int, ...] = ()) -> list[dict]:
     """Subdistricts with any visible fact, grouped-ready (district first), for pickers."""
-    queryset = Subdistrict.objects.filter(Exists(unrejected_facts().filter(subdistrict=OuterRef("pk"))))
+    queryset = Subdistrict.objects.filter(Exists(public_facts().filter(subdistrict=OuterRef("pk"))))
     if districts:
         queryset = queryset.filter(district_id__in=districts)
     return list(in_place_order(queryset).values("id", "name", "district_id", "district__name"))

@@ -43,7 +43,11 @@ def test_it_filters_the_review_queue(editor_client, editor, params, condition):
     response = editor_client.get(FACTS_URL, params(fact))
     assert response.status_code == 200
     shown = set(response.context["cl"].queryset.values_list("pk", flat=True))
-    expected = set(Fact.objects.filter(**condition(fact)).values_list("pk", flat=True))
+    expected = Fact.objects.filter(**condition(fact))
+    if "article__issue__id__exact" not in params(fact):
+        # Unclassified candidates wait under their own filter; an issue's own list shows all of its facts.
+        expected = expected.filter(metric__isnull=False)
+    expected = set(expected.values_list("pk", flat=True))
     assert shown == expected
     assert fact.pk in shown
     assert len(shown) < Fact.objects.count()
@@ -58,7 +62,7 @@ def test_it_offers_only_places_that_have_facts_as_filter_choices(editor_client):
 
 
 def test_it_confirms_and_rejects_facts_in_bulk(editor_client, editor):
-    facts = list(Fact.objects.filter(subdistrict__name="圣泉街道").order_by("pk")[:4])
+    facts = list(Fact.objects.filter(subdistrict__name="圣泉街道", metric__isnull=False).order_by("pk")[:4])
     response = editor_client.post(FACTS_URL, {"action": "confirm", ACTION_CHECKBOX_NAME: [f.pk for f in facts[:3]]},
                                   follow=True)
     assert "已确认 3 条数据。" in response.content.decode()

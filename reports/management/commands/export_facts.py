@@ -6,7 +6,8 @@ from reports.selectors import FACT_COLUMNS, iter_fact_rows
 
 
 class Command(BaseCommand):
-    help = "Export every visible fact (rejected ones excluded) with its provenance as CSV, JSON Lines or XLSX."
+    help = ("Export every public fact (a catalogued metric, not rejected) with its provenance as CSV, JSON Lines or "
+            "XLSX. Unclassified candidates stay in the admin for review.")
 
     def add_arguments(self, parser):
         parser.add_argument("--format", choices=["csv", "jsonl", "xlsx"], required=True)
@@ -18,7 +19,7 @@ class Command(BaseCommand):
             if not output:
                 raise CommandError("xlsx needs --output FILE")
             write_xlsx(rows, FACT_COLUMNS, output, about={"导出时间": timezone.localtime().isoformat(),
-                                                          "筛选条件": "全部（不含已驳回）"})
+                                                          "筛选条件": "全部已归入指标的数据（不含已驳回）"})
             return
         chunks = iter_csv(rows, FACT_COLUMNS) if format == "csv" else iter_jsonl(rows, FACT_COLUMNS)
         if output:
