@@ -2,13 +2,21 @@
 
 Normalization changes lengths (… becomes ..., ㎡ becomes m2), so each normalized character keeps the offset of the
 source character it came from; evidence offsets can then be mapped back to the text a user uploaded.
+
+Besides NFKC, three repairs that reposted pages need before any rule can read them:
+- a page in traditional script is read in simplified script (OpenCC), so one catalogue and one gazetteer serve both;
+- pinyin that mirror sites insert after characters (地區(qū)生產(chǎn)總值, 伊春(chun)市) is dropped;
+- a space between two Chinese characters, left by a line break of the printed column (社会消费品零售 总额,
+  600.5亿 元), is dropped.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Runs of characters NFKC leaves alone: ASCII, CJK ideographs and the CJK punctuation Chinese prose uses most.
 # Matching them in bulk keeps the per-character work to the few characters that actually change.
@@ -50,7 +58,71 @@ def _normalize_char(ch: str) -> str:
 
 
 def normalize(text: str) -> Normalized:
-    """NFKC per character (full-width digits and punctuation become ASCII), CR/LF become LF."""
+    """NFKC per character (full-width digits and punctuation become ASCII), CR/LF become LF, then the repairs above."""
+    nfkc = _nfkc(text)
+    return _simplified(_without(_without(nfkc, _PINYIN), _SPACE_IN_WORD, in_long_lines=True))
+
+
+# A pinyin syllable in brackets right after a character: lower-case letters (tone marks allowed) with a vowel.
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff)])\((?=[a-zü]*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
+                     r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+_SPACE_IN_WORD = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+# Characters common in traditional-script prose and never written in simplified script: a page holding several is
+# a traditional page. (Converting a simplified page would harm it: 乾 in 乾坤 is no 干.)
+_TRADITIONAL = re.compile(r"[們個區為這會經發產業體務關與來時說國對開過還進動現實樣當點從後機總數據構單網黨員區縣鎮萬億]")
+_TRADITIONAL_MIN = 3
+
+
+# Headlines separate phrases with spaces (化龙桥街道 党建引领聚合合力): only lines of running text lose them.
+_LONG_LINE = 60
+
+
+def _without(norm: Normalized, pattern: re.Pattern, *, in_long_lines: bool = False) -> Normalized:
+    if not pattern.search(norm.text):
+        return norm
+    text = norm.text
+    # Line bounds found once (a rescan per match would be quadratic on a page of one long line).
+    breaks = [m.start() for m in re.finditer("\n", text)] if in_long_lines else []
+    parts, source, pos = [], [], 0
+    for m in pattern.finditer(text):
+        if in_long_lines:
+            i = bisect.bisect_left(breaks, m.start())
+            line_start = breaks[i - 1] + 1 if i else 0
+            line_end = breaks[i] if i < len(breaks) else len(text)
+            if line_end - line_start < _LONG_LINE:
+                continue
+        parts.append(norm.text[pos:m.start()])
+        source.extend(norm.source[pos:m.start()])
+        pos = m.end()
+    parts.append(norm.text[pos:])
+    source.extend(norm.source[pos:])
+    return Normalized("".join(parts), tuple(source))
+
+
+def _simplified(norm: Normalized) -> Normalized:
+    hits = 0
+    for _ in _TRADITIONAL.finditer(norm.text):
+        hits += 1
+        if hits >= _TRADITIONAL_MIN:
+            break
+    else:
+        return norm
+    converted = _converter().convert(norm.text)
+    if len(converted) != len(norm.text):
+        # A phrase converted to another length: convert character by character so offsets stay one to one.
+        convert = _converter().convert
+        converted = "".join(c if len(c := convert(ch)) == 1 else ch for ch in norm.text)
+    return Normalized(converted, norm.source)
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _nfkc(text: str) -> Normalized:
     parts: list[str] = []
     source: list[int] = []
     pos = 0
