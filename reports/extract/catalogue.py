@@ -37,6 +37,12 @@ _FACILITY = (
 )
 
 
+# GDP and its names; 人均地区生产总值 (per head) and 农业/工农业生产总值 (gross output of a sector) are other measures.
+_GDP = r"(?:(?<!均)地区生产总值|(?<![均业区])生产总值|(?<!均)GDP|经济总量)"
+# 规上工业总产值, 规模以上工业企业总产值, 规模工业总产值, 规上产值: output of firms above designated size.
+_ABOVE_SCALE = r"(?:(?:规上|规模以上|规模)工业(?:企业)?(?:总)?产值|规上产值)"
+
+
 @dataclass(frozen=True)
 class MetricSpec:
     key: str
@@ -56,16 +62,11 @@ class MetricSpec:
     # (市场主体总数1.08万户,其中企业3200家: the enterprises are a stock too, 新增市场主体…其中企业 a flow).
     part_of: tuple[str, ...] = ()
     note: str = ""  # regex over the cue: its match becomes the fact's note (专职, 社区养老服务站)
-    # A narrower measure that a page often prints instead of the broader one (规上工业产值 for 工业总产值): where
-    # an article gives no figure of the broader metric for a place and year, this figure is reported as it,
-    # with ``stand_in_note`` saying which measure it really is; where both are printed, each keeps its own key.
     # Counts facilities that stand somewhere: one built in a community is one of its subdistrict's too, whereas
     # a community's own grids or workers are a part of the subdistrict's, not its count.
     sited: bool = False
     # A flow over one year (新增市场主体): a figure summed over several years (近三年累计新增) is no value of it.
     yearly: bool = False
-    stands_in_for: str | None = None
-    stand_in_note: str = ""
 
     @property
     def scale(self) -> int:
@@ -163,13 +164,13 @@ METRICS: tuple[MetricSpec, ...] = (
     # --- economy -----------------------------------------------------------------------------------------------
     MetricSpec(
         "gdp", "地区生产总值", "GDP", "亿元", "economy", "Gross domestic product of the area (地区生产总值).",
-        family="money", before=(r"(?:地区生产总值|生产总值|GDP|经济总量)(?:总量)?",),
+        family="money", before=(_GDP + r"(?:总量)?",),
     ),
     MetricSpec(
         "gdp_growth_pct", "地区生产总值增速", "GDP growth", "%", "economy",
         "Growth of GDP on the year before, in percent.",
         family="percent", growth_of="gdp",
-        before=(r"(?:地区生产总值|生产总值|GDP|经济总量|经济)(?:同比|比上年|较上年)?(?:增长|增速|增幅)了?",),
+        before=(r"(?:" + _GDP + r"|经济)(?:同比|比上年|较上年)?(?:\(下同\))?(?:增长|增速|增幅|比增)了?",),
     ),
     MetricSpec(
         "va_primary", "第一产业增加值", "Value added, primary sector", "亿元", "economy",
@@ -189,7 +190,7 @@ METRICS: tuple[MetricSpec, ...] = (
     MetricSpec(
         "industrial_output", "工业总产值", "Industrial output", "亿元", "economy",
         "Gross industrial output (工业总产值), all enterprises.",
-        family="money", before=(r"(?<!规上)(?<!规模以上)工业(?:总)?产值",), after=(r"工业(?:总)?产值",),
+        family="money", before=(r"(?<!规上)(?<!规模以上)(?<!规模)(?<!企业)工业(?:总)?产值",), after=(r"工业(?:总)?产值",),
     ),
     MetricSpec(
         "industrial_output_growth_pct", "工业总产值增速", "Industrial output growth", "%", "economy",
@@ -200,16 +201,14 @@ METRICS: tuple[MetricSpec, ...] = (
     MetricSpec(
         "industrial_output_above_scale", "规上工业产值", "Industrial output above designated size", "亿元", "economy",
         "Output of industrial enterprises above designated size (规上/规模以上工业产值).",
-        family="money", before=(r"(?:规上|规模以上)工业(?:总)?产值",),
-        stands_in_for="industrial_output", stand_in_note="规上",
+        family="money", before=(_ABOVE_SCALE,),
     ),
     MetricSpec(
         "industrial_output_above_scale_growth_pct", "规上工业产值增速",
         "Industrial output above designated size, growth", "%", "economy",
         "Growth of the output of industrial enterprises above designated size, in percent.",
         family="percent", growth_of="industrial_output_above_scale",
-        before=(r"(?:规上|规模以上)工业(?:总)?产值(?:同比|比上年|较上年)?(?:增长|增速|增幅)了?",),
-        stands_in_for="industrial_output_growth_pct", stand_in_note="规上",
+        before=(_ABOVE_SCALE + r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|比增)了?",),
     ),
     MetricSpec(
         "fixed_asset_investment", "固定资产投资", "Fixed-asset investment", "亿元", "economy",

@@ -32,15 +32,17 @@ _FROM = re.compile(r"(?:由|从)" + _YEAR_OF + r"(?:原来|原有|原先|现有|
 _DATED_FROM = re.compile(r"(?:由|从)(?:19|20)\d{2}年(?:底|末)?(?:原来|原有|原先|现有|此前)?的?\s*$")
 _TO = re.compile(r"(?:为|成|到|至)" + _YEAR_OF + r"的?\s*$")
 _GROWTH = re.compile(
-    r"(?:同比|比上年|较上年|较去年|比去年|与上年相比|年均)?(?:分别)?"
-    r"(?P<dir>增长|增速|增幅|上升|提高|增加|下降|减少|降低|回落|下滑)(?:了|为|达到?)?\s*$"
+    r"(?:同比|比上年|较上年|较去年|比去年|与上年相比|年均)?(?:\(下同\))?(?:分别)?"
+    r"(?P<dir>增长|增速|增幅|上升|提高|增加|下降|减少|降低|回落|下滑|比增|比降)(?:了|为|达到?)?\s*$"
 )
 _NO_SUBJECT = re.compile(
     r"^(?:[\s,、]|全年|上半年|下半年|前三季度|一季度|今年|去年|上年|年初|当年|同期|其中|分别|较|比|与|相比|同比|年均|"
-    r"增速|增幅|实现|完成|达到|共|"
+    r"增速|增幅|实现|完成|达到|共|按可比价格?计算|按当年价格?计算|按可比口径计算|初步核算|\(下同\)|"
     r"累计|并|且|也|还|均|约|总量|总额|规模|\d{4}年|\d{1,2}月(?:份|底)?|[1-9]-\d{1,2}月)*$"
 )
-_DECLINE = ("下降", "减少", "降低", "回落", "下滑")
+_DECLINE = ("下降", "减少", "降低", "回落", "下滑", "比降")
+# 年均增长8%: an average over several years, not the growth on the year before.
+_AVERAGE_GROWTH = re.compile(r"年均(?:\(下同\))?(?:增长|增速|增幅|提高|增加)(?:了|为|达到?)?\s*$")
 # Plans and goals: 将 followed by a verb is the future (将新建), 将 followed by a noun only marks the object (将辖区…).
 _TARGET = re.compile(
     r"力争|(?<!按)(?<!按照)计划|(?<![为以])目标|预期|拟|争取实现|确保|到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后|"
@@ -274,6 +276,8 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
                       or _TARGET_AFTER.match(post))
         if found is None and q.family == "percent":
             found = _growth(catalogue, sentence, quantities, i, results, head)
+        if found is not None and q.family == "percent" and _AVERAGE_GROWTH.search(head):
+            found = None
         if found is None:
             results[i] = Recognition(None, "", label, 0.3 if q.weak else 0.5, target=target)
             continue

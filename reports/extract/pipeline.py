@@ -26,6 +26,7 @@ EXTRACTOR_VERSION = "2026.11.23.7"
 
 _SENTENCE = re.compile(r"[^。!?]*(?:[。!?]+[\"'”’」』)]*|$)")
 _WAN = Decimal(10000)
+_DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _CHANGE_TO = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|调整|扩大|发展|突破)?(?:到|至|为)")
 # A community named only by a common noun as the subject of a clause: 该村划分3个网格, 社区将辖区划分为…
 _COMMUNITY_SUBJECT = re.compile(
@@ -145,7 +146,9 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
         for i in range(first, last):
             para = page.paras[i]
             if para.kind == "headline":
-                named = [m for m in year_mentions(para.text, config.published) if m.year is not None]
+                # 国家统计局开州调查队2024年4月29日: a dateline tells when the page was printed, not what it is about.
+                named = [m for m in year_mentions(para.text, config.published)
+                         if m.year is not None and not _DATELINE.match(para.text, m.end)]
                 heading_year = named[0].year if named else (year if i == first else heading_year)
                 continue
             if para.kind != "body":
@@ -163,25 +166,8 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
                 if key not in seen_initiatives:
                     seen_initiatives.add(key)
                     initiatives.append(initiative)
-    return Extraction(articles=tuple(results), facts=tuple(_stand_ins(facts, catalogue)),
+    return Extraction(articles=tuple(results), facts=tuple(facts),
                       initiatives=tuple(initiatives), version=EXTRACTOR_VERSION)
-
-
-def _stand_ins(facts: list[FactResult], catalogue: Catalogue) -> list[FactResult]:
-    """Report a narrower measure as the broader one it stands in for where the article gives no broader figure
-    for that place and year (全镇完成规上工业总产值186.4亿元 is the town's industrial output as far as the page
-    tells), keeping which measure it really is in the note."""
-    given = {(f.article, f.place, f.year, f.metric) for f in facts}
-    out = []
-    for f in facts:
-        spec = catalogue.get(f.metric) if f.metric else None
-        if spec is not None and spec.stands_in_for and (f.article, f.place, f.year, spec.stands_in_for) not in given:
-            broader = catalogue.get(spec.stands_in_for)
-            if broader is not None:
-                note = ";".join(n for n in (spec.stand_in_note, f.note) if n)
-                f = dataclasses.replace(f, metric=broader.key, label=broader.name_zh, note=note)
-        out.append(f)
-    return out
 
 
 class _Paragraph:

@@ -29,6 +29,8 @@ _YEAR = re.compile(
 _SINCE = re.compile(r"以来")
 _COMPARISON = re.compile(r"(?:比|较|同比|与)$")
 _CLAUSE_START = re.compile(r"(?:^|[,;:。!?])\s*$")
+# 2024年4月29日 after a report's title is when it was issued, not the year it reports on.
+_DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _REVIEW = re.compile(r"去年|上年|过去一年|一年来|回顾|总结")
 
 
@@ -90,7 +92,7 @@ def default_year(published: date | None, article_text: str) -> int | None:
 def lead_year(text: str, title: str, published: date | None) -> int | None:
     """A year printed in the headline, or opening a clause of the first sentence (2022年，三江街道…)."""
     for m in year_mentions(title, published):
-        if m.year is not None:
+        if m.year is not None and not _DATELINE.match(title, m.end):
             return m.year
     first_sentence = re.split(r"[。!?]", text, maxsplit=1)[0]
     for m in year_mentions(first_sentence, published):

@@ -185,11 +185,11 @@ def test_it_reads_a_hard_wrapped_review_with_numbered_sections_and_a_caption_ins
     assert gdp.approx == "about"
 
 
-def test_it_reports_above_scale_output_as_industrial_output_only_when_no_total_is_given():
+def test_it_keeps_above_scale_output_apart_from_total_output():
+    # Real pages print 规上 output far more often than the total; readers compare it as its own measure.
     alone = ("木兰镇经济稳中向好\n\n2023年,木兰镇完成规上工业总产值186.4亿元,同比增长7.3%。\n")
-    facts = {(f.metric, float(f.value), f.note) for f in run(alone, published="2024-01-20", region="武汉市").facts
-             if f.metric}
-    assert facts == {("industrial_output", 186.4, "规上"), ("industrial_output_growth_pct", 7.3, "规上")}
+    facts = {(f.metric, float(f.value)) for f in run(alone, published="2024-01-20", region="武汉市").facts if f.metric}
+    assert facts == {("industrial_output_above_scale", 186.4), ("industrial_output_above_scale_growth_pct", 7.3)}
 
     both = ("木兰镇经济稳中向好\n\n2023年,木兰镇完成工业总产值220亿元,增长6%,其中规模以上工业产值186.4亿元,"
             "增长7.3%。\n")
