@@ -190,7 +190,8 @@ METRICS: tuple[MetricSpec, ...] = (
     MetricSpec(
         "industrial_output", "工业总产值", "Industrial output", "亿元", "economy",
         "Gross industrial output (工业总产值), all enterprises.",
-        family="money", before=(r"(?<!规上)(?<!规模以上)(?<!规模)(?<!企业)工业(?:总)?产值",), after=(r"工业(?:总)?产值",),
+        family="money", before=(r"(?<!规上)(?<!规模以上)(?<!规模)(?<!企业)工业(?:总)?产值",),
+        after=(r"工业(?:总)?产值",),
     ),
     MetricSpec(
         "industrial_output_growth_pct", "工业总产值增速", "Industrial output growth", "%", "economy",

@@ -69,7 +69,7 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff)])\((?=[a-zü]*[aeiouüāáǎàēéě�
 _SPACE_IN_WORD = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
 # Characters common in traditional-script prose and never written in simplified script: a page holding several is
 # a traditional page. (Converting a simplified page would harm it: 乾 in 乾坤 is no 干.)
-_TRADITIONAL = re.compile(r"[們個區為這會經發產業體務關與來時說國對開過還進動現實樣當點從後機總數據構單網黨員區縣鎮萬億]")
+_TRADITIONAL = re.compile(r"[們個區為這會經發產業體務關與來時說國對開過還進動現實樣當點從後機總數據構單網黨員縣鎮萬億]")
 _TRADITIONAL_MIN = 3
 
 
