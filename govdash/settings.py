@@ -9,6 +9,7 @@ Security switches (SECURE_*) default to on when DEBUG is off; README lists them.
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "reports",
 ]
 
@@ -69,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "govdash.urls"
@@ -166,6 +170,16 @@ GOVDASH_MAX_UPLOAD_BYTES = int(os.environ.get("GOVDASH_MAX_UPLOAD_BYTES", 50 * 1
 GOVDASH_PUBLIC_DASHBOARD = env_bool("GOVDASH_PUBLIC_DASHBOARD", True)
 
 LOGIN_URL = "admin:login"
+
+# Login throttling (django-axes): after GOVDASH_LOGIN_FAILURE_LIMIT wrong passwords for one username from one
+# address, that pair is refused (even with the right password) for GOVDASH_LOGIN_LOCKOUT_MINUTES.
+# `python manage.py axes_reset` lifts every lock at once. Attempts live in the database.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("GOVDASH_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("GOVDASH_LOGIN_LOCKOUT_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "govdash.lockout.lockout_response"
 
 # HTTPS when DEBUG is off. Behind a proxy that terminates TLS, name the header it sets for HTTPS requests
 # (SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto:https), or every request looks like plain HTTP and is redirected.
