@@ -224,16 +224,17 @@ def check_files(*, files: Iterable[IncomingFile]) -> tuple[list[_Checked], list[
     for upload in files:
         ignored: list[str] = []
         try:
-            candidates = expand_upload(file=upload, ignored=ignored)
+            candidates, refusal = expand_upload(file=upload, ignored=ignored), None
         except IngestError as error:
-            checked.append(_Checked(IncomingFile(clean_filename(upload.name), b""), error))
-            continue
+            candidates, refusal = [], error
         if ignored:
             archive = clean_filename(upload.name)
             shown = "、".join(ignored[:5]) + (f" 等 {len(ignored)} 个" if len(ignored) > 5 else "")
             notes.append(UploadOutcome(archive, UploadOutcome.IGNORED,
                                        f"压缩包“{archive}”中的系统附带文件已忽略（不是报纸）：{shown}。",
                                        message_en=f"{archive}: skipped {len(ignored)} operating-system files."))
+        if refusal is not None:
+            checked.append(_Checked(IncomingFile(clean_filename(upload.name), b""), refusal))
         for candidate in candidates:
             checked.append(_Checked(candidate, _check_one(candidate)))
     return checked, notes
