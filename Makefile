@@ -46,3 +46,8 @@ bench: install
 stop:
 	-test -f var/worker.pid && kill $$(cat var/worker.pid) 2>/dev/null; rm -f var/worker.pid
 	test -x $(PY) && $(PY) -m govdash.embedded_pg stop || true
+
+# Deletes the embedded database and the uploaded files it describes (var/pgdata, var/media): every issue, fact,
+# review and account is gone. No confirmation; `make run` then starts from an empty database.
+clean-db: stop
+	rm -rf var/pgdata var/media

@@ -4,10 +4,12 @@ DATABASE_URL   a PostgreSQL URL; without it the embedded server under var/ is us
 SECRET_KEY     required when DEBUG is off
 DEBUG          "1" for development (default on for a local install)
 ALLOWED_HOSTS  comma-separated
+Security switches (SECURE_*) default to on when DEBUG is off; README lists them.
 """
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -54,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "reports",
 ]
 
@@ -68,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "govdash.urls"
@@ -150,7 +155,8 @@ CONTENT_SECURITY_POLICY = {
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
-        "frame-ancestors": ["'self'"],
+        # The same rule as X_FRAME_OPTIONS below: no page of govdash is ever shown inside a frame.
+        "frame-ancestors": ["'none'"],
     }
 }
 
@@ -164,6 +170,35 @@ GOVDASH_MAX_UPLOAD_BYTES = int(os.environ.get("GOVDASH_MAX_UPLOAD_BYTES", 50 * 1
 GOVDASH_PUBLIC_DASHBOARD = env_bool("GOVDASH_PUBLIC_DASHBOARD", True)
 
 LOGIN_URL = "admin:login"
+
+# Login throttling (django-axes): after GOVDASH_LOGIN_FAILURE_LIMIT wrong passwords for one username from one
+# address, that pair is refused (even with the right password) for GOVDASH_LOGIN_LOCKOUT_MINUTES.
+# `python manage.py axes_reset` lifts every lock at once. Attempts live in the database.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("GOVDASH_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("GOVDASH_LOGIN_LOCKOUT_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "govdash.lockout.lockout_response"
+
+# HTTPS when DEBUG is off. Behind a proxy that terminates TLS, name the header it sets for HTTPS requests
+# (SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto:https), or every request looks like plain HTTP and is redirected.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+if proxy_header := os.environ.get("SECURE_PROXY_SSL_HEADER", "").strip():
+    header, _sep, value = proxy_header.partition(":")
+    if not header.strip() or not value.strip():
+        raise RuntimeError("SECURE_PROXY_SSL_HEADER must look like X-Forwarded-Proto:https")
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + header.strip().upper().replace("-", "_"), value.strip())
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
+# One year of HSTS when DEBUG is off (0 turns it off). Subdomains of the site's own host are included: the
+# site is HTTPS-only, and nothing below its host is expected to speak plain HTTP.
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+X_FRAME_OPTIONS = "DENY"
+# Asking browsers to hard-code the domain as HTTPS-only (the preload list) is the domain owner's decision, made
+# once and slow to undo; it is opt-in (SECURE_HSTS_PRELOAD=1), so its reminder is silenced while it is off.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
 LOGGING = {
     "version": 1,

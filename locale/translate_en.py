@@ -236,6 +236,17 @@ EN = {
     "相关报道": "Articles",
     "显示最新的 %(shown)s 篇。": "Showing the latest %(shown)s.",
     "搜索全部": "Search them all",
+    "开始处理时间": "Processing started at",
+    "登录已暂时锁定": "Login temporarily locked",
+    "密码连续输错 %(limit)s 次，此账户从当前网络地址的登录已暂时锁定。":
+        "After %(limit)s wrong passwords in a row, logins to this account from your network address are locked.",
+    "请 %(minutes)s 分钟后再试；锁定期间即使输入正确的密码也无法登录。":
+        "Try again in %(minutes)s minutes; while locked, even the right password is refused.",
+    "如急需登录，请联系管理员解除锁定（python manage.py axes_reset_username 用户名），或用 python manage.py "
+    "changepassword 用户名 重设密码。":
+        "If you need to log in now, ask an administrator to lift the lock (python manage.py axes_reset_username "
+        "NAME) or to reset your password (python manage.py changepassword NAME).",
+    "返回登录页": "Back to the login page",
 }
 
 

@@ -18,6 +18,15 @@ WIDTHS = {"evidence": 60, "article_title": 36, "name": 24, "source": 40, "notes"
           "display": 14, "place": 14, "district": 10, "newspaper": 12, "published": 12}
 
 
+# OWASP CSV injection: a spreadsheet runs a cell starting with one of these as a formula (tab and CR too, since
+# some programs strip them first). Text cells get a leading apostrophe; numbers stay numbers, so -5 is untouched.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
 def _values(row, columns):
     if isinstance(row, dict):
         return [row.get(key) for key, *_rest in columns]
@@ -44,15 +53,23 @@ def _text(value) -> str:
     return value
 
 
+def _csv_cell(value) -> str:
+    return neutralise(value) if isinstance(value, str) else _text(value)
+
+
 def iter_csv(rows, columns, *, english: bool = False):
-    """Yield CSV text chunks: a BOM and the header first, then a chunk per ``CHUNK_ROWS`` rows."""
+    """Yield CSV text chunks: a BOM and the header first, then a chunk per ``CHUNK_ROWS`` rows.
+
+    Text cells that a spreadsheet would take for a formula are neutralised (``neutralise``); JSON and XLSX keep
+    the raw text, since neither evaluates it (XLSX strings are written as inline strings, never as formulas).
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([en if english else zh for _key, zh, en, *_rest in columns])
     yield "\ufeff" + buffer.getvalue()
     batch = []
     for row in rows:
-        batch.append([_text(v) for v in _values(row, columns)])
+        batch.append([_csv_cell(v) for v in _values(row, columns)])
         if len(batch) >= CHUNK_ROWS:
             buffer.seek(0)
             buffer.truncate()

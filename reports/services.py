@@ -22,6 +22,7 @@ from reports import places
 from reports.extract import EXTRACTOR_VERSION, Extraction, default_config, extract
 from reports.models import Article, District, Fact, Initiative, Metric, MetricSynonym, NewsletterIssue, Publication
 from reports.readers import ReadError, detect_format, read_document, unpack_zip
+from reports.readers.names import clean_filename, format_excess, format_size, member_path, storage_name
 from reports.reference import metrics_by_key
 
 logger = logging.getLogger(__name__)
@@ -81,6 +82,7 @@ class UploadOutcome:
     REQUEUED = "requeued"
     DUPLICATE = "duplicate"
     REFUSED = "refused"
+    IGNORED = "ignored"  # operating-system clutter in a zip (__MACOSX, .DS_Store, Thumbs.db), named in the message
 
     filename: str
     status: str
@@ -98,14 +100,15 @@ def max_upload_bytes() -> int:
 
 
 def megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
+    return format_size(size)
 
 
 def oversize_error(*, filename: str, size: int | None) -> IngestError:
     limit = max_upload_bytes()
-    actual = f"有 {megabytes(size)}，" if size else ""
+    shown, cap = format_excess(size or 0, limit)
+    actual = f"有 {shown}，" if size else ""
     return IngestError(
-        f"文件“{filename}”{actual}超过单个文件上限 {megabytes(limit)}，未读取也未保存。"
+        f"文件“{clean_filename(filename)}”{actual}超过单个文件上限 {cap}，未读取也未保存。"
         "请拆分后分别上传，或请管理员调大 GOVDASH_MAX_UPLOAD_BYTES。",
         f"{filename} is larger than the {limit}-byte upload limit.",
     )
@@ -170,32 +173,85 @@ def _register(*, data, filename, publication, published, region, uploaded_by) ->
     )
     try:
         with transaction.atomic():
-            issue.original_file.save(filename.rsplit("/", 1)[-1], ContentFile(data), save=False)
+            # Names reaching here are cleaned (readers.names); storage_name bounds the bytes once more.
+            issue.original_file.save(storage_name(filename), ContentFile(data), save=False)
             issue.save()
     except IntegrityError:
         # Another upload of the same bytes won the race.
         issue.original_file.delete(save=False)
         raise DuplicateIssue(NewsletterIssue.objects.get(sha256=digest)) from None
+    except OSError as error:
+        logger.exception("Storing upload %r failed", filename)
+        raise IngestError(f"文件“{filename}”无法保存到服务器（{error.strerror or type(error).__name__}），未导入。"
+                          "请稍后重试；如果反复出现，请联系管理员检查磁盘空间。",
+                          f"{filename} could not be stored: {error}") from error
     return issue, False
 
 
-def expand_upload(*, file: IncomingFile) -> list[IncomingFile]:
-    """The files inside a zip archive, or the file itself; IngestError when it cannot be accepted at all."""
-    check_upload_size(filename=file.name, size=len(file.data))
+def expand_upload(*, file: IncomingFile, ignored: list[str] | None = None) -> list[IncomingFile]:
+    """The files inside a zip archive, or the file itself; IngestError when it cannot be accepted at all.
+
+    Every name that comes back is cleaned and bounded (``readers.names``): archive members are named
+    ``archive.zip/folder/name``. Names of operating-system clutter skipped in an archive are added to ``ignored``.
+    """
+    name = clean_filename(file.name)
+    check_upload_size(filename=name, size=len(file.data))
     try:
-        file_format = detect_format(file.data, file.name)
+        file_format = detect_format(file.data, name)
     except ReadError as error:
         raise IngestError(error.message_zh, error.message_en) from error
     if file_format != "zip":
-        return [file]
+        return [IncomingFile(name=name, data=file.data)]
     try:
-        members = unpack_zip(file.data, archive_name=file.name, max_member_bytes=max_upload_bytes(),
-                             max_total_bytes=4 * max_upload_bytes())
+        members = unpack_zip(file.data, archive_name=name, max_member_bytes=max_upload_bytes(),
+                             max_total_bytes=4 * max_upload_bytes(), ignored=ignored)
     except ReadError as error:
         raise IngestError(error.message_zh, error.message_en) from error
     if not members:
-        raise IngestError(f"压缩包“{file.name}”里没有文件。", f"{file.name} is an empty archive.")
-    return [IncomingFile(name=f"{file.name}/{member.name}", data=member.data) for member in members]
+        raise IngestError(f"压缩包“{name}”里没有可导入的文件。", f"{name} is an empty archive.")
+    return [IncomingFile(name=member_path(name, member.name), data=member.data) for member in members]
+
+
+@dataclass
+class _Checked:
+    file: IncomingFile
+    error: IngestError | None = None
+
+
+def check_files(*, files: Iterable[IncomingFile]) -> tuple[list[_Checked], list[UploadOutcome]]:
+    """Every file of one upload (each zip member too) checked, nothing stored: the first half of accept_files."""
+    checked, notes = [], []
+    for upload in files:
+        ignored: list[str] = []
+        try:
+            candidates, refusal = expand_upload(file=upload, ignored=ignored), None
+        except IngestError as error:
+            candidates, refusal = [], error
+        if ignored:
+            archive = clean_filename(upload.name)
+            shown = "、".join(ignored[:5]) + (f" 等 {len(ignored)} 个" if len(ignored) > 5 else "")
+            notes.append(UploadOutcome(archive, UploadOutcome.IGNORED,
+                                       f"压缩包“{archive}”中的系统附带文件已忽略（不是报纸）：{shown}。",
+                                       message_en=f"{archive}: skipped {len(ignored)} operating-system files."))
+        if refusal is not None:
+            checked.append(_Checked(IncomingFile(clean_filename(upload.name), b""), refusal))
+        for candidate in candidates:
+            checked.append(_Checked(candidate, _check_one(candidate)))
+    return checked, notes
+
+
+def _check_one(file: IncomingFile) -> IngestError | None:
+    try:
+        check_upload_size(filename=file.name, size=len(file.data))
+        file_format = detect_format(file.data, file.name)
+    except ReadError as error:
+        return IngestError(error.message_zh, error.message_en)
+    except IngestError as error:
+        return error
+    if file_format == "zip":
+        return IngestError(f"“{file.name}”是压缩包中的压缩包，不会再解开。请把其中的文件直接放进外层压缩包后重新上传。",
+                           f"{file.name} is an archive inside an archive.")
+    return None
 
 
 def accept_files(
@@ -207,29 +263,42 @@ def accept_files(
     uploaded_by=None,
     enqueue: bool = True,
 ) -> list[UploadOutcome]:
-    """Check and register every uploaded file (zip archives unpacked), and queue each new issue for processing.
+    """Check every uploaded file (zip archives unpacked), then register and queue each acceptable one.
 
-    Cheap checks (size, type, archive safety, duplicates) happen here so the user hears about them at once;
-    reading and extraction happen in the background task. A refused file writes nothing.
+    Cheap checks (name, size, type, archive safety) run on every file and member before anything is stored,
+    so an upload never ends halfway: each refused file is named with its reason, the others are queued, and
+    nothing is left out unsaid. Reading and extraction happen in the background task.
     """
-    outcomes = []
-    for upload in files:
-        try:
-            candidates = expand_upload(file=upload)
-        except IngestError as error:
-            outcomes.append(UploadOutcome(upload.name, UploadOutcome.REFUSED, error.message_zh,
-                                          message_en=error.message_en))
+    checked, outcomes = check_files(files=files)
+    for item in checked:
+        if item.error is not None:
+            outcomes.append(UploadOutcome(item.file.name, UploadOutcome.REFUSED, item.error.message_zh,
+                                          message_en=item.error.message_en))
             continue
-        for candidate in candidates:
-            outcomes.append(_accept_one(file=candidate, publication=publication, published=published, region=region,
-                                        uploaded_by=uploaded_by, enqueue=enqueue))
+        outcomes.append(_accept_one(file=item.file, publication=publication, published=published, region=region,
+                                    uploaded_by=uploaded_by, enqueue=enqueue))
     return outcomes
+
+
+def summarise(outcomes: list[UploadOutcome]) -> str | None:
+    """One line over several files: how many were queued, refused and already known; None for a single file."""
+    counted = [o for o in outcomes if o.status != UploadOutcome.IGNORED]
+    if len(counted) < 2:
+        return None
+    queued = sum(o.status in (UploadOutcome.QUEUED, UploadOutcome.REQUEUED) for o in counted)
+    refused = [o for o in counted if o.status == UploadOutcome.REFUSED]
+    duplicate = sum(o.status == UploadOutcome.DUPLICATE for o in counted)
+    parts = [f"本次共 {len(counted)} 个文件：{queued} 个已排队处理"]
+    if duplicate:
+        parts.append(f"{duplicate} 个此前已导入")
+    if refused:
+        parts.append(f"{len(refused)} 个被拒绝、未保存（{'、'.join(f'“{o.filename}”' for o in refused[:10])}"
+                     f"{' 等' if len(refused) > 10 else ''}，原因见下）")
+    return "，".join(parts) + "。"
 
 
 def _accept_one(*, file, publication, published, region, uploaded_by, enqueue) -> UploadOutcome:
     try:
-        detect_format(file.data, file.name)
-        check_upload_size(filename=file.name, size=len(file.data))
         # The issue row and its task row commit together: no queued issue without a task, no task without an issue.
         with transaction.atomic():
             issue, requeued = _register(data=file.data, filename=file.name, publication=publication,
@@ -239,7 +308,7 @@ def _accept_one(*, file, publication, published, region, uploaded_by, enqueue) -
     except DuplicateIssue as duplicate:
         return UploadOutcome(file.name, UploadOutcome.DUPLICATE, f"“{file.name}”：{duplicate.message_zh}",
                              duplicate.existing, duplicate.message_en)
-    except (ReadError, IngestError) as error:
+    except IngestError as error:
         return UploadOutcome(file.name, UploadOutcome.REFUSED, error.message_zh, message_en=error.message_en)
     issue.refresh_from_db()
     if requeued:

@@ -1,5 +1,7 @@
 """The review queue: facts filtered every useful way, confirmed or rejected in bulk, corrected one by one."""
 
+import re
+
 from django.contrib import admin, messages
 from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.template.response import TemplateResponse
@@ -104,9 +106,12 @@ class PlaceFilter(admin.SimpleListFilter):
             return queryset.filter(subdistrict=None, district=None)
         if value == self.DISTRICT_LEVEL:
             return queryset.filter(subdistrict=None).exclude(district=None)
-        if value and value.isdigit():
-            return queryset.filter(subdistrict_id=int(value))
-        return queryset
+        return queryset.filter(subdistrict_id=int(value)) if _whole(value) else queryset
+
+
+def _whole(value) -> bool:
+    # ASCII digits only, and few of them: str.isdigit() takes "²" and int() refuses 5,000 digits.
+    return bool(value) and re.fullmatch(r"[0-9]{1,18}", value) is not None
 
 
 class DistrictFilter(admin.SimpleListFilter):
@@ -119,7 +124,7 @@ class DistrictFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         value = self.value()
-        return queryset.filter(district_id=int(value)) if value and value.isdigit() else queryset
+        return queryset.filter(district_id=int(value)) if _whole(value) else queryset
 
 
 class YearFilter(admin.SimpleListFilter):
@@ -134,7 +139,7 @@ class YearFilter(admin.SimpleListFilter):
         value = self.value()
         if value == "none":
             return queryset.filter(year=None)
-        return queryset.filter(year=int(value)) if value and value.isdigit() else queryset
+        return queryset.filter(year=int(value)) if _whole(value) else queryset
 
 
 @admin.register(Fact)

@@ -3,9 +3,10 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, TooManyFilesSent
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
+from django.http.multipartparser import MultiPartParserError
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
@@ -101,6 +102,15 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
         if issue.status == Status.FAILED and issue.error_message:
             return format_html('{}<div class="issue-error" style="color:#842029;max-width:40em">{}</div>', badge,
                                issue.error_message)
+        if issue.status == Status.DONE and not getattr(issue, "fact_count", 1):
+            # Done, but nothing to show for it: say so, or the issue looks like a success with data.
+            if not getattr(issue, "article_count", 1):
+                found, hint = "未找到文章", "文件读出的文字里没有可识别的文章。请确认上传的是报纸版面。"
+            else:
+                found, hint = "未找到数据", "文章已导入，但没有识别出任何数字指标；文章仍可在站内搜索。"
+            return format_html('<strong class="issue-status" data-status="{}" data-warning="empty" style="color:{}">'
+                               '{}（{}）</strong><div class="issue-warning" style="color:#664d03;max-width:40em">'
+                               '{}</div>', issue.status, "#b35c00", issue.get_status_display(), found, hint)
         return badge
 
     @admin.display(description="耗时", ordering="duration_ms")
@@ -133,18 +143,30 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
     # install the handler first, then check CSRF (Django's documented pattern for custom upload handlers).
     def upload_view(self, request):
         request.upload_handlers.insert(0, SizeLimitUploadHandler(request))
+        if request.method == "POST":
+            # Parse the body here: a body Django refuses (too many files or fields, malformed multipart) would
+            # otherwise surface inside the CSRF check as a bare 400 page. Nothing is stored for such a request.
+            try:
+                request.POST  # noqa: B018 - parsing is the point
+            except TooManyFilesSent:
+                return self._refuse_body(request, f"一次最多上传 {settings.DATA_UPLOAD_MAX_NUMBER_FILES} 个文件，"
+                                                  "本次没有导入任何文件。更多文件请打包成一个 .zip 压缩包上传。")
+            except (TooManyFieldsSent, RequestDataTooBig, MultiPartParserError):
+                return self._refuse_body(request, "上传的表单数据无法识别（可能不完整或过大），本次没有导入任何文件。"
+                                                  "请刷新上传页面后重新选择文件上传。")
         return self._upload_view(request)
+
+    def _refuse_body(self, request, message: str):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        messages.error(request, message)
+        return HttpResponseRedirect(request.path)
 
     @method_decorator(csrf_protect)
     def _upload_view(self, request):
         if not self.has_add_permission(request):
             raise PermissionDenied
-        try:
-            form = UploadForm(request.POST or None, request.FILES or None)
-        except TooManyFilesSent:
-            messages.error(request, f"一次最多上传 {settings.DATA_UPLOAD_MAX_NUMBER_FILES} 个文件；"
-                                    "更多文件请打包成一个 .zip 压缩包上传。")
-            return HttpResponseRedirect(request.path)
+        form = UploadForm(request.POST or None, request.FILES or None)  # the body was parsed in upload_view
         if request.method == "POST":
             refused = getattr(request, "refused_uploads", [])
             for name, size in refused:
@@ -173,7 +195,11 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
         outcomes = services.accept_files(files=files, publication=publication, published=data["published"],
                                          region=data["region"], uploaded_by=request.user)
         level = {"queued": messages.SUCCESS, "requeued": messages.SUCCESS, "duplicate": messages.WARNING,
-                 "refused": messages.ERROR}
+                 "refused": messages.ERROR, "ignored": messages.INFO}
+        summary = services.summarise(outcomes)
+        if summary:
+            refused = any(o.status == o.REFUSED for o in outcomes)
+            messages.add_message(request, messages.WARNING if refused else messages.INFO, summary)
         for outcome in outcomes:
             messages.add_message(request, level[outcome.status], outcome.message_zh)
             if outcome.status == outcome.QUEUED:

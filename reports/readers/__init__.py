@@ -50,6 +50,13 @@ def detect_format(data: bytes, filename: str) -> str:
                 "（可能已损坏或改过扩展名）。请用原软件打开确认后重新保存上传。",
                 f"{filename} does not contain {expected} data.",
             )
+    if expected == _sniff.DOCX and actual == _sniff.ZIP:
+        # A .docx is a zip inside; one that does not open as Word is a damaged Word file, not a broken archive.
+        raise ReadError(
+            f"Word 文件“{filename}”已损坏或不完整（可能下载或复制时中断），无法打开。"
+            "请用 Word 打开确认，另存为 .docx 后重新上传。",
+            f"{filename} is a damaged or truncated Word file.",
+        )
     if expected == _sniff.TXT and actual == _sniff.HTML:
         # A saved page renamed .txt is still a web page; read it as one so markup is not ingested as text.
         return _sniff.HTML

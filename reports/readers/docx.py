@@ -4,6 +4,7 @@ import io
 import zipfile
 
 from reports.readers.base import DocumentText, ReadError, check_plausible_chinese, letters, tidy_lines
+from reports.readers.names import format_size
 
 # A .docx is a zip of XML; python-docx inflates it whole, so the inflated size is checked first.
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
@@ -30,7 +31,7 @@ def read_docx(data: bytes, *, max_uncompressed: int = MAX_UNCOMPRESSED_BYTES) ->
     compressed = sum(info.compress_size for info in infos) or 1
     if inflated > max_uncompressed or inflated > MAX_RATIO * max(compressed, 64 * 1024):
         raise ReadError(
-            f"Word 文件解压后异常巨大（{inflated // (1024 * 1024)} MB），为安全起见拒绝处理。"
+            f"Word 文件解压后异常巨大（{format_size(inflated)}），为安全起见拒绝处理。"
             "请确认文件来源后重新保存再上传。",
             f"The .docx inflates to {inflated} bytes; refused.",
         )

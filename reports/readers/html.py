@@ -61,15 +61,10 @@ def _decode(data: bytes) -> tuple[str, str]:
     if declared:
         name = declared.group(1).decode("ascii").lower()
         name = _SUPERSETS.get(name, name)
-        try:
-            codecs.lookup(name)
-        except LookupError:
-            pass
-        else:
-            text = data.decode(name, errors="replace")
-            # Pages saved from one encoding but still declaring another are common; trust the bytes then.
-            if text.count("\ufffd") <= max(3, len(text) // 1000):
-                return text, name
+        text = _decode_declared(data, name)
+        # Pages saved from one encoding but still declaring another are common; trust the bytes then.
+        if text is not None and text.count("\ufffd") <= max(3, len(text) // 1000):
+            return text, name
     try:
         # Valid UTF-8 is almost never anything else; most saved pages are UTF-8 without saying so.
         return data.decode("utf-8"), "utf-8"
@@ -82,6 +77,28 @@ def _decode(data: bytes) -> tuple[str, str]:
     except DecodeError as error:
         raise ReadError(error.reason_zh, error.reason_en) from error
     return decoded.text, decoded.encoding
+
+
+# Python codecs that are not a web page's character set: str-to-str or bytes-to-bytes transforms (rot13,
+# base64, zlib...) are caught by _is_text_encoding; these are "text" to Python but never a page's bytes. A page
+# whose <meta> could be read as ASCII is not UTF-16/32 either (browsers ignore that declaration too).
+_NOT_A_CHARSET = {"idna", "punycode", "unicode_escape", "raw_unicode_escape", "utf_7", "undefined", "charmap",
+                  "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be"}
+
+
+def _decode_declared(data: bytes, name: str) -> str | None:
+    """``data`` decoded with the charset the page declares, or None when that is no real text encoding."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name.replace("-", "_") in _NOT_A_CHARSET:
+        return None
+    try:
+        return data.decode(info.name, errors="replace")
+    except (LookupError, UnicodeError, ValueError, TypeError):
+        # A codec that cannot run with errors="replace" on these bytes: fall back to detection.
+        return None
 
 
 def _title(soup) -> str:

@@ -120,7 +120,10 @@ def fact_csv_lines_sql(*, filters: FactFilter | None = None, metric_keys: tuple[
         "article__issue__publication__name", "article__issue__published", "article__title").query.sql_with_params()
 
     def q(expression: str) -> str:
-        return f"'\"' || replace(coalesce(({expression})::text, ''), '\"', '\"\"') || '\"'"
+        # A quoted text cell, neutralised as exports.neutralise does (a formula prefix gets a leading apostrophe);
+        # the expression appears once, since it may carry parameters.
+        neutral = rf"regexp_replace(coalesce(({expression})::text, ''), '^([-=+@\t\r])', '''\1')"
+        return f"'\"' || replace({neutral}, '\"', '\"\"') || '\"'"
 
     unit = "coalesce(nullif(f.\"metric__unit\", ''), f.unit, '')"
     display, display_params = display_sql("f.value", "f.upper_value", unit, "f.qualifier")

@@ -18,7 +18,8 @@ def compare(request):
     keys = params.list_values(request.GET, "metric")
     unknown = [k for k in keys if k not in catalogue]
     if unknown:
-        raise params.BadParameter(_("参数 metric：没有代码为 %(keys)s 的指标。") % {"keys": "、".join(unknown)[:200]})
+        raise params.BadParameter(_("参数 metric：没有代码为 %(keys)s 的指标。")
+                                  % {"keys": params.shown("、".join(unknown), 200)})
     keys = list(dict.fromkeys(keys))
     if len(keys) > MAX_METRICS:
         raise params.BadParameter(_("最多同时比较 %(limit)s 个指标。") % {"limit": MAX_METRICS})

@@ -34,7 +34,7 @@ def export(request, table: str, fmt: str):
         unknown = [k for k in metric_keys if k not in catalogue]
         if unknown:
             raise params.BadParameter(_("参数 metric：没有代码为 %(keys)s 的指标。")
-                                      % {"keys": "、".join(unknown)[:200]})
+                                      % {"keys": params.shown("、".join(unknown), 200)})
         columns = selectors.FACT_COLUMNS
         rows = selectors.iter_fact_tuples(filters=filters, metric_keys=metric_keys, base_url=base_url)
         name_parts += [catalogue[k].name_zh for k in metric_keys[:3]]

@@ -4,6 +4,8 @@ Every view state lives in the URL, so every parameter is validated here: a bad o
 with a message the reader can act on, and the view answers 400 instead of failing later with a 500.
 """
 
+import re
+import unicodedata
 from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
@@ -14,6 +16,9 @@ from reports.models import District, Fact, Metric, Subdistrict
 YEAR_MIN, YEAR_MAX = 1949, 2100
 MAX_IDS = 50
 MAX_PAGE = 100_000
+# ASCII digits only (str.isdigit() also takes "²" and "٢"), at most 18 of them so int() stays cheap and in range.
+INTEGER = re.compile(r"-?[0-9]{1,18}")
+ID = re.compile(r"[0-9]{1,18}")
 FILTER_KEYS = ("district", "subdistrict", "year_from", "year_to", "category", "status")
 
 
@@ -21,6 +26,12 @@ class BadParameter(Exception):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+
+
+def shown(raw: str, limit: int = 40) -> str:
+    """A received value as a message may quote it: short, and without control characters such as NUL."""
+    text = "".join("\ufffd" if unicodedata.category(ch) in ("Cc", "Cs") else ch for ch in raw[:limit])
+    return text + ("…" if len(raw) > limit else "")
 
 
 def list_values(query, name: str) -> list[str]:
@@ -35,8 +46,11 @@ def parse_int(query, name: str, *, minimum: int, maximum: int, default=None):
     raw = query.get(name, "").strip()
     if not raw:
         return default
-    if not raw.isascii() or not raw.lstrip("-").isdigit():
-        raise BadParameter(_("参数 %(name)s 应为整数，收到“%(value)s”。") % {"name": name, "value": raw[:40]})
+    if INTEGER.fullmatch(raw) is None:
+        if re.fullmatch(r"-?[0-9]+", raw):
+            raise BadParameter(_("参数 %(name)s 应在 %(min)s 到 %(max)s 之间，收到 %(value)s。")
+                               % {"name": name, "min": minimum, "max": maximum, "value": shown(raw, 20)})
+        raise BadParameter(_("参数 %(name)s 应为整数，收到“%(value)s”。") % {"name": name, "value": shown(raw)})
     value = int(raw)
     if not minimum <= value <= maximum:
         raise BadParameter(_("参数 %(name)s 应在 %(min)s 到 %(max)s 之间，收到 %(value)s。")
@@ -47,9 +61,9 @@ def parse_int(query, name: str, *, minimum: int, maximum: int, default=None):
 def parse_ids(query, name: str, *, limit: int = MAX_IDS) -> tuple[int, ...]:
     ids = []
     for raw in list_values(query, name):
-        if not raw.isascii() or not raw.isdigit() or len(raw) > 18:
+        if ID.fullmatch(raw) is None:
             raise BadParameter(_("参数 %(name)s 应为编号（正整数），收到“%(value)s”。")
-                               % {"name": name, "value": raw[:40]})
+                               % {"name": name, "value": shown(raw)})
         if int(raw) not in ids:
             ids.append(int(raw))
     if len(ids) > limit:
@@ -64,7 +78,7 @@ def parse_choice(query, name: str, choices, *, default=None):
         return default
     if raw not in choices:
         raise BadParameter(_("参数 %(name)s 的取值“%(value)s”无效，可选：%(choices)s。")
-                           % {"name": name, "value": raw[:40], "choices": "、".join(choices)})
+                           % {"name": name, "value": shown(raw), "choices": "、".join(choices)})
     return raw
 
 
@@ -103,7 +117,7 @@ def parse_filters(query, *, max_subdistricts: int = MAX_IDS) -> selectors.FactFi
             raise BadParameter(_("已驳回的数据不对外显示，不能按此状态筛选。"))
         if raw not in selectors.PUBLIC_STATUSES:
             raise BadParameter(_("参数 status 的取值“%(value)s”无效，可选：%(choices)s。")
-                               % {"value": raw[:40], "choices": "、".join(selectors.PUBLIC_STATUSES)})
+                               % {"value": shown(raw), "choices": "、".join(selectors.PUBLIC_STATUSES)})
         if raw not in statuses:
             statuses.append(raw)
     _known(District, districts, "district", _("区县"))

@@ -133,3 +133,12 @@ def test_it_renders_markup_in_article_text_escaped(editor_client, newspaper):
     assert "<b>很好</b>" not in article_page
     facts_page = editor_client.get("/admin/reports/fact/").content.decode()
     assert "<script>alert(" not in facts_page
+
+
+def test_it_ignores_a_review_filter_value_that_is_not_a_plain_number(editor_client):
+    from tests.admin.conftest import FACTS_URL
+
+    for name in ("place", "district", "year"):
+        for value in ("²", "٢٠٢٣", "9" * 5000, "--5", "-1", "\x00", "99999999999999999999"):
+            response = editor_client.get(FACTS_URL, {name: value})
+            assert response.status_code in (200, 302), (name, value[:20])

@@ -16,7 +16,8 @@ from reports.models import Article, District, Fact, Initiative, Metric, Newslett
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "fixtures" / "seeds"
-GOLD_CANDIDATES = [ROOT.parent / "shared" / "gold" / "seeds.jsonl", Path("/work/shared/gold/seeds.jsonl")]
+# A copy of the hand-checked gold facts, kept with the seed pages so a fresh clone needs nothing beside it.
+GOLD = SEEDS / "gold.jsonl"
 
 # Catalogue entries for the metrics the gold file uses (the real catalogue lives in reports/extract/).
 METRICS = {
@@ -48,8 +49,7 @@ INITIATIVES = [
 
 
 def gold_rows(*, required_only: bool = True) -> list[dict]:
-    path = next(p for p in GOLD_CANDIDATES if p.exists())
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [r for r in rows if r.get("required") or not required_only]
 
 

@@ -96,3 +96,46 @@ def test_it_exports_the_wide_table_of_subdistricts_by_metric(gold, client):
     workbook = load_workbook(io.BytesIO(body(client.get("/export/wide.xlsx?year=2023"))))
     assert workbook["对比宽表"].max_row - 1 == 3
     assert "2023年" in filename(client.get("/export/wide.json?year=2023"))
+
+
+FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"点击\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\tcmd", "\r=1"]
+
+
+def test_it_neutralises_formula_prefixes_in_csv_and_keeps_numbers_and_raw_text_elsewhere(gold, client):
+    facts = gold.facts[:len(FORMULAS)]
+    for fact, formula in zip(facts, FORMULAS, strict=True):
+        Fact.objects.filter(pk=fact.pk).update(evidence=formula, note=formula)
+    negative = gold.facts[len(FORMULAS)]
+    Fact.objects.filter(pk=negative.pk).update(value=-5)
+    initiative = gold.initiatives[0]
+    Initiative.objects.filter(pk=initiative.pk).update(name="=1+2", evidence="@cmd")
+
+    rows = {int(r["编号"]): r for r in csv_rows(client.get("/export/facts.csv"))}
+    for fact, formula in zip(facts, FORMULAS, strict=True):
+        assert (rows[fact.pk]["原文句子"], rows[fact.pk]["备注"]) == ("'" + formula, "'" + formula)
+    assert rows[negative.pk]["数值"] == "-5"  # a number, not text: left as it is
+    untouched = rows[gold.facts[-1].pk]
+    assert not untouched["原文句子"].startswith("'")
+    named = next(r for r in csv_rows(client.get("/export/initiatives.csv")) if r["编号"] == str(initiative.pk))
+    assert (named["举措名称"], named["原文句子"]) == ("'=1+2", "'@cmd")
+    # The Python CSV writer (wide table, export_facts command) neutralises the same way.
+    assert exports_neutralised(["=1", "-x", 5, -5]) == ["'=1", "'-x", "5", "-5"]
+
+    document = json.loads(body(client.get("/export/facts.json")))
+    raw = {r["id"]: r for r in document["rows"]}
+    assert [raw[f.pk]["evidence"] for f in facts] == FORMULAS
+    assert raw[negative.pk]["value"] == -5
+    sheet = load_workbook(io.BytesIO(body(client.get("/export/facts.xlsx"))))["数据明细"]
+    header = [c.value for c in sheet[1]]
+    by_id = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+    evidence = by_id[facts[0].pk][header.index("原文句子")]
+    assert (evidence.value, evidence.data_type) == (FORMULAS[0], "s")  # a string, never a formula
+    assert by_id[negative.pk][header.index("数值")].value == -5
+
+
+def exports_neutralised(values) -> list[str]:
+    from reports.exports import iter_csv
+
+    columns = [(f"c{i}", f"c{i}", f"c{i}", None) for i in range(len(values))]
+    text = "".join(iter_csv([tuple(values)], columns)).removeprefix("\ufeff")
+    return next(iter(csv.reader(io.StringIO(text.splitlines()[1]))))

@@ -39,3 +39,12 @@ def test_it_explains_that_old_doc_files_need_saving_as_docx():
     with pytest.raises(ReadError) as error:
         read_document(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "旧.docx")
     assert "另存为 .docx" in error.value.message_zh
+
+
+@pytest.mark.parametrize("keep", [0.3, 0.6, 0.9])
+def test_it_calls_a_truncated_docx_a_damaged_word_file_not_a_broken_zip(keep):
+    data = docx_from_text("圣泉街道在133个网格的基础上，拓展3310个微网格。")
+    with pytest.raises(ReadError) as error:
+        read_document(data[:int(len(data) * keep)], "半截.docx")
+    assert "Word 文件“半截.docx”已损坏或不完整" in error.value.message_zh
+    assert "压缩包" not in error.value.message_zh

@@ -57,3 +57,19 @@ def test_it_reads_a_saved_page_named_txt_as_a_web_page():
     document = read_document(WECHAT.format(charset="utf-8").encode(), "复制.txt")
     assert document.file_format == "html"
     assert "不该出现" not in document.text
+
+
+@pytest.mark.parametrize("charset", ["rot13", "rot_13", "idna", "punycode", "base64", "hex", "zlib", "uu",
+                                     "unicode_escape", "raw-unicode-escape", "utf-7", "undefined", "utf-16",
+                                     "utf-32", "charmap", "no-such-codec", "utf-8\x00"])
+def test_it_ignores_a_declared_charset_that_is_no_text_encoding(charset):
+    page = WECHAT.format(charset=charset)
+    document = read_document(page.encode("utf-8"), "page.html")
+    assert "三江街道划分58个网格" in document.text
+    assert document.encoding == "utf-8"
+
+
+def test_it_detects_gbk_when_the_declared_charset_is_bogus():
+    page = WECHAT.format(charset="rot13")
+    document = read_document(page.encode("gb18030"), "page.html")
+    assert "三江街道划分58个网格" in document.text
