@@ -81,7 +81,9 @@ def _title_place(ctx: Context, indexes: list[int]) -> Place | None:
                 districts.append(place)
     if towns:
         return towns[0]
-    return districts[0] if districts else None
+    # 成都市双流区发展和改革局: a city named before one of its districts only says where that district lies.
+    named = [p for p in districts if not any(p != q and p.contains(q) for q in districts)]
+    return named[0] if named else None
 
 
 def main_place(ctx: Context, start: int, end: int) -> Place | None:

@@ -43,6 +43,11 @@ _GDP = r"(?:(?<!均)地区生产总值|(?<![均业区])生产总值|(?<!均)GDP|
 _ABOVE_SCALE = r"(?:(?:规上|规模以上|规模)工业(?:企业)?(?:总)?产值|规上产值)"
 
 
+# Words that name a kind of grid between the count and 网格: 实体网格, 社会管理网格, 党建全科网格, (村)社区基础网格.
+_GRID_KIND = (r"(?:基础|综合|全科|城市|农村|城乡|城镇居民|居民|社区|村级|村|专属|一级|二级|三级|四级|五级|治理|"
+              r"社会管理|社会治理|管理|基层|各类|实体|党建|一般|总|单元|地理|\([^()]{1,4}\))")
+
+
 @dataclass(frozen=True)
 class MetricSpec:
     key: str
@@ -94,7 +99,8 @@ METRICS: tuple[MetricSpec, ...] = (
     MetricSpec(
         "micro_grid_count", "微网格数", "Micro-grids", "个", "grid",
         "Micro-grids (微网格): the smallest units below a grid, usually a building or a courtyard.",
-        counters=_COUNT, before=(r"微网格(?:数量?|总数)?",), after=(r"(?:楼栋|楼宇|小区|院落)?微网格(?![长员])",),
+        counters=_COUNT, before=(r"微网格(?:数量?|总数)?",),
+        after=(r"[“\"]?(?:楼栋|楼宇|小区|院落)?微网格(?![长员])",),
     ),
     MetricSpec(
         "grid_count", "网格数", "Grids", "个", "grid",
@@ -102,7 +108,7 @@ METRICS: tuple[MetricSpec, ...] = (
         "named with the number (综合网格, 专属网格) is kept in the note.",
         counters=_COUNT, note=r"基础|综合|全科|专属|一级|二级|三级",
         before=(r"(?<!微)(?<!党)(?:基础|综合|全科|专属|一级|二级|三级)?网格(?:数量?|总数)?",),
-        after=(r"(?:基础|综合|全科|城市|农村|城乡|社区|村级|专属|一级|二级|三级|治理|管理|基层|各类)?"
+        after=(_GRID_KIND + r"{0,3}[“\"]?"
                r"网格(?![员长化党驿站微事群工格队力治服管巡议中台点里内])"
                r"(?!(?:上|中|内|里)?(?:均|全部|都)?(?:建立|组建|成立|设立)了?(?:网格)?党)",),
         # 新增专属网格11个 is an addition, not the count.
@@ -112,10 +118,10 @@ METRICS: tuple[MetricSpec, ...] = (
         "grid_workers", "网格员", "Grid workers", "人", "grid",
         "People staffing the grids: full- and part-time grid workers (网格员) or the grid workforce as counted.",
         counters=_PEOPLE,
-        before=(r"(?:专职|兼职|专兼职|专属|社区|村|农村|城市)*网格(?:员|管理员|工作人员)(?:队伍)?",
+        before=(r"(?:专职|兼职|专兼职|专属|社区|村|农村|城市|微)*网格(?:员|管理员|工作人员)(?:队伍)?",
                 r"网格(?:常态)?(?:力量|队伍)"),
         # 一支近千人的网格员队伍
-        after=(r"(?:专职|兼职|专兼职|专属|社区|村|农村|城市)*网格(?:员|管理员|工作人员)",
+        after=(r"(?:专职|兼职|专兼职|专属|社区|村|农村|城市|微)*网格(?:员|管理员|工作人员)",
                r"的(?:专职|兼职|专兼职)*网格(?:员|管理员|工作人员)队伍"),
         note=r"专兼职|专职|兼职",
     ),
@@ -125,10 +131,10 @@ METRICS: tuple[MetricSpec, ...] = (
         "no branch (网格党支部22个、网格党小组39个); 网格党支部(党小组) counts the branch.",
         counters=_COUNT,
         # 在网格上建立党支部58个: the branch is a grid's when the clause says it was set up on the grids.
-        before=(r"网格党支部",
+        before=(r"网格(?:党支部|党组织)",
                 r"(?:在|于)(?:各|每个)?网格(?:上|中|里|内)?(?:共|均|全部|都)?(?:建立|组建|成立|设立)了?党支部"),
         # 在74个网格建立网格党支部: one branch on each of those grids.
-        after=(r"网格党支部",
+        after=(r"网格(?:党支部|党组织)",
                r"网格(?:上|中|内|里)?(?:均|全部|都)?(?:建立|组建|成立|设立)了?(?:网格)?党支部"),
     ),
     MetricSpec(
@@ -143,15 +149,19 @@ METRICS: tuple[MetricSpec, ...] = (
         "All party organizations under the subdistrict's party working committee (not those of one sector).",
         counters=("个", "家"),
         before=(r"(?<!企业)(?<!非公)(?<!两新)(?<!网格)(?<!小区)(?<!楼宇)(?<!行业)(?<!社会)(?<!大)"
-                r"(?:基层|各级|各类)?党组织(?:总数|数量)?",),
-        after=(r"(?:基层|各级|各类)?党组织(?!书记|生活|关系|负责人|建设|活动|阵地)",),
+                r"(?:基层|各级|各类)?党组织(?:总数|数量)?",
+                r"(?<!网格)(?<!企业)(?<!农村)(?<!社区)(?<!村)(?<!两新)(?<!非公)(?<!小区)(?<!楼宇)(?:基层)?党(?:总支|支部)"
+                r"(?:总数|数量)?"),
+        after=(r"(?:基层|各级|各类)?党组织(?!书记|生活|关系|负责人|建设|活动|阵地)",
+               r"(?:基层)?党(?:总支|支部)(?!书记|生活|关系|负责人|建设|活动|阵地|委员|副书记)"),
     ),
     MetricSpec(
         "party_members", "党员人数", "Party members", "人", "party",
         "Party members the subdistrict has (共有党员…).",
-        counters=_PEOPLE, before=(r"(?:共有|现有|拥有|辖区内?)党员(?:总数|人数)?",),
-        after=(r"党员(?![干先活志服示教])",),
-        after_requires=r"(?:共有|现有|拥有|辖区内?有)了?",
+        # 党员973人, 全镇党员1798名, 1096名党员: a count of members is a stock; recruiting (发展党员) is a flow.
+        counters=_PEOPLE, before=(r"(?<!发展)(?<!新)(?<!预备)(?<!流动)(?<!无职)(?<!老)党员(?:总数|人数)?",),
+        after=(r"党员(?![干先活志服示教群代骨中同])",),
+        veto=(DEFAULT_VETO, r"(?:发展|新发展|吸收|接收|转正|培养|教育|慰问|带领|组织|号召|党员中)了?(?:新)?"),
     ),
     # --- elderly -----------------------------------------------------------------------------------------------
     MetricSpec(
@@ -225,7 +235,8 @@ METRICS: tuple[MetricSpec, ...] = (
         "attracted_investment", "招商引资额", "Investment attracted", "亿元", "economy",
         "Investment attracted from outside (招商引资 / 引进资金, contracted or in place).",
         family="money",
-        before=(r"(?:招商引资|引进(?:内外资|资金|投资))(?:到位资金|到位|金额|总额|协议资金|签约金额)?",),
+        before=(r"(?:招商引资|(?:协议|合同)?引资|引进(?:内外资|资金|投资))(?:到位资金|到位|金额|总额|协议资金|签约金额|额)?",
+                r"(?:实际)?到位(?:内资|外资|资金)"),
     ),
     # --- market ------------------------------------------------------------------------------------------------
     MetricSpec(
@@ -248,16 +259,17 @@ METRICS: tuple[MetricSpec, ...] = (
         "enterprises_new", "新增企业", "New enterprises", "家", "market",
         "Enterprises newly set up or brought in during the year (新增/新引进/新入驻企业).",
         counters=_FIRMS,
-        before=(r"(?:新增|新引进|新入驻|新落户|新注册|新招引|引进)(?:各类)?企业",),
+        before=(r"(?:新增|新引进|新入驻|新落户|新落地|新注册|新招引|招引|引进)(?:各类)?企业",),
         after=(r"(?:各类)?企业(?![党家主])",),
-        after_requires=r"(?:新增|新引进|新入驻|新落户|新注册|引进|招引)了?(?:各类)?",
+        after_requires=r"(?:新增|新引进|新入驻|新落户|新落地|新注册|引进|招引)了?(?:各类)?",
         part_of=("market_entities_new",),
     ),
     MetricSpec(
         "enterprises_total", "企业数", "Enterprises", "家", "market",
         "Enterprises located in the area (集聚/现有企业…家).",
         counters=_FIRMS,
-        before=(r"(?:集聚|聚集|汇聚|现有|共有|拥有|注册|在册|辖区内?(?:共有|现有)?)(?:各类)?企业(?:总数|数量)?",
+        before=(r"(?:集聚|聚集|汇聚|现有|共有|拥有|注册|在册|辖区内?(?:共有|现有)?)(?:各类)?(?:工商)?企业(?:总数|数量)?",
+                r"(?<![新增引进落地招])各类(?:工商)?企业",
                 r"(?<![新增规上以上])企业(?:总数|总量|数量|数)"),
         after=(r"(?:各类)?企业(?![党家主])",),
         after_requires=r"(?:集聚|聚集|汇聚|现有|共有|拥有|注册)了?(?:各类)?",
@@ -273,7 +285,7 @@ METRICS: tuple[MetricSpec, ...] = (
     MetricSpec(
         "registered_volunteers", "注册志愿者", "Registered volunteers", "人", "other",
         "Volunteers registered in the area.",
-        counters=_PEOPLE, before=(r"(?:注册)志愿者(?:人数|数量|总数)?",), after=(r"(?:注册)?志愿者",),
+        counters=_PEOPLE, before=(r"(?:实名)?注册的?志愿者(?:人数|数量|总数)?",), after=(r"(?:注册)?志愿者",),
         after_requires=r"(?:注册|共有|现有|拥有)了?",
     ),
     MetricSpec(

@@ -341,6 +341,8 @@ def generic_place(mention: Mention, context: Place | None, scope_place: Place | 
             return base
         if base.is_subdistrict_level and base.district:
             return next((p for p in gazetteer.lookup(base.district) if p.city == base.city), None)
+        if scope_place is not None and scope_place.is_district_level and base.contains(scope_place):
+            return scope_place  # 全区 in a district's report that names its city first (成都市双流区…)
         return None
     if base.kind == "city":
         return base

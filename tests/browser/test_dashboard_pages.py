@@ -25,7 +25,8 @@ SEED_PLACES = ("圣泉街道", "几江街道", "三江街道", "化龙桥街道"
 
 
 def visible_facts():
-    return Fact.objects.exclude(review_status=Fact.ReviewStatus.REJECTED)
+    """What readers may see: catalogued figures not rejected (unclassified numbers stay in the admin)."""
+    return Fact.objects.exclude(review_status=Fact.ReviewStatus.REJECTED).filter(metric__isnull=False)
 
 
 def place(name: str) -> Subdistrict:
