@@ -191,16 +191,16 @@ class _Paragraph:
         self.scope_place = scope_place
         self.gazetteer = gazetteer
         self.mentions = ctx.mentions[index]
+        self.mention_starts = [m.start for m in self.mentions]
         self.years: list[YearMention] = year_mentions(self.text, published)
+        self.year_ends = [m.end for m in self.years]
         self.sentences = _bounded([(m.start(), m.end()) for m in _SENTENCE.finditer(self.text) if m.end() > m.start()],
                                   self.text)
 
     def place_at(self, sentence_start: int, position: int) -> Place | None:
         """The last mention before ``position`` in its sentence that moves the topic elsewhere, else the article's."""
         lo, hi = self.offset + sentence_start, self.offset + position
-        for m in reversed(self.mentions):
-            if m.start >= hi or m.start < lo:
-                continue
+        for m in reversed(self._mentions_between(lo, hi)):
             if m.via == "village" and m.place is not None and self.place is not None \
                     and not self.place.kind == "city" and m.place.district != self.place.district:
                 continue  # a community of another district named inside a story is more likely a word than a place
@@ -217,7 +217,7 @@ class _Paragraph:
         topic reports that community's own figures, not its subdistrict's; a subdistrict named as the subject
         later in the sentence (在X社区,街道建成…) takes the figures back."""
         lo, hi = self.offset + sentence_start, self.offset + position
-        inside = [m for m in self.mentions if lo <= m.start < hi]
+        inside = self._mentions_between(lo, hi)
         named = self._named_community(inside, lo)
         if named is not None:
             return named
@@ -229,6 +229,10 @@ class _Paragraph:
             start = hi - len(clause) + word.start("who")
             return Mention(start, start + len(word.group("who")), word.group("who"), None, "local", "community")
         return None
+
+    def _mentions_between(self, lo: int, hi: int) -> list[Mention]:
+        # Mentions are sorted by start: a slice per figure, not a scan of the paragraph (quadratic on a long one).
+        return self.mentions[bisect.bisect_left(self.mention_starts, lo):bisect.bisect_left(self.mention_starts, hi)]
 
     def _named_community(self, inside: list[Mention], lo: int) -> Mention | None:
         if not inside or inside[0].via != "village":
@@ -274,11 +278,21 @@ class _Paragraph:
         # A year named after the figure speaks for it only within its part of the sentence: …共有敬老院1所;
         # 去年还建成… does not date the 敬老院.
         semicolon = self.text.find(";", position, sentence_end)
-        # 从2022年底的1.52万户增加到1.71万户: a starting year dates the starting value only.
-        years = [m for m in self.years if not (self.text[m.start - 1:m.start] in ("从", "由")
-                                               and _CHANGE_TO.search(self.text, m.end, position))]
-        found = nearest_year(years, position, semicolon if semicolon != -1 else sentence_end)
+        end = semicolon if semicolon != -1 else sentence_end
+        # nearest_year wants the last usable year before the figure, else the first after it: look only at those
+        # (walking out from the figure) rather than filtering every year of the paragraph for every figure.
+        years = self.years
+        before = bisect.bisect_right(self.year_ends, position)
+        usable = next((years[i] for i in range(before - 1, -1, -1) if self._dates_figure(years[i], position)), None)
+        if usable is None:
+            usable = next((years[i] for i in range(before, len(years)) if years[i].start >= end
+                           or (years[i].start >= position and self._dates_figure(years[i], position))), None)
+        found = nearest_year([usable] if usable is not None else [], position, end)
         return found if found is not None else fallback
+
+    def _dates_figure(self, m: YearMention, position: int) -> bool:
+        # 从2022年底的1.52万户增加到1.71万户: a starting year dates the starting value only.
+        return not (self.text[m.start - 1:m.start] in ("从", "由") and _CHANGE_TO.search(self.text, m.end, position))
 
     def facts(self, catalogue: Catalogue, article: int, heading_year: int | None):
         quantities = find_quantities(self.text)

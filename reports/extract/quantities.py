@@ -239,8 +239,10 @@ def _masked(text: str) -> list[tuple[int, int]]:
             i = text.find(opener, pos)
             if i < 0:
                 break
-            j = text.find(closer, i + 1)
-            if j < 0 or j - i > 60:
+            # Bounded: a closer further than 60 characters away is refused anyway, and an unbounded look for a
+            # closer that never comes rescans the rest of the text from every opener.
+            j = text.find(closer, i + 1, i + 61)
+            if j < 0:
                 pos = i + 1
                 continue
             if not _SPEECH.search(text, i + 1, j):
@@ -249,15 +251,23 @@ def _masked(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _covered(text: str) -> bytearray:
+    """1 at every position inside a masked span: one lookup per number instead of a scan of every span."""
+    covered = bytearray(len(text))
+    for a, b in _masked(text):
+        covered[a:b] = b"\x01" * (b - a)
+    return covered
+
+
 def find_quantities(text: str) -> list[Quantity]:
-    masked = _masked(text)
+    masked = _covered(text)
     out: list[Quantity] = []
     for m in _QUANTITY.finditer(text):
         q = _build(text, m, masked)
         if q is not None:
             out.append(q)
     for m in _PERCENT_WORDS.finditer(text):
-        if any(a <= m.start() < b for a, b in masked):
+        if masked[m.start()]:
             continue
         value = parse_number(m.group("num"))
         if value is None:
@@ -270,10 +280,10 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
-def _build(text: str, m: re.Match, masked: list[tuple[int, int]]) -> Quantity | None:
+def _build(text: str, m: re.Match, masked: bytearray) -> Quantity | None:
     num = m.group("num")
     num_start = m.start("num")
-    if any(a <= num_start < b for a, b in masked):
+    if masked[num_start]:
         return None
     chinese = not num[0].isdigit()
     before = text[num_start - 1] if num_start > 0 else ""
