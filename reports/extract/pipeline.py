@@ -38,9 +38,24 @@ _TOPIC_OPENING = re.compile(r"[\s“]*(?:(?:另外|此外|同时|比如|例如|�
 
 
 @dataclass(frozen=True)
+class Limits:
+    """Caps on the work one page may ask for; what lies beyond is left out with a warning, not an error.
+
+    An issue of a district paper is a few tens of thousands of characters in a few dozen articles: these caps
+    are far above any real one and keep a hostile or mistaken file from filling the database.
+    """
+
+    max_chars: int = 1_000_000
+    max_article_chars: int = 100_000
+    # The database numbers articles of an issue with a small integer (at most 32,767).
+    max_articles: int = 2_000
+
+
+@dataclass(frozen=True)
 class ExtractConfig:
     published: date | None = None
     region: str | None = None
+    limits: Limits = Limits()
     gazetteer: Gazetteer = field(default_factory=default_gazetteer, compare=False, repr=False)
     catalogue: Catalogue = field(default_factory=default_catalogue, compare=False, repr=False)
 
@@ -109,9 +124,15 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
     """Run every stage over one page of text."""
     if not isinstance(text, str):
         raise TypeError("extract() takes the decoded text of a page; use decode_bytes() for bytes")
+    limits = config.limits
+    warnings = []
+    if len(text) > limits.max_chars:
+        warnings.append(f"正文有 {len(text):,} 字，超过每期 {limits.max_chars:,} 字的上限，只处理了前 {limits.max_chars:,} 字。"
+                        "如确需全部导入，请把文件拆成几份分别上传。")
+        text = text[:limits.max_chars]
     page = _page(text)
     if not page.paras:
-        return Extraction(version=EXTRACTOR_VERSION)
+        return Extraction(version=EXTRACTOR_VERSION, warnings=tuple(warnings))
     gazetteer, catalogue = config.gazetteer, config.catalogue
     scope, scope_place = _scope(gazetteer, config.region)
     mentions = PlaceFinder(gazetteer, scope).find(page.text)
@@ -123,8 +144,20 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
 
     results, facts, initiatives = [], [], []
     seen_facts, seen_initiatives = set(), set()
-    for index, (first, last) in enumerate(art.split(ctx)):
+    spans = art.split(ctx)
+    if len(spans) > limits.max_articles:
+        warnings.append(f"分出 {len(spans):,} 篇文章，超过每期 {limits.max_articles:,} 篇的上限，"
+                        f"只处理了前 {limits.max_articles:,} 篇。如确需全部导入，请把文件拆成几份分别上传。")
+        spans = spans[:limits.max_articles]
+    shortened = 0
+    for index, (first, last) in enumerate(spans):
         a_start = page.offsets[first]
+        # Paragraphs past the article's character cap are left out (the first one is always kept).
+        kept = next((i for i in range(first + 1, last)
+                     if page.offsets[i] + len(page.paras[i].text) - a_start > limits.max_article_chars), last)
+        if kept < last:
+            shortened += 1
+            last = kept
         a_end = page.offsets[last - 1] + len(page.paras[last - 1].text)
         article_text = page.text[a_start:a_end]
         place = art.main_place(ctx, first, last)
@@ -154,8 +187,11 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
                 if key not in seen_initiatives:
                     seen_initiatives.add(key)
                     initiatives.append(initiative)
+    if shortened:
+        warnings.append(f"{shortened} 篇文章超过每篇 {limits.max_article_chars:,} 字的上限，超出部分的段落未处理。"
+                        "这通常是分段识别失败（整期报纸连成一篇）；如需全部导入，请上传分好段落的文本。")
     return Extraction(articles=tuple(results), facts=tuple(_stand_ins(facts, catalogue)),
-                      initiatives=tuple(initiatives), version=EXTRACTOR_VERSION)
+                      initiatives=tuple(initiatives), version=EXTRACTOR_VERSION, warnings=tuple(warnings))
 
 
 def _stand_ins(facts: list[FactResult], catalogue: Catalogue) -> list[FactResult]:
