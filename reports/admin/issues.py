@@ -9,7 +9,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from reports import review, services
@@ -82,7 +82,7 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
     actions = ["retry", "reextract"]
     fields = ["publication", "published", "region", "status_badge", "original_name",
               "original_file", "file_format", "encoding", "sha256", "counts", "uploaded_by", "uploaded_at",
-              "processed_at", "took", "extractor_version", "task_id"]
+              "processed_at", "took", "warnings", "extractor_version", "task_id"]
     readonly_fields = [f for f in fields if f not in ("publication", "published", "region")]
     change_list_template = "admin/reports/newsletterissue/change_list.html"
 
@@ -101,6 +101,11 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
         if issue.status == Status.FAILED and issue.error_message:
             return format_html('{}<div class="issue-error" style="color:#842029;max-width:40em">{}</div>', badge,
                                issue.error_message)
+        if issue.warnings:
+            # Done, but something was left out (a cap, a value too large to store): say so where staff look.
+            return format_html('{}<div class="issue-warning" style="color:#664d03;max-width:40em">{}</div>', badge,
+                               format_html_join("", "<div>⚠ {}</div>",
+                                                ((line,) for line in issue.warnings.splitlines())))
         return badge
 
     @admin.display(description="耗时", ordering="duration_ms")

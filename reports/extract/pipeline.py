@@ -7,7 +7,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from functools import lru_cache
 
 from . import articles as art
@@ -127,8 +127,8 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
     limits = config.limits
     warnings = []
     if len(text) > limits.max_chars:
-        warnings.append(f"正文有 {len(text):,} 字，超过每期 {limits.max_chars:,} 字的上限，只处理了前 {limits.max_chars:,} 字。"
-                        "如确需全部导入，请把文件拆成几份分别上传。")
+        warnings.append(f"正文有 {len(text):,} 字，超过每期 {limits.max_chars:,} 字的上限，"
+                        f"只处理了前 {limits.max_chars:,} 字。如确需全部导入，请把文件拆成几份分别上传。")
         text = text[:limits.max_chars]
     page = _page(text)
     if not page.paras:
@@ -449,5 +449,9 @@ def _canonical(q: Quantity, metric: MetricSpec | None) -> tuple[Decimal, Decimal
 
 def _tidy(value: Decimal) -> Decimal:
     """Drop trailing zeros without switching to an exponent (1E+3)."""
-    value = value.normalize()
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+    with localcontext() as context:
+        # Past the default 28 digits (a flood of digits before 个) quantize raised InvalidOperation and lost the
+        # whole page; such a value is kept here and dropped as out of range where it is stored.
+        context.prec = max(context.prec, len(value.as_tuple().digits) + 2, value.adjusted() + 2)
+        value = value.normalize()
+        return value.quantize(Decimal(1)) if value == value.to_integral_value() else value

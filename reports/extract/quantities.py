@@ -88,7 +88,8 @@ _UNIT_THEN_WORD = {"家": ("长者",), "处": ("长者",)}
 # anyway (the digit before it is a blocker), and retrying every position of a long run is quadratic (50,000
 # digits took minutes). Arabic runs are possessive since nothing after a number begins with a digit; Chinese
 # ones are not, since a unit may begin with a numeral (三千瓦 is 3 千瓦).
-_CN_NUM = r"(?<![零〇两一二三四五六七八九十百千万亿])[零〇两一二三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+_CN_NUM = (r"(?<![零〇两一二三四五六七八九十百千万亿])[零〇两一二三四五六七八九十百千万亿]+"
+           r"(?:点[零〇一二三四五六七八九]+)?")
 _AR_NUM = r"(?<!\d)(?:\d++(?:,\d{3})+(?:\.\d++)?|\d++(?:\.\d++)?)"
 _NUM = rf"(?:{_AR_NUM}|{_CN_NUM})"
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
