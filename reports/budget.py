@@ -11,6 +11,7 @@ Pure Python (no Django): settings are passed in by the caller (``Budget``).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import multiprocessing
 import os
@@ -134,7 +135,6 @@ def _child(sender, memory_mb: int, function: Callable, args: tuple, kwargs: dict
         result = ("ok", function(*args, **kwargs))
         sender.send(result)
     except MemoryError:
-        result = None
         os._exit(_OUT_OF_MEMORY_EXIT)
     except Exception as error:  # noqa: BLE001 - every failure goes back to the parent, which decides
         try:
@@ -174,4 +174,6 @@ def read_and_extract(data: bytes, filename: str, published: date | None, region:
     except ReadError as error:
         raise ReadFailed(error.message_zh, error.message_en) from None
     extraction = extract(document.text, config=default_config(published=published, region=region))
+    if document.warnings:
+        extraction = dataclasses.replace(extraction, warnings=document.warnings + extraction.warnings)
     return Processed(document=document, extraction=extraction)
