@@ -281,8 +281,8 @@ def _pages_text(data: bytes) -> tuple[list[str], bool, tuple[str, ...]]:
         pages.append("\n\n".join(box for box in boxes if box))
     warnings = []
     if device.plain:
-        warnings.append(f"PDF 第 {_page_list(device.plain)} 页文字大量重叠或行数过多，未做版面分析，按文件中的绘制顺序读取，"
-                        "段落和分栏可能错乱。请核对这些页的数据，或改为上传文本/Word 版。")
+        warnings.append(f"PDF 第 {_page_list(device.plain)} 页文字大量重叠或行数过多，未做版面分析，"
+                        "按文件中的绘制顺序读取，段落和分栏可能错乱。请核对这些页的数据，或改为上传文本/Word 版。")
     if device.unordered:
         warnings.append(f"PDF 第 {_page_list(device.unordered)} 页文字块过多，未按分栏排序，而是自上而下读取，"
                         "分栏可能交错。请核对这些页的数据，或改为上传文本/Word 版。")
