@@ -137,6 +137,8 @@ def _child(sender, memory_mb: int, function: Callable, args: tuple, kwargs: dict
     except MemoryError:
         os._exit(_OUT_OF_MEMORY_EXIT)
     except Exception as error:  # noqa: BLE001 - every failure goes back to the parent, which decides
+        if _out_of_memory(error):
+            os._exit(_OUT_OF_MEMORY_EXIT)
         try:
             sender.send(("raised", error))
         except MemoryError:
@@ -145,6 +147,21 @@ def _child(sender, memory_mb: int, function: Callable, args: tuple, kwargs: dict
             sender.send(("failed", (type(error).__name__, traceback.format_exc())))
     finally:
         sender.close()
+
+
+def _out_of_memory(error: BaseException) -> bool:
+    """A MemoryError can surface as another exception (an import that failed for lack of memory becomes
+    LookupError: unknown encoding); look along the chain, then try whether a little memory is still there."""
+    seen = error
+    while seen is not None:
+        if isinstance(seen, MemoryError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    try:
+        bytearray(4 * 1024 * 1024)
+    except MemoryError:
+        return True
+    return False
 
 
 @dataclass(frozen=True)
