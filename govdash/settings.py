@@ -165,6 +165,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # Upload limits, checked before a file is read into memory.
 # An issue still 处理中 this long after a worker claimed it is taken to be abandoned (the worker was killed).
 GOVDASH_PROCESSING_TIMEOUT_SECONDS = int(os.environ.get("GOVDASH_PROCESSING_TIMEOUT_SECONDS", 30 * 60))
+# Reading and extracting one issue runs in a child process killed past these (reports/budget.py).
+GOVDASH_PROCESSING_TIME_LIMIT_SECONDS = float(os.environ.get("GOVDASH_PROCESSING_TIME_LIMIT_SECONDS", 10 * 60))
+GOVDASH_PROCESSING_MEMORY_LIMIT_MB = int(os.environ.get("GOVDASH_PROCESSING_MEMORY_LIMIT_MB", 2048))
 GOVDASH_MAX_UPLOAD_BYTES = int(os.environ.get("GOVDASH_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
 # Whether anonymous visitors may read the dashboard (the admin always needs staff).
 GOVDASH_PUBLIC_DASHBOARD = env_bool("GOVDASH_PUBLIC_DASHBOARD", True)

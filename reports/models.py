@@ -95,6 +95,8 @@ class NewsletterIssue(models.Model):
     encoding = models.CharField(_("编码"), max_length=32, blank=True)
     status = models.CharField(_("状态"), max_length=16, choices=Status.choices, default=Status.QUEUED)
     error_message = models.TextField(_("错误信息"), blank=True)
+    # What processing left out without failing the issue (a cap reached, a value too large to store), one per line.
+    warnings = models.TextField(_("处理警告"), blank=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                     verbose_name=_("上传人"))
     uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)

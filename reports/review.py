@@ -270,8 +270,7 @@ def _reextract_issue(issue) -> IssueChanges:
 
     changes = IssueChanges(issue_id=issue.pk, name=str(issue))
     try:
-        document = services.read_issue(issue=issue)
-        extraction = services.extract_issue(issue=issue, text=document.text)
+        extraction = services.read_and_extract_issue(issue=issue).extraction
         with transaction.atomic():
             _replace_results(issue, extraction, changes)
     except services.IngestError as error:
@@ -374,7 +373,8 @@ def _replace_results(issue, extraction, changes: IssueChanges) -> None:
         ignore_conflicts=True,
     )
     index_articles(list(by_index.values()))
-    NewsletterIssue.objects.filter(pk=issue.pk).update(extractor_version=extraction.version)
+    NewsletterIssue.objects.filter(pk=issue.pk).update(extractor_version=extraction.version,
+                                                       warnings="\n".join(extraction.warnings))
 
 
 def _take(candidates: list, matched: set):

@@ -5,12 +5,14 @@
 initiatives in one transaction, so a failure leaves no partial rows.
 """
 
+import dataclasses
 import hashlib
 import logging
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -18,10 +20,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from reports import places
-from reports.extract import EXTRACTOR_VERSION, Extraction, default_config, extract
+from reports import budget, places
+from reports.extract import EXTRACTOR_VERSION, Extraction, Limits
 from reports.models import Article, District, Fact, Initiative, Metric, MetricSynonym, NewsletterIssue, Publication
-from reports.readers import ReadError, detect_format, read_document, unpack_zip
+from reports.readers import ReadError, detect_format, unpack_zip
 from reports.readers.names import clean_filename, format_excess, format_size, member_path, storage_name
 from reports.reference import metrics_by_key
 
@@ -368,29 +370,33 @@ def process_issue(*, issue: NewsletterIssue) -> IngestSummary:
         raise IssueNotQueued(issue.pk)
     issue.status = NewsletterIssue.Status.PROCESSING
     try:
-        document = read_issue(issue=issue)
-        extraction = extract_issue(issue=issue, text=document.text)
+        processed = read_and_extract_issue(issue=issue)
+        document, extraction = processed.document, processed.extraction
         with transaction.atomic():
             summary = _store(issue=issue, extraction=extraction)
+            summary.notes = list(extraction.warnings)
             issue.file_format = document.file_format
             issue.encoding = document.encoding
             issue.status = NewsletterIssue.Status.DONE
             issue.error_message = ""
+            issue.warnings = "\n".join(extraction.warnings)
             issue.extractor_version = extraction.version
             issue.processed_at = timezone.now()
             issue.duration_ms = int((time.monotonic() - started) * 1000)
-            issue.save(update_fields=["file_format", "encoding", "status", "error_message", "extractor_version",
-                                      "processed_at", "duration_ms"])
+            issue.save(update_fields=["file_format", "encoding", "status", "error_message", "warnings",
+                                      "extractor_version", "processed_at", "duration_ms"])
         return summary
     except Exception as error:
         if isinstance(error, IngestError):
             message = error.message_zh
         else:
             logger.exception("Processing issue %s failed", issue.pk)
-            message = f"处理时发生内部错误（{type(error).__name__}），未写入任何数据。请联系管理员查看日志。"
+            name = error.type_name if isinstance(error, budget.ChildFailed) else type(error).__name__
+            message = f"处理时发生内部错误（{name}），未写入任何数据。请联系管理员查看日志。"
         NewsletterIssue.objects.filter(pk=issue.pk).update(
             status=NewsletterIssue.Status.FAILED,
             error_message=message,
+            warnings="",
             processed_at=timezone.now(),
             duration_ms=int((time.monotonic() - started) * 1000),
         )
@@ -398,8 +404,19 @@ def process_issue(*, issue: NewsletterIssue) -> IngestSummary:
         raise
 
 
-def read_issue(*, issue: NewsletterIssue):
-    """The stored original file of an issue, as text; IngestError with the reader's message otherwise."""
+def processing_budget() -> budget.Budget:
+    return budget.Budget(seconds=settings.GOVDASH_PROCESSING_TIME_LIMIT_SECONDS,
+                         memory_mb=settings.GOVDASH_PROCESSING_MEMORY_LIMIT_MB)
+
+
+def read_and_extract_issue(*, issue: NewsletterIssue) -> budget.Processed:
+    """The issue's stored file read and extracted under the processing budget, with what cannot be stored left
+    out (and said in the extraction's warnings); IngestError with a message for the user otherwise."""
+    processed = _read_and_extract_budgeted(issue=issue)
+    return dataclasses.replace(processed, extraction=storable(processed.extraction))
+
+
+def _read_and_extract_budgeted(*, issue: NewsletterIssue) -> budget.Processed:
     try:
         with issue.original_file.open("rb") as handle:
             data = handle.read()
@@ -408,18 +425,59 @@ def read_issue(*, issue: NewsletterIssue):
             "找不到这期报纸上传的原始文件（可能已被删除或移动），无法处理。请重新上传。",
             f"The stored file of issue {issue.pk} cannot be opened: {error}",
         ) from error
-    try:
-        return read_document(data, issue.original_name)
-    except ReadError as error:
-        raise IngestError(error.message_zh, error.message_en) from error
-
-
-def extract_issue(*, issue: NewsletterIssue, text: str) -> Extraction:
     # The issue's own region wins over the newspaper's: a city paper's page can be about one district.
     region_row = issue.region or issue.publication.region
     region = region_row.name if region_row else None
-    return extract(text, config=default_config(published=issue.published, region=region,
-                                               synonyms=taught_synonyms()))
+    try:
+        return budget.run_within(processing_budget(), budget.read_and_extract, data, issue.original_name,
+                                 issue.published, region, taught_synonyms())
+    except budget.ReadFailed as error:
+        raise IngestError(error.message_zh, error.message_en) from error
+    except budget.BudgetExceeded as error:
+        logger.warning("Issue %s: %s", issue.pk, error.message_en)
+        raise IngestError(error.message_zh, error.message_en) from error
+
+
+# numeric(20, 4): the integer part has at most 16 digits; a larger value fails the INSERT of the whole issue.
+FACT_VALUE_LIMIT = Decimal(10) ** (Fact._meta.get_field("value").max_digits
+                                   - Fact._meta.get_field("value").decimal_places)
+# Article positions are a smallint; the extractor's own cap is far below it.
+MAX_ARTICLES = min(Limits().max_articles, 32767)
+
+
+def storable(extraction: Extraction) -> Extraction:
+    """The extraction without what the database cannot hold (values of 10^16 and more, articles past the cap),
+    each omission said in its warnings: one bad number must not lose every other figure of the issue."""
+    warnings = list(extraction.warnings)
+    articles = extraction.articles
+    if len(articles) > MAX_ARTICLES:
+        warnings.append(f"分出 {len(articles):,} 篇文章，超过每期 {MAX_ARTICLES:,} 篇的上限，"
+                        f"只保存了前 {MAX_ARTICLES:,} 篇。如确需全部导入，请把文件拆成几份分别上传。")
+        articles = articles[:MAX_ARTICLES]
+    kept = {a.index for a in articles}
+    facts, too_large = [], []
+    for fact in extraction.facts:
+        if fact.article not in kept:
+            continue
+        if abs(fact.value) >= FACT_VALUE_LIMIT or (fact.upper is not None and abs(fact.upper) >= FACT_VALUE_LIMIT):
+            too_large.append(fact)
+            continue
+        facts.append(fact)
+    if too_large:
+        shown = "；".join(f"“{_excerpt(f.evidence)}”" for f in too_large[:3])
+        more = f"等 {len(too_large)} 条" if len(too_large) > 3 else ""
+        warnings.append(f"{len(too_large)} 个数值过大（绝对值达到 10 的 16 次方），无法保存，已舍弃：{shown}{more}。"
+                        "其余数据已正常导入；如这些数字确有其事，请核对原文后在“数据”中手工录入。")
+    initiatives = tuple(i for i in extraction.initiatives if i.article in kept)
+    if len(articles) == len(extraction.articles) and not too_large:
+        return extraction
+    return dataclasses.replace(extraction, articles=articles, facts=tuple(facts), initiatives=initiatives,
+                               warnings=tuple(warnings))
+
+
+def _excerpt(text: str, size: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[:size] + "…"
 
 
 def taught_synonyms() -> tuple[tuple[str, str], ...]:

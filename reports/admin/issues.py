@@ -10,7 +10,7 @@ from django.http.multipartparser import MultiPartParserError
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from reports import review, services
@@ -83,7 +83,7 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
     actions = ["retry", "reextract"]
     fields = ["publication", "published", "region", "status_badge", "original_name",
               "original_file", "file_format", "encoding", "sha256", "counts", "uploaded_by", "uploaded_at",
-              "processed_at", "took", "extractor_version", "task_id"]
+              "processed_at", "took", "warnings", "extractor_version", "task_id"]
     readonly_fields = [f for f in fields if f not in ("publication", "published", "region")]
     change_list_template = "admin/reports/newsletterissue/change_list.html"
 
@@ -108,9 +108,14 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
                 found, hint = "未找到文章", "文件读出的文字里没有可识别的文章。请确认上传的是报纸版面。"
             else:
                 found, hint = "未找到数据", "文章已导入，但没有识别出任何数字指标；文章仍可在站内搜索。"
-            return format_html('<strong class="issue-status" data-status="{}" data-warning="empty" style="color:{}">'
-                               '{}（{}）</strong><div class="issue-warning" style="color:#664d03;max-width:40em">'
-                               '{}</div>', issue.status, "#b35c00", issue.get_status_display(), found, hint)
+            badge = format_html('<strong class="issue-status" data-status="{}" data-warning="empty" style="color:{}">'
+                                '{}（{}）</strong><div class="issue-warning" style="color:#664d03;max-width:40em">'
+                                '{}</div>', issue.status, "#b35c00", issue.get_status_display(), found, hint)
+        if issue.warnings:
+            # Done, but something was left out (a cap, a value too large to store): say so where staff look.
+            return format_html('{}<div class="issue-warning" style="color:#664d03;max-width:40em">{}</div>', badge,
+                               format_html_join("", "<div>⚠ {}</div>",
+                                                ((line,) for line in issue.warnings.splitlines())))
         return badge
 
     @admin.display(description="耗时", ordering="duration_ms")

@@ -8,7 +8,7 @@ decode → normalize → layout (paragraphs) → articles → places → years �
 from .catalogue import Catalogue, MetricSpec, default_catalogue
 from .decode import decode_bytes
 from .gazetteer import Gazetteer, default_gazetteer
-from .pipeline import EXTRACTOR_VERSION, ExtractConfig, default_config, extract
+from .pipeline import EXTRACTOR_VERSION, ExtractConfig, Limits, default_config, extract
 from .types import (
     ArticleResult,
     DecodedText,
@@ -30,6 +30,7 @@ __all__ = [
     "FactResult",
     "Gazetteer",
     "InitiativeResult",
+    "Limits",
     "MetricSpec",
     "Place",
     "decode_bytes",

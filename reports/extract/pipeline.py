@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from functools import lru_cache
 
 from . import articles as art
@@ -38,9 +38,24 @@ _TOPIC_OPENING = re.compile(r"[\s“]*(?:(?:另外|此外|同时|比如|例如|�
 
 
 @dataclass(frozen=True)
+class Limits:
+    """Caps on the work one page may ask for; what lies beyond is left out with a warning, not an error.
+
+    An issue of a district paper is a few tens of thousands of characters in a few dozen articles: these caps
+    are far above any real one and keep a hostile or mistaken file from filling the database.
+    """
+
+    max_chars: int = 1_000_000
+    max_article_chars: int = 100_000
+    # The database numbers articles of an issue with a small integer (at most 32,767).
+    max_articles: int = 2_000
+
+
+@dataclass(frozen=True)
 class ExtractConfig:
     published: date | None = None
     region: str | None = None
+    limits: Limits = Limits()
     gazetteer: Gazetteer = field(default_factory=default_gazetteer, compare=False, repr=False)
     catalogue: Catalogue = field(default_factory=default_catalogue, compare=False, repr=False)
     # Noun phrases reviewers assigned to a metric ((phrase, metric key), …): a figure the catalogue leaves unnamed
@@ -113,9 +128,15 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
     """Run every stage over one page of text."""
     if not isinstance(text, str):
         raise TypeError("extract() takes the decoded text of a page; use decode_bytes() for bytes")
+    limits = config.limits
+    warnings = []
+    if len(text) > limits.max_chars:
+        warnings.append(f"正文有 {len(text):,} 字，超过每期 {limits.max_chars:,} 字的上限，"
+                        f"只处理了前 {limits.max_chars:,} 字。如确需全部导入，请把文件拆成几份分别上传。")
+        text = text[:limits.max_chars]
     page = _page(text)
     if not page.paras:
-        return Extraction(version=EXTRACTOR_VERSION)
+        return Extraction(version=EXTRACTOR_VERSION, warnings=tuple(warnings))
     gazetteer, catalogue = config.gazetteer, config.catalogue
     scope, scope_place = _scope(gazetteer, config.region)
     mentions = PlaceFinder(gazetteer, scope).find(page.text)
@@ -128,8 +149,20 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
     results, facts, initiatives = [], [], []
     seen_facts, seen_initiatives = set(), set()
     synonyms = {phrase: spec for phrase, key in config.synonyms if (spec := catalogue.get(key)) is not None}
-    for index, (first, last) in enumerate(art.split(ctx)):
+    spans = art.split(ctx)
+    if len(spans) > limits.max_articles:
+        warnings.append(f"分出 {len(spans):,} 篇文章，超过每期 {limits.max_articles:,} 篇的上限，"
+                        f"只处理了前 {limits.max_articles:,} 篇。如确需全部导入，请把文件拆成几份分别上传。")
+        spans = spans[:limits.max_articles]
+    shortened = 0
+    for index, (first, last) in enumerate(spans):
         a_start = page.offsets[first]
+        # Paragraphs past the article's character cap are left out (the first one is always kept).
+        kept = next((i for i in range(first + 1, last)
+                     if page.offsets[i] + len(page.paras[i].text) - a_start > limits.max_article_chars), last)
+        if kept < last:
+            shortened += 1
+            last = kept
         a_end = page.offsets[last - 1] + len(page.paras[last - 1].text)
         article_text = page.text[a_start:a_end]
         place = art.main_place(ctx, first, last)
@@ -165,8 +198,11 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
                 if key not in seen_initiatives:
                     seen_initiatives.add(key)
                     initiatives.append(initiative)
+    if shortened:
+        warnings.append(f"{shortened} 篇文章超过每篇 {limits.max_article_chars:,} 字的上限，超出部分的段落未处理。"
+                        "这通常是分段识别失败（整期报纸连成一篇）；如需全部导入，请上传分好段落的文本。")
     return Extraction(articles=tuple(results), facts=tuple(facts),
-                      initiatives=tuple(initiatives), version=EXTRACTOR_VERSION)
+                      initiatives=tuple(initiatives), version=EXTRACTOR_VERSION, warnings=tuple(warnings))
 
 
 class _Paragraph:
@@ -188,8 +224,11 @@ class _Paragraph:
         self.scope_place = scope_place
         self.gazetteer = gazetteer
         self.mentions = ctx.mentions[index]
+        self.mention_starts = [m.start for m in self.mentions]
         self.years: list[YearMention] = year_mentions(self.text, published)
-        self.sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(self.text) if m.end() > m.start()]
+        self.year_ends = [m.end for m in self.years]
+        self.sentences = _bounded([(m.start(), m.end()) for m in _SENTENCE.finditer(self.text) if m.end() > m.start()],
+                                  self.text)
 
     def place_at(self, sentence_start: int, position: int) -> Place | None:
         """The last mention before ``position`` in its sentence that moves the topic elsewhere, else the article's."""
@@ -197,9 +236,7 @@ class _Paragraph:
 
     def place_and_source(self, sentence_start: int, position: int) -> tuple[Place | None, str]:
         lo, hi = self.offset + sentence_start, self.offset + position
-        for m in reversed(self.mentions):
-            if m.start >= hi or m.start < lo:
-                continue
+        for m in reversed(self._mentions_between(lo, hi)):
             if m.via == "village" and m.place is not None and self.place is not None \
                     and not self.place.kind == "city" and m.place.district != self.place.district:
                 continue  # a community of another district named inside a story is more likely a word than a place
@@ -218,7 +255,7 @@ class _Paragraph:
         topic reports that community's own figures, not its subdistrict's; a subdistrict named as the subject
         later in the sentence (在X社区,街道建成…) takes the figures back."""
         lo, hi = self.offset + sentence_start, self.offset + position
-        inside = [m for m in self.mentions if lo <= m.start < hi]
+        inside = self._mentions_between(lo, hi)
         named = self._named_community(inside, lo)
         if named is not None:
             return named
@@ -230,6 +267,10 @@ class _Paragraph:
             start = hi - len(clause) + word.start("who")
             return Mention(start, start + len(word.group("who")), word.group("who"), None, "local", "community")
         return None
+
+    def _mentions_between(self, lo: int, hi: int) -> list[Mention]:
+        # Mentions are sorted by start: a slice per figure, not a scan of the paragraph (quadratic on a long one).
+        return self.mentions[bisect.bisect_left(self.mention_starts, lo):bisect.bisect_left(self.mention_starts, hi)]
 
     def _named_community(self, inside: list[Mention], lo: int) -> Mention | None:
         if not inside or inside[0].via != "village":
@@ -278,20 +319,32 @@ class _Paragraph:
         # A year named after the figure speaks for it only within its part of the sentence: …共有敬老院1所;
         # 去年还建成… does not date the 敬老院.
         semicolon = self.text.find(";", position, sentence_end)
-        # 从2022年底的1.52万户增加到1.71万户: a starting year dates the starting value only.
-        years = [m for m in self.years if not (self.text[m.start - 1:m.start] in ("从", "由")
-                                               and _CHANGE_TO.search(self.text, m.end, position))]
-        found = nearest_year(years, position, semicolon if semicolon != -1 else sentence_end)
+        end = semicolon if semicolon != -1 else sentence_end
+        # nearest_year wants the last usable year before the figure, else the first after it: look only at those
+        # (walking out from the figure) rather than filtering every year of the paragraph for every figure.
+        years = self.years
+        before = bisect.bisect_right(self.year_ends, position)
+        usable = next((years[i] for i in range(before - 1, -1, -1) if self._dates_figure(years[i], position)), None)
+        if usable is None:
+            usable = next((years[i] for i in range(before, len(years)) if years[i].start >= end
+                           or (years[i].start >= position and self._dates_figure(years[i], position))), None)
+        found = nearest_year([usable] if usable is not None else [], position, end)
         if found is not None:
             return found, "sentence"
         return fallback, (self.fallback_year_source if fallback is not None else "none")
+
+    def _dates_figure(self, m: YearMention, position: int) -> bool:
+        # 从2022年底的1.52万户增加到1.71万户: a starting year dates the starting value only.
+        return not (self.text[m.start - 1:m.start] in ("从", "由") and _CHANGE_TO.search(self.text, m.end, position))
 
     def facts(self, catalogue: Catalogue, article: int, heading_year: int | None):
         quantities = find_quantities(self.text)
         if not quantities:
             return
+        starts = [q.start for q in quantities]
         for s_start, s_end in self.sentences:
-            inside = [q for q in quantities if s_start <= q.start < s_end]
+            # Sorted by start: a slice, not a scan of the paragraph per sentence (quadratic on a long paragraph).
+            inside = quantities[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, s_end)]
             if not inside:
                 continue
             sentence = self.text[s_start:s_end]
@@ -371,6 +424,26 @@ class _Paragraph:
                 )
 
 
+# The longest sentence in every corpus so far has 208 characters. Recognition looks at a figure's whole sentence,
+# so a "sentence" without a full stop for pages on end (a table flattened into one line, or a hostile file) makes
+# the work grow with the square of its length; such a run is cut into pieces, at a clause mark where there is one.
+MAX_SENTENCE_CHARS = 600
+_CLAUSE_MARK = re.compile(r"[,;:、]")
+
+
+def _bounded(sentences: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    out = []
+    for start, end in sentences:
+        while end - start > MAX_SENTENCE_CHARS:
+            limit = start + MAX_SENTENCE_CHARS
+            cut = max((m.end() for m in _CLAUSE_MARK.finditer(text, start + MAX_SENTENCE_CHARS // 2, limit)),
+                      default=limit)
+            out.append((start, cut))
+            start = cut
+        out.append((start, end))
+    return out
+
+
 def _trimmed(sentence: str) -> tuple[str, int]:
     stripped = sentence.lstrip()
     lead = len(sentence) - len(stripped)
@@ -391,5 +464,9 @@ def _canonical(q: Quantity, metric: MetricSpec | None) -> tuple[Decimal, Decimal
 
 def _tidy(value: Decimal) -> Decimal:
     """Drop trailing zeros without switching to an exponent (1E+3)."""
-    value = value.normalize()
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+    with localcontext() as context:
+        # Past the default 28 digits (a flood of digits before 个) quantize raised InvalidOperation and lost the
+        # whole page; such a value is kept here and dropped as out of range where it is stored.
+        context.prec = max(context.prec, len(value.as_tuple().digits) + 2, value.adjusted() + 2)
+        value = value.normalize()
+        return value.quantize(Decimal(1)) if value == value.to_integral_value() else value

@@ -10,6 +10,7 @@ district: two-character place stems are ordinary words too often (红岩先锋 i
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -104,11 +105,12 @@ class PlaceFinder:
                 mentions = self._resolve_all(text, raw, scope)
         mentions += self._short_mentions(text, mentions, scope)
         mentions += self._unlisted(text, mentions, scope)
+        taken = _Taken(mentions)
         mentions += [Mention(m.start(), m.end(), m.group(), None, "generic", m.group(1))
-                     for m in _GENERIC.finditer(text) if not _inside(m.start(), m.end(), mentions)]
-        named = [m for m in mentions if m.place is not None or m.via == "generic"]
+                     for m in _GENERIC.finditer(text) if not taken.overlaps(m.start(), m.end())]
+        named = _Taken([m for m in mentions if m.place is not None or m.via == "generic"])
         for m in _LOCAL.finditer(text):
-            if _inside(m.start(), m.end(), named):
+            if named.overlaps(m.start(), m.end()):
                 continue
             kind = _LOCAL_KIND[next(g for g in m.groups() if g)]
             local = Mention(m.start(), m.end(), m.group(), None, "local", kind)
@@ -127,16 +129,18 @@ class PlaceFinder:
         if scope is None or not (scope.district or scope.city):
             return []
         known = {m.text for m in mentions}
+        taken = _Taken(mentions)
+        counts: dict[str, int] = {}
         names: set[str] = set()
         for m in _UNLISTED.finditer(text):
             name = m.group("name")
             stem = name[:-2] if name.endswith("街道") else name[:-1]
             if name in known or name in self.gazetteer.by_name or _NOT_A_NAME.search(stem) \
-                    or stem in SHORT_STOPWORDS or _inside(m.start("name"), m.end("name"), mentions):
+                    or stem in SHORT_STOPWORDS or taken.overlaps(m.start("name"), m.end("name")):
                 continue
             line_start = text[m.start("name") - 1:m.start("name")] in ("", "\n")
             kicker = line_start and text.startswith((":", "：", "|", "丨"), m.end("name"))
-            if kicker or text.count(name) >= 2:
+            if kicker or counts.setdefault(name, text.count(name)) >= 2:
                 names.add(name)
         out = []
         for name in names:
@@ -144,7 +148,7 @@ class PlaceFinder:
                 name=name, kind=town_kind(name), district=scope.district, city=scope.city, province=scope.province,
                 admin_code=None)
             for m in re.finditer(re.escape(name), text):
-                if not _inside(m.start(), m.end(), mentions):
+                if not taken.overlaps(m.start(), m.end()):
                     out.append(Mention(m.start(), m.end(), name, place, "unlisted"))
         return out
 
@@ -227,9 +231,10 @@ class PlaceFinder:
             return []
         pattern = _alternation(tuple(sorted(table)))
         out = []
+        taken = _Taken(mentions)
         for match in pattern.finditer(text):
             start, end = match.span()
-            if _inside(start, end, mentions):
+            if taken.overlaps(start, end):
                 continue
             short = match.group()
             follow = text[end:end + 2]
@@ -257,8 +262,21 @@ def _is_text(name: str) -> bool:
     return name not in GENERIC_NAMES
 
 
-def _inside(start: int, end: int, mentions: list[Mention]) -> bool:
-    return any(m.start < end and start < m.end for m in mentions)
+class _Taken:
+    """The spans of some mentions, asked whether a span overlaps any of them: a binary search, not a scan of every
+    mention for every match (quadratic on a page naming thousands of places)."""
+
+    def __init__(self, mentions: list[Mention]):
+        spans = sorted((m.start, m.end) for m in mentions)
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+        self.longest = max((end - start for start, end in spans), default=0)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # Only a mention starting less than ``longest`` before ``start`` can reach past it.
+        first = bisect.bisect_right(self.starts, start - self.longest)
+        last = bisect.bisect_left(self.starts, end)
+        return any(self.ends[i] > start for i in range(first, last))
 
 
 def _pick(name: str, places: tuple[Place, ...], scope: Scope | None, parent: Place | None,

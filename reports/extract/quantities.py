@@ -84,8 +84,13 @@ _UNIT_BREAKS = {
 # …but a counting word may also stand before a word that starts like one of those: 5家长者食堂 is 5 家 of 长者食堂.
 _UNIT_THEN_WORD = {"家": ("长者",), "处": ("长者",)}
 
-_CN_NUM = r"[零〇两一二三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
-_AR_NUM = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Neither kind of numeral starts inside a run of its own digits: a match there would be refused by _build
+# anyway (the digit before it is a blocker), and retrying every position of a long run is quadratic (50,000
+# digits took minutes). Arabic runs are possessive since nothing after a number begins with a digit; Chinese
+# ones are not, since a unit may begin with a numeral (三千瓦 is 3 千瓦).
+_CN_NUM = (r"(?<![零〇两一二三四五六七八九十百千万亿])[零〇两一二三四五六七八九十百千万亿]+"
+           r"(?:点[零〇一二三四五六七八九]+)?")
+_AR_NUM = r"(?<!\d)(?:\d++(?:,\d{3})+(?:\.\d++)?|\d++(?:\.\d++)?)"
 _NUM = rf"(?:{_AR_NUM}|{_CN_NUM})"
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _QUANTITY = re.compile(
@@ -235,8 +240,10 @@ def _masked(text: str) -> list[tuple[int, int]]:
             i = text.find(opener, pos)
             if i < 0:
                 break
-            j = text.find(closer, i + 1)
-            if j < 0 or j - i > 60:
+            # Bounded: a closer further than 60 characters away is refused anyway, and an unbounded look for a
+            # closer that never comes rescans the rest of the text from every opener.
+            j = text.find(closer, i + 1, i + 61)
+            if j < 0:
                 pos = i + 1
                 continue
             if not _SPEECH.search(text, i + 1, j):
@@ -245,15 +252,23 @@ def _masked(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _covered(text: str) -> bytearray:
+    """1 at every position inside a masked span: one lookup per number instead of a scan of every span."""
+    covered = bytearray(len(text))
+    for a, b in _masked(text):
+        covered[a:b] = b"\x01" * (b - a)
+    return covered
+
+
 def find_quantities(text: str) -> list[Quantity]:
-    masked = _masked(text)
+    masked = _covered(text)
     out: list[Quantity] = []
     for m in _QUANTITY.finditer(text):
         q = _build(text, m, masked)
         if q is not None:
             out.append(q)
     for m in _PERCENT_WORDS.finditer(text):
-        if any(a <= m.start() < b for a, b in masked):
+        if masked[m.start()]:
             continue
         value = parse_number(m.group("num"))
         if value is None:
@@ -266,10 +281,10 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
-def _build(text: str, m: re.Match, masked: list[tuple[int, int]]) -> Quantity | None:
+def _build(text: str, m: re.Match, masked: bytearray) -> Quantity | None:
     num = m.group("num")
     num_start = m.start("num")
-    if any(a <= num_start < b for a, b in masked):
+    if masked[num_start]:
         return None
     chinese = not num[0].isdigit()
     before = text[num_start - 1] if num_start > 0 else ""

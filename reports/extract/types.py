@@ -112,3 +112,5 @@ class Extraction:
     facts: tuple[FactResult, ...] = ()
     initiatives: tuple[InitiativeResult, ...] = ()
     version: str = ""
+    # What was left out because of a cap (Limits), in Chinese for the user; empty when nothing was.
+    warnings: tuple[str, ...] = ()

@@ -10,6 +10,8 @@ class DocumentText:
     text: str
     file_format: str
     encoding: str = ""
+    # What the reader had to do short of failing (a PDF page read without layout analysis...), for the user.
+    warnings: tuple[str, ...] = ()
 
 
 class ReadError(Exception):

@@ -110,7 +110,7 @@ def test_it_leaves_no_partial_rows_when_storing_fails_halfway(editor_client, new
 def test_it_processes_a_failed_file_again_when_uploaded_again(editor_client, newspaper, monkeypatch):
     from reports import services
 
-    monkeypatch.setattr(services, "extract_issue", lambda **kwargs: (_ for _ in ()).throw(RuntimeError("bug")))
+    monkeypatch.setattr(services, "read_and_extract_issue", lambda **kwargs: (_ for _ in ()).throw(RuntimeError("bug")))
     upload(editor_client, ("圣泉.txt", seed_text(0).encode()), publication=newspaper)
     assert NewsletterIssue.objects.get().status == NewsletterIssue.Status.FAILED
     monkeypatch.undo()

@@ -130,3 +130,40 @@ def zip_of(members: dict[str, bytes], *, compression=zipfile.ZIP_DEFLATED) -> by
 
 def binary_junk(size: int = 4096) -> bytes:
     return random.Random(5).randbytes(size)
+
+
+def overlapping_text_pdf(lines: int = 800) -> bytes:
+    """The same sentence drawn over itself ``lines`` times, a few points apart: a few kB that took pdfminer's
+    layout analysis 19 s at 800 lines (and 10 GB of memory at 1.6 MB)."""
+    buffer = io.BytesIO()
+    pdf = _canvas(buffer)
+    pdf.setFont(CJK_FONT, 12)
+    for i in range(lines):
+        pdf.drawString(72 + i % 7, 700 - i % 5, "几江街道划分网格5个，配备网格员12名。")
+    pdf.save()
+    return buffer.getvalue()
+
+
+def scattered_pdf(chars: int = 1500) -> bytes:
+    """Single characters spread over a large page, each its own text box: the column grouping is quadratic in
+    boxes (1,000 took 10 s)."""
+    buffer = io.BytesIO()
+    pdf = _canvas(buffer, pagesize=(2000, 2000))
+    pdf.setFont(CJK_FONT, 8)
+    side = int(chars ** 0.5) + 1
+    for i in range(chars):
+        pdf.drawString(10 + (i % side) * 1900 / side, 10 + (i // side) * 1900 / side, "网格"[i % 2])
+    pdf.save()
+    return buffer.getvalue()
+
+
+def crowded_pdf(chars: int) -> bytes:
+    """One page with ``chars`` characters in tiny print, far more than any newspaper page."""
+    buffer = io.BytesIO()
+    pdf = _canvas(buffer)
+    pdf.setFont(CJK_FONT, 2)
+    line = "几江街道划分网格5个，配备网格员12名。" * 10
+    for i in range(chars // len(line) + 1):
+        pdf.drawString(5, 830 - (i * 2.2) % 820, line)
+    pdf.save()
+    return buffer.getvalue()
