@@ -91,7 +91,8 @@ TEMPLATES = [
 ]
 
 if os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60,
+                                                  conn_health_checks=True)}
 else:
     DATABASES = {
         "default": {
@@ -101,6 +102,9 @@ else:
             "USER": "postgres",
             "HOST": "",
             "CONN_MAX_AGE": 60,
+            # A connection kept from an earlier request is checked first: after the server restarted, the
+            # next request reconnects instead of failing once on a dead connection.
+            "CONN_HEALTH_CHECKS": True,
         }
     }
 DATABASES["default"].setdefault("TEST", {})["NAME"] = os.environ.get("TEST_DATABASE_NAME", "test_govdash")
