@@ -161,8 +161,10 @@ CONTENT_SECURITY_POLICY = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Upload limits, checked before a file is read into memory.
-# An issue still 处理中 this long after a worker claimed it is taken to be abandoned (the worker was killed).
-GOVDASH_PROCESSING_TIMEOUT_SECONDS = int(os.environ.get("GOVDASH_PROCESSING_TIMEOUT_SECONDS", 30 * 60))
+# A worker holds a lease on the issue it processes and renews it every third of this time: an issue whose
+# lease ran out belongs to a dead worker and is queued again, at most GOVDASH_MAX_ATTEMPTS times in a row.
+GOVDASH_LEASE_SECONDS = int(os.environ.get("GOVDASH_LEASE_SECONDS", 60))
+GOVDASH_MAX_ATTEMPTS = int(os.environ.get("GOVDASH_MAX_ATTEMPTS", 3))
 GOVDASH_MAX_UPLOAD_BYTES = int(os.environ.get("GOVDASH_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
 # Whether anonymous visitors may read the dashboard (the admin always needs staff).
 GOVDASH_PUBLIC_DASHBOARD = env_bool("GOVDASH_PUBLIC_DASHBOARD", True)
