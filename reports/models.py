@@ -125,6 +125,24 @@ class NewsletterIssue(models.Model):
         return f"{self.publication} {self.published or ''} {self.original_name}".strip()
 
 
+class WorkerHeartbeat(models.Model):
+    """A task worker (``manage.py worker``) and when it was last seen alive: renewed by a thread every third of
+    ``GOVDASH_LEASE_SECONDS``, so a task row RUNNING under a worker not seen for a lease is known to be lost."""
+
+    worker_id = models.CharField(_("处理进程"), max_length=64, primary_key=True)
+    hostname = models.CharField(_("主机"), max_length=255, blank=True)
+    pid = models.PositiveIntegerField(_("进程号"), null=True, blank=True)
+    started_at = models.DateTimeField(_("启动时间"), auto_now_add=True)
+    seen_at = models.DateTimeField(_("最近心跳"))
+
+    class Meta:
+        verbose_name = _("后台处理进程")
+        verbose_name_plural = _("后台处理进程")
+
+    def __str__(self):
+        return f"{self.worker_id} ({self.hostname}:{self.pid})"
+
+
 class Article(models.Model):
     issue = models.ForeignKey(NewsletterIssue, on_delete=models.CASCADE, related_name="articles",
                               verbose_name=_("期次"))

@@ -367,8 +367,8 @@ def recover_stalled_work() -> Recovery:
     """Recover what dead workers left: run by every worker now and then and by the issue list.
 
     An issue 处理中 whose lease expired is queued again (nothing was stored: storing is one transaction), or
-    failed with the reason after ``GOVDASH_MAX_ATTEMPTS`` runs; a task row RUNNING for longer than a lease
-    with no live lease behind it is marked failed; a queued issue whose task was lost that way is queued again.
+    failed with the reason after ``GOVDASH_MAX_ATTEMPTS`` runs; a task row RUNNING under a worker whose
+    heartbeat stopped is marked failed; a queued issue whose task was lost that way is queued again.
     """
     recovery = Recovery()
     Status = NewsletterIssue.Status
@@ -404,30 +404,23 @@ def _uses_task_table() -> bool:
     return isinstance(task_backends["default"], DatabaseBackend)
 
 
-def _task_path() -> str:
-    from reports.tasks import process_issue_task
-
-    return process_issue_task.module_path
-
-
 def _fail_lost_tasks() -> int:
     from django_tasks_db.models import DBTaskResult
 
-    live = NewsletterIssue.objects.filter(status=NewsletterIssue.Status.PROCESSING, lease_expires_at__gt=Now())
-    live_owners = []
-    for owner in live.values_list("lease_owner", flat=True):
-        try:
-            live_owners.append(uuid.UUID(owner))
-        except ValueError:
-            continue
-    # A run claims its issue within moments of its task row; a row RUNNING for a whole lease with no lease
-    # behind it belongs to a worker that died.
-    lost = (DBTaskResult.objects.running().filter(task_path=_task_path(),
-                                                  started_at__lt=_seconds_ago(settings.GOVDASH_LEASE_SECONDS))
-            .exclude(pk__in=live_owners))
-    return lost.update(status="FAILED", finished_at=Now(), exception_class_path=WORKER_LOST,
-                       traceback="The worker running this task stopped (killed, or lost its database) "
-                                 "before finishing it; the issue was recovered by recover_stalled_work.\n")
+    from reports.models import WorkerHeartbeat
+
+    lease_ago = _seconds_ago(settings.GOVDASH_LEASE_SECONDS)
+    alive = list(WorkerHeartbeat.objects.filter(seen_at__gt=lease_ago).values_list("worker_id", flat=True))
+    # worker_ids lists every worker that claimed the row; the last one runs it.
+    running = DBTaskResult.objects.running().filter(started_at__lt=lease_ago)
+    lost = [task.pk for task in running.only("pk", "worker_ids") if not task.worker_ids or task.worker_ids[-1]
+            not in alive]
+    WorkerHeartbeat.objects.filter(seen_at__lt=_seconds_ago(24 * 3600)).delete()
+    if not lost:
+        return 0
+    return DBTaskResult.objects.running().filter(pk__in=lost).update(
+        status="FAILED", finished_at=Now(), exception_class_path=WORKER_LOST,
+        traceback="The worker running this task stopped (killed, or lost its database) before finishing it.\n")
 
 
 def _requeue_orphaned_issues() -> int:

@@ -18,7 +18,7 @@ def process_issue_task(context, issue_id: int) -> dict:
         # Deleted in the admin while it waited in the queue.
         return {"issue": issue_id, "status": "deleted"}
     try:
-        # The task's id names the lease, so a task row RUNNING without a live lease is known to be lost.
+        # The task's id names the lease: the issue list and the task table can be matched.
         summary = process_issue(issue=issue, owner=str(context.task_result.id))
     except LeaseLost:
         return {"issue": issue_id, "status": "superseded"}

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from reports import services
-from reports.models import Article, Fact, NewsletterIssue, Publication
+from reports.models import Article, Fact, NewsletterIssue, Publication, WorkerHeartbeat
 from reports.services import IncomingFile, IssueNotQueued, LeaseLost, accept_files, process_issue
 from tests.admin.conftest import ISSUES_URL, issue_row_url, run_worker, upload
 from tests.readers.samples import seed_text
@@ -165,22 +165,25 @@ def test_it_replaces_rows_an_earlier_run_left_when_it_stores(jiangjin):
 @pytest.mark.django_db(transaction=True)
 def test_it_marks_the_task_of_a_dead_worker_failed_and_queues_its_issue_again(jiangjin, settings):
     settings.GOVDASH_LEASE_SECONDS = 5
-    [outcome] = accept_files(files=[IncomingFile("圣泉.txt", seed_text(0).encode())], publication=jiangjin,
-                             published=None)
-    issue = outcome.issue
-    # The worker claimed the task row, then died before it could claim the issue.
-    NewsletterIssue.objects.filter(pk=issue.pk).update(uploaded_at=timezone.now() - timedelta(minutes=2))
-    DBTaskResult.objects.filter(pk=issue.task_id).update(status="RUNNING", worker_ids=["dead"],
-                                                         started_at=timezone.now() - timedelta(minutes=1))
+    outcomes = accept_files(files=[IncomingFile(f"{i}.txt", seed_text(i).encode()) for i in (0, 1)],
+                            publication=jiangjin, published=None)
+    orphaned, waiting = (outcome.issue for outcome in outcomes)
+    # Both workers claimed a task row a minute ago; "dead" died before it could claim the issue.
+    WorkerHeartbeat.objects.create(worker_id="alive", seen_at=timezone.now())
+    WorkerHeartbeat.objects.create(worker_id="dead", seen_at=timezone.now() - timedelta(seconds=30))
+    NewsletterIssue.objects.update(uploaded_at=timezone.now() - timedelta(minutes=2))
+    for issue, worker_ids in ((orphaned, ["alive", "dead"]), (waiting, ["alive"])):
+        DBTaskResult.objects.filter(pk=issue.task_id).update(status="RUNNING", worker_ids=worker_ids,
+                                                             started_at=timezone.now() - timedelta(minutes=1))
 
     recovery = services.recover_stalled_work()
 
     assert (recovery.lost_tasks, recovery.requeued) == (1, 1)
-    lost = DBTaskResult.objects.get(pk=outcome.issue.task_id)
+    lost = DBTaskResult.objects.get(pk=orphaned.task_id)
     assert (lost.status, lost.exception_class_path) == ("FAILED", services.WORKER_LOST)
-    issue.refresh_from_db()
-    assert issue.task_id != str(lost.pk) and DBTaskResult.objects.get(pk=issue.task_id).status == "READY"
+    assert DBTaskResult.objects.get(pk=waiting.task_id).status == "RUNNING"
+    orphaned.refresh_from_db()
+    assert orphaned.task_id != str(lost.pk) and DBTaskResult.objects.get(pk=orphaned.task_id).status == "READY"
     run_worker()
-    issue.refresh_from_db()
-    assert issue.status == Status.DONE
-    assert not DBTaskResult.objects.filter(status="RUNNING").exists()
+    orphaned.refresh_from_db()
+    assert orphaned.status == Status.DONE

@@ -3,22 +3,28 @@ of workers that died.
 
 ``db_worker`` exits on the first ``OperationalError`` of its queue poll (a restarted or unreachable database),
 leaving uploads 排队 for ever. This worker keeps every option and the task handling of ``db_worker`` and
-differs in two ways: a database error sends it into a retry with exponential backoff instead of out of the
-process, and every third of a lease it runs ``recover_stalled_work`` (issues whose worker died are queued
-again, task rows of dead workers are marked failed).
+differs in three ways: a database error sends it into a retry with exponential backoff instead of out of
+the process; a thread records that the worker is alive (WorkerHeartbeat) every third of a lease; and as often
+it runs ``recover_stalled_work`` (issues whose worker died are queued again, task rows of dead workers are
+marked failed).
 """
 
 import logging
+import os
 import random
+import socket
+import threading
 import time
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, close_old_connections, connections
+from django.db import DatabaseError, InterfaceError, OperationalError, close_old_connections, connection, connections
+from django.db.models.functions import Now
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction
 
+from reports.models import WorkerHeartbeat
 from reports.services import recover_stalled_work
 
 logger = logging.getLogger("django_tasks_db")
@@ -33,6 +39,33 @@ def retry_delay(failures: int) -> float:
     return ceiling * random.uniform(0.5, 1.0)  # noqa: S311 - spreading retries, not a secret
 
 
+class Heartbeat(threading.Thread):
+    """Records, from its own thread and connection, that the worker is alive, whatever its task is doing."""
+
+    def __init__(self, worker_id: str):
+        super().__init__(name="worker-heartbeat", daemon=True)
+        self.worker_id = worker_id
+        self.stopped = threading.Event()
+
+    def beat(self) -> None:
+        seen = WorkerHeartbeat.objects.filter(worker_id=self.worker_id).update(seen_at=Now())
+        if not seen:
+            WorkerHeartbeat.objects.update_or_create(
+                worker_id=self.worker_id, defaults={"seen_at": Now(), "hostname": socket.gethostname()[:255],
+                                                    "pid": os.getpid()})
+
+    def run(self) -> None:
+        interval = settings.GOVDASH_LEASE_SECONDS / 3
+        try:
+            while not self.stopped.wait(interval):
+                try:
+                    self.beat()
+                except DatabaseError:
+                    connection.close()  # the worker's loop reports the outage; beat again when it is over
+        finally:
+            connection.close()
+
+
 class ResilientWorker(Worker):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -40,6 +73,37 @@ class ResilientWorker(Worker):
         self._next_recovery = 0.0
 
     def run(self) -> None:
+        heartbeat = Heartbeat(self.worker_id)
+        try:
+            self._beat_until_it_works(heartbeat)
+            heartbeat.start()
+            self._run()
+        finally:
+            heartbeat.stopped.set()
+            try:
+                WorkerHeartbeat.objects.filter(worker_id=self.worker_id).delete()
+            except DatabaseError:
+                pass  # the row ages out
+
+    def _beat_until_it_works(self, heartbeat: Heartbeat) -> None:
+        # Seen alive before the first task is claimed: a task of a worker without a heartbeat is a lost one.
+        failures = 0
+        while True:
+            try:
+                heartbeat.beat()
+                return
+            except (OperationalError, InterfaceError) as error:
+                failures += 1
+                self._wait_for_database(failures, error)
+
+    def _wait_for_database(self, failures: int, error: Exception) -> None:
+        delay = retry_delay(failures)
+        logger.warning("数据库不可用，%.1f 秒后重试（第 %d 次）/ database unavailable, retrying in %.1f s: %s",
+                       delay, failures, delay, str(error).strip())
+        self._drop_connections()
+        time.sleep(delay)
+
+    def _run(self) -> None:
         logger.info("Starting worker worker_id=%s queues=%s", self.worker_id, ",".join(self.queue_names))
         if self.startup_delay and self.interval:
             time.sleep(random.random())  # noqa: S311 - no thundering herd at start
@@ -53,11 +117,7 @@ class ResilientWorker(Worker):
                     self.run_task(task_result)
             except (OperationalError, InterfaceError) as error:
                 failures += 1
-                delay = retry_delay(failures)
-                logger.warning("数据库不可用，%.1f 秒后重试（第 %d 次）/ database unavailable, retrying in %.1f s: %s",
-                               delay, failures, delay, str(error).strip())
-                self._drop_connections()
-                time.sleep(delay)
+                self._wait_for_database(failures, error)
                 continue
             if failures:
                 logger.warning("数据库已恢复 / database back after %d failed attempts", failures)
@@ -98,11 +158,11 @@ class ResilientWorker(Worker):
     def _drop_connections() -> None:
         # A broken connection is never usable again; the next query opens a new one (and, for the embedded
         # server, starts it if it died).
-        for connection in connections.all(initialized_only=True):
+        for wrapper in connections.all(initialized_only=True):
             try:
-                connection.close()
+                wrapper.close()
             except Exception:  # noqa: BLE001 - closing a dead connection may fail in any way; it is gone anyway
-                connection.connection = None
+                wrapper.connection = None
 
 
 class Command(DbWorkerCommand):
