@@ -328,7 +328,6 @@ class LeaseHeartbeat:
 
     def __init__(self, *, issue_id: int, owner: str):
         self.issue_id, self.owner = issue_id, owner
-        self.lost = threading.Event()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._beat, name=f"lease-{issue_id}", daemon=True)
 
@@ -346,8 +345,7 @@ class LeaseHeartbeat:
             while not self._stop.wait(interval):
                 try:
                     if not renew_lease(issue_id=self.issue_id, owner=self.owner):
-                        self.lost.set()
-                        return
+                        return  # taken over: storing will find out and throw this run's results away
                 except DatabaseError:
                     # The database is away for a moment: the lease holds for two more beats.
                     logger.warning("Renewing the lease of issue %s failed", self.issue_id, exc_info=True)
