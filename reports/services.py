@@ -8,16 +8,19 @@ initiatives in one transaction, so a failure leaves no partial rows.
 import dataclasses
 import hashlib
 import logging
+import threading
 import time
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db.models import DateTimeField, ExpressionWrapper, F, Q
+from django.db.models.functions import Now
 from django.utils import timezone
 
 from reports import budget, places
@@ -41,6 +44,10 @@ class IngestError(Exception):
 
 class IssueNotQueued(Exception):
     """``process_issue`` was asked to process an issue that is not waiting to be processed."""
+
+
+class LeaseLost(IssueNotQueued):
+    """This run's lease expired and another run took the issue over: this run's results are thrown away."""
 
 
 class DuplicateIssue(IngestError):
@@ -334,58 +341,214 @@ def retry_issues(*, issues: Iterable[NewsletterIssue]) -> int:
         with transaction.atomic():
             updated = NewsletterIssue.objects.filter(pk=issue.pk, status=NewsletterIssue.Status.FAILED).update(
                 status=NewsletterIssue.Status.QUEUED, error_message="", started_at=None, processed_at=None,
-                duration_ms=None)
+                duration_ms=None, lease_owner="", lease_expires_at=None, attempts=0)
             if updated:
                 enqueue_issue(issue=issue)
                 count += 1
     return count
 
 
-STALLED_MESSAGE = ("处理中断：后台处理进程在处理这期报纸时停止了（例如服务器重启），未写入任何数据。"
-                   "请选中这期报纸，使用“重新处理选中的失败期次”。")
+STALLED_MESSAGE = ("处理中断：后台处理进程在处理这期报纸时连续 {attempts} 次中途停止（例如进程被终止、服务器重启"
+                   "或超出资源限制），未写入任何数据。请检查文件后，选中这期报纸，使用“重新处理选中的失败期次”。")
 
 
-def fail_stalled_issues(*, now: datetime | None = None) -> int:
-    """Mark issues left 处理中 by a worker that died as failed, so staff see it and can retry; returns how many.
+class WorkerLost(Exception):
+    """Recorded on a task row whose worker stopped before finishing it (the class path is what is stored)."""
 
-    Storing is one transaction, so such an issue has no rows to clean up. A worker still busy with it after
-    the timeout finishes normally: its final update sets the issue done.
+
+WORKER_LOST = f"{__name__}.WorkerLost"
+
+
+def _lease_end():
+    # Database time on both sides of every comparison: workers on several machines need not agree on the clock.
+    return ExpressionWrapper(Now() + timedelta(seconds=settings.GOVDASH_LEASE_SECONDS),
+                             output_field=DateTimeField())
+
+
+def _lease_expired() -> Q:
+    return Q(lease_expires_at__isnull=True) | Q(lease_expires_at__lte=Now())
+
+
+def _seconds_ago(seconds: float):
+    return ExpressionWrapper(Now() - timedelta(seconds=seconds), output_field=DateTimeField())
+
+
+def claim_issue(*, issue_id: int, owner: str) -> bool:
+    """Take the lease of a queued issue (or of one whose lease expired); False when it is done, failed, or
+    leased by a live run, in which case the caller does nothing.
+
+    One conditional UPDATE: PostgreSQL re-checks the condition under the row lock, so of two runs claiming
+    at once exactly one wins.
     """
-    now = now or timezone.now()
-    limit = now - timedelta(seconds=settings.GOVDASH_PROCESSING_TIMEOUT_SECONDS)
-    return NewsletterIssue.objects.filter(status=NewsletterIssue.Status.PROCESSING).filter(
-        Q(started_at__lt=limit) | Q(started_at__isnull=True, uploaded_at__lt=limit)
-    ).update(status=NewsletterIssue.Status.FAILED, error_message=STALLED_MESSAGE, processed_at=now)
+    Status = NewsletterIssue.Status
+    return bool(NewsletterIssue.objects.filter(pk=issue_id).filter(
+        Q(status=Status.QUEUED) | (Q(status=Status.PROCESSING) & _lease_expired())
+    ).update(status=Status.PROCESSING, lease_owner=owner, lease_expires_at=_lease_end(), started_at=Now(),
+             attempts=F("attempts") + 1))
 
 
-def process_issue(*, issue: NewsletterIssue) -> IngestSummary:
+def renew_lease(*, issue_id: int, owner: str) -> bool:
+    """Extend the lease while the run holds it; False once it has lost it."""
+    return bool(NewsletterIssue.objects.filter(pk=issue_id, lease_owner=owner,
+                                               status=NewsletterIssue.Status.PROCESSING)
+                .update(lease_expires_at=_lease_end()))
+
+
+class LeaseHeartbeat:
+    """Renews an issue's lease from a thread while the run works, so a long run is never taken for a dead one."""
+
+    def __init__(self, *, issue_id: int, owner: str):
+        self.issue_id, self.owner = issue_id, owner
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._beat, name=f"lease-{issue_id}", daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self._stop.set()
+        self._thread.join(timeout=settings.GOVDASH_LEASE_SECONDS)
+
+    def _beat(self):
+        interval = settings.GOVDASH_LEASE_SECONDS / 3
+        try:
+            while not self._stop.wait(interval):
+                try:
+                    if not renew_lease(issue_id=self.issue_id, owner=self.owner):
+                        return  # taken over: storing will find out and throw this run's results away
+                except DatabaseError:
+                    # The database is away for a moment: the lease holds for two more beats.
+                    logger.warning("Renewing the lease of issue %s failed", self.issue_id, exc_info=True)
+                    connection.close()
+        finally:
+            connection.close()  # this thread's own connection
+
+
+@dataclass
+class Recovery:
+    requeued: int = 0
+    failed: int = 0
+    lost_tasks: int = 0
+
+
+def recover_stalled_work() -> Recovery:
+    """Recover what dead workers left: run by every worker now and then and by the issue list.
+
+    An issue 处理中 whose lease expired is queued again (nothing was stored: storing is one transaction), or
+    failed with the reason after ``GOVDASH_MAX_ATTEMPTS`` runs; a task row RUNNING under a worker whose
+    heartbeat stopped is marked failed; a queued issue whose task was lost that way is queued again.
+    """
+    recovery = Recovery()
+    Status = NewsletterIssue.Status
+    stalled = NewsletterIssue.objects.filter(_lease_expired(), status=Status.PROCESSING)
+    for issue_id in list(stalled.values_list("pk", flat=True)):
+        with transaction.atomic():
+            # skip_locked: another worker is recovering it, or its run is storing right now.
+            issue = stalled.select_for_update(skip_locked=True).filter(pk=issue_id).first()
+            if issue is None:
+                continue
+            if issue.attempts >= settings.GOVDASH_MAX_ATTEMPTS:
+                NewsletterIssue.objects.filter(pk=issue.pk).update(
+                    status=Status.FAILED, error_message=STALLED_MESSAGE.format(attempts=issue.attempts),
+                    processed_at=Now(), lease_owner="", lease_expires_at=None)
+                recovery.failed += 1
+            else:
+                NewsletterIssue.objects.filter(pk=issue.pk).update(status=Status.QUEUED, lease_owner="",
+                                                                   lease_expires_at=None)
+                enqueue_issue(issue=issue)
+                recovery.requeued += 1
+    if _uses_task_table():
+        recovery.lost_tasks = _fail_lost_tasks()
+        recovery.requeued += _requeue_orphaned_issues()
+    if recovery.requeued or recovery.failed or recovery.lost_tasks:
+        logger.warning("Recovered stalled work: %s", recovery)
+    return recovery
+
+
+def _uses_task_table() -> bool:
+    from django_tasks import task_backends
+    from django_tasks_db import DatabaseBackend
+
+    return isinstance(task_backends["default"], DatabaseBackend)
+
+
+def _fail_lost_tasks() -> int:
+    from django_tasks_db.models import DBTaskResult
+
+    from reports.models import WorkerHeartbeat
+
+    lease_ago = _seconds_ago(settings.GOVDASH_LEASE_SECONDS)
+    alive = list(WorkerHeartbeat.objects.filter(seen_at__gt=lease_ago).values_list("worker_id", flat=True))
+    # worker_ids lists every worker that claimed the row; the last one runs it.
+    running = DBTaskResult.objects.running().filter(started_at__lt=lease_ago)
+    lost = [task.pk for task in running.only("pk", "worker_ids") if not task.worker_ids or task.worker_ids[-1]
+            not in alive]
+    WorkerHeartbeat.objects.filter(seen_at__lt=_seconds_ago(24 * 3600)).delete()
+    if not lost:
+        return 0
+    return DBTaskResult.objects.running().filter(pk__in=lost).update(
+        status="FAILED", finished_at=Now(), exception_class_path=WORKER_LOST,
+        traceback="The worker running this task stopped (killed, or lost its database) before finishing it.\n")
+
+
+def _requeue_orphaned_issues() -> int:
+    from django_tasks_db.models import DBTaskResult
+
+    waiting = DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).values_list("pk", flat=True)
+    waiting_ids = {str(pk) for pk in waiting}
+    # Issues registered for a synchronous run (``ingest``) have no task: give them a lease's time to be claimed.
+    orphans = NewsletterIssue.objects.filter(status=NewsletterIssue.Status.QUEUED,
+                                             uploaded_at__lt=_seconds_ago(settings.GOVDASH_LEASE_SECONDS))
+    count = 0
+    for issue in orphans.only("pk", "task_id"):
+        if issue.task_id in waiting_ids:
+            continue
+        with transaction.atomic():
+            locked = orphans.select_for_update(skip_locked=True).filter(pk=issue.pk, task_id=issue.task_id).first()
+            if locked is not None:
+                enqueue_issue(issue=locked)
+                count += 1
+    return count
+
+
+def process_issue(*, issue: NewsletterIssue, owner: str | None = None) -> IngestSummary:
     """Read, extract and store one issue; on failure mark it failed with a Chinese message and re-raise.
 
-    Raises IssueNotQueued when the issue is not waiting (a task delivered twice, or one already processed).
+    The run holds the issue's lease (``owner``, the task's id when run by a worker) and renews it while it
+    works. Raises IssueNotQueued when the issue is done, failed or leased by a live run (a task delivered
+    twice, or one already processed): nothing is done then.
     """
     started = time.monotonic()
-    claimed = NewsletterIssue.objects.filter(pk=issue.pk, status=NewsletterIssue.Status.QUEUED).update(
-        status=NewsletterIssue.Status.PROCESSING, started_at=timezone.now())
-    if not claimed:
+    owner = owner or uuid.uuid4().hex
+    if not claim_issue(issue_id=issue.pk, owner=owner):
         raise IssueNotQueued(issue.pk)
     issue.status = NewsletterIssue.Status.PROCESSING
     try:
-        processed = read_and_extract_issue(issue=issue)
-        document, extraction = processed.document, processed.extraction
-        with transaction.atomic():
-            summary = _store(issue=issue, extraction=extraction)
-            summary.notes = list(extraction.warnings)
-            issue.file_format = document.file_format
-            issue.encoding = document.encoding
-            issue.status = NewsletterIssue.Status.DONE
-            issue.error_message = ""
-            issue.warnings = "\n".join(extraction.warnings)
-            issue.extractor_version = extraction.version
-            issue.processed_at = timezone.now()
-            issue.duration_ms = int((time.monotonic() - started) * 1000)
-            issue.save(update_fields=["file_format", "encoding", "status", "error_message", "warnings",
-                                      "extractor_version", "processed_at", "duration_ms"])
+        with LeaseHeartbeat(issue_id=issue.pk, owner=owner):
+            processed = read_and_extract_issue(issue=issue)
+            document, extraction = processed.document, processed.extraction
+            with transaction.atomic():
+                _lock_leased(issue=issue, owner=owner)
+                summary = _store(issue=issue, extraction=extraction)
+                summary.notes = list(extraction.warnings)
+                issue.file_format = document.file_format
+                issue.encoding = document.encoding
+                issue.status = NewsletterIssue.Status.DONE
+                issue.error_message = ""
+                issue.warnings = "\n".join(extraction.warnings)
+                issue.extractor_version = extraction.version
+                issue.processed_at = timezone.now()
+                issue.duration_ms = int((time.monotonic() - started) * 1000)
+                issue.lease_owner, issue.lease_expires_at = "", None
+                issue.save(update_fields=["file_format", "encoding", "status", "error_message", "warnings",
+                                          "extractor_version", "processed_at", "duration_ms", "lease_owner",
+                                          "lease_expires_at"])
         return summary
+    except LeaseLost:
+        logger.warning("Issue %s was taken over by another run; this run's results are discarded", issue.pk)
+        issue.refresh_from_db()
+        raise
     except Exception as error:
         if isinstance(error, IngestError):
             message = error.message_zh
@@ -393,15 +556,31 @@ def process_issue(*, issue: NewsletterIssue) -> IngestSummary:
             logger.exception("Processing issue %s failed", issue.pk)
             name = error.type_name if isinstance(error, budget.ChildFailed) else type(error).__name__
             message = f"处理时发生内部错误（{name}），未写入任何数据。请联系管理员查看日志。"
-        NewsletterIssue.objects.filter(pk=issue.pk).update(
+        # Only while this run still holds the lease: a run that lost it must not overwrite its successor's outcome.
+        NewsletterIssue.objects.filter(pk=issue.pk, lease_owner=owner).update(
             status=NewsletterIssue.Status.FAILED,
             error_message=message,
             warnings="",
             processed_at=timezone.now(),
             duration_ms=int((time.monotonic() - started) * 1000),
+            lease_owner="",
+            lease_expires_at=None,
         )
         issue.refresh_from_db()
         raise
+
+
+def _lock_leased(*, issue: NewsletterIssue, owner: str) -> None:
+    """Lock the issue row for storing, if this run still holds its lease; LeaseLost otherwise.
+
+    Under this lock no other run can store or take the issue over, and whatever an earlier run of the issue
+    left is replaced, in the same transaction, by what this run stores.
+    """
+    held = NewsletterIssue.objects.select_for_update().filter(
+        pk=issue.pk, lease_owner=owner, status=NewsletterIssue.Status.PROCESSING).values_list("pk", flat=True)
+    if not list(held):
+        raise LeaseLost(issue.pk)
+    Article.objects.filter(issue_id=issue.pk).delete()
 
 
 def processing_budget() -> budget.Budget:
@@ -579,6 +758,7 @@ __all__ = [
     "IngestError",
     "IngestSummary",
     "IssueNotQueued",
+    "LeaseLost",
     "UploadOutcome",
     "accept_files",
     "check_upload_size",
@@ -586,6 +766,7 @@ __all__ = [
     "get_publication",
     "ingest_file",
     "process_issue",
+    "recover_stalled_work",
     "register_issue",
     "retry_issues",
 ]

@@ -1,24 +1,27 @@
-"""Background tasks, run by ``manage.py db_worker`` (django-tasks' database backend)."""
+"""Background tasks, run by ``manage.py worker`` (django-tasks' database backend)."""
 
 import logging
 
 from django_tasks import task
 
 from reports.models import NewsletterIssue
-from reports.services import IngestError, IssueNotQueued, process_issue
+from reports.services import IngestError, IssueNotQueued, LeaseLost, process_issue
 
 logger = logging.getLogger(__name__)
 
 
-@task()
-def process_issue_task(issue_id: int) -> dict:
+@task(takes_context=True)
+def process_issue_task(context, issue_id: int) -> dict:
     """Read and extract one uploaded issue; the issue row carries the outcome the admin shows."""
     issue = NewsletterIssue.objects.select_related("publication", "region").filter(pk=issue_id).first()
     if issue is None:
         # Deleted in the admin while it waited in the queue.
         return {"issue": issue_id, "status": "deleted"}
     try:
-        summary = process_issue(issue=issue)
+        # The task's id names the lease: the issue list and the task table can be matched.
+        summary = process_issue(issue=issue, owner=str(context.task_result.id))
+    except LeaseLost:
+        return {"issue": issue_id, "status": "superseded"}
     except IssueNotQueued:
         return {"issue": issue_id, "status": "skipped"}
     except IngestError as error:

@@ -66,3 +66,55 @@ def test_it_stops_on_request(var_dir):
     assert "stopped" in run(var_dir, "stop")
     assert "not running" in run(var_dir, "status")
     assert "was not running" in run(var_dir, "stop")
+
+
+# A long-lived process serving requests, as runserver or gunicorn does: each stdin line is one request.
+SERVING_PROCESS = r"""
+import sys
+
+import django
+
+django.setup()
+from django.core.signals import request_finished, request_started
+from django.db import connection
+
+for _ in sys.stdin:
+    request_started.send(sender=None)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            print("ok", flush=True)
+    except Exception as error:
+        print(f"error {type(error).__name__}: {error}".replace("\n", " "), flush=True)
+    request_finished.send(sender=None)
+"""
+
+
+def test_it_restarts_a_killed_server_on_the_next_request_of_a_running_process(var_dir):
+    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    env.update(GOVDASH_VAR_DIR=str(var_dir), DJANGO_SETTINGS_MODULE="govdash.settings")
+    server = subprocess.Popen([sys.executable, "-c", SERVING_PROCESS], cwd=ROOT, env=env, text=True,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+
+    def request() -> str:
+        server.stdin.write("GET /\n")
+        server.stdin.flush()
+        return server.stdout.readline().strip()
+
+    try:
+        assert request() == "ok"
+        crashed = postmaster_pid(var_dir)
+        os.kill(crashed, signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while psutil.pid_exists(crashed) and psutil.Process(crashed).status() != psutil.STATUS_ZOMBIE:
+            assert time.monotonic() < deadline, "the killed server did not die"
+            time.sleep(0.1)
+        # The socket file and postmaster.pid of the dead server are still there, as after a real crash.
+        assert (var_dir / "pgdata" / "postmaster.pid").exists()
+
+        assert request() == "ok"
+        assert postmaster_pid(var_dir) != crashed
+        assert request() == "ok"
+    finally:
+        server.stdin.close()
+        server.wait(timeout=30)

@@ -139,7 +139,7 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
         return [path("upload/", upload, name="reports_newsletterissue_upload"), *super().get_urls()]
 
     def changelist_view(self, request, extra_context=None):
-        services.fail_stalled_issues()
+        services.recover_stalled_work()
         pending = NewsletterIssue.objects.filter(status__in=[Status.QUEUED, Status.PROCESSING]).count()
         extra_context = {**(extra_context or {}), "pending_issues": pending}
         return super().changelist_view(request, extra_context=extra_context)

@@ -55,7 +55,7 @@ def run_worker():
     """Run the real database worker until the queue is empty (what `make run` keeps running in the background)."""
     handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
     try:
-        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+        call_command("worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
     finally:
         for sig, handler in handlers.items():
             signal.signal(sig, handler)

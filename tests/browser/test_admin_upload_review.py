@@ -21,7 +21,7 @@ class BackgroundWorker:
     """The real django-tasks database worker, polling in a thread as `make run` runs it in a process."""
 
     def __init__(self):
-        from django_tasks_db.management.commands.db_worker import Worker
+        from reports.management.commands.worker import ResilientWorker as Worker
 
         self.worker = Worker(queue_names=["default"], interval=0.2, batch=False, backend_name="default",
                              startup_delay=False, max_tasks=None, worker_id="browser-test",
