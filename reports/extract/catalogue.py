@@ -38,9 +38,11 @@ _FACILITY = (
 
 
 # GDP and its names; 人均地区生产总值 (per head) and 农业/工农业生产总值 (gross output of a sector) are other measures.
-_GDP = r"(?:(?<!均)地区生产总值|(?<![均业区])生产总值|(?<!均)GDP|经济总量)"
+_GDP = r"(?:(?<!均)地区生产总值|(?<!均)(?<!地区)(?<!农业)(?<!工业)生产总值|(?<!均)GDP|经济总量)"
 # 规上工业总产值, 规模以上工业企业总产值, 规模工业总产值, 规上产值: output of firms above designated size.
-_ABOVE_SCALE = r"(?:(?:规上|规模以上|规模)工业(?:企业)?(?:总)?产值|规上产值)"
+_ABOVE_SCALE = (r"(?:(?:规上|规模以上|规模)工业(?:企业)?(?:总)?产值|规上产值"
+                # 规模以上工业企业完成工业总产值18.6亿元: the firms above designated size are the subject.
+                r"|(?:规上|规模以上)工业企业(?:共|累计)?(?:完成|实现)?(?:工业)?(?:总)?产值)")
 
 
 # Words that name a kind of grid between the count and 网格: 实体网格, 社会管理网格, 党建全科网格, (村)社区基础网格.
@@ -198,18 +200,6 @@ METRICS: tuple[MetricSpec, ...] = (
         family="money", before=(r"(?:第三产业|三产)增加值",),
     ),
     MetricSpec(
-        "industrial_output", "工业总产值", "Industrial output", "亿元", "economy",
-        "Gross industrial output (工业总产值), all enterprises.",
-        family="money", before=(r"(?<!规上)(?<!规模以上)(?<!规模)(?<!企业)工业(?:总)?产值",),
-        after=(r"工业(?:总)?产值",),
-    ),
-    MetricSpec(
-        "industrial_output_growth_pct", "工业总产值增速", "Industrial output growth", "%", "economy",
-        "Growth of gross industrial output on the year before, in percent.",
-        family="percent", growth_of="industrial_output",
-        before=(r"(?<!规上)(?<!规模以上)工业(?:总)?产值(?:同比|比上年|较上年)?(?:增长|增速|增幅)了?",),
-    ),
-    MetricSpec(
         "industrial_output_above_scale", "规上工业产值", "Industrial output above designated size", "亿元", "economy",
         "Output of industrial enterprises above designated size (规上/规模以上工业产值).",
         family="money", before=(_ABOVE_SCALE,),
@@ -220,6 +210,18 @@ METRICS: tuple[MetricSpec, ...] = (
         "Growth of the output of industrial enterprises above designated size, in percent.",
         family="percent", growth_of="industrial_output_above_scale",
         before=(_ABOVE_SCALE + r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|比增)了?",),
+    ),
+    MetricSpec(
+        "industrial_output", "工业总产值", "Industrial output", "亿元", "economy",
+        "Gross industrial output (工业总产值), all enterprises.",
+        family="money", before=(r"(?<!规上)(?<!规模以上)(?<!规模)(?<!企业)工业(?:总)?产值",),
+        after=(r"工业(?:总)?产值",),
+    ),
+    MetricSpec(
+        "industrial_output_growth_pct", "工业总产值增速", "Industrial output growth", "%", "economy",
+        "Growth of gross industrial output on the year before, in percent.",
+        family="percent", growth_of="industrial_output",
+        before=(r"(?<!规上)(?<!规模以上)工业(?:总)?产值(?:同比|比上年|较上年)?(?:增长|增速|增幅)了?",),
     ),
     MetricSpec(
         "fixed_asset_investment", "固定资产投资", "Fixed-asset investment", "亿元", "economy",

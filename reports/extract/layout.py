@@ -30,6 +30,8 @@ _RUNNING_HEADER = re.compile(
     # 2023年3月16日 星期四 / (上接第6版) / a page number alone / 赣南日报 GANNAN DAILY
     r"|^20\d{2}年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]|^\((?:上接|下转|转)第?\S{1,3}版\)$|^\d{1,3}$"
     r"|^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|报)\s+[A-Z][A-Z ]+$"
+    # 日期:2025年03月11日 作者:陈露 来源:中和镇人民政府 / 发布时间:2025-06-04 10:44 | 来源:江岸区发展和改革局
+    r"|^(?:日期|发布日期|发布时间|时间|更新时间)\s*:\s*20\d{2}"
 )
 # (记者 陈佳 通讯员 翠宣) on a line of its own closes a piece; the same bracket before text opens one.
 _CLOSING_CREDIT = re.compile(r"^\((?:本报)?(?:记者|通讯员)[\u4e00-\u9fff\s]{2,30}\)$")
@@ -143,7 +145,9 @@ def _classify(line: _Line, width: int, next_line: _Line | None) -> Paragraph:
         and (not terminal or (n <= 12 and s.rstrip("\"'”’」』)").endswith(("!", "?"))))
         and not (width and n >= 0.75 * width and not s.endswith((":", "——")))
     )
-    if n <= 40 and _PLACE_KICKER.match(s) and not _INNER_PUNCT.search(s) and not terminal:
+    if n <= 40 and _PLACE_KICKER.match(s) and not terminal and (
+            not _INNER_PUNCT.search(s) or line.gap_after >= 1 or (next_line and _RUNNING_HEADER.search(next_line.text))):
+        # 中和镇:深耕“微网格”,细作“大治理” set apart from the text: a headline, commas and all.
         return Paragraph("headline", kicker=s.endswith((":", "——", "—")))
 
     # A single line set apart by a wide gap is a photo caption, unless a headline or a lead follows it.

@@ -175,9 +175,13 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
             year_source = "publication" if year is not None else "none"
         results.append(ArticleResult(index=index, title=title, text=article_text, place=place, year=year))
         heading_year = year
+        heading_place = None
         for i in range(first, last):
             para = page.paras[i]
             if para.kind == "headline":
+                if i != first:
+                    towns = {m.place for m in ctx.mentions[i] if m.place is not None and m.place.is_subdistrict_level}
+                    heading_place = towns.pop() if len(towns) == 1 else None
                 # 国家统计局开州调查队2024年4月29日: a dateline tells when the page was printed, not what it is about.
                 named = [m for m in year_mentions(para.text, config.published)
                          if m.year is not None and not _DATELINE.match(para.text, m.end)]
@@ -187,6 +191,7 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
                 continue
             walker = _Paragraph(page, ctx, i, a_start, place, scope_place, gazetteer, config.published, first)
             walker.synonyms = synonyms
+            walker.heading_place = heading_place
             walker.fallback_year_source = year_source if heading_year == year else "heading"
             for fact in walker.facts(catalogue, index, heading_year):
                 key = (fact.article, fact.place, fact.year, fact.metric, fact.value, fact.label, fact.value_start)
@@ -210,6 +215,7 @@ class _Paragraph:
 
     synonyms: dict[str, MetricSpec] = {}
     fallback_year_source = "article"
+    heading_place: Place | None = None  # the one town a subheading above this paragraph names
 
     def __init__(self, page: _Page, ctx: art.Context, index: int, article_start: int, place: Place | None,
                  scope_place: Place | None, gazetteer: Gazetteer, published: date | None, first: int | None = None):
@@ -302,6 +308,14 @@ class _Paragraph:
                            and m.place.kind == mention.generic and is_subject(self.page.text, m)), None)
             if opener is not None:
                 return opener.place
+        # 盐山镇辖59个行政村…。镇党委辖68个党支部: the place this paragraph opened with, as the subject of a sentence.
+        topic = [m for m in self.mentions if m.start < mention.start and m.via in ("full", "short", "unlisted")
+                 and m.place is not None and m.place.kind == mention.generic and is_subject(self.page.text, m)]
+        if topic:
+            return topic[0].place
+        # 17、下河乡 over a town's entry in a list of towns: 全乡 in that entry is that township.
+        if self.heading_place is not None and self.heading_place.kind == mention.generic:
+            return self.heading_place
         if self.place is not None and self.place.kind == mention.generic:
             return self.place
         named = [m for i in range(self.first, self.index + 1) for m in self.ctx.mentions[i]
