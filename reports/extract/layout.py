@@ -145,8 +145,8 @@ def _classify(line: _Line, width: int, next_line: _Line | None) -> Paragraph:
         and (not terminal or (n <= 12 and s.rstrip("\"'”’」』)").endswith(("!", "?"))))
         and not (width and n >= 0.75 * width and not s.endswith((":", "——")))
     )
-    if n <= 40 and _PLACE_KICKER.match(s) and not terminal and (
-            not _INNER_PUNCT.search(s) or line.gap_after >= 1 or (next_line and _RUNNING_HEADER.search(next_line.text))):
+    set_apart = line.gap_after >= 1 or bool(next_line and _RUNNING_HEADER.search(next_line.text))
+    if n <= 40 and _PLACE_KICKER.match(s) and not terminal and (not _INNER_PUNCT.search(s) or set_apart):
         # 中和镇:深耕“微网格”,细作“大治理” set apart from the text: a headline, commas and all.
         return Paragraph("headline", kicker=s.endswith((":", "——", "—")))
 
