@@ -78,10 +78,19 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
     return out
 
 
+# 2023年以来, / 2022年, / 2023年上半年: a year opening a clause sets the time of what follows.
+_OPENING_YEAR = re.compile(r"(?:^|[,;:。!?\n])\s*((?:19|20)\d{2})\s*年(?:以来|上半年|下半年|全年|度)?\s*[, ]")
+# (新疆)2023年伊犁哈萨克自治州特克斯县国民经济和社会发展统计公报: a report named with its year.
+_REPORT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[^。!?\n]{0,24}?(?:统计公报|工作报告|工作总结|国民经济和社会发展|"
+                          r"计划执行情况|年度报告|工作要点)")
+
+
 def default_year(published: date | None, article_text: str) -> int | None:
     """The year of an article's figures when nothing closer says otherwise."""
     if published is None:
-        return None
+        # An undated page: the latest year that opens a clause of the article (2023年以来,…), if any.
+        opening = [int(m.group(1)) for m in _OPENING_YEAR.finditer(article_text)]
+        return max(opening) if opening else None
     if published.month <= 3:
         previous = published.year - 1
         if any(m.year == previous for m in year_mentions(article_text, published)) or _REVIEW.search(article_text):
@@ -95,6 +104,9 @@ def lead_year(text: str, title: str, published: date | None) -> int | None:
         if m.year is not None and not _DATELINE.match(title, m.end):
             return m.year
     first_sentence = re.split(r"[。!?]", text, maxsplit=1)[0]
+    report = _REPORT_YEAR.search(first_sentence)
+    if report:
+        return int(report.group(1))
     for m in year_mentions(first_sentence, published):
         if m.year is not None and _CLAUSE_START.search(first_sentence[:m.start]) \
                 and first_sentence[m.end:m.end + 1] in (",", " ", ""):
