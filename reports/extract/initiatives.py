@@ -8,19 +8,80 @@ those is an initiative of the place.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-_QUOTE = re.compile(r"“([^“”]{2,16})”|\"([^\"]{2,16})\"")
-_VERB = re.compile(
-    r"(?:打造|推出|创建|成立|建立|形成|探索|实施|创新|培育|推行|构建|创设|创立|搭建|组建|开通|上线|设立|开设|启动|首创|新建|"
-    r"建成|推广)(?:了|出|起)?"
-)
+_LEXICON = Path(__file__).with_name("lexicon") / "initiatives.toml"
+_QUOTE = re.compile(r"“([^“”]{1,24})”|\"([^\"]{1,24})\"")
 _HONOUR = re.compile(r"(?:获评|荣获|评为|被评为|授予|命名为|入选|获得|表彰为|列为|认定为|获)[^,;。]{0,12}$")
 _NOT_AFTER = re.compile(r"^(?:称号|荣誉|奖|精神|理念|思想|要求|目标|目标任务|奋斗目标|战略|号召|口号|重要|主题)")
 _GOAL_END = re.compile(r"(?:示范地|示范街|示范区|先行区|高地|之城|之地|样板|标杆|新高地)$")
 _NUMBERED = re.compile(r"^[一二两三四五六七八九十百千\d]+(?:[张项大个条件类级支多化心年]|板块|$)")
-_SLOGAN = re.compile(r"[,、;:!?。+—]")
+_SLOGAN = re.compile(r"[,、;:!?。—‘’']")
+# 专岗+轮值, 平时+战时, 党建+网格治理: generic words joined by plus signs are a formula, not a name (1+4+N is a code).
+_FORMULA = re.compile(r"^[^\dA-Za-z]*\+[^\dA-Za-z]*$")
 _TITLE_BEFORE = re.compile(r"(?:首批|第[一二三四五六七八九十\d]+批|国家级|省级|市级|区级|县级)[\u4e00-\u9fff]{0,5}$")
+# 1422, 4+, 580, 1+4+N: a code made of digits, letters and plus signs.
+_CODE = re.compile(r"^[\dA-Za-z+]+$")
+# 四五六七, 一五一十, 三级五星: a name of numerals (with a measure word or two) is a code of steps or parts.
+_NUMERALS = re.compile(r"^(?:[一二两三四五六七八九十百千]+[\u4e00-\u9fff]?){2,}$")
+_CARRIER = re.compile(r"^\s*(?:为|作为)(?:载体|抓手|平台|主题|品牌|牵引|引领)")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: re.Pattern
+    brand_after: re.Pattern
+    code_noun: re.Pattern
+    mechanism_after: re.Pattern
+    qualified_after: re.Pattern
+    generic_words: frozenset[str]
+    longest_generic: int
+    higher_level: frozenset[str]
+    higher_level_before: re.Pattern
+    metaphors: frozenset[str]
+    body_ending: re.Pattern
+    campaign_after: re.Pattern
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = tomllib.loads(_LEXICON.read_text(encoding="utf-8"))
+    generic = frozenset(data["generic_words"])
+    return Lexicon(
+        verbs=re.compile("(?:" + _alternation(data["creation_verbs"]) + ")(?:了|出|起)?"),
+        brand_after=re.compile(r"^[\u4e00-\u9fff·]{0,14}?(?:" + _alternation(data["brand_nouns"]) + ")"),
+        code_noun=re.compile("^(?:" + _alternation(data["code_nouns"]) + ")"),
+        mechanism_after=re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:" + _alternation(data["mechanism_nouns"]) + ")"),
+        qualified_after=re.compile("^(?:" + _alternation(data["qualified_heads"]) + ")"),
+        generic_words=generic,
+        longest_generic=max(map(len, generic)),
+        higher_level=frozenset(data["higher_level"]),
+        higher_level_before=re.compile("(?:" + _alternation(data["higher_level_before"]) + r")\s*$"),
+        metaphors=frozenset(data["metaphors"]),
+        body_ending=re.compile("(?:" + _alternation(data["body_endings"]) + ")$"),
+        campaign_after=re.compile("^(?:" + _alternation(data["campaign_after"]) + ")"),
+    )
+
+
+def is_generic(name: str, words: frozenset[str], longest: int) -> bool:
+    """Whether ``name`` is made only of generic words (社区+网格, 志愿服务+岗): a kind of thing, not a name."""
+    reachable = [True] + [False] * len(name)
+    for i in range(len(name)):
+        if not reachable[i]:
+            continue
+        for size in range(1, min(longest, len(name) - i) + 1):
+            if name[i:i + size] in words:
+                reachable[i + size] = True
+    return reachable[len(name)]
+
+
 _CATEGORIES = (
     ("养老", r"养老|老人|老年|助餐|食堂|敬老|银龄|长者|为老"),
     ("网格治理", r"网格|议事|微格|自治|共治|善治"),
@@ -59,29 +120,53 @@ def categorize(name: str, context: str, head: str = "") -> str:
 
 
 def find_initiatives(sentence: str) -> list[FoundInitiative]:
+    lex = lexicon()
     out = []
     for m in _QUOTE.finditer(sentence):
         name = (m.group(1) or m.group(2)).strip()
         clause_start = max((c.end() for c in re.finditer(r"[,;:。!?]|——", sentence[: m.start()])), default=0)
         before = sentence[clause_start:m.start()]
+        after = sentence[m.end():m.end() + 24]
         verb = None
-        for v in _VERB.finditer(before):
+        for v in lex.verbs.finditer(before):
             verb = v
-        if verb is None or m.start() - (clause_start + verb.end()) > 24:
+        gap = m.start() - (clause_start + verb.end()) if verb is not None else 99
+        # 以“我为小哥讲党课”为载体 / “铂金智库”工作品牌: the place's own without a verb of creation.
+        carried = before.rstrip().endswith("以") and bool(_CARRIER.match(after))
+        branded = bool(lex.brand_after.match(after))
+        if gap > 24 and not carried and not branded:
             continue
-        after = sentence[m.end():m.end() + 12]
-        if (
+        code = bool(_CODE.match(name)) or bool(_NUMERALS.match(name))
+        if code:
+            mechanism = lex.mechanism_after.match(after)
+            if not mechanism and (after.startswith("的") or verb is None):
+                continue  # 形成了“三纵四横”的道路, “6+X”的格局: numerals naming a layout, not a method
+            noun = lex.code_noun.match(after)
+            if _CODE.match(name) and noun:
+                name += noun.group()  # “1422”工作法 is the 1422工作法
+        elif (
             _SLOGAN.search(name)
-            or _HONOUR.search(before)
-            or _NOT_AFTER.match(after)
-            or _GOAL_END.search(name)
             or _NUMBERED.match(name)
-            or _TITLE_BEFORE.search(before)
             or len(re.findall(r"[\u4e00-\u9fff]", name)) < 2
         ):
             continue
-        gap = m.start() - (clause_start + verb.end())
+        if (
+            _HONOUR.search(before)
+            or _NOT_AFTER.match(after)
+            or _GOAL_END.search(name)
+            or _TITLE_BEFORE.search(before)
+            or lex.qualified_after.match(after)
+            or name in lex.higher_level
+            or name in lex.metaphors
+            or lex.higher_level_before.search(before)
+            or is_generic(name, lex.generic_words, lex.longest_generic)
+            or _FORMULA.match(name)
+            or name.startswith("关于")
+            or lex.body_ending.search(name)
+            or lex.campaign_after.match(after)
+        ):
+            continue
         head = re.match(r"[\u4e00-\u9fff]{0,8}", sentence[m.end():]).group()
-        out.append(FoundInitiative(name, categorize(name, sentence, head), m.start(), m.end(),
-                                   0.8 if gap <= 8 else 0.65))
+        confidence = 0.8 if (gap <= 8 or carried or branded) else 0.65
+        out.append(FoundInitiative(name, categorize(name, sentence, head), m.start(), m.end(), confidence))
     return out

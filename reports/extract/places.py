@@ -211,6 +211,13 @@ class PlaceFinder:
                     and (scope is None or scope.score(place) < 3)
                     and not _STRONG_BEFORE.search(text[max(0, start - 4):start])):
                 place = None
+            if place is None and via == "full" and scope is not None and scope.district \
+                    and name.endswith(("街道", "镇", "乡")) and not any(p.city == scope.city for p in places) \
+                    and text.count(name) >= 2:
+                # 大同街道 in a 青白江区 paper, where the gazetteer knows only a 大同街道 of other cities (and the
+                # renamed 大同镇 here): a subdistrict the page keeps naming is the paper's own.
+                place = Place(name=name, kind=town_kind(name), district=scope.district, city=scope.city,
+                              province=scope.province, admin_code=None)
             resolved.append(Mention(start, end, name, place, via))
         return resolved
 

@@ -72,3 +72,34 @@ def test_it_deduplicates_initiatives_per_place_and_year():
     extraction = run(page, region="武侯区")
     assert sorted((i.place.name, i.name) for i in extraction.initiatives) == [
         ("玉林街道", "邻里驿站"), ("簇桥街道", "邻里驿站")]
+
+
+def test_it_takes_numeric_codes_with_the_method_they_name():
+    assert _names("大力培育“1422”工作法,现辖区监控视频全覆盖。") == ["1422工作法"]
+    assert _names("街道打造“741”志愿兵团。") == ["741志愿兵团"]
+    assert _names("建立健全“三级五星”晾晒交流机制。") == ["三级五星"]
+    # numerals naming a layout or a result are no method
+    assert _names("镇区内形成了“三纵四横”的道路网络。") == []
+    assert _names("形成“6+X”的大综治中心格局。") == []
+
+
+def test_it_takes_a_name_branded_as_the_places_own_without_a_verb():
+    assert _names("福建路社区“移动办公桌”党建引领民主协商议事品牌深受好评。") == ["移动办公桌"]
+    assert _names("以“我为小哥讲党课”为载体,开展学习。") == ["我为小哥讲党课"]
+    assert _names("社区“移动办公桌”受到好评。") == []
+
+
+def test_it_does_not_take_generic_units_formulas_bodies_or_metaphors():
+    assert _names("建立起以楼栋长为成员的“微网格长”队伍。") == []
+    assert _names("在小区设立4个“车库”党小组。") == []
+    assert _names("建立“专岗+轮值”“平时+战时”运行模式。") == []
+    assert _names("共同组建的“首科蓉智研究院”正式揭牌。") == []
+    assert _names("搭建起党与人民的“连心桥”。") == []
+    assert _names("创建了南明区社区“党建工作示范点”1家。") == []
+
+
+def test_it_does_not_take_campaigns_of_a_higher_level():
+    assert _names("建立健全“我为群众办实事”长效机制。") == []
+    assert _names("打造新时代“红岩先锋”变革型组织。") == []
+    assert _names("持续开展招商引资“百日会战”等专项行动。") == []
+    assert _names("开展村社区换届“回头看”。") == []

@@ -1,0 +1,95 @@
+"""Grammar that real reposted pages need, each rule with a positive and a negative example.
+
+The sentences are written for these tests in the shapes found on real pages (bench/realtext); they are unit-test
+material, not a measure of accuracy.
+"""
+
+from reports.extract.normalize import normalize
+
+from .helpers import metric_facts, run, summary
+
+
+def test_it_reads_a_traditional_script_page_in_simplified_script_with_offsets_kept():
+    text = "2023年，三江街道劃分為45個網格，配備專職網格員50名。地區生產總值達到12.5億元。"
+    norm = normalize(text)
+    assert norm.text.startswith("2023年,三江街道划分为45个网格")
+    assert len(norm.text) == len(norm.source)
+    facts = summary(run("三江街道工作總結\n\n" + text, region="綦江区"))
+    assert ("三江街道", 2023, "grid_count", 45) in facts and ("三江街道", 2023, "gdp", 12.5) in facts
+
+
+def test_it_leaves_a_simplified_page_alone():
+    # 乾 and 著 are simplified characters too: converting a simplified page would turn 显著 into 显着.
+    text = "乾坤湾镇经济显著增长,著名景区接待游客。"
+    assert normalize(text).text == text
+
+
+def test_it_drops_pinyin_inserted_after_characters_but_not_an_abbreviation():
+    assert normalize("地區(qū)生產(chǎn)總值151.80億(yi)元,网格(wǎng gé)").text.startswith("地区生产总值151.80亿元")
+    assert normalize("地区生产总值(GDP)51亿元").text == "地区生产总值(GDP)51亿元"
+
+
+def test_it_joins_words_a_column_break_split_in_running_text_but_not_in_headlines():
+    body = "2022年全区地区生产总值达1131亿元,社会消费品零售 总额443.4亿元、固定资产投资600.5亿 元、增长8.2%,外贸平稳。"
+    assert "社会消费品零售总额443.4亿元" in normalize(body).text
+    assert normalize("化龙桥街道 党建引领聚合合力").text == "化龙桥街道 党建引领聚合合力"
+
+
+def test_it_keeps_above_scale_output_per_capita_gdp_and_sector_output_apart_from_gdp():
+    facts = summary(run("全县经济\n\n2023年,全县实现地区生产总值120亿元,人均地区生产总值57600元,农业生产总值36.5亿元;"
+                        "规模以上工业企业完成工业总产值18.6亿元,比增4.1%。\n", region="云阳县"))
+    assert facts == {("云阳县", 2023, "gdp", 120), ("云阳县", 2023, "industrial_output_above_scale", 18.6),
+                     ("云阳县", 2023, "industrial_output_above_scale_growth_pct", 4.1)}
+
+
+def test_it_reads_growth_written_bi_zeng_and_not_an_average_growth():
+    facts = summary(run("东石镇\n\n2023年,东石镇规上工业总产值74亿元,比增14%;工业总产值548亿元,年均增长8%。\n",
+                        region="晋江市"))
+    assert ("东石镇", 2023, "industrial_output_above_scale_growth_pct", 14) in facts
+    assert not any(metric == "industrial_output_growth_pct" for *_, metric, _ in facts)
+
+
+def test_it_counts_plain_party_branches_and_members_but_not_new_members():
+    facts = summary(run("盐山镇\n\n2023年,盐山镇辖59个行政村。镇党委辖68个党支部,全镇党员1798名。\n", region="盐山县"))
+    assert facts == {("盐山镇", 2023, "party_organizations", 68), ("盐山镇", 2023, "party_members", 1798)}
+    assert metric_facts("盐山镇\n\n2023年,盐山镇发展党员12名,慰问老党员30名。\n", region="盐山县") == []
+
+
+def test_it_takes_the_town_a_paragraph_opens_with_for_its_bare_town_words():
+    page = ("县域经济\n\n306 黄骅市黄骅镇\n\n盐山镇辖59个行政村,总人口4.9万人。镇党委辖68个党支部。\n")
+    (fact,) = metric_facts(page, published="2023-06-01", region="盐山县")
+    assert fact.place.name == "盐山镇"
+
+
+def test_it_takes_the_town_of_a_numbered_entry_for_quan_xiang():
+    page = ("卫生乡镇名单\n\n16、六鳌镇\n\n六鳌镇在漳浦县东南端,经济以渔业为主。\n\n"
+            "17、下河乡\n\n全乡设有32个党支部。\n")
+    (fact,) = metric_facts(page, published="2023-06-01", region="云霄县")
+    assert fact.place.name == "下河乡"
+
+
+def test_it_takes_the_district_not_its_city_for_quan_qu_in_a_district_report():
+    page = ("双流区2022年国民经济和社会发展计划执行情况的报告\n\n成都市双流区发展和改革局\n\n"
+            "2022年全区地区生产总值达1131亿元,同比增长0.6%。\n")
+    facts = summary(run(page, published=None, region="双流区"))
+    assert facts == {("双流区", 2022, "gdp", 1131), ("双流区", 2022, "gdp_growth_pct", 0.6)}
+
+
+def test_it_dates_a_report_by_the_year_in_its_name_not_by_its_dateline():
+    page = ("2023年开州区国民经济和社会发展统计公报\n\n开州区统计局 2024年4月29日\n\n"
+            "初步核算,全年实现地区生产总值686.91亿元,比上年增长6.7%。\n")
+    facts = summary(run(page, published="2024-04-29", region="开州区"))
+    assert facts == {("开州区", 2023, "gdp", 686.91), ("开州区", 2023, "gdp_growth_pct", 6.7)}
+
+
+def test_an_undated_page_takes_the_year_that_opens_its_story_and_otherwise_none():
+    page = "北海网格\n\n2023年以来,北海市深入探索网格治理。全市建立网格党组织2630个。\n"
+    assert {f.year for f in metric_facts(page, published=None, region="北海市")} == {2023}
+    page = "北海网格\n\n北海市深入探索网格治理。全市建立网格党组织2630个。\n"
+    assert {f.year for f in metric_facts(page, published=None, region="北海市")} == {None}
+
+
+def test_it_places_a_renamed_subdistrict_the_page_keeps_naming_in_the_papers_district():
+    page = ("大同街道治理\n\n今年以来,大同街道划分了43个一般网格。大同街道还组建了259个“微网格”。\n")
+    facts = summary(run(page, published="2022-11-25", region="青白江区"))
+    assert facts == {("大同街道", 2022, "grid_count", 43), ("大同街道", 2022, "micro_grid_count", 259)}
