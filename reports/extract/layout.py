@@ -37,6 +37,10 @@ _RUNNING_HEADER = re.compile(
 _CLOSING_CREDIT = re.compile(r"^\((?:本报)?(?:记者|通讯员)[\u4e00-\u9fff\s]{2,30}\)$")
 # 宁海路街道:… — a headline that opens with a place and a colon, however wide or isolated it is printed.
 _PLACE_KICKER = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:街道|镇|乡|社区|村|区|县|市)[:：|丨]")
+# 17、下河乡 / 3. 城关镇: the heading of an entry in a list of places. It ends whatever text came before, finished
+# or not (a truncated line must not run on into the next place's entry).
+_PLACE_ENTRY = re.compile(r"^[\d一二三四五六七八九十]{1,3}\s*[、.]\s*[\u4e00-\u9fff]{1,10}"
+                          r"(?:街道|镇|乡|社区|村|区|县|市)$")
 _AUTHOR_LIST = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:\s+[\u4e00-\u9fff]{2,3}){1,5}$")
 _CREDIT = re.compile(
     r"^(?:\(?(?:本版)?(?:图文|图片|照片|文字|图|文)?(?:均|资料)?由.{1,25}提供\)?|(?:本版)?(?:图文|图片)由.*|.{0,12}提供\)?)$"
@@ -191,6 +195,8 @@ def paragraphs(text: str) -> list[Paragraph]:
         para = _classify(line, width, lines[i + 1] if i + 1 < len(lines) else None)
         if para.kind == "body" and open_para is None and _wide_headline(line, width):
             para = Paragraph("headline", kicker=line.text.endswith((":", "——", "—")))
+        if open_para is not None and para.kind == "headline" and _PLACE_ENTRY.match(line.text):
+            close()
         if open_para is not None:
             continues = para.kind == "body" and not para.lead
             if not continues and line.gap == 0 and para.kind == "headline" and width:

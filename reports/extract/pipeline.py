@@ -25,6 +25,8 @@ EXTRACTOR_VERSION = "2026.11.23.7"
 
 _SENTENCE = re.compile(r"[^。!?]*(?:[。!?]+[\"'”’」』)]*|$)")
 _WAN = Decimal(10000)
+_ATTRIBUTIVE = re.compile(r"\s*(?:级|量级|大关|台阶|新闻发布会|发布会|俱乐部|俱乐部成员)")
+_ZONE = re.compile(r"(?:开发区|高新区|新区|经开区|园区|示范区|试验区|管理区|保税区)$")
 _DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _CHANGE_TO = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|调整|扩大|发展|突破)?(?:到|至|为)")
 # A community named only by a common noun as the subject of a clause: 该村划分3个网格, 社区将辖区划分为…
@@ -74,6 +76,10 @@ def default_config(*, published: date | None = None, region: str | None = None,
 def _scope(gazetteer: Gazetteer, region: str | None) -> tuple[Scope | None, Place | None]:
     scope = gazetteer.scope_for(region)
     if scope is None:
+        # 济宁经济技术开发区, 南昌高新区: a zone governed like a district but missing from the gazetteer is still
+        # the place its own paper's 全区 means.
+        if region and _ZONE.search(region):
+            return None, Place(name=region, kind="district")
         return None, None
     if scope.district:
         place = next((p for p in gazetteer.lookup(scope.district) if p.city == scope.city), None)
@@ -253,6 +259,9 @@ class _Paragraph:
                 if found is not None:
                     return found, "sentence"
         if self.place is None:
+            # A story naming no place in a district's or county's own paper (or a zone's) is about that area.
+            if self.scope_place is not None and self.scope_place.is_district_level:
+                return self.scope_place, "region"
             return None, "none"
         return self.place, ("region" if self.place == self.scope_place else "article")
 
@@ -378,6 +387,9 @@ class _Paragraph:
             taught = self.synonyms.get(rec.label)
             if taught is not None and accepts(taught, q):
                 rec = Recognition(taught, "", taught.name_zh, 0.7, rule=f"synonym:{rec.label}")
+        if rec.metric is not None and _ATTRIBUTIVE.match(self.text, q.end):
+            # GDP超千亿元新闻发布会, 迈上千亿级台阶: the figure qualifies another noun, it is not the measure.
+            rec = Recognition(None, "里程碑", rec.label, 0.4, history=True)
         if q.weak and rec.metric is None:
             return None
         place, place_source = self.place_and_source(s_start, q.start)

@@ -330,12 +330,14 @@ def is_subject(text: str, mention: Mention, organs: bool = True) -> bool:
     if organs and _ORG_AFTER.match(text[mention.end:mention.end + 8]):
         return True
     head = text[max(0, mention.start - 40):mention.start]
+    # A new paragraph starts a clause too (盐山镇辖59个行政村 after a list of towns without punctuation).
+    line_start = "\n" in head
+    if line_start:
+        head = head.rsplit("\n", 1)[1]
     breaks = list(_CLAUSE_BREAK.finditer(head))
     prefix = head[breaks[-1].end():] if breaks else head
-    if not breaks and mention.start > 40:
+    if not breaks and not line_start and mention.start > 40:
         return False
-    if "\n" in prefix:
-        prefix = prefix.rsplit("\n", 1)[1]
     return bool(_SUBJECT_PREFIX.match(prefix.strip()))
 
 

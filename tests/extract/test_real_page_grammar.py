@@ -93,3 +93,22 @@ def test_it_places_a_renamed_subdistrict_the_page_keeps_naming_in_the_papers_dis
     page = ("大同街道治理\n\n今年以来,大同街道划分了43个一般网格。大同街道还组建了259个“微网格”。\n")
     facts = summary(run(page, published="2022-11-25", region="青白江区"))
     assert facts == {("大同街道", 2022, "grid_count", 43), ("大同街道", 2022, "micro_grid_count", 259)}
+
+
+def test_a_numbered_place_entry_ends_the_text_before_it_even_an_unfinished_line():
+    page = ("乡镇名单\n\n16、六鳌镇\n\n六鳌镇在漳浦县东南端,经济以渔业为主. 鳌除六鳌山\n\n17、下河乡\n\n"
+            "  下河乡位于云霄县西北部,西与和平乡相望。全乡设有32个党支部,1096名党员。\n")
+    assert {f.place.name for f in metric_facts(page, published="2023-06-01", region="云霄县")} == {"下河乡"}
+
+
+def test_a_zone_missing_from_the_gazetteer_is_what_its_own_papers_quan_qu_means():
+    page = "开发区经济\n\n2022年全区实现地区生产总值92.54亿元、同比增长4.9%。\n"
+    facts = summary(run(page, published=None, region="济宁经济技术开发区"))
+    assert facts == {("济宁经济技术开发区", 2022, "gdp", 92.54), ("济宁经济技术开发区", 2022, "gdp_growth_pct", 4.9)}
+
+
+def test_a_figure_qualifying_another_noun_is_no_measure_but_a_milestone_alone_is_an_over_figure():
+    assert metric_facts("会议\n\n2月13日,2022年南昌高新区GDP超千亿元新闻发布会举行。\n", published="2023-02-14",
+                        region="南昌市") == []
+    (fact,) = metric_facts("经济\n\n2023年,义乌市场主体超100万户。\n", published="2024-01-10", region="义乌市")
+    assert (fact.metric, float(fact.value), fact.approx) == ("market_entities_total", 1000000, "over")
