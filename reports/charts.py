@@ -52,9 +52,14 @@ def _layout(*, title: str, height: int, **extra) -> dict:
     return layout
 
 
+# Mode-bar buttons that would send a chart or its data to plot.ly / Chart Studio: nothing leaves the machine.
+CLOUD_BUTTONS = ["sendDataToCloud", "editInChartStudio"]
+
+
 def _config(filename: str) -> dict:
     return {"toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
-            "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"]}
+            "displaylogo": False, "showLink": False, "showSendToCloud": False, "showEditInChartStudio": False,
+            "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", *CLOUD_BUTTONS]}
 
 
 def _axis(**extra) -> dict:
