@@ -253,6 +253,10 @@ EN = {
     "服务器出错了": "Server error",
     "页面暂时打不开，错误已经记录。请稍后再试。": "The page cannot be shown right now; the error has been logged. Please try again later.",
     "跳到正文": "Skip to content",
+    "约数": "approximate",
+    "超过此数": "more than this",
+    "不足此数": "less than this",
+    "预计": "estimate",
 }
 
 

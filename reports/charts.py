@@ -125,6 +125,9 @@ def _custom(row, en: bool) -> list:
     display = ("⚠ " + _("来源不一致") + "：" + " / ".join(row.reading_values)) if row.conflict else row.display
     if row.breakdown:
         display += f" ({row.breakdown})" if en else f"（{row.breakdown}）"
+    marks = getattr(row, "marks", None) or []
+    if marks:
+        display += (" · " if en else "·") + ("; " if en else "，").join(marks)
     return [row.url, display, f"{row.source} {row.title}".strip(), "" if year is None else str(year), row.place]
 
 
@@ -144,6 +147,21 @@ def _conflict_trace(others: list, *, labels: dict, en: bool, xaxis="x", yaxis="y
             "marker": {"symbol": "diamond-open", "size": 12, "color": CONFLICT, "line": {"width": 2}},
             "customdata": [_custom(r, en) for r in others], "hovertemplate": _hover(), "name": _("来源不一致"),
             "cliponaxis": False}
+
+
+def _inexact(row) -> bool:
+    return bool(getattr(row, "marks", None))
+
+
+def _bar_marker(rows: list, colour) -> dict:
+    """An approximate (近/超/不足) or estimated (预计) value is hatched and lighter: a bar at 近1000 must not look
+    like a count of exactly 1000. The word itself is in the tooltip and the table."""
+    marker = {"color": colour}
+    if any(_inexact(r) for r in rows):
+        marker["pattern"] = {"shape": ["/" if _inexact(r) else "" for r in rows], "fillmode": "overlay",
+                             "fgcolor": "#ffffff", "size": 7, "solidity": 0.35}
+        marker["opacity"] = [0.7 if _inexact(r) else 1 for r in rows]
+    return marker
 
 
 def _bar_text(row, *, with_year: bool, en: bool) -> str:
@@ -178,7 +196,7 @@ def panels(frame, *, metrics: list, order: list[str], labels: dict, title: str,
             data.append({
                 "type": "bar", "orientation": "h", "name": metric.name, "xaxis": xaxis, "yaxis": "y",
                 "y": [labels[r.place_key] for r in primary], "x": [r.value for r in primary],
-                "marker": {"color": [place_colour(r.place) for r in primary],
+                "marker": {**_bar_marker(primary, [place_colour(r.place) for r in primary]),
                            "line": {"color": [CONFLICT if r.conflict else "rgba(0,0,0,0)" for r in primary],
                                     "width": 2}},
                 "text": [_bar_text(r, with_year=with_year, en=en) for r in primary],
@@ -235,7 +253,8 @@ def stacked_by_type(frame, *, metric, order: list[str], labels: dict, title: str
         data.append({
             "type": "bar", "orientation": "h", "name": kind,
             "y": [labels[s[0]] for s in parts], "x": [s[2] for s in parts],
-            "marker": {"color": TYPE_PALETTE[index % len(TYPE_PALETTE)], "line": {"color": "#fff", "width": 1}},
+            "marker": {**_bar_marker([s[4] for s in parts], TYPE_PALETTE[index % len(TYPE_PALETTE)]),
+                       "line": {"color": "#fff", "width": 1}},
             "customdata": [[s[4].url.split("?")[0] + f"?fact={s[3]}#fact-{s[3]}", f"{kind}：{s[2]:g}",
                             f"{s[4].source} {s[4].title}".strip(),
                             "" if _year(s[4]) is None else str(_year(s[4])), s[4].place] for s in parts],
@@ -342,7 +361,7 @@ def grouped_by_year(frame, *, metric, places: list[str], years: list[int], label
             points = [by_year[y] for y in present]
             data.append({
                 "type": "bar", "name": name, "x": present, "y": [p.value for p in points],
-                "marker": {"color": place_colour(points[0].place),
+                "marker": {**_bar_marker(points, place_colour(points[0].place)),
                            "line": {"color": [CONFLICT if p.conflict else "rgba(0,0,0,0)" for p in points],
                                     "width": 2}},
                 "text": [("⚠ " if p.conflict else "") + p.display for p in points], "textposition": "outside",

@@ -11,7 +11,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from reports.models import Subdistrict
-from tests.browser.test_dashboard_pages import ARTIFACTS, open_page, wait_for_charts
+from tests.browser.test_dashboard_pages import ARTIFACTS, bar_for, open_page, wait_for_charts
 
 WIDTHS = {"desktop": 1440, "phone": 390}
 
@@ -131,4 +131,45 @@ def test_it_marks_the_active_language_in_the_switch(seeded, page, live_server):
             page.reload()  # drawn at this width, as a reader on that screen gets it
             wait_for_charts(page)
             shot(page, f"metric_{language}_{name}")
+    assert page.console_errors == []
+
+
+def bar_path(page, chart: str, place_name: str):
+    """The SVG path of the bar on the row of ``place_name``."""
+    box = bar_for(page, chart, place_name)
+    for path in page.locator(f"{chart} g.trace.bars g.point path").all():
+        if path.bounding_box() == box:
+            return path.element_handle()
+    raise AssertionError(place_name)
+
+
+def hover_text(page, chart: str, place_name: str) -> str:
+    box = bar_for(page, chart, place_name)
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    hover = page.locator(".hoverlayer .hovertext").first
+    hover.wait_for()
+    return hover.text_content()
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_it_draws_an_approximate_value_as_approximate(seeded, page, live_server, language):
+    if language == "en":
+        use_english(page, live_server)
+    open_page(page, live_server, reverse("reports:metric", args=["market_entities_new"]))
+    word, exact_place = {"zh": "约数", "en": "approximate"}[language], "化龙桥街道"
+    bars = next(t for t in figures(page)["chart-bar"]["data"] if t["type"] == "bar")
+    shapes = dict(zip(bars["y"], bars["marker"]["pattern"]["shape"], strict=True))
+    assert shapes["圣泉街道"] == "/" and shapes[exact_place] == ""  # 近1000家 hatched, 804家 solid
+    # Plotly fills a hatched bar with an SVG pattern; an exact bar keeps its flat colour.
+    fills = {name: page.evaluate("el => el.style.fill", bar_path(page, "#chart-bar", name))
+             for name in ("圣泉街道", exact_place)}
+    assert fills["圣泉街道"].startswith("url(") and not fills[exact_place].startswith("url(")
+    approx, exact = hover_text(page, "#chart-bar", "圣泉街道"), hover_text(page, "#chart-bar", exact_place)
+    assert word in approx and word not in exact
+    shot(page, f"approximate_chart_{language}")
+    page.get_by_role("tab", name={"zh": "表格", "en": "Table"}[language]).click()
+    row = page.locator(".fact-table tbody tr", has_text="圣泉街道").first
+    expect(row.locator("td.value .badge.approx")).to_have_text(word)
+    assert page.locator(".fact-table tbody tr", has_text=exact_place).first.locator(".badge.approx").count() == 0
+    shot(page, f"approximate_table_{language}")
     assert page.console_errors == []
