@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from reports.charts import OKABE_ITO
 from reports.models import Subdistrict
 from tests.browser.test_dashboard_pages import ARTIFACTS, bar_for, open_page, wait_for_charts
 
@@ -172,4 +173,39 @@ def test_it_draws_an_approximate_value_as_approximate(seeded, page, live_server,
     expect(row.locator("td.value .badge.approx")).to_have_text(word)
     assert page.locator(".fact-table tbody tr", has_text=exact_place).first.locator(".badge.approx").count() == 0
     shot(page, f"approximate_table_{language}")
+    assert page.console_errors == []
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_it_draws_places_in_the_colour_blind_safe_palette(seeded, page, live_server, language, width):
+    page.set_viewport_size({"width": WIDTHS[width], "height": 900})
+    if language == "en":
+        use_english(page, live_server)
+    open_page(page, live_server, reverse("reports:compare") + "?chart=line")
+    lines = [t for figure in figures(page).values() for t in figure["data"]
+             if t["type"] == "scatter" and "lines" in t.get("mode", "")]
+    assert len(lines) >= 2
+    for chart in {t["line"]["color"] for t in lines}:
+        assert chart in OKABE_ITO
+    first = page.locator("div[data-figure]").first
+    chart_id = first.get_attribute("id")
+    traces = [t for t in figures(page)[chart_id]["data"] if "lines" in t.get("mode", "")]
+    assert len({(t["line"]["color"], t["marker"]["symbol"]) for t in traces}) == len(traces)
+    # Drawn, not only declared: the line paths carry palette colours and each place is named on the plot.
+    strokes = {page.evaluate("el => getComputedStyle(el).stroke", p.element_handle())
+               for p in first.locator("g.scatterlayer path.js-line").all()}
+    palette_rgb = {"rgb({}, {}, {})".format(*(int(c[i:i + 2], 16) for i in (1, 3, 5))) for c in OKABE_ITO}
+    assert strokes and strokes <= palette_rgb
+    labels = [t.strip() for t in first.locator("g.scatterlayer g.textpoint text").all_text_contents() if t.strip()]
+    assert sorted(labels) == sorted(t["name"] for t in traces)
+    point = first.locator("g.scatterlayer g.points path.point").first
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    tooltip = page.locator(".hoverlayer .hovertext").first
+    tooltip.wait_for()
+    assert page.evaluate("el => el.querySelector('path').style.fill", tooltip.element_handle()) in (
+        "rgb(255, 255, 255)", "#ffffff")
+    shot(page, f"compare_lines_{language}_{width}")
     assert page.console_errors == []

@@ -43,3 +43,54 @@ def test_it_leaves_exact_bars_plain():
     figure = charts.panels(rows, metrics=[METRIC], order=["s2", "s1"], labels={"s1": "甲街道", "s2": "乙街道"},
                            title="t", filename="f")
     assert "pattern" not in figure["data"][0]["marker"]
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2.x contrast ratio of two #rgb or #rrggbb colours."""
+    def luminance(colour: str) -> float:
+        digits = colour.lstrip("#")
+        digits = "".join(d * 2 for d in digits) if len(digits) == 3 else digits
+        channels = [int(digits[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def test_it_computes_contrast_like_wcag():
+    assert round(contrast_ratio("#000000", "#ffffff"), 1) == 21.0
+    assert round(contrast_ratio("#777777", "#ffffff"), 2) == 4.48  # the classic just-below-AA grey
+
+
+def css_variable(name: str) -> str:
+    from pathlib import Path
+
+    css = (Path(__file__).resolve().parents[2] / "static" / "css" / "govdash.css").read_text(encoding="utf-8")
+    return css.split(f"--{name}:", 1)[1].split(";", 1)[0].strip()
+
+
+def test_it_keeps_grey_and_tooltip_text_at_aa_contrast():
+    rows = [row("甲街道", 10, key="s1", year=2022), row("甲街道", 12, key="s1")]
+    figure = charts.lines_over_years(rows, metric=METRIC, years=[2022, 2023], labels={"s1": "甲街道"},
+                                     title="t", filename="f")
+    hover = figure["layout"]["hoverlabel"]
+    assert contrast_ratio(hover["font"]["color"], hover["bgcolor"]) >= 4.5
+    source_colour = figure["data"][0]["hovertemplate"].split("color:", 1)[1][:7]
+    assert contrast_ratio(source_colour, hover["bgcolor"]) >= 4.5
+    not_reported = charts._not_reported_trace(x=[0], y=["乙街道"])["textfont"]["color"]
+    assert contrast_ratio(not_reported, figure["layout"]["plot_bgcolor"]) >= 4.5
+    # 未报告 in tables and the page's grey text, on cards and on the page background.
+    for background in (css_variable("card"), css_variable("bg")):
+        assert contrast_ratio(css_variable("muted"), background) >= 4.5
+
+
+def test_it_keeps_25_places_apart_by_colour_and_symbol():
+    names = {f"s{i}": f"第{i}街道" for i in range(1, 26)}
+    rows = [row(name, i, key=key) for i, (key, name) in enumerate(names.items(), start=1)]
+    figure = charts.lines_over_years(rows, metric=METRIC, years=[2023], labels=names, title="t", filename="f")
+    styles = [(t["line"]["color"], t["marker"]["symbol"]) for t in figure["data"]]
+    assert len(styles) == 25 == len(set(styles))
+    assert {colour for colour, _symbol in styles} <= set(charts.OKABE_ITO)
+    # Each line is also named where it ends.
+    assert sorted(label for t in figure["data"] for label in t["text"] if label) == sorted(names.values())
