@@ -19,11 +19,11 @@ from django.utils.translation import gettext as _
 
 from reports.formatting import axis_unit, english
 
-# Okabe & Ito's colour-blind-safe set (without its yellow, too faint on white): distinguishable under
-# deuteranopia, protanopia and tritanopia. A place's colour comes from a hash of its name, so it is the same on
-# every chart and page without storing anything; where colour alone keys a series (lines), marker symbols and
-# direct labels tell apart places that share one.
-OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#000000"]
+# Okabe & Ito's colour-blind-safe set: distinguishable under deuteranopia, protanopia and tritanopia. Its yellow,
+# faint on white, comes last. A place's colour comes from a hash of its name, so it is the same on every chart
+# and page without storing anything; where colour alone keys a series (lines), marker symbols and direct labels
+# tell apart places that share one.
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#000000", "#F0E442"]
 PALETTE = OKABE_ITO
 SYMBOLS = ["circle", "square", "diamond", "triangle-up", "triangle-down", "star", "hexagon", "pentagon", "cross",
            "x", "triangle-left", "triangle-right"]
