@@ -148,7 +148,7 @@ def hover_text(page, chart: str, place_name: str) -> str:
     box = bar_for(page, chart, place_name)
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     hover = page.locator(".hoverlayer .hovertext").first
-    hover.wait_for()
+    expect(hover).to_contain_text(place_name)  # not the previous bar's tooltip, still fading out
     return hover.text_content()
 
 
