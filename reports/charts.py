@@ -19,15 +19,22 @@ from django.utils.translation import gettext as _
 
 from reports.formatting import axis_unit, english
 
-# Sixteen colours distinct enough side by side; a place's colour comes from a hash of its name, so it is the
-# same on every chart and page without storing anything.
-PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
-           "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#5254a3"]
+# Okabe & Ito's colour-blind-safe set: distinguishable under deuteranopia, protanopia and tritanopia. Its yellow,
+# faint on white, comes last. A place's colour comes from a hash of its name, so it is the same on every chart
+# and page without storing anything; where colour alone keys a series (lines), marker symbols and direct labels
+# tell apart places that share one.
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#000000", "#F0E442"]
+PALETTE = OKABE_ITO
+SYMBOLS = ["circle", "square", "diamond", "triangle-up", "triangle-down", "star", "hexagon", "pentagon", "cross",
+           "x", "triangle-left", "triangle-right"]
 # Facility types in stacked charts: a separate, softer set so they are not mistaken for places.
 TYPE_PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7",
                 "#9c755f", "#bab0ac"]
 FONT = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
-MUTED = "#7b8794"
+# Secondary text (未报告, units, the tooltip's source line) at WCAG AA contrast (≥ 4.5:1) on white.
+MUTED = "#616e7c"
+INK = "#1f2933"
+HOVER_BG = "#ffffff"
 CONFLICT = "#b42318"
 ROW_HEIGHT = 30
 
@@ -36,25 +43,44 @@ def place_colour(name: str) -> str:
     return PALETTE[int(hashlib.md5(name.encode("utf-8")).hexdigest(), 16) % len(PALETTE)]
 
 
+def series_symbols(names: dict[str, str]) -> dict[str, str]:
+    """A marker symbol per series key so that no two places on one chart share both colour and symbol: places
+    whose names hash to the same colour take successive symbols (len(PALETTE) × len(SYMBOLS) places)."""
+    taken: dict[str, int] = {}
+    symbols = {}
+    for key, name in names.items():
+        colour = place_colour(name)
+        symbols[key] = SYMBOLS[taken.get(colour, 0) % len(SYMBOLS)]
+        taken[colour] = taken.get(colour, 0) + 1
+    return symbols
+
+
 def _layout(*, title: str, height: int, **extra) -> dict:
     layout = {
         "title": {"text": title, "x": 0, "xanchor": "left", "y": 1, "yref": "container", "yanchor": "top",
                   "pad": {"t": 12}, "font": {"size": 15}},
-        "font": {"family": FONT, "size": 13, "color": "#1f2933"},
+        "font": {"family": FONT, "size": 13, "color": INK},
         "paper_bgcolor": "#ffffff",
         "plot_bgcolor": "#ffffff",
         "height": height,
         "margin": {"l": 10, "r": 30, "t": 70, "b": 50},
-        "hoverlabel": {"font": {"family": FONT}},
+        # A white tooltip with dark text: plotly's default paints it in the trace colour, where the grey source
+        # line fell far below AA contrast.
+        "hoverlabel": {"bgcolor": HOVER_BG, "bordercolor": "#9aa5b1", "font": {"family": FONT, "color": INK}},
         "showlegend": False,
     }
     layout.update(extra)
     return layout
 
 
+# Mode-bar buttons that would send a chart or its data to plot.ly / Chart Studio: nothing leaves the machine.
+CLOUD_BUTTONS = ["sendDataToCloud", "editInChartStudio"]
+
+
 def _config(filename: str) -> dict:
     return {"toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
-            "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"]}
+            "displaylogo": False, "showLink": False, "showSendToCloud": False, "showEditInChartStudio": False,
+            "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", *CLOUD_BUTTONS]}
 
 
 def _axis(**extra) -> dict:
@@ -112,7 +138,7 @@ def _unit_note(unit: str) -> list[dict]:
 
 def _hover(extra: str = "") -> str:
     return ("<b>%{customdata[4]}</b> %{customdata[3]}<br>%{customdata[1]}" + extra
-            + "<br><span style='color:#7b8794'>%{customdata[2]}</span><extra></extra>")
+            + f"<br><span style='color:{MUTED}'>%{{customdata[2]}}</span><extra></extra>")
 
 
 def _custom(row, en: bool) -> list:
@@ -120,6 +146,9 @@ def _custom(row, en: bool) -> list:
     display = ("⚠ " + _("来源不一致") + "：" + " / ".join(row.reading_values)) if row.conflict else row.display
     if row.breakdown:
         display += f" ({row.breakdown})" if en else f"（{row.breakdown}）"
+    marks = getattr(row, "marks", None) or []
+    if marks:
+        display += (" · " if en else "·") + ("; " if en else "，").join(marks)
     return [row.url, display, f"{row.source} {row.title}".strip(), "" if year is None else str(year), row.place]
 
 
@@ -139,6 +168,21 @@ def _conflict_trace(others: list, *, labels: dict, en: bool, xaxis="x", yaxis="y
             "marker": {"symbol": "diamond-open", "size": 12, "color": CONFLICT, "line": {"width": 2}},
             "customdata": [_custom(r, en) for r in others], "hovertemplate": _hover(), "name": _("来源不一致"),
             "cliponaxis": False}
+
+
+def _inexact(row) -> bool:
+    return bool(getattr(row, "marks", None))
+
+
+def _bar_marker(rows: list, colour) -> dict:
+    """An approximate (近/超/不足) or estimated (预计) value is hatched and lighter: a bar at 近1000 must not look
+    like a count of exactly 1000. The word itself is in the tooltip and the table."""
+    marker = {"color": colour}
+    if any(_inexact(r) for r in rows):
+        marker["pattern"] = {"shape": ["/" if _inexact(r) else "" for r in rows], "fillmode": "overlay",
+                             "fgcolor": "#ffffff", "size": 7, "solidity": 0.35}
+        marker["opacity"] = [0.7 if _inexact(r) else 1 for r in rows]
+    return marker
 
 
 def _bar_text(row, *, with_year: bool, en: bool) -> str:
@@ -173,7 +217,7 @@ def panels(frame, *, metrics: list, order: list[str], labels: dict, title: str,
             data.append({
                 "type": "bar", "orientation": "h", "name": metric.name, "xaxis": xaxis, "yaxis": "y",
                 "y": [labels[r.place_key] for r in primary], "x": [r.value for r in primary],
-                "marker": {"color": [place_colour(r.place) for r in primary],
+                "marker": {**_bar_marker(primary, [place_colour(r.place) for r in primary]),
                            "line": {"color": [CONFLICT if r.conflict else "rgba(0,0,0,0)" for r in primary],
                                     "width": 2}},
                 "text": [_bar_text(r, with_year=with_year, en=en) for r in primary],
@@ -230,7 +274,8 @@ def stacked_by_type(frame, *, metric, order: list[str], labels: dict, title: str
         data.append({
             "type": "bar", "orientation": "h", "name": kind,
             "y": [labels[s[0]] for s in parts], "x": [s[2] for s in parts],
-            "marker": {"color": TYPE_PALETTE[index % len(TYPE_PALETTE)], "line": {"color": "#fff", "width": 1}},
+            "marker": {**_bar_marker([s[4] for s in parts], TYPE_PALETTE[index % len(TYPE_PALETTE)]),
+                       "line": {"color": "#fff", "width": 1}},
             "customdata": [[s[4].url.split("?")[0] + f"?fact={s[3]}#fact-{s[3]}", f"{kind}：{s[2]:g}",
                             f"{s[4].source} {s[4].title}".strip(),
                             "" if _year(s[4]) is None else str(_year(s[4])), s[4].place] for s in parts],
@@ -293,15 +338,21 @@ def lines_over_years(frame, *, metric, years: list[int], labels: dict, title: st
         if row.primary:
             by_place.setdefault(row.place_key, {})[_year(row)] = row
     data = []
+    symbols = series_symbols({key: next(iter(by_year.values())).place for key, by_year in by_place.items()})
     for key, by_year in by_place.items():
         points = [by_year.get(y) for y in years]
         first = next(iter(by_year.values()))
+        last = max((i for i, p in enumerate(points) if p is not None), default=None)
         data.append({
-            "type": "scatter", "mode": "lines+markers", "name": labels[key],
+            "type": "scatter", "mode": "lines+markers+text", "name": labels[key],
             "x": years, "y": [p.value if p is not None else None for p in points], "connectgaps": False,
             "line": {"color": place_colour(first.place), "width": 2.5},
-            "marker": {"size": 9, "line": {"color": [CONFLICT if p is not None and p.conflict else "#fff"
-                                                     for p in points], "width": 2}},
+            # The place named at its last point: with many places, colour and legend alone are hard to match.
+            "text": [labels[key] if i == last else "" for i in range(len(points))], "textposition": "middle right",
+            "textfont": {"size": 11, "color": INK}, "cliponaxis": False,
+            "marker": {"size": 9, "symbol": symbols[key],
+                       "line": {"color": [CONFLICT if p is not None and p.conflict else "#fff"
+                                          for p in points], "width": 2}},
             "customdata": [_custom(p, en) if p is not None else ["", _("未报告"), "", str(y), labels[key]]
                            for p, y in zip(points, years, strict=True)],
             "hovertemplate": _hover(),
@@ -314,7 +365,7 @@ def lines_over_years(frame, *, metric, years: list[int], labels: dict, title: st
     layout = _layout(title=title, height=440, showlegend=True, annotations=_unit_note(metric.unit),
                      legend={"orientation": "h", "y": -0.15, "x": 0},
                      xaxis=_axis(tickmode="array", tickvals=years, ticktext=[str(y) for y in years],
-                                 range=[min(years) - 0.5, max(years) + 0.5] if years else None),
+                                 range=[min(years) - 0.5, max(years) + 0.9] if years else None),
                      yaxis=_axis(rangemode="tozero", tickformat=","))
     return {"data": data, "layout": layout, "config": _config(filename)}
 
@@ -337,7 +388,7 @@ def grouped_by_year(frame, *, metric, places: list[str], years: list[int], label
             points = [by_year[y] for y in present]
             data.append({
                 "type": "bar", "name": name, "x": present, "y": [p.value for p in points],
-                "marker": {"color": place_colour(points[0].place),
+                "marker": {**_bar_marker(points, place_colour(points[0].place)),
                            "line": {"color": [CONFLICT if p.conflict else "rgba(0,0,0,0)" for p in points],
                                     "width": 2}},
                 "text": [("⚠ " if p.conflict else "") + p.display for p in points], "textposition": "outside",

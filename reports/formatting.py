@@ -105,6 +105,17 @@ def format_value(value, *, unit: str = "", qualifier: str = "exact", upper=None,
     return f"{text}{shown_unit}" if with_unit else text
 
 
+def value_marks(qualifier: str, note: str | None) -> list[str]:
+    """Words that tell a reader a number is not exact: the newspaper's 近/超/不足, or an estimate (预计).
+
+    Charts put them in the tooltip and tables beside the value, so 近1000 never reads like a count of 1000.
+    """
+    marks = {"about": [_("约数")], "over": [_("超过此数")], "under": [_("不足此数")]}.get(qualifier, [])
+    if note and "预计" in note:
+        marks.append(_("预计"))
+    return marks
+
+
 def axis_unit(unit: str) -> str:
     """The unit to print on an axis whose ticks are the stored numbers."""
     if english():

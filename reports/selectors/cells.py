@@ -16,7 +16,7 @@ from decimal import Decimal
 import pandas as pd
 from django.db.models import QuerySet
 
-from reports.formatting import english, format_value
+from reports.formatting import english, format_value, value_marks
 from reports.models import Fact
 
 from .base import STATUS_RANK
@@ -146,7 +146,7 @@ def attach_details(cells: list[Cell]) -> list[Cell]:
 
 CELL_COLUMNS = ["place_key", "place_id", "place", "level", "district", "year", "metric", "metric_name", "unit",
                 "value", "upper", "qualifier", "display", "note", "breakdown", "components", "fact_id", "article_id",
-                "url", "source", "title", "review_status", "primary", "conflict", "readings", "reading_values"]
+                "url", "source", "title", "review_status", "primary", "conflict", "readings", "reading_values", "marks"]
 
 
 def cells_frame(cells: list[Cell]) -> pd.DataFrame:
@@ -184,6 +184,7 @@ def cells_frame(cells: list[Cell]) -> pd.DataFrame:
                 "title": first["article__title"], "review_status": first["review_status"],
                 "primary": index == 0, "conflict": conflict, "readings": len(cell.readings),
                 "reading_values": values,
+                "marks": value_marks(reading.qualifier, " ".join(f["note"] or "" for f in reading.facts)),
             })
     return pd.DataFrame.from_records(records, columns=CELL_COLUMNS)
 

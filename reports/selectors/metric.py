@@ -10,7 +10,7 @@ from django.db.models import Count, F, Q, Sum, Value
 from django.db.models.functions import Greatest
 from django.urls import reverse
 
-from reports.formatting import english, format_value
+from reports.formatting import english, format_value, value_marks
 from reports.models import Fact
 
 from .base import FactFilter
@@ -119,6 +119,7 @@ def fact_table(*, filters: FactFilter, metric: MetricInfo | None = None, page: i
         row["display"] = format_value(row["value"], unit=unit, qualifier=row["qualifier"], upper=row["upper_value"],
                                       en=en)
         row["place"] = row["subdistrict__name"] or row["district__name"] or ""
+        row["marks"] = value_marks(row["qualifier"], row["note"])
         row["metric_name"] = row["metric__name_en"] if en and row["metric__name_en"] else row["metric__name_zh"]
         row["conflict"] = row["id"] in conflicts
         row["url"] = url.format(row["article_id"]) + f"?fact={row['id']}#fact-{row['id']}"

@@ -37,6 +37,8 @@
     });
   }
 
+  var CLOUD_BUTTONS = ["sendDataToCloud", "editInChartStudio"];
+
   function sourceUrl(point) {
     var data = point && point.customdata;
     var url = Array.isArray(data) ? data[0] : data;
@@ -48,7 +50,11 @@
     if (!source || !window.Plotly) { return; }
     var figure = JSON.parse(source.textContent);
     var locale = document.documentElement.lang === "en" ? "en" : "zh-CN";
-    var config = Object.assign({ responsive: true, displaylogo: false, locale: locale }, figure.config || {});
+    var config = Object.assign({ responsive: true, locale: locale }, figure.config || {});
+    // Whatever a figure asks for, no button or logo may link to plot.ly or send data to Chart Studio.
+    Object.assign(config, { displaylogo: false, showLink: false, showSendToCloud: false,
+      showEditInChartStudio: false, plotlyServerURL: "" });
+    config.modeBarButtonsToRemove = (config.modeBarButtonsToRemove || []).concat(CLOUD_BUTTONS);
     window.Plotly.newPlot(div, figure.data, figure.layout, config).then(function () {
       div.dataset.rendered = "true";
     });
