@@ -247,11 +247,12 @@ EN = {
         "If you need to log in now, ask an administrator to lift the lock (python manage.py axes_reset_username "
         "NAME) or to reset your password (python manage.py changepassword NAME).",
     "返回登录页": "Back to the login page",
-    # Error pages, skip link (issue 9)
+    # Error pages and the skip link
     "找不到这个页面": "Page not found",
     "地址可能写错了，或者这一页已经移走。": "The address may be mistyped, or the page has moved.",
     "服务器出错了": "Server error",
-    "页面暂时打不开，错误已经记录。请稍后再试。": "The page cannot be shown right now; the error has been logged. Please try again later.",
+    "页面暂时打不开，错误已经记录。请稍后再试。":
+        "The page cannot be shown right now; the error has been logged. Please try again later.",
     "跳到正文": "Skip to content",
     "约数": "approximate",
     "超过此数": "more than this",
