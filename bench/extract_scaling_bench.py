@@ -5,7 +5,7 @@
 
 Each flood repeats one short unit (a figure, a digit, a place and a figure...) from 100 kB up to --max-megabytes
 of UTF-8. Linear work shows a ratio near the size ratio (10 from 100 kB to 1 MB); quadratic work its square.
-Goal (issue 10): "5个" × 20,000 and 50,000 digits each under 2 s, every ratio near linear.
+Goal: "5个" × 20,000 and 50,000 digits each under 2 s, every ratio near linear.
 """
 
 from __future__ import annotations

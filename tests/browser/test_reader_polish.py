@@ -1,4 +1,4 @@
-"""Issue 9, the reader's side of production polish in headless Chromium: no chart toolbar reaches outside the
+"""The reader's side of production polish in headless Chromium: no chart toolbar reaches outside the
 site, custom 404 pages in both languages, a skip link, a visible active language, approximate values drawn as
 approximate and a colour-blind-safe palette. Screenshots go to test-artifacts/ at 1440 px and 390 px."""
 
