@@ -129,6 +129,29 @@ def _compiled(catalogue: Catalogue) -> tuple[_Compiled, ...]:
     return _COMPILED[id(catalogue)][1]
 
 
+_FITTING: dict[tuple[int, str, str], tuple[Catalogue, tuple[_Compiled, ...]]] = {}
+
+
+def _fitting(catalogue: Catalogue, family: str, unit: str) -> tuple[_Compiled, ...]:
+    """The compiled metrics a quantity of this family and counting word may be, in catalogue order: matching a
+    figure then tries only those (a page of 20,000 figures would otherwise test every metric for each)."""
+    key = (id(catalogue), family, unit)
+    cached = _FITTING.get(key)
+    if cached is not None and cached[0] is catalogue:
+        return cached[1]
+    found = tuple(c for c in _compiled(catalogue) if _fits(c.spec, family, unit))
+    if len(_FITTING) > 256:
+        _FITTING.clear()
+    _FITTING[key] = (catalogue, found)
+    return found
+
+
+def _fits(spec: MetricSpec, family: str, unit: str) -> bool:
+    if spec.family in ("money", "percent"):
+        return family == spec.family
+    return family == "count" and unit in spec.counters
+
+
 def accepts(spec: MetricSpec, q: Quantity) -> bool:
     """Whether a quantity's family and counting word fit a metric (亿元 for GDP, 个 for grids)."""
     if spec.family == "money":
@@ -151,9 +174,7 @@ def match_metric(catalogue: Catalogue, q: Quantity, head: str,
     """The metric whose cue sits right before (``head``) or after (``post``) the quantity; None when none does
     or when a veto says the count belongs to someone else."""
     head = _head(head)
-    for c in _compiled(catalogue):
-        if not accepts(c.spec, q):
-            continue
+    for c in _fitting(catalogue, q.family, q.unit if q.family == "count" else ""):
         if c.before is not None:
             m = c.before.search(head)
             if m:
