@@ -140,6 +140,8 @@ def test_it_processes_each_issue_exactly_once_while_workers_are_killed(workers, 
     stored_by_killed = []
     for _worker_id, task_id in killed:
         task = DBTaskResult.objects.get(pk=task_id)
+        if task.status == "SUCCESSFUL":
+            continue  # the task's own commit reached the database just before the kill: a finished run
         assert (task.status, task.exception_class_path) == ("FAILED", services.WORKER_LOST)
         issue = NewsletterIssue.objects.get(pk=task.args_kwargs["kwargs"]["issue_id"])
         if issue.task_id == task_id:
