@@ -19,15 +19,14 @@ from .normalize import Normalized, normalize
 from .places import Mention, PlaceFinder, changes_place, is_subject
 from .quantities import Quantity, find_quantities
 from .types import ArticleResult, Extraction, FactResult, InitiativeResult, Place
-from .years import YearMention, default_year, lead_year, nearest_year, year_mentions
+from .years import YearMention, default_year, is_dateline, lead_year, nearest_year, year_mentions
 
-EXTRACTOR_VERSION = "2026.11.23.7"
+EXTRACTOR_VERSION = "2026.12.06.1"
 
 _SENTENCE = re.compile(r"[^。!?]*(?:[。!?]+[\"'”’」』)]*|$)")
 _WAN = Decimal(10000)
 _ATTRIBUTIVE = re.compile(r"\s*(?:级|量级|大关|台阶|新闻发布会|发布会|俱乐部|俱乐部成员)")
 _ZONE = re.compile(r"(?:开发区|高新区|新区|经开区|园区|示范区|试验区|管理区|保税区)$")
-_DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _CHANGE_TO = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|调整|扩大|发展|突破)?(?:到|至|为)")
 # A community named only by a common noun as the subject of a clause: 该村划分3个网格, 社区将辖区划分为…
 _COMMUNITY_SUBJECT = re.compile(
@@ -190,7 +189,7 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
                     heading_place = towns.pop() if len(towns) == 1 else None
                 # 国家统计局开州调查队2024年4月29日: a dateline tells when the page was printed, not what it is about.
                 named = [m for m in year_mentions(para.text, config.published)
-                         if m.year is not None and not _DATELINE.match(para.text, m.end)]
+                         if m.year is not None and not is_dateline(para.text, m)]
                 heading_year = named[0].year if named else (year if i == first else heading_year)
                 continue
             if para.kind != "body":
@@ -237,6 +236,7 @@ class _Paragraph:
         self.gazetteer = gazetteer
         self.mentions = ctx.mentions[index]
         self.mention_starts = [m.start for m in self.mentions]
+        self._topics: dict[str, Mention | None] = {}
         self.years: list[YearMention] = year_mentions(self.text, published)
         self.year_ends = [m.end for m in self.years]
         self.sentences = _bounded([(m.start(), m.end()) for m in _SENTENCE.finditer(self.text) if m.end() > m.start()],
@@ -283,6 +283,15 @@ class _Paragraph:
             return Mention(start, start + len(word.group("who")), word.group("who"), None, "local", "community")
         return None
 
+    def _topic(self, kind: str) -> Mention | None:
+        """The first named place of this kind that is the subject of its clause in the paragraph, found once per
+        kind (a search per 全镇 would be quadratic in a long paragraph)."""
+        if kind not in self._topics:
+            self._topics[kind] = next(
+                (m for m in self.mentions if m.via in ("full", "short", "unlisted") and m.place is not None
+                 and m.place.kind == kind and is_subject(self.page.text, m)), None)
+        return self._topics[kind]
+
     def _mentions_between(self, lo: int, hi: int) -> list[Mention]:
         # Mentions are sorted by start: a slice per figure, not a scan of the paragraph (quadratic on a long one).
         return self.mentions[bisect.bisect_left(self.mention_starts, lo):bisect.bisect_left(self.mention_starts, hi)]
@@ -318,10 +327,9 @@ class _Paragraph:
             if opener is not None:
                 return opener.place
         # 盐山镇辖59个行政村…。镇党委辖68个党支部: the place this paragraph opened with, as the subject of a sentence.
-        topic = [m for m in self.mentions if m.start < mention.start and m.via in ("full", "short", "unlisted")
-                 and m.place is not None and m.place.kind == mention.generic and is_subject(self.page.text, m)]
-        if topic:
-            return topic[0].place
+        topic = self._topic(mention.generic)
+        if topic is not None and topic.start < mention.start:
+            return topic.place
         # 17、下河乡 over a town's entry in a list of towns: 全乡 in that entry is that township.
         if self.heading_place is not None and self.heading_place.kind == mention.generic:
             return self.heading_place

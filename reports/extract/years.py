@@ -98,10 +98,15 @@ def default_year(published: date | None, article_text: str) -> int | None:
     return published.year
 
 
+def is_dateline(text: str, mention: YearMention) -> bool:
+    """2024年4月29日 after a report's title: when it was issued, not the year it is about."""
+    return bool(_DATELINE.match(text, mention.end))
+
+
 def lead_year(text: str, title: str, published: date | None) -> int | None:
     """A year printed in the headline, or opening a clause of the first sentence (2022年，三江街道…)."""
     for m in year_mentions(title, published):
-        if m.year is not None and not _DATELINE.match(title, m.end):
+        if m.year is not None and not is_dateline(title, m):
             return m.year
     first_sentence = re.split(r"[。!?]", text, maxsplit=1)[0]
     report = _REPORT_YEAR.search(first_sentence)
