@@ -19,7 +19,7 @@ from .normalize import Normalized, normalize
 from .places import Mention, PlaceFinder, changes_place, is_subject
 from .quantities import Quantity, find_quantities
 from .types import ArticleResult, Extraction, FactResult, InitiativeResult, Place
-from .years import YearMention, default_year, is_dateline, lead_year, nearest_year, year_mentions
+from .years import YearMention, default_year, lead_year, nearest_year, title_year, year_mentions
 
 EXTRACTOR_VERSION = "2026.12.06.1"
 
@@ -188,9 +188,8 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
                     towns = {m.place for m in ctx.mentions[i] if m.place is not None and m.place.is_subdistrict_level}
                     heading_place = towns.pop() if len(towns) == 1 else None
                 # 国家统计局开州调查队2024年4月29日: a dateline tells when the page was printed, not what it is about.
-                named = [m for m in year_mentions(para.text, config.published)
-                         if m.year is not None and not is_dateline(para.text, m)]
-                heading_year = named[0].year if named else (year if i == first else heading_year)
+                named = title_year(para.text, config.published)
+                heading_year = named if named is not None else (year if i == first else heading_year)
                 continue
             if para.kind != "body":
                 continue

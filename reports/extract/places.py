@@ -57,7 +57,7 @@ _LOCAL_KIND = {"街道": "subdistrict", "街": "subdistrict", "镇": "town", "�
 _PLACE_SUFFIX_AFTER = ("街道", "镇", "乡", "区", "县", "市", "村", "社区")
 # 美丽宜居乡村 holds 宜居乡, 建设平安镇街 holds 平安镇: a one-character suffix that starts a word is no suffix.
 _WORD_AFTER_SUFFIX = {
-    "乡": set("村镇土愁贤亲情野间邻风里"), "镇": set("街村区域级长干政委"), "村": set("民级委居社组庄落集寨务干规"),
+    "乡": set("村镇土愁贤亲情野间邻风里"), "镇": set("街村区域级"), "村": set("民级委居社组庄落集寨务干规"),
     "区": set("域县级委划间块位"), "县": set("域城级委区乡市"), "市": set("场民级委区县容政值面井"),
 }
 # Before a town or village of another district, a name that is really mentioned stands after a break or a
@@ -120,7 +120,7 @@ class PlaceFinder:
                 continue
             mentions.append(local)
         mentions.sort(key=lambda m: m.start)
-        return mentions
+        return _addressed(mentions)
 
     # -- names the gazetteer lacks --------------------------------------------------------------------------
     def _unlisted(self, text: str, mentions: list[Mention], scope: Scope | None) -> list[Mention]:
@@ -251,6 +251,20 @@ class PlaceFinder:
                     continue  # 三江镇 elsewhere is not 三江街道
             out.append(Mention(start, end, short, table[short], "short"))
         return out
+
+
+def _addressed(mentions: list[Mention]) -> list[Mention]:
+    """莆田市城厢区 / 重庆市江津区圣泉街道: a place printed right after the place that holds it is one mention of the
+    innermost place; the outer names only say where it lies, and must not become the subject of the clause."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == m.start and prev.place is not None and m.place is not None \
+                and prev.place != m.place and prev.place.contains(m.place):
+            out[-1] = Mention(prev.start, m.end, prev.text + m.text, m.place, m.via, m.generic)
+        else:
+            out.append(m)
+    return out
 
 
 @lru_cache(maxsize=256)

@@ -103,15 +103,28 @@ def is_dateline(text: str, mention: YearMention) -> bool:
     return bool(_DATELINE.match(text, mention.end))
 
 
-def lead_year(text: str, title: str, published: date | None) -> int | None:
-    """A year printed in the headline, or opening a clause of the first sentence (2022年，三江街道…)."""
+# 2019年南渡镇政府工作报告 is delivered early in 2019 and accounts for 2018; its figures are that year's.
+_WORK_REPORT_AFTER = re.compile(r"\s*年?[^。!?\n]{0,16}?政府工作报告")
+
+
+def title_year(title: str, published: date | None) -> int | None:
+    """The year a headline names for its article, the dateline aside."""
     for m in year_mentions(title, published):
         if m.year is not None and not is_dateline(title, m):
-            return m.year
+            return m.year - 1 if _WORK_REPORT_AFTER.match(title, m.end) else m.year
+    return None
+
+
+def lead_year(text: str, title: str, published: date | None) -> int | None:
+    """A year printed in the headline, or opening a clause of the first sentence (2022年，三江街道…)."""
+    year = title_year(title, published)
+    if year is not None:
+        return year
     first_sentence = re.split(r"[。!?]", text, maxsplit=1)[0]
     report = _REPORT_YEAR.search(first_sentence)
     if report:
-        return int(report.group(1))
+        year = int(report.group(1))
+        return year - 1 if _WORK_REPORT_AFTER.match(first_sentence, report.end(1)) else year
     for m in year_mentions(first_sentence, published):
         if m.year is not None and _CLAUSE_START.search(first_sentence[:m.start]) \
                 and first_sentence[m.end:m.end + 1] in (",", " ", ""):

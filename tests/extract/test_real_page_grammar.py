@@ -112,3 +112,19 @@ def test_a_figure_qualifying_another_noun_is_no_measure_but_a_milestone_alone_is
                         region="南昌市") == []
     (fact,) = metric_facts("经济\n\n2023年,义乌市场主体超100万户。\n", published="2024-01-10", region="义乌市")
     assert (fact.metric, float(fact.value), fact.approx) == ("market_entities_total", 1000000, "over")
+
+
+def test_it_gives_figures_to_the_district_a_city_name_only_locates():
+    facts = summary(run("莆田市城厢区创新基层党建工作,划分了74个网格,配备网格员365名,实现全区网格全覆盖。\n",
+                        region="城厢区"))
+    assert facts == {("城厢区", 2023, "grid_count", 74), ("城厢区", 2023, "grid_workers", 365)}
+    # The city alone as the subject keeps its figures.
+    assert summary(run("莆田市划分了900个网格。\n", region="城厢区")) == {("莆田市", 2023, "grid_count", 900)}
+
+
+def test_it_reads_a_bracketed_column_name_over_a_title_as_a_headline_and_a_date_line_as_a_header():
+    page = ("【溧阳市招商】2019年南渡镇政府工作报告\n所属地区:江苏-常州-溧阳市\n发布日期:2025年07月08日\n"
+            "各位代表:回顾2018,全镇上下开拓进取。预计全年完成地区生产总值52亿元,同比增长9.6%。\n")
+    facts = summary(run(page, published="2025-07-08", region="溧阳市"))
+    assert ("南渡镇", 2018, "gdp", 52) in facts
+    assert not any(place == "溧阳市" for place, *_ in facts)
