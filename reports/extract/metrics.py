@@ -590,7 +590,9 @@ def _items(subject: str) -> list[str]:
     m = _THREE_SECTORS.search(subject)
     if m:
         rest = subject[m.end():]
+        # 第一、二、三产业实现增加值分别为…: the verb between the sectors and their measure is no part of it.
         rest = re.sub(r"^(?:产业|产)", "", rest)
+        rest = re.sub(r"^(?:分别)?(?:累计)?(?:实现|完成|达到|达)", "", rest)
         return [f"第{n}产业{rest}" for n in "一二三"]
     parts = [p for p in re.split(r"[、和及与]", subject) if p]
     if len(parts) < 2:

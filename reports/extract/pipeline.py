@@ -25,7 +25,7 @@ EXTRACTOR_VERSION = "2026.12.06.1"
 
 _SENTENCE = re.compile(r"[^。!?]*(?:[。!?]+[\"'”’」』)]*|$)")
 _WAN = Decimal(10000)
-_ATTRIBUTIVE = re.compile(r"\s*(?:级|量级|大关|台阶|新闻发布会|发布会|俱乐部|俱乐部成员)")
+_ATTRIBUTIVE = re.compile(r"\s*(?:级|量级|台阶|新闻发布会|发布会|俱乐部|俱乐部成员)")
 _ZONE = re.compile(r"(?:开发区|高新区|新区|经开区|园区|示范区|试验区|管理区|保税区)$")
 _CHANGE_TO = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|调整|扩大|发展|突破)?(?:到|至|为)")
 # A community named only by a common noun as the subject of a clause: 该村划分3个网格, 社区将辖区划分为…
