@@ -303,7 +303,8 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             if found is not None:
                 found = (*found[:3], "label_line" if labelled else "previous_clause")
         if found is not None and (_locative(catalogue, found[0], q, head, post) or _PER_UNIT.search(head)
-                                  or (q.unit in ("名", "人", "位") and _ACTORS.match(post))):
+                                  or _per_unit_before(sentence, c_start, start)
+                                  or (q.family == "count" and _ACTORS.match(post))):
             found = None
         # 力争到2025年,全区网格员达到3000名: the goal can be set in an earlier clause of the sentence.
         target = bool(_TARGET.search(sentence[c_start:start]) or _GOAL.search(sentence[:c_start])
@@ -352,11 +353,22 @@ def _after_values(catalogue: Catalogue, sentence: str, quantities: list[tuple[Qu
             results[j] = Recognition(spec, note, spec.name_zh, confidence - 0.05, rule="regrouped")
 
 
-# 每个网格配备网格员1名: staffing per unit, not the total.
+# 每个网格配备网格员1名 / 每50户配备不少于两名党员: staffing per unit, not the total.
 _PER_UNIT = re.compile(
-    r"每(?:一)?(?:个|名|栋|幢|座|户|位|家|支|条)(?!月|季度|星期|小时|工作日)[\u4e00-\u9fff]{1,8}?"
+    r"每(?:一|\d+)?(?:个|名|栋|幢|座|户|位|家|支|条)(?!月|季度|星期|小时|工作日)[\u4e00-\u9fff]{1,8}?"
     r"(?:都|均|至少)?(?:配备|配置|配齐|配强|配|设置|设立|设有|安排|落实|明确|建有|拥有|有)"
 )
+# 每个网格设有指导员各1名,并选聘1名网格长和2名网格员: the staffing of each unit runs on into the next clauses of
+# the sentence until a total (共/总/全…) takes over.
+_PER_UNIT_ANYWHERE = re.compile(_PER_UNIT.pattern.replace("(?:都|均|至少)?", "[^,;。]{0,12}?(?:都|均|至少)?"))
+_TOTAL_WORD = re.compile(r"其中|共|总|合计|累计|全(?:街道?|镇|乡|区|县|市)|辖区")
+
+
+def _per_unit_before(sentence: str, clause_start: int, position: int) -> bool:
+    found = None
+    for found in _PER_UNIT_ANYWHERE.finditer(sentence, 0, clause_start):
+        pass
+    return found is not None and not _TOTAL_WORD.search(sentence, found.end(), position)
 # Verbs that make a lone 一 a count (全镇设置一个一级网格, 建成一个养老服务中心) rather than an article.
 _COUNTING_VERB = re.compile(
     r"共|设|划分|划|建|有|配备|配|组建|成立|达到|达|新增|开办|开设|打造|形成|改造|提升|投用|启用|运营|完成"
@@ -367,9 +379,12 @@ _TOTAL_ONLY = re.compile(
     r"|(?:目前|现在|如今|现)(?:已|共)?(?:有|达到?))\s*$"
 )
 # 10名网格员获评…, 120名网格员同台竞技: the people counted are those who won, competed or took part.
+# 派驻183名党员入驻微网格, 700余个党组织包保网格: those counted are the agents of a piece of work.
 _ACTORS = re.compile(
-    r"^[\u4e00-\u9fff“”]{0,6}(?:员|者|工|代表|干部|人才)们?(?:共同|集体|分别|先后|同时|正在|正|在|都|也|还|纷纷)?"
+    r"^[\u4e00-\u9fff“”]{0,6}(?:员|者|工|代表|干部|人才|组织|支部|单位)们?"
+    r"(?:共同|集体|分别|先后|同时|正在|正|在|都|也|还|纷纷)?"
     r"(?:获评|获得|荣获|获颁|获奖|获提名|被评为|入选|参赛|参加|参与|同台|竞技|报名|接受|受到|"
+    r"入驻|进驻|下沉|包保|包联|结对|认领|"
     r"说|表示|介绍|告诉|坦言|感慨|笑着说|回忆)"
 )
 _LOCATIVE_VERB = re.compile(

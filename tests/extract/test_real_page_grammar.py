@@ -139,3 +139,22 @@ def test_it_reads_sector_values_listed_after_a_verb_and_a_year_run_into_quan_nia
     assert ("鄂城区", 2023, "gdp", 600) in summary(run(page, published="2024-01-10", region="鄂城区"))
     # A figure that qualifies another noun is still no measure.
     assert metric_facts("鄂城经济\n\n全区迈上600亿元级台阶。\n", region="鄂城区") == []
+
+
+def test_it_drops_staffing_per_unit_across_clauses_until_a_total_takes_over():
+    page = "白沙洲街道\n\n2023年,每个网格设有指导员各1名,并在居民中选聘1名网格长和2名网格员。\n"
+    assert metric_facts(page, region="江夏区") == []
+    page = "白沙洲街道\n\n2023年,每个网格配备专职网格员1名,全街道共有网格员120名。\n"
+    assert summary(run(page, region="江夏区")) == {("白沙洲街道", 2023, "grid_workers", 120)}
+    page = "福华街街道\n\n按照每50户老人配备不少于两名党员的标准开展联系服务。\n"
+    assert metric_facts(page, region="福田区") == []
+
+
+def test_it_does_not_count_awards_or_the_agents_of_a_piece_of_work_as_a_stock():
+    page = "桃花镇\n\n2023年,桃花镇获评最佳志愿组织1个、“五好”基层党组织2家。\n"
+    assert metric_facts(page, region="肥西县") == []
+    page = "大同街道\n\n2023年,大同街道派驻183名党员入驻微网格,700余个党组织包保网格。\n"
+    assert metric_facts(page, region="青白江区") == []
+    page = "大同街道\n\n2023年,大同街道共有党员1830名,基层党组织70个。\n"
+    assert summary(run(page, region="青白江区")) == {("大同街道", 2023, "party_members", 1830),
+                                                    ("大同街道", 2023, "party_organizations", 70)}
