@@ -113,6 +113,9 @@ _APPROX = {"将近": "about", "接近": "about", "大约": "about", "近": "abou
 # Characters before a Chinese numeral that make it part of a word or an ordinal (第一, 数十, 统一, 唯一).
 _CN_BLOCKERS = set("第数几若每逐某单唯统合同之其周星礼初一二三四五六七八九十百千万亿两零〇")
 _AR_BLOCKERS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.+-/_#")
+# Abbreviations a measure is printed with, run into its figure (实现GDP15亿元): the letters name the measure, they
+# are no part of a code such as A4 or G20.
+_MEASURE_ABBREVIATIONS = ("GDP", "CPI", "PPI")
 
 
 @dataclass(frozen=True)
@@ -291,7 +294,8 @@ def _build(text: str, m: re.Match, masked: bytearray) -> Quantity | None:
     if chinese:
         if before in _CN_BLOCKERS:
             return None
-    elif before in _AR_BLOCKERS or (before == "," and num_start > 1 and text[num_start - 2].isdigit()):
+    elif (before in _AR_BLOCKERS and not text.endswith(_MEASURE_ABBREVIATIONS, 0, num_start)) \
+            or (before == "," and num_start > 1 and text[num_start - 2].isdigit()):
         return None
     unit = m.group("unit")
     follow = text[m.end("unit"):m.end("unit") + 3]

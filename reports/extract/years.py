@@ -29,6 +29,8 @@ _YEAR = re.compile(
 # 去年以来 counts from a year up to now: no single year. 今年以来 is this year so far.
 _SINCE = re.compile(r"以来")
 _COMPARISON = re.compile(r"(?:比|较|同比|与)$")
+_SINCE_YEAR = re.compile(r"[从自]$")
+_SINCE_YEAR_END = re.compile(r"\s*(?:起|开始|至今)")
 _CLAUSE_START = re.compile(r"(?:^|[,;:。!?])\s*$")
 # 2024年4月29日 after a report's title is when it was issued, not the year it reports on.
 _DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -48,6 +50,9 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
         if m.group("y"):
             if _COMPARISON.search(text[max(0, m.start() - 2):m.start()]):
                 continue  # 比2022年增加12个 compares with that year; the figure is of another
+            if _SINCE_YEAR.search(text[max(0, m.start() - 1):m.start()]) and _SINCE_YEAR_END.match(text, m.end()):
+                out.append(YearMention(m.start(), m.end(), None))
+                continue  # 从2011年起,…建设了4家: a period running up to now
             out.append(YearMention(m.start(), m.end(), int(m.group("y"))))
         elif m.group("cy"):
             year = int("".join(str(_CN_DIGITS[c]) for c in m.group("cy")))

@@ -158,3 +158,27 @@ def test_it_does_not_count_awards_or_the_agents_of_a_piece_of_work_as_a_stock():
     page = "大同街道\n\n2023年,大同街道共有党员1830名,基层党组织70个。\n"
     assert summary(run(page, region="青白江区")) == {("大同街道", 2023, "party_members", 1830),
                                                     ("大同街道", 2023, "party_organizations", 70)}
+
+
+def test_it_reads_abbreviations_and_short_names_of_measures():
+    page = ("金井镇经济\n\n2023年,金井镇实现GDP15亿元,固投24.8亿元,零售总额完成1.93亿元,"
+            "限上零售总额0.8亿元;建成爱心食堂3个、社区“老年餐厅”2家,组建志愿者服务队伍12支,"
+            "老旧小区改造已开工8个,在68个城市社区网格党支部的基础上深化治理。\n")
+    facts = summary(run(page, region="长沙县"))
+    assert facts == {("金井镇", 2023, "gdp", 15), ("金井镇", 2023, "fixed_asset_investment", 24.8),
+                     ("金井镇", 2023, "retail_sales", 1.93), ("金井镇", 2023, "elderly_care_sites", 3),
+                     ("金井镇", 2023, "elderly_care_sites", 2), ("金井镇", 2023, "volunteer_organizations", 12),
+                     ("金井镇", 2023, "old_communities_renovated", 8), ("金井镇", 2023, "grid_party_branches", 68)}
+    # Letters that are part of a code still block a figure.
+    assert metric_facts("金井镇\n\n2023年,金井镇建成A4个网格。\n", region="长沙县") == []
+
+
+def test_it_reads_a_result_measured_against_its_goal_and_a_period_since_a_year():
+    page = ("回郭镇\n\n2020年,回郭镇一般公共预算收入完成5.15亿元,占目标的114.4%;"
+            "固定资产投资完成46亿元,占全年目标的106.7%;规模工业总产值完成460亿元,增速13%。\n")
+    facts = summary(run(page, published="2021-01-30", region="巩义市"))
+    assert {("回郭镇", 2020, "fixed_asset_investment", 46), ("回郭镇", 2020, "industrial_output_above_scale", 460),
+            ("回郭镇", 2020, "industrial_output_above_scale_growth_pct", 13)} <= facts
+    page = "东高地街道\n\n从2011年起,东高地街道建设了4家社区“老年餐厅”。\n"
+    assert summary(run(page, published="2012-05-01", region="丰台区")) == {
+        ("东高地街道", 2012, "elderly_care_sites", 4)}
