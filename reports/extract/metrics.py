@@ -303,6 +303,9 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             found = match_metric(catalogue, q, sentence[p_start:c_start - 1], post if labelled else "")
             if found is not None:
                 found = (*found[:3], "label_line" if labelled else "previous_clause")
+        if found is None and q.family == "money" and _BARE_VALUE_ADDED.search(_head(head)) \
+                and not re.search(r"[业产]", _head(head)):
+            found = _value_added_of_topic(catalogue, q, sentence[:c_start])
         if found is not None and (_locative(catalogue, found[0], q, head, post) or _PER_UNIT.search(head)
                                   or _per_unit_before(sentence, c_start, start)
                                   or (q.family == "count" and _ACTORS.match(post))):
@@ -352,6 +355,22 @@ def _after_values(catalogue: Catalogue, sentence: str, quantities: list[tuple[Qu
         if found is not None:
             spec, note, confidence, _ = found
             results[j] = Recognition(spec, note, spec.name_zh, confidence - 0.05, rule="regrouped")
+
+
+# 实现增加值4.1亿元: value added named by its verb alone; what it is the value added of stands earlier.
+_BARE_VALUE_ADDED = re.compile(r"(?:^|[\s,]|实现|完成|创造)增加值$")
+# 第一产业稳中有进,全年实现增加值4.1亿元: a sector opening an earlier clause of the sentence owns it.
+_SECTOR_TOPIC = re.compile(r"(?:^|[,;:])\s*(?:\d{4}年,?)?(第[一二三]产业|[一二三]产|[\u4e00-\u9fff]{1,4}业)")
+
+
+def _value_added_of_topic(catalogue: Catalogue, q: Quantity,
+                          before: str) -> tuple[MetricSpec, str, float, str] | None:
+    """The value added of the sector an earlier clause opened with; with no sector named in the sentence, the
+    area's whole value added, i.e. its GDP (全街道共实现增加值18.25亿元)."""
+    topics = _SECTOR_TOPIC.findall(before)
+    noun = topics[-1] + "增加值" if topics else "地区生产总值"
+    found = match_metric(catalogue, q, noun, "")
+    return (found[0], found[1], 0.75, "value_added_topic") if found else None
 
 
 # 每个网格配备网格员1名 / 每50户配备不少于两名党员: staffing per unit, not the total.

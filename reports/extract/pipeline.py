@@ -31,8 +31,10 @@ _CHANGE_TO = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|�
 # A community named only by a common noun as the subject of a clause: 该村划分3个网格, 社区将辖区划分为…
 _COMMUNITY_SUBJECT = re.compile(
     r"^[\s“]*(?:目前|现在|如今|去年|今年|同时|此外)?\s*"
-    r"(?P<who>(?:该|本|全|这个|(?:我们|咱们)[\u4e00-\u9fff]{0,4}?)?(?:社区|村|居民区|小区)(?:里)?)"
-    r"(?:共|已|还|也|都|先后)?(?:将|把|划分|划了|划|设置|设立|设|建立|建成|建|配备|配|有|组建|成立)"
+    r"(?P<who>(?:该|本|全|这个|(?:我们|咱们)[\u4e00-\u9fff]{0,4}?)?(?:社区|村|居民区|小区)(?:里)?"
+    # 泾渭观澜社区共有网格员8人: a community the gazetteer does not know, named as the subject
+    r"|(?![各全每所该本我辖农乡城])[\u4e00-\u9fff]{2,6}?(?<![农乡城新])(?:社区|村)(?![民委级镇]))"
+    r"(?:网格)?(?:共|已|还|也|都|先后)?(?:将|把|划分|划了|划|设置|设立|设|建立|建成|建|配备|配|共有|现有|有|组建|成立)"
 )
 # What may open a sentence before a community that is its topic: 在周庄村,… / 上京村划分了… / 此外,在河西社区,…
 _TOPIC_OPENING = re.compile(r"[\s“]*(?:(?:另外|此外|同时|比如|例如|而)[,\s]*)?(?:在|以|我们|咱们)?\s*")

@@ -182,3 +182,22 @@ def test_it_reads_a_result_measured_against_its_goal_and_a_period_since_a_year()
     page = "东高地街道\n\n从2011年起,东高地街道建设了4家社区“老年餐厅”。\n"
     assert summary(run(page, published="2012-05-01", region="丰台区")) == {
         ("东高地街道", 2012, "elderly_care_sites", 4)}
+
+
+def test_it_gives_bare_value_added_to_the_sector_opening_the_sentence_else_to_gdp():
+    page = ("江津区经济\n\n2022年,第一产业稳中有进,全年实现增加值4.1亿元。"
+            "第三产业韧性增强,全年实现增加值242.12亿元。\n")
+    assert summary(run(page, region="江津区")) == {("江津区", 2022, "va_primary", 4.1),
+                                                   ("江津区", 2022, "va_tertiary", 242.12)}
+    page = "乘风街道\n\n2009年全街道共实现增加值182,544万元,同比增长41.2%。\n"
+    assert summary(run(page, region="龙凤区")) == {("乘风街道", 2009, "gdp", 18.2544),
+                                                   ("乘风街道", 2009, "gdp_growth_pct", 41.2)}
+    # An industry's value added is no GDP.
+    assert metric_facts("乘风街道\n\n2009年,工业经济稳步发展,规上工业实现增加值5亿元。\n", region="龙凤区") == []
+
+
+def test_it_keeps_per_capita_gdp_and_a_community_s_own_figures_out():
+    page = "宣汉县\n\n2023年,全年人均国内生产总值73934元,比上年增长7.7%。\n"
+    assert metric_facts(page, region="宣汉县") == []
+    page = "崇皇街道\n\n2022年,泾渭观澜社区共有社区级网格员8人。该社区网格划分了5个二级网格。\n"
+    assert metric_facts(page, region="高陵区") == []
