@@ -385,10 +385,10 @@ _TOTAL_WORD = re.compile(r"其中|共|总|合计|累计|全(?:街道?|镇|乡|�
 
 
 def _per_unit_before(sentence: str, clause_start: int, position: int) -> bool:
-    found = None
-    for found in _PER_UNIT_ANYWHERE.finditer(sentence, 0, clause_start):
-        pass
-    return found is not None and not _TOTAL_WORD.search(sentence, found.end(), position)
+    last = None
+    for last in _PER_UNIT_ANYWHERE.finditer(sentence, 0, clause_start):  # noqa: B007 - the last match is wanted
+        continue
+    return last is not None and not _TOTAL_WORD.search(sentence, last.end(), position)
 # Verbs that make a lone 一 a count (全镇设置一个一级网格, 建成一个养老服务中心) rather than an article.
 _COUNTING_VERB = re.compile(
     r"共|设|划分|划|建|有|配备|配|组建|成立|达到|达|新增|开办|开设|打造|形成|改造|提升|投用|启用|运营|完成"

@@ -131,8 +131,8 @@ def test_it_reads_a_bracketed_column_name_over_a_title_as_a_headline_and_a_date_
 
 
 def test_it_reads_sector_values_listed_after_a_verb_and_a_year_run_into_quan_nian():
-    facts = summary(run("七台河市经济\n\n2023年七台河市第一、二、三产业实现增加值分别为43.40亿元、109.90亿元、109.60亿元。\n",
-                        region="七台河市"))
+    page = "七台河市经济\n\n2023年七台河市第一、二、三产业实现增加值分别为43.40亿元、109.90亿元、109.60亿元。\n"
+    facts = summary(run(page, region="七台河市"))
     assert {("七台河市", 2023, "va_primary", 43.4), ("七台河市", 2023, "va_secondary", 109.9),
             ("七台河市", 2023, "va_tertiary", 109.6)} <= facts
     page = "回眸鄂城\n\n预计2023全年地区生产总值突破600亿元大关、增长6.7%。\n"
