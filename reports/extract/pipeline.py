@@ -19,7 +19,7 @@ from .normalize import Normalized, normalize
 from .places import Mention, PlaceFinder, changes_place, is_subject
 from .quantities import Quantity, find_quantities
 from .types import ArticleResult, Extraction, FactResult, InitiativeResult, Place
-from .years import YearMention, default_year, lead_year, nearest_year, title_year, year_mentions
+from .years import YearMention, default_year, lead_year, nearest_year, title_year, written_on, year_mentions
 
 EXTRACTOR_VERSION = "2026.12.06.1"
 
@@ -175,10 +175,11 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
         place = art.main_place(ctx, first, last)
         title = art.title_text(ctx, first, last)
         first_body = next((p.text for p in page.paras[first:last] if p.kind == "body"), "")
-        year = lead_year(first_body, title, config.published)
+        published = written_on(title, first_body, config.published)
+        year = lead_year(first_body, title, published)
         year_source = "article"
         if year is None:
-            year = default_year(config.published, article_text)
+            year = default_year(published, article_text)
             year_source = "publication" if year is not None else "none"
         results.append(ArticleResult(index=index, title=title, text=article_text, place=place, year=year))
         heading_year = year
@@ -190,12 +191,12 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
                     towns = {m.place for m in ctx.mentions[i] if m.place is not None and m.place.is_subdistrict_level}
                     heading_place = towns.pop() if len(towns) == 1 else None
                 # 国家统计局开州调查队2024年4月29日: a dateline tells when the page was printed, not what it is about.
-                named = title_year(para.text, config.published)
+                named = title_year(para.text, published)
                 heading_year = named if named is not None else (year if i == first else heading_year)
                 continue
             if para.kind != "body":
                 continue
-            walker = _Paragraph(page, ctx, i, a_start, place, scope_place, gazetteer, config.published, first)
+            walker = _Paragraph(page, ctx, i, a_start, place, scope_place, gazetteer, published, first)
             walker.synonyms = synonyms
             walker.heading_place = heading_place
             walker.fallback_year_source = year_source if heading_year == year else "heading"

@@ -20,7 +20,7 @@ _YEAR = re.compile(
     r"|(?P<cy>[〇零○一二三四五六七八九]{4})年"
     # 去年以来 / 从去年到现在 count from a year up to now: no single year.
     r"|(?<![近往历])(?P<rel>今年|本年|去年|上年|前年|明年|次年)(?!至今|到现在|到目前|底以来)"
-    r"|(?P<half>上半年|下半年|年底|年末|年初)"
+    r"|(?P<half>上半年|下半年|年底|年末|年初|1\s*[-—~至]\s*12\s*月)"
     # 目前 / 截至目前 speak of now: the article's own year again, whatever year the paragraph named before.
     r"|(?P<now>目前|截至目前|截止目前|当前|如今|现如今)"
     # 过去一年 / 刚刚过去的一年: the year just ended when printed early in the next
@@ -31,6 +31,8 @@ _SINCE = re.compile(r"以来")
 _COMPARISON = re.compile(r"(?:比|较|同比|与)$")
 _SINCE_YEAR = re.compile(r"[从自]$")
 _SINCE_YEAR_END = re.compile(r"\s*(?:起|开始|至今)")
+# 自2022年印发《…》以来,…: the period runs from that year to now.
+_SINCE_CLAUSE = re.compile(r"[^,;。!?]{0,40}?以来")
 _CLAUSE_START = re.compile(r"(?:^|[,;:。!?])\s*$")
 # 2024年4月29日 after a report's title is when it was issued, not the year it reports on.
 _DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -50,7 +52,9 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
         if m.group("y"):
             if _COMPARISON.search(text[max(0, m.start() - 2):m.start()]):
                 continue  # 比2022年增加12个 compares with that year; the figure is of another
-            if _SINCE_YEAR.search(text[max(0, m.start() - 1):m.start()]) and _SINCE_YEAR_END.match(text, m.end()):
+            if _SINCE_YEAR.search(text[max(0, m.start() - 1):m.start()]) and _SINCE_YEAR_END.match(text, m.end()) \
+                    or _SINCE_YEAR.search(text[max(0, m.start() - 1):m.start()]) \
+                    and _SINCE_CLAUSE.match(text, m.end()):
                 out.append(YearMention(m.start(), m.end(), None))
                 continue  # 从2011年起,…建设了4家: a period running up to now
             out.append(YearMention(m.start(), m.end(), int(m.group("y"))))
@@ -89,6 +93,17 @@ _OPENING_YEAR = re.compile(r"(?:^|[,;:。!?\n])\s*((?:19|20)\d{2})\s*年(?:以�
 # (新疆)2023年伊犁哈萨克自治州特克斯县国民经济和社会发展统计公报: a report named with its year.
 _REPORT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[^。!?\n]{0,24}?(?:统计公报|工作报告|工作总结|国民经济和社会发展|"
                           r"计划执行情况|年度报告|工作要点)")
+
+
+def written_on(title: str, first_body: str, published: date | None) -> date | None:
+    """The date relative words (今年, 上半年) are read against. A report named with its year (江岸区2024年国民经济和
+    社会发展计划执行情况…) was written in that year, however much later a site posted it: its 今年 is that year."""
+    if published is None:
+        return None
+    report = _REPORT_YEAR.search(title) or _REPORT_YEAR.search(re.split(r"[。!?]", first_body, maxsplit=1)[0])
+    if report and int(report.group(1)) < published.year:
+        return date(int(report.group(1)), 12, 31)
+    return published
 
 
 def default_year(published: date | None, article_text: str) -> int | None:
