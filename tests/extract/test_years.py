@@ -89,7 +89,8 @@ def test_it_does_not_date_a_figure_by_a_year_named_after_a_semicolon():
 
 def test_it_reads_a_full_year_of_months_printed_early_in_the_next_year_as_the_year_before():
     from .helpers import run, summary
-    page = "上盘镇2023年工作总结\n\n今年以来,全镇经济稳健发展。1-12月全镇实现规上工业总产值16886.11万元,同比增长18.4%。\n"
+    page = ("上盘镇2023年工作总结\n\n今年以来,全镇经济稳健发展。"
+            "1-12月全镇实现规上工业总产值16886.11万元,同比增长18.4%。\n")
     facts = summary(run(page, published="2024-02-01", region="临海市"))
     assert facts == {("上盘镇", 2023, "industrial_output_above_scale", 1.688611),
                      ("上盘镇", 2023, "industrial_output_above_scale_growth_pct", 18.4)}
