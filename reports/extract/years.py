@@ -21,7 +21,8 @@ _YEAR = re.compile(
     # 去年以来 / 从去年到现在 count from a year up to now: no single year.
     r"|(?<![近往历])(?P<rel>今年|本年|去年|上年|前年|明年|次年)(?!至今|到现在|到目前|底以来)"
     r"|(?P<half>上半年|下半年|年底|年末|年初|1\s*[-—~至]\s*12\s*月)"
-    # 目前 / 截至目前 speak of now: the article's own year again, whatever year the paragraph named before.
+    # 目前 / 截至目前 speak of now: the article's own year again, whatever year the paragraph named before; 截至目前
+    # (as of the day of writing) is the year it was written in, even in a review of the year before.
     r"|(?P<now>目前|截至目前|截止目前|当前|如今|现如今)"
     # 过去一年 / 刚刚过去的一年: the year just ended when printed early in the next
     r"|(?P<past>过去(?:的)?一年|刚刚过去的一年|刚过去的一年)"
@@ -67,7 +68,7 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
         elif m.group("past"):
             out.append(YearMention(m.start(), m.end(), published.year - 1 if published.month <= 6 else published.year))
         elif m.group("now"):
-            out.append(YearMention(m.start(), m.end(), None))
+            out.append(YearMention(m.start(), m.end(), published.year if m.group("now").startswith("截") else None))
         elif m.group("rel"):
             if _COMPARISON.search(text[max(0, m.start() - 2):m.start()]):
                 continue  # 比上年增长 compares with last year; the figure is this year's

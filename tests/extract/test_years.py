@@ -103,3 +103,9 @@ def test_it_dates_a_period_since_a_year_to_now_and_reads_a_dated_report_against_
     page = ("江岸区2024年国民经济和社会发展计划执行情况的报告\n\n"
             "今年以来,全区经济运行稳中有进。预计全年地区生产总值突破1700亿元。\n")
     assert summary(run(page, published="2025-06-04", region="江岸区")) == {("江岸区", 2024, "gdp", 1700)}
+
+
+def test_it_dates_a_count_as_of_the_day_of_writing_to_the_year_written_even_in_a_review():
+    from .helpers import run, summary
+    page = "海口网格化管理\n\n去年,海口推进网格化管理。截至目前,海口主城区有1148个网格。\n"
+    assert summary(run(page, published="2015-02-12", region="海口市")) == {("海口市", 2015, "grid_count", 1148)}
