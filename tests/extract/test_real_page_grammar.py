@@ -201,3 +201,18 @@ def test_it_keeps_per_capita_gdp_and_a_community_s_own_figures_out():
     assert metric_facts(page, region="宣汉县") == []
     page = "崇皇街道\n\n2022年,泾渭观澜社区共有社区级网格员8人。该社区网格划分了5个二级网格。\n"
     assert metric_facts(page, region="高陵区") == []
+
+
+def test_it_reads_more_ways_pages_print_counts_and_growth():
+    page = ("江津区\n\n2023年,全区已建立190个社区居家养老服务中心(站),共7000多人担任网格员;"
+            "老旧小区改造涉及142个小区。\n")
+    assert summary(run(page, region="江津区")) == {
+        ("江津区", 2023, "elderly_care_sites", 190), ("江津区", 2023, "grid_workers", 7000),
+        ("江津区", 2023, "old_communities_renovated", 142)}
+    page = "江津区\n\n2023年,全区地区生产总值突破600亿元大关、增长6.7%,规上工业产值预计同比增长5%。\n"
+    assert summary(run(page, region="江津区")) == {
+        ("江津区", 2023, "gdp", 600), ("江津区", 2023, "gdp_growth_pct", 6.7),
+        ("江津区", 2023, "industrial_output_above_scale_growth_pct", 5)}
+    # A profile's list of counts: 企业 alone in its clause is the stock of enterprises.
+    page = "圣泉街道概况\n\n2023年,辖区有学校66所;企业6120家,个体户13874户。\n"
+    assert ("圣泉街道", 2023, "enterprises_total", 6120) in summary(run(page, region="江津区"))
