@@ -202,10 +202,16 @@ class PlaceFinder:
             district = _pick(name, tuple(p for p in places if p.is_district_level), scope, None, None)
             if district is not None:
                 districts_named.add((district.city, district.name))
+        # Without a region, a town and a district that several provinces share settle each other when the page
+        # names both (长寿路街道 and 普陀区: the 长寿路街道 of 上海市普陀区).
+        pairs = _named_pairs(raw) if scope is None else None
         for start, end, name, places, via in raw:
             prev = resolved[-1] if resolved else None
             parent = prev.place if prev and prev.place and start - prev.end <= 1 else None
             place = _pick(name, places, scope, parent, towns_named if via == "village" else None, districts_named)
+            if place is None and pairs is not None and via == "full" and len(places) > 1:
+                paired = [p for p in places if (p.city, p.district) in pairs]
+                place = paired[0] if len(paired) == 1 else None
             strong_suffix = name.endswith(("街道", "社区"))
             if (place is not None and parent is None and place.is_subdistrict_level and not strong_suffix
                     and (scope is None or scope.score(place) < 3)
@@ -251,6 +257,20 @@ class PlaceFinder:
                     continue  # 三江镇 elsewhere is not 三江街道
             out.append(Mention(start, end, short, table[short], "short"))
         return out
+
+
+def _named_pairs(raw) -> set[tuple]:
+    """(city, district) pairs that both a town and a district named on the page can be."""
+    towns, districts = set(), set()
+    for _, _, _, places, via in raw:
+        if via != "full":
+            continue
+        for p in places:
+            if p.is_subdistrict_level:
+                towns.add((p.city, p.district))
+            elif p.is_district_level:
+                districts.add((p.city, p.district))
+    return towns & districts
 
 
 def _addressed(mentions: list[Mention]) -> list[Mention]:

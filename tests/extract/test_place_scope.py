@@ -182,3 +182,13 @@ def test_jiedao_organs_opening_a_clause_speak_for_the_subdistrict_but_not_after_
             "各街道党工委共有党员3.2万名。")
     got = {(f.place.name, f.metric) for f in metric_facts(text, published="2023-02-01", region="杭州市")}
     assert got == {("仓前街道", "party_organizations"), ("余杭区", "party_members")}
+
+
+def test_it_settles_a_town_and_a_district_several_provinces_share_by_each_other_without_a_region():
+    from .helpers import run, summary
+    page = ("2024年长寿路街道社区代表会议报告\n\n现在,我代表普陀区人民政府长寿路街道办事处作报告。"
+            "2023年,街道累计新落地企业179家。\n")
+    facts = summary(run(page, published="2024-02-02", region=None))
+    assert facts == {("长寿路街道", 2023, "enterprises_new", 179)}
+    (fact,) = [f for f in run(page, published="2024-02-02", region=None).facts if f.metric]
+    assert fact.place.district == "普陀区" and fact.place.city == "上海市"
