@@ -80,6 +80,11 @@ def _scope(gazetteer: Gazetteer, region: str | None) -> tuple[Scope | None, Plac
         # 济宁经济技术开发区, 南昌高新区: a zone governed like a district but missing from the gazetteer is still
         # the place its own paper's 全区 means.
         if region and _ZONE.search(region):
+            # 淮南高新区: a zone named after its city lies in that city, whose towns the page may name.
+            city = next((c for n in (3, 2) for c in gazetteer.lookup(region[:n] + "市") if c.kind == "city"), None)
+            if city is not None:
+                return (Scope(province=city.province, city=city.name),
+                        Place(name=region, kind="district", district=region, city=city.name, province=city.province))
             return None, Place(name=region, kind="district")
         return None, None
     if scope.district:

@@ -192,3 +192,11 @@ def test_it_settles_a_town_and_a_district_several_provinces_share_by_each_other_
     assert facts == {("长寿路街道", 2023, "enterprises_new", 179)}
     (fact,) = [f for f in run(page, published="2024-02-02", region=None).facts if f.metric]
     assert fact.place.district == "普陀区" and fact.place.city == "上海市"
+
+
+def test_it_places_a_zone_paper_in_its_city_and_reads_a_town_behind_the_zone_word():
+    from .helpers import run, summary
+    page = ("淮南高新区深化党建+网格模式\n\n2023年以来,安徽省淮南市高新区三和镇深化探索党建+网格治理模式。"
+            "三和镇组建网格党支部23个。全区共划分网格120个。\n")
+    facts = summary(run(page, published="2023-10-01", region="淮南高新区"))
+    assert facts == {("三和镇", 2023, "grid_party_branches", 23), ("淮南高新区", 2023, "grid_count", 120)}
