@@ -98,8 +98,8 @@ def main_place(ctx: Context, start: int, end: int) -> Place | None:
             continue
         for m in ctx.mentions[i]:
             place = ctx.place_of(m)
-            if place is None:
-                continue
+            if place is None or m.via == "village" and _listed(ctx.text, m):
+                continue  # 歌乐村、金刚村、茅山峡村…: villages in a list say where work was done, not what is reported
             if place.is_subdistrict_level:
                 towns[place] += 1
             elif changes_place(ctx.text, m):
@@ -114,6 +114,10 @@ def main_place(ctx: Context, start: int, end: int) -> Place | None:
     if first >= 1 and second == 0:
         return ranked[0][0]
     return None
+
+
+def _listed(text: str, mention: Mention) -> bool:
+    return text[mention.start - 1:mention.start] == "、" or text[mention.end:mention.end + 1] == "、"
 
 
 def _differs(new: Place, current: Place) -> bool:

@@ -200,3 +200,11 @@ def test_it_places_a_zone_paper_in_its_city_and_reads_a_town_behind_the_zone_wor
             "三和镇组建网格党支部23个。全区共划分网格120个。\n")
     facts = summary(run(page, published="2023-10-01", region="淮南高新区"))
     assert facts == {("三和镇", 2023, "grid_party_branches", 23), ("淮南高新区", 2023, "grid_count", 120)}
+
+
+def test_it_does_not_let_villages_in_a_list_decide_what_a_district_report_is_about():
+    from .helpers import run, summary
+    page = ("区政府:\n\n1.积极引进知名企业。2022年,共签约48个项目,协议引资338.91亿元。\n"
+            "2.推进乡村振兴,在歌乐村、金刚村、茅山峡村、四楞碑村等地建设示范点。\n")
+    assert summary(run(page, published="2023-01-20", region="沙坪坝区")) == {
+        ("沙坪坝区", 2022, "attracted_investment", 338.91)}
