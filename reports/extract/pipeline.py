@@ -26,6 +26,7 @@ EXTRACTOR_VERSION = "2026.12.06.1"
 _SENTENCE = re.compile(r"[^。!?]*(?:[。!?]+[\"'”’」』)]*|$)")
 _WAN = Decimal(10000)
 _ATTRIBUTIVE = re.compile(r"\s*(?:级|量级|台阶|新闻发布会|发布会|俱乐部|俱乐部成员)")
+_AS_OF = re.compile(r"(?:截至|截止|至)$")
 _ZONE = re.compile(r"(?:开发区|高新区|新区|经开区|园区|示范区|试验区|管理区|保税区)$")
 _CHANGE_TO = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|调整|扩大|发展|突破)?(?:到|至|为)")
 # A community named only by a common noun as the subject of a clause: 该村划分3个网格, 社区将辖区划分为…
@@ -373,7 +374,10 @@ class _Paragraph:
 
     def _dates_figure(self, m: YearMention, position: int) -> bool:
         # 从2022年底的1.52万户增加到1.71万户: a starting year dates the starting value only.
-        return not (self.text[m.start - 1:m.start] in ("从", "由") and _CHANGE_TO.search(self.text, m.end, position))
+        if self.text[m.start - 1:m.start] in ("从", "由") and _CHANGE_TO.search(self.text, m.end, position):
+            return False
+        # 截至2023年末有户籍人口58347人。下辖基层党组织26个: a date stamp holds for its own sentence only.
+        return not (_AS_OF.search(self.text, max(0, m.start - 3), m.start) and "。" in self.text[m.end:position])
 
     def facts(self, catalogue: Catalogue, article: int, heading_year: int | None):
         quantities = find_quantities(self.text)

@@ -109,3 +109,11 @@ def test_it_dates_a_count_as_of_the_day_of_writing_to_the_year_written_even_in_a
     from .helpers import run, summary
     page = "江津区网格化管理\n\n去年,全区推进网格化管理。截至目前,全区已有1148个网格。\n"
     assert summary(run(page, published="2015-02-12", region="江津区")) == {("江津区", 2015, "grid_count", 1148)}
+
+
+def test_it_keeps_a_date_stamp_to_its_own_sentence():
+    from .helpers import run, summary
+    page = "中和镇简介\n\n中和镇辖3个社区15个村,截至2023年末有户籍人口58347人。下辖基层党组织26个。\n"
+    assert summary(run(page, published="2025-03-11", region="开州区")) == {("中和镇", 2025, "party_organizations", 26)}
+    page = "中和镇简介\n\n截至2023年末,中和镇下辖基层党组织26个。\n"
+    assert summary(run(page, published="2025-03-11", region="开州区")) == {("中和镇", 2023, "party_organizations", 26)}
