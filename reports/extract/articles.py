@@ -96,10 +96,11 @@ def main_place(ctx: Context, start: int, end: int) -> Place | None:
     for i in range(start, end):
         if ctx.paras[i].kind != "body":
             continue
+        mixed = _mixed_village_lists(ctx.text, ctx.mentions[i])
         for m in ctx.mentions[i]:
             place = ctx.place_of(m)
-            if place is None or m.via == "village" and _listed(ctx.text, m):
-                continue  # 歌乐村、金刚村、茅山峡村…: villages in a list say where work was done, not what is reported
+            if place is None or m.start in mixed:
+                continue
             if place.is_subdistrict_level:
                 towns[place] += 1
             elif changes_place(ctx.text, m):
@@ -116,8 +117,19 @@ def main_place(ctx: Context, start: int, end: int) -> Place | None:
     return None
 
 
-def _listed(text: str, mention: Mention) -> bool:
-    return text[mention.start - 1:mention.start] == "、" or text[mention.end:mention.end + 1] == "、"
+def _mixed_village_lists(text: str, mentions: list[Mention]) -> set[int]:
+    """Starts of villages printed in a list (歌乐村、金刚村、茅山峡村) that spans several towns: such a list says
+    where work was done across a district, not which town a report is about."""
+    out: set[int] = set()
+    run: list[Mention] = []
+    for m in [*mentions, None]:
+        if m is not None and m.via == "village" and (not run or text[run[-1].end:m.start] in ("、", "和", "及", "与")):
+            run.append(m)
+            continue
+        if len(run) >= 2 and len({v.place for v in run}) > 1:
+            out.update(v.start for v in run)
+        run = [m] if m is not None and m.via == "village" else []
+    return out
 
 
 def _differs(new: Place, current: Place) -> bool:

@@ -125,8 +125,9 @@ def is_dateline(text: str, mention: YearMention) -> bool:
     return bool(_DATELINE.match(text, mention.end))
 
 
-# 2019年南渡镇政府工作报告 is delivered early in 2019 and accounts for 2018; its figures are that year's.
-_WORK_REPORT_AFTER = re.compile(r"\s*年?[^。!?\n]{0,16}?政府工作报告")
+# 2019年南渡镇政府工作报告 is delivered early in 2019 and accounts for 2018; its figures are that year's. The
+# 完成情况 / 执行情况 of a year's report tells what was done in that same year.
+_WORK_REPORT_AFTER = re.compile(r"\s*年?[^。!?\n]{0,16}?政府工作报告(?![^。!?\n]{0,6}?(?:完成|执行|落实|进展|分工))")
 
 
 def title_year(title: str, published: date | None) -> int | None:

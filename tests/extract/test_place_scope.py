@@ -208,3 +208,10 @@ def test_it_does_not_let_villages_in_a_list_decide_what_a_district_report_is_abo
             "2.推进乡村振兴,在歌乐村、金刚村、茅山峡村、四楞碑村等地建设示范点。\n")
     assert summary(run(page, published="2023-01-20", region="沙坪坝区")) == {
         ("沙坪坝区", 2022, "attracted_investment", 338.91)}
+
+
+def test_it_lets_a_list_of_one_town_s_villages_vote_for_that_town():
+    from .helpers import run, summary
+    page = ("温州3个镇获评优秀\n\n苍南县钱库镇、永嘉县桥头镇获评优秀。钱库镇在项东村、来谊村、后谢村建设示范带。"
+            "钱库镇打造商贸重镇。桥头镇发展纽扣产业。\n\n2021年完成地区生产总值42.24亿元。\n")
+    assert ("钱库镇", 2021, "gdp", 42.24) in summary(run(page, published="2022-11-10", region=None))

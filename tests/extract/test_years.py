@@ -117,3 +117,11 @@ def test_it_keeps_a_date_stamp_to_its_own_sentence():
     assert summary(run(page, published="2025-03-11", region="开州区")) == {("中和镇", 2025, "party_organizations", 26)}
     page = "中和镇简介\n\n截至2023年末,中和镇下辖基层党组织26个。\n"
     assert summary(run(page, published="2025-03-11", region="开州区")) == {("中和镇", 2023, "party_organizations", 26)}
+
+
+def test_it_reads_the_completion_report_of_a_year_s_work_report_as_that_year():
+    from .helpers import run, summary
+    page = "万州区2020年政府工作报告完成情况\n\n预计完成规上工业总产值330亿元、同比增长5%。\n"
+    assert summary(run(page, published="2021-03-24", region="万州区")) == {
+        ("万州区", 2020, "industrial_output_above_scale", 330),
+        ("万州区", 2020, "industrial_output_above_scale_growth_pct", 5)}
