@@ -42,6 +42,9 @@ class MetricSpec:
     sited: bool = False
     # A flow over one year (新增市场主体): a figure summed over several years (近三年累计新增) is no value of it.
     yearly: bool = False
+    # Sentences this metric must read (with the value) and must not read: the catalogue's own test corpus.
+    examples: tuple[tuple[str, float], ...] = ()
+    counterexamples: tuple[str, ...] = ()
 
     @property
     def scale(self) -> int:
@@ -92,6 +95,8 @@ def load_metrics(text: str) -> tuple[MetricSpec, ...]:
             spec["counters"] = tuple(spec["counters"])
         if "part_of" in spec:
             spec["part_of"] = tuple(spec["part_of"])
+        spec["examples"] = tuple((text, float(value)) for text, value in spec.get("examples", ()))
+        spec["counterexamples"] = tuple(spec.get("counterexamples", ()))
         spec.setdefault("veto", (fragments["veto"],))
         if spec["category"] not in CATEGORIES:
             raise ValueError(f"{_LEXICON.name}: metric {spec['key']!r} has unknown category {spec['category']!r}")

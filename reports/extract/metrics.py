@@ -360,7 +360,8 @@ def _after_values(catalogue: Catalogue, sentence: str, quantities: list[tuple[Qu
 # 实现增加值4.1亿元: value added named by its verb alone; what it is the value added of stands earlier.
 _BARE_VALUE_ADDED = re.compile(r"(?:^|[\s,]|实现|完成|创造)增加值$")
 # 第一产业稳中有进,全年实现增加值4.1亿元: a sector opening an earlier clause of the sentence owns it.
-_SECTOR_TOPIC = re.compile(r"(?:^|[,;:])\s*(?:\d{4}年,?)?(第[一二三]产业|[一二三]产|[\u4e00-\u9fff]{1,4}业)")
+_SECTOR_TOPIC = re.compile(r"(?:^|[,;:])\s*(?:\d{4}年,?)?(?:全年|[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡|区|县|市))?"
+                           r"(第[一二三]产业|[一二三]产|[\u4e00-\u9fff]{1,4}业)")
 
 
 def _value_added_of_topic(catalogue: Catalogue, q: Quantity,
