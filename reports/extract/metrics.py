@@ -66,6 +66,16 @@ _THREE_SECTORS = re.compile(
     r"(?:三次产业|一二三产业?|一、二、三产业?|第一、二、三产业?|第一、第二、第三产业|一、二、三次产业|"
     r"第一产业[、和及与]第二产业[、和及与]第三产业|一产[、和及与]二产[、和及与]三产)"
 )
+# 从2004年突破100亿元到2024年突破1000亿元: 到 a year after 从 a year closes a history, it sets no goal.
+_FROM_YEAR_TO_YEAR = re.compile(r"[从由](?:19|20)\d{2}年[^,;。!?]*?到(?:19|20)\d{2}年")
+
+
+def _history_span(sentence: str, c_start: int, start: int) -> str:
+    """The clause before a figure, without a 从…年…到…年 history (whose 到2024年 is no goal)."""
+    return _FROM_YEAR_TO_YEAR.sub("", sentence[c_start:start])
+
+
+_COMPARED = re.compile(r"(?:同比|比上年|较上年|较去年|比去年|与上年相比)$")
 _LIST_GAP = re.compile(r"^[\s、,和及与]*$")
 _BARE_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
 _LIST_GAP_BARE = re.compile(r"^(?:[\s、,和及与]|\d+(?:\.\d+)?(?=[\s、,和及与]))*$")
@@ -311,7 +321,7 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
                                   or (q.family == "count" and _ACTORS.match(post))):
             found = None
         # 力争到2025年,全区网格员达到3000名: the goal can be set in an earlier clause of the sentence.
-        target = bool(_TARGET.search(sentence[c_start:start]) or _GOAL.search(sentence[:c_start])
+        target = bool(_TARGET.search(_history_span(sentence, c_start, start)) or _GOAL.search(sentence[:c_start])
                       or _TARGET_AFTER.match(post))
         if found is None and q.family == "percent":
             found = _growth(catalogue, sentence, quantities, i, results, head)
@@ -615,6 +625,9 @@ def _lists(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity,
             item = items[position]
             q = quantities[i][0]
             found = match_metric(catalogue, q, item, "")
+            if found is None and q.family == "percent":
+                # 规上工业总产值、固定资产投资同比分别增长6.2%、-19.3%: each item's growth rate.
+                found = match_metric(catalogue, q, _COMPARED.sub("", item) + "增长", "")
             if found is not None:
                 spec, note, _, _ = found
                 results[i] = Recognition(spec, note, spec.name_zh, 0.85, rule="list")

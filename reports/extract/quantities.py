@@ -291,9 +291,15 @@ def _build(text: str, m: re.Match, masked: bytearray) -> Quantity | None:
         return None
     chinese = not num[0].isdigit()
     before = text[num_start - 1] if num_start > 0 else ""
+    # 同比分别增长5.2%、-6.2%: a minus sign after a word or a list mark makes a rate negative (2020-2023 and A-1
+    # are ranges and codes, not signs).
+    negative = before in "-−" and m.group("unit") == "%" and not m.group("pre") \
+        and (num_start < 2 or not (text[num_start - 2].isascii() and text[num_start - 2].isalnum()))
     if chinese:
         if before in _CN_BLOCKERS:
             return None
+    elif negative:
+        pass
     elif (before in _AR_BLOCKERS and not text.endswith(_MEASURE_ABBREVIATIONS, 0, num_start)) \
             or (before == "," and num_start > 1 and text[num_start - 2].isdigit()):
         return None
@@ -307,6 +313,8 @@ def _build(text: str, m: re.Match, masked: bytearray) -> Quantity | None:
     value = parse_number(num)
     if value is None:
         return None
+    if negative:
+        value, num_start = -value, num_start - 1
     family, canonical = UNITS[unit]
     mult = m.group("mult")
     if mult:

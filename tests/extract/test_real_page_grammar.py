@@ -216,3 +216,16 @@ def test_it_reads_more_ways_pages_print_counts_and_growth():
     # A profile's list of counts: 企业 alone in its clause is the stock of enterprises.
     page = "圣泉街道概况\n\n2023年,辖区有学校66所;企业6120家,个体户13874户。\n"
     assert ("圣泉街道", 2023, "enterprises_total", 6120) in summary(run(page, region="江津区"))
+
+
+def test_it_reads_growth_lists_with_negative_rates_and_dates_each_value_of_a_threshold_history():
+    page = "江津区经济\n\n2023年,全区规上工业总产值、地区生产总值同比分别增长-6.2%、5.1%。\n"
+    assert summary(run(page, region="江津区")) == {
+        ("江津区", 2023, "industrial_output_above_scale_growth_pct", -6.2), ("江津区", 2023, "gdp_growth_pct", 5.1)}
+    # A range or a code keeps its hyphen: no negative rate.
+    assert all(f.value > 0 for f in run("江津区\n\n2020-2023年,全区地区生产总值年均增长8%。\n", region="江津区").facts)
+    page = "江津区经济\n\n全区地区生产总值从2004年突破100亿元到2024年突破1000亿元。\n"
+    assert summary(run(page, published="2024-05-01", region="江津区")) == {
+        ("江津区", 2004, "gdp", 100), ("江津区", 2024, "gdp", 1000)}
+    # 到 a year without a 从 before it still sets a goal.
+    assert metric_facts("江津区经济\n\n力争到2025年,全区地区生产总值达到1500亿元。\n", region="江津区") == []
