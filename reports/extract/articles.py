@@ -28,6 +28,8 @@ class Context:
     gazetteer: object
 
     def place_of(self, mention: Mention, context: Place | None = None) -> Place | None:
+        if mention.via == "wide":
+            return None
         if mention.via in ("generic", "local"):
             return generic_place(mention, context, self.scope_place, self.gazetteer)
         return mention.place

@@ -261,6 +261,8 @@ class _Paragraph:
                     and not self.place.kind == "city" and m.place.district != self.place.district:
                 continue  # a community of another district named inside a story is more likely a word than a place
             if changes_place(self.page.text, m):
+                if m.via == "wide":
+                    return None, "wide"
                 if m.via == "local":
                     return self._local_place(m), "reference"
                 found = self.ctx.place_of(m, self.place)
@@ -412,6 +414,8 @@ class _Paragraph:
         if q.weak and rec.metric is None:
             return None
         place, place_source = self.place_and_source(s_start, q.start)
+        if place_source == "wide":
+            return None  # 全省共划分网格8万个: a province's or the country's figure, of no place compared here
         if rec.part_of is not None and place != self.place_at(s_start, s_start + rec.total_at):
             rec = Recognition(rec.part_of, "", rec.part_of.name_zh, 0.8, rule="part_of_other_place")
         value, upper, unit = _canonical(q, rec.metric)

@@ -49,6 +49,8 @@ _NOT_A_NAME = re.compile(
     r"依托|通过|围绕|推动|聚焦|坚持|组织|带领|发挥|联合|协调|指导|支持|帮助|全力|积极"
 )
 _GENERIC = re.compile(r"(?:全|我|本|该)(区|县|市)(?![委场民容政级属直内外])")
+# 全省 / 全国: a level above every place the dashboard compares; its figures belong to none of them.
+_WIDE = re.compile(r"(?:全|我|本)(省|国)(?![委级属直内外])")
 # 全镇 / 该街道 / 镇里 / a bare 街道 opening a clause: the subdistrict or town being written about, never a district.
 _LOCAL = re.compile(
     r"(?:全|我|本|该|此)(街道|镇|乡)(?![长村区域级委政府干])|全(街)(?![巷头区坊面边道])|([镇乡])里(?![乡邻])(?=[\u4e00-\u9fff])|"
@@ -83,7 +85,7 @@ class Mention:
     end: int
     text: str
     place: Place | None
-    via: str  # full | short | village | generic | local | unlisted
+    via: str  # full | short | village | generic | local | unlisted | wide (全省, 全国)
     generic: str = ""  # 区, 县 or 市 for 全区/我县/本市; the place kind a local word (全镇, 该街道) stands for
 
 
@@ -109,6 +111,8 @@ class PlaceFinder:
         taken = _Taken(mentions)
         mentions += [Mention(m.start(), m.end(), m.group(), None, "generic", m.group(1))
                      for m in _GENERIC.finditer(text) if not taken.overlaps(m.start(), m.end())]
+        mentions += [Mention(m.start(), m.end(), m.group(), None, "wide", m.group(1))
+                     for m in _WIDE.finditer(text) if not taken.overlaps(m.start(), m.end())]
         named = _Taken([m for m in mentions if m.place is not None or m.via == "generic"])
         for m in _LOCAL.finditer(text):
             if named.overlaps(m.start(), m.end()):
@@ -380,7 +384,7 @@ def is_subject(text: str, mention: Mention, organs: bool = True) -> bool:
 
 def changes_place(text: str, mention: Mention) -> bool:
     """Whether a mention makes the numbers after it (in its sentence) belong to another place."""
-    if mention.via in ("generic", "local"):
+    if mention.via in ("generic", "local", "wide"):
         return is_subject(text, mention)
     if mention.place is None:
         return False

@@ -215,3 +215,9 @@ def test_it_lets_a_list_of_one_town_s_villages_vote_for_that_town():
     page = ("温州3个镇获评优秀\n\n苍南县钱库镇、永嘉县桥头镇获评优秀。钱库镇在项东村、来谊村、后谢村建设示范带。"
             "钱库镇打造商贸重镇。桥头镇发展纽扣产业。\n\n2021年完成地区生产总值42.24亿元。\n")
     assert ("钱库镇", 2021, "gdp", 42.24) in summary(run(page, published="2022-11-10", region=None))
+
+
+def test_it_gives_a_province_s_or_the_country_s_figure_to_no_place():
+    from .helpers import run, summary
+    page = "江津区网格化\n\n全省共划分网格8万个,全区共划分网格1200个。\n"
+    assert summary(run(page, region="江津区")) == {("江津区", 2023, "grid_count", 1200)}
