@@ -190,6 +190,8 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
         results.append(ArticleResult(index=index, title=title, text=article_text, place=place, year=year))
         heading_year = year
         heading_place = None
+        headline_facts: list[FactResult] = []
+        body_figures: set[str | None] = set()
         for i in range(first, last):
             para = page.paras[i]
             if para.kind == "headline":
@@ -199,6 +201,10 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
                 # 国家统计局开州调查队2024年4月29日: a dateline tells when the page was printed, not what it is about.
                 named = title_year(para.text, published)
                 heading_year = named if named is not None else (year if i == first else heading_year)
+                # 实有市场主体总数达到331.9万户 as a subheading: a figure the text below may never restate.
+                walker = _Paragraph(page, ctx, i, a_start, place, scope_place, gazetteer, published, first)
+                walker.fallback_year_source = "heading"
+                headline_facts += [f for f in walker.facts(catalogue, index, heading_year) if f.metric is not None]
                 continue
             if para.kind != "body":
                 continue
@@ -207,6 +213,7 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
             walker.heading_place = heading_place
             walker.fallback_year_source = year_source if heading_year == year else "heading"
             for fact in walker.facts(catalogue, index, heading_year):
+                body_figures.add(fact.metric)
                 key = (fact.article, fact.place, fact.year, fact.metric, fact.value, fact.label, fact.value_start)
                 if key not in seen_facts:
                     seen_facts.add(key)
@@ -216,6 +223,8 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
                 if key not in seen_initiatives:
                     seen_initiatives.add(key)
                     initiatives.append(initiative)
+        # A figure the text restates, often more precisely (突破千亿元 over 1012.3亿元), is taken from the text.
+        facts += [f for f in headline_facts if f.metric not in body_figures]
     if shortened:
         warnings.append(f"{shortened} 篇文章超过每篇 {limits.max_article_chars:,} 字的上限，超出部分的段落未处理。"
                         "这通常是分段识别失败（整期报纸连成一篇）；如需全部导入，请上传分好段落的文本。")

@@ -229,3 +229,12 @@ def test_it_reads_growth_lists_with_negative_rates_and_dates_each_value_of_a_thr
         ("江津区", 2004, "gdp", 100), ("江津区", 2024, "gdp", 1000)}
     # 到 a year without a 从 before it still sets a goal.
     assert metric_facts("江津区经济\n\n力争到2025年,全区地区生产总值达到1500亿元。\n", region="江津区") == []
+
+
+def test_it_takes_a_figure_from_a_subheading_only_when_the_text_does_not_state_that_measure():
+    page = ("成都市场主体发展\n\n实有市场主体总数达到331.9万户\n\n"
+            "截至2021年底,成都市实有市场主体总数位列副省级城市第2位。\n")
+    facts = summary(run(page, published="2022-03-01", region="成都市"))
+    assert ("成都市", 2021, "market_entities_total", 3319000) in facts
+    page = "沛县经济\n\n地区生产总值首次突破千亿元\n\n2023年,全县地区生产总值达到1012.3亿元。\n"
+    assert summary(run(page, published="2024-02-01", region="沛县")) == {("沛县", 2023, "gdp", 1012.3)}
