@@ -468,16 +468,23 @@ def _parts(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity,
 def _subsets(sentence: str, quantities: list[tuple[Quantity, int, int]], results: list[Recognition | None]) -> None:
     """……210人，其中专职网格员80人: a part of a total already given is not a second total."""
     seen: dict[str, int] = {}
+    # 有党员76名,其中干部党员13名,下岗党员34名: the parts run on, clause after clause, until a semicolon.
+    listing: dict[str, int] = {}
     for i, (q, start, end) in enumerate(quantities):
         r = results[i]
         if r is None or r.metric is None:
             continue
+        key = r.metric.key
         c_start, _ = clause_bounds(sentence, start)
-        if r.metric.key in seen and sentence[c_start:start].lstrip().startswith("其中"):
+        opens = key in seen and sentence[c_start:start].lstrip().startswith("其中")
+        continues = key in listing and ";" not in sentence[listing[key]:start]
+        if opens or continues:
             results[i] = Recognition(None, "其中", label_for(q, sentence, start, end), 0.5, part_of=r.metric,
-                                     total_at=seen[r.metric.key])
+                                     total_at=seen[key])
+            listing[key] = end
             continue
-        seen.setdefault(r.metric.key, start)
+        listing.pop(key, None)
+        seen.setdefault(key, start)
 
 
 # 近三年来 / 五年间 / "十四五"以来 / 党的十八大以来: a span of several years, not one.
@@ -605,6 +612,8 @@ def _lists(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity,
             subject_start = c.end()
         subject = sentence[subject_start:m.start()]
         items = _items(subject)
+        # …全省占比分别达到32.4%: shares, not growth rates.
+        growth_list = bool(re.search(r"增长|增速|增幅|下降|比增", m.group() + subject[-6:])) and "占" not in subject
         run = []  # (item position, quantity index)
         position = 0
         cursor = m.end()
@@ -625,7 +634,7 @@ def _lists(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity,
             item = items[position]
             q = quantities[i][0]
             found = match_metric(catalogue, q, item, "")
-            if found is None and q.family == "percent":
+            if found is None and q.family == "percent" and growth_list:
                 # 规上工业总产值、固定资产投资同比分别增长6.2%、-19.3%: each item's growth rate.
                 found = match_metric(catalogue, q, _COMPARED.sub("", item) + "增长", "")
             if found is not None:

@@ -30,6 +30,8 @@ SHORT_STOPWORDS = frozenset(
     "振兴 和谐 育才 工业 商业 滨江 江南 江北岸 河西 河东 城区 社区 新街 老街 大街 朝阳 向阳 红岩 新民 新建 新兴".split()
 )
 _SUFFIX = re.compile(r"街道|苏木|[镇乡区县市旗州盟村]")
+# What may follow a city's short name used for the city (广州全市, 广州:, 广州已建成…).
+_CITY_SHORT_FOLLOW = frozenset(":：,、 \n在共已有的全将")
 _ZONE_WORDS = frozenset("高新区 开发区 经开区 新区 高新技术产业开发区 经济技术开发区 经济开发区 工业园区".split())
 # A town or subdistrict the gazetteer does not know (renamed, merged, newer than its data): a name opening a
 # headline or a clause, ending in 街道/镇/乡. Taken only when the page names it at least twice or in a
@@ -140,12 +142,15 @@ class PlaceFinder:
         for m in _UNLISTED.finditer(text):
             name = m.group("name")
             stem = name[:-2] if name.endswith("街道") else name[:-1]
-            if name in known or name in self.gazetteer.by_name or _NOT_A_NAME.search(stem) \
+            # 新篁镇“十一五”工作总结…: the name the page's first line opens with is what the page is about, even
+            # with a first character that usually starts an everyday word (新, 老, 城).
+            opens_page = not text[:m.start("name")].strip() and len(stem) >= 2 and not stem.startswith(("全", "各"))
+            if name in known or name in self.gazetteer.by_name or (_NOT_A_NAME.search(stem) and not opens_page) \
                     or stem in SHORT_STOPWORDS or taken.overlaps(m.start("name"), m.end("name")):
                 continue
             line_start = text[m.start("name") - 1:m.start("name")] in ("", "\n")
             kicker = line_start and text.startswith((":", "：", "|", "丨"), m.end("name"))
-            if kicker or counts.setdefault(name, text.count(name)) >= 2:
+            if kicker or opens_page or counts.setdefault(name, text.count(name)) >= 2:
                 names.add(name)
         out = []
         for name in names:
@@ -241,6 +246,12 @@ class PlaceFinder:
             if m.place is not None and m.via == "full" and m.place.kind != "city":
                 for short in self.gazetteer.short_names(m.place):
                     wanted.setdefault(short, set()).add(m.place)
+        if scope is not None and scope.city:
+            # 广州全市…: a paper of a city or of one of its districts writes the city's short name.
+            for place in self.gazetteer.lookup(scope.city):
+                if place.kind == "city":
+                    for short in self.gazetteer.short_names(place):
+                        wanted.setdefault(short, set()).add(place)
         if scope is not None and scope.district:
             own = [p for p in self.gazetteer.lookup(scope.district) if p.city == scope.city]
             for place in own:
@@ -258,6 +269,9 @@ class PlaceFinder:
                 continue
             short = match.group()
             follow = text[end:end + 2]
+            if table[short].kind == "city" and not (follow[:1] in _CITY_SHORT_FOLLOW
+                                                   or any(follow.startswith(w) for w in ("全市", "市区", "城区"))):
+                continue  # 杭州电子科技大学, 南昌高新区: a name that only starts with the city's
             if any(follow.startswith(s) for s in _PLACE_SUFFIX_AFTER):
                 other = next((short + s for s in _PLACE_SUFFIX_AFTER if follow.startswith(s)), "")
                 if self.gazetteer.lookup(other) and table[short].name != other:

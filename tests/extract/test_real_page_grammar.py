@@ -238,3 +238,30 @@ def test_it_takes_a_figure_from_a_subheading_only_when_the_text_does_not_state_t
     assert ("成都市", 2021, "market_entities_total", 3319000) in facts
     page = "沛县经济\n\n地区生产总值首次突破千亿元\n\n2023年,全县地区生产总值达到1012.3亿元。\n"
     assert summary(run(page, published="2024-02-01", region="沛县")) == {("沛县", 2023, "gdp", 1012.3)}
+
+
+def test_it_reads_parts_listed_after_qi_zhong_clause_after_clause_and_shares_are_no_growth():
+    page = "工业园街道\n\n2023年,街道党工委有党员76名,其中干部党员13名,下岗党员34名,离退休党员26名。\n"
+    assert summary(run(page, region="江津区")) == {("工业园街道", 2023, "party_members", 76)}
+    page = "江津区经济\n\n2023年,全区地区生产总值、固定资产投资全市占比分别达到32.4%、35.2%。\n"
+    assert metric_facts(page, region="江津区") == []
+
+
+def test_it_reads_more_names_pages_give_measures_and_facilities():
+    page = ("江津区经济\n\n2023年,全区第一产业实现增加值8.2亿元,规上工业生产总值135亿元,"
+            "增设350余个停车泊位,已建成285个配餐点,净增经营主体2.86万户。\n")
+    assert summary(run(page, region="江津区")) == {
+        ("江津区", 2023, "va_primary", 8.2), ("江津区", 2023, "industrial_output_above_scale", 135),
+        ("江津区", 2023, "parking_spaces_added", 350), ("江津区", 2023, "elderly_care_sites", 285)}
+
+
+def test_it_reads_a_city_s_short_name_as_the_city_but_not_inside_another_name():
+    page = "广州助餐配餐\n\n截至4月底,广州全市已建成285个配餐点。\n"
+    assert summary(run(page, published="2019-04-05", region="越秀区")) == {("广州市", 2019, "elderly_care_sites", 285)}
+    page = "白杨街道\n\n白杨街道有杭州电子科技大学等高校14所,各类企业400余家。\n"
+    assert {place for place, *_ in summary(run(page, region="钱塘区"))} == {"白杨街道"}
+
+
+def test_it_takes_an_unlisted_town_that_opens_the_page_for_what_the_page_is_about():
+    page = "新篁镇“十一五”工作总结\n\n2010年,预计全年社会消费品零售总额42940万元。\n"
+    assert summary(run(page, published=None, region="秀洲区")) == {("新篁镇", 2010, "retail_sales", 4.294)}
