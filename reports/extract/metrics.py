@@ -313,6 +313,9 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             found = match_metric(catalogue, q, sentence[p_start:c_start - 1], post if labelled else "")
             if found is not None:
                 found = (*found[:3], "label_line" if labelled else "previous_clause")
+        if found is None and _TOTAL_OF_BEFORE.match(head):
+            # 规上工业产值增长9.6%,位列全市第三;总量574亿元: the total of the measure whose growth came before.
+            found = _total_of_earlier_measure(catalogue, q, results[:i], sentence[:c_start])
         if found is None and q.family == "money" and _BARE_VALUE_ADDED.search(_head(head)) \
                 and not re.search(r"[业产]", _head(head)):
             found = _value_added_of_topic(catalogue, q, sentence[:c_start])
@@ -365,6 +368,30 @@ def _after_values(catalogue: Catalogue, sentence: str, quantities: list[tuple[Qu
         if found is not None:
             spec, note, confidence, _ = found
             results[j] = Recognition(spec, note, spec.name_zh, confidence - 0.05, rule="regrouped")
+
+
+_TOTAL_OF_BEFORE = re.compile(r"^\s*(?:总量|总额|总值)(?:为|达到?|完成|实现)?\s*$")
+
+
+def _total_of_earlier_measure(catalogue: Catalogue, q: Quantity, earlier: list[Recognition | None],
+                              before: str) -> tuple[MetricSpec, str, float, str] | None:
+    for r in reversed(earlier):
+        if r is None or r.metric is None:
+            continue
+        base = catalogue.get(r.metric.growth_of) if r.metric.growth_of else r.metric
+        if base is not None and accepts(base, q):
+            return base, "", 0.75, "total_of_earlier"
+        return None
+    # 固定资产投资增长15.5%,…;总量58.1亿元: a measure the catalogue has no growth rate for.
+    growth = None
+    for growth in re.finditer(r"(?:同比|比上年)?(?:增长|增幅|下降)", before):  # noqa: B007 - the last one
+        continue
+    if growth is None:
+        return None
+    clause = before[:growth.start()]
+    clause = clause[max(clause.rfind(c) for c in ",;:。") + 1:]
+    found = match_metric(catalogue, q, clause, "")
+    return (found[0], found[1], 0.7, "total_of_earlier") if found else None
 
 
 # 实现增加值4.1亿元: value added named by its verb alone; what it is the value added of stands earlier.

@@ -273,13 +273,16 @@ class _Paragraph:
                 if m.via == "wide":
                     return None, "wide"
                 if m.via == "local":
-                    return self._local_place(m), "reference"
+                    local = self._local_place(m)
+                    if local is not None or m.text[0] in "全我本该此":
+                        return local, "reference"  # 全镇 never means the county, even when the town is unnamed
+                    continue  # 乡镇(街道)党工委 in a city's story: no subdistrict to point back to
                 found = self.ctx.place_of(m, self.place)
                 if found is not None:
                     return found, "sentence"
         if self.place is None:
-            # A story naming no place in a district's or county's own paper (or a zone's) is about that area.
-            if self.scope_place is not None and self.scope_place.is_district_level:
+            # A story naming no place in a district's, county's, zone's or city's own paper is about that area.
+            if self.scope_place is not None and (self.scope_place.is_district_level or self.scope_place.kind == "city"):
                 return self.scope_place, "region"
             return None, "none"
         return self.place, ("region" if self.place == self.scope_place else "article")

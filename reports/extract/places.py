@@ -49,6 +49,8 @@ _NOT_A_NAME = re.compile(
     # (商贸重镇, 上半年街道, 依托街道)
     r"|[全各本该每这那此其个名年由对向从与和及]|[重大强古小新老]$|目前|现在|如今|当前|截至|实现|推进|建设|打造|乡镇|"
     r"依托|通过|围绕|推动|聚焦|坚持|组织|带领|发挥|联合|协调|指导|支持|帮助|全力|积极"
+    # 位列乡镇第一: a ranking among towns, and 乡镇 / 镇乡 themselves
+    r"|位列|位居|排名|排在|列全|居全|[乡镇]$"
 )
 _GENERIC = re.compile(r"(?:全|我|本|该)(区|县|市)(?![委场民容政级属直内外])")
 # 全省 / 全国: a level above every place the dashboard compares; its figures belong to none of them.
@@ -123,8 +125,9 @@ class PlaceFinder:
             local = Mention(m.start(), m.end(), m.group(), None, "local", kind)
             # A bare 街道 is the place only as the subject of its clause (2023年,街道集聚企业…), not 各街道/两街道.
             # 镇党委下设基层党组织158个: the town's own office opening a clause.
-            if (m.group(4) or m.group(5)) and not is_subject(text, local, organs=False):
-                continue
+            if (m.group(4) or m.group(5)) and (not is_subject(text, local, organs=False)
+                                               or text[m.start() - 1:m.start()] in ("(", "/", "、")):
+                continue  # 乡镇(街道)党工委, 镇/街道: a kind of office named in passing, not this one
             mentions.append(local)
         mentions.sort(key=lambda m: m.start)
         return _addressed(mentions)

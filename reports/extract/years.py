@@ -26,6 +26,8 @@ _YEAR = re.compile(
     r"|(?P<now>目前|截至目前|截止目前|当前|如今|现如今)"
     # 过去一年 / 刚刚过去的一年: the year just ended when printed early in the next
     r"|(?P<past>过去(?:的)?一年|刚刚过去的一年|刚过去的一年)"
+    # “十三五”期间 / 十二五末: a five-year plan's period, whose figures stand at its last year (2020, 2015)
+    r"|(?P<plan>[“\"]?十(?P<plan_n>[一二三四五])五[”\"]?(?:期间|时期|末))"
 )
 # 去年以来 counts from a year up to now: no single year. 今年以来 is this year so far.
 _SINCE = re.compile(r"以来")
@@ -59,6 +61,8 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
                 out.append(YearMention(m.start(), m.end(), None))
                 continue  # 从2011年起,…建设了4家: a period running up to now
             out.append(YearMention(m.start(), m.end(), int(m.group("y"))))
+        elif m.group("plan"):
+            out.append(YearMention(m.start(), m.end(), 2010 + 5 * (_CN_DIGITS[m.group("plan_n")] - 1)))
         elif m.group("cy"):
             year = int("".join(str(_CN_DIGITS[c]) for c in m.group("cy")))
             if 1900 <= year <= 2100:

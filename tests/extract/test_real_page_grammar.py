@@ -265,3 +265,21 @@ def test_it_reads_a_city_s_short_name_as_the_city_but_not_inside_another_name():
 def test_it_takes_an_unlisted_town_that_opens_the_page_for_what_the_page_is_about():
     page = "新篁镇“十一五”工作总结\n\n2010年,预计全年社会消费品零售总额42940万元。\n"
     assert summary(run(page, published=None, region="秀洲区")) == {("新篁镇", 2010, "retail_sales", 4.294)}
+
+
+def test_it_reads_a_total_after_its_growth_and_a_five_year_plan_s_period():
+    page = ("千灯镇\n\n2022年,千灯镇规上工业产值增长9.6%,位列全市第三;总量574亿元,位列乡镇第一。"
+            "固定资产投资增长15.5%,位列全市第二;总量58.1亿元。\n")
+    assert summary(run(page, region="昆山市")) == {
+        ("千灯镇", 2022, "industrial_output_above_scale_growth_pct", 9.6),
+        ("千灯镇", 2022, "industrial_output_above_scale", 574), ("千灯镇", 2022, "fixed_asset_investment", 58.1)}
+    page = "西安养老\n\n“十三五”期间,全市建成各类养老服务设施2406个,其中养老机构168家,社区养老服务站805个。\n"
+    assert summary(run(page, published="2021-05-01", region="西安市")) == {("西安市", 2020, "elderly_care_sites", 2406)}
+
+
+def test_it_reads_a_city_paper_s_unplaced_story_as_the_city_s_and_an_unnamed_town_as_no_county_s():
+    page = "临沧基层治理\n\n健全完善“乡镇(街道)党工委—村(社区)党组织”组织体系,设置五级网格6.4万个,网格员12万名。\n"
+    assert summary(run(page, published="2025-03-26", region="临沧市")) == {
+        ("临沧市", 2025, "grid_count", 64000), ("临沧市", 2025, "grid_workers", 120000)}
+    page = "龙网讯\n\n今年以来,我镇经济稳步增长。前三季度,全镇实现工业总产值210亿元。\n"
+    assert all(f.place is None for f in run(page, published="2011-10-19", region="苍南县").facts if f.metric)
