@@ -303,8 +303,9 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
                           else Recognition(None, "调整前", label, 0.5, history=True))
             continue
         found = match_metric(catalogue, q, head, post)
-        if found is not None and q.weak and not _COUNTING_VERB.search(head):
-            found = None  # “过去一个网格要管一千多户”: 一个 is an article, not a count of one
+        if found is not None and q.weak and (not _COUNTING_VERB.search(head) or q.unit in ("名", "人", "位")):
+            # “过去一个网格要管一千多户”: 一个 is an article, not a count of one; 设置一名社区网格员 staffs one unit.
+            found = None
         labelled = c_start > 0 and not head.strip() and sentence[c_start - 1] == ":"
         if found is None and c_start > 0 and (labelled or _TOTAL_ONLY.match(head)):
             # 地区生产总值:8.6亿元 (a table-like line) / 每个网格配备1名专职网格员,共123名 / 9个社区全部建成社区养老
@@ -442,7 +443,7 @@ _ACTORS = re.compile(
     r"^[\u4e00-\u9fff“”]{0,6}(?:员|者|工|代表|干部|人才|组织|支部|单位)们?"
     r"(?:共同|集体|分别|先后|同时|正在|正|在|都|也|还|纷纷)?"
     r"(?:获评|获得|荣获|获颁|获奖|获提名|被评为|入选|参赛|参加|参与|同台|竞技|报名|接受|受到|"
-    r"入驻|进驻|下沉|包保|包联|结对|认领|"
+    r"入驻|进驻|下沉|包保|包联|结对|认领|兼任|"
     r"说|表示|介绍|告诉|坦言|感慨|笑着说|回忆)"
 )
 _LOCATIVE_VERB = re.compile(

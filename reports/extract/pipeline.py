@@ -35,8 +35,10 @@ _COMMUNITY_SUBJECT = re.compile(
     r"(?P<who>(?:该|本|全|这个|(?:我们|咱们)[\u4e00-\u9fff]{0,4}?)?(?:社区|村|居民区|小区)(?:里)?"
     # 泾渭观澜社区共有网格员8人: a community the gazetteer does not know, named as the subject
     r"|(?![各全每所该本我辖农乡城])[\u4e00-\u9fff]{2,6}?(?<![农乡城新])(?:社区|村)(?![民委级镇]))"
-    r"(?:网格)?(?:共|已|还|也|都|先后)?(?:将|把|划分|划了|划|设置|设立|设|建立|建成|建|配备|配|共有|现有|有|组建|成立)"
+    r"(?:网格|党总支|党委|党支部|居委会)?(?:共|已|还|也|都|先后)?"
+    r"(?:将|把|划分|划了|划|设置|设立|设|建立|建成|建|配备|配|共有|现有|有|组建|成立|下设|下辖)"
 )
+_SUBJECTLESS = re.compile(r"^\s*(?:共有|现有|拥有|有|共|划分|设|建有|建立|组建|配备)")
 # What may open a sentence before a community that is its topic: 在周庄村,… / 上京村划分了… / 此外,在河西社区,…
 _TOPIC_OPENING = re.compile(r"[\s“]*(?:(?:另外|此外|同时|比如|例如|而)[,\s]*)?(?:在|以|我们|咱们)?\s*")
 
@@ -296,13 +298,18 @@ class _Paragraph:
         named = self._named_community(inside, lo)
         if named is not None:
             return named
-        clause = self.page.text[lo:hi]
-        clause = clause[max(clause.rfind(c) for c in ",;:") + 1:]
+        sentence = self.page.text[lo:hi]
+        clause = sentence[max(sentence.rfind(c) for c in ",;:") + 1:]
         word = _COMMUNITY_SUBJECT.match(clause)
         if word:
             # 该村划分3个网格 / 社区将辖区划分为微网格42个 / 村里有市场主体80余户: a community is the subject
             start = hi - len(clause) + word.start("who")
             return Mention(start, start + len(word.group("who")), word.group("who"), None, "local", "community")
+        # 社区党总支下设7个党支部,…,共有党员763名: the community opening the sentence stays the subject of later
+        # clauses that name no one else.
+        word = _COMMUNITY_SUBJECT.match(sentence)
+        if word and clause != sentence and not inside and _SUBJECTLESS.match(clause):
+            return Mention(lo + word.start("who"), lo + word.end("who"), word.group("who"), None, "local", "community")
         return None
 
     def _topic(self, kind: str) -> Mention | None:

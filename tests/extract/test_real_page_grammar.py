@@ -283,3 +283,18 @@ def test_it_reads_a_city_paper_s_unplaced_story_as_the_city_s_and_an_unnamed_tow
         ("临沧市", 2025, "grid_count", 64000), ("临沧市", 2025, "grid_workers", 120000)}
     page = "龙网讯\n\n今年以来,我镇经济稳步增长。前三季度,全镇实现工业总产值210亿元。\n"
     assert all(f.place is None for f in run(page, published="2011-10-19", region="苍南县").facts if f.metric)
+
+
+def test_it_keeps_out_a_community_s_office_s_counts_single_staff_and_an_estate_s_own_teams():
+    page = "肃州区社区\n\n社区党总支下设7个党支部,共有党员763名。\n"
+    assert metric_facts(page, region="肃州区") == []
+    page = "团结街道\n\n2023年,小区设立党小组,并设置一名社区网格员;福盛花园的4支志愿服务队常态服务。\n"
+    assert metric_facts(page, region="江津区") == []
+    page = "联盟街道\n\n2023年,由17名庭院党支部书记兼任居民小组长,26名党员兼任楼栋长。\n"
+    assert metric_facts(page, region="江津区") == []
+
+
+def test_it_reads_the_place_after_a_verb_of_reporting_and_after_a_span_of_months_as_the_subject():
+    page = "观点网讯\n\n10月23日,沈阳市人民政府披露大东区共改造老旧小区140个。\n"
+    assert summary(run(page, published="2023-10-24", region="沈阳市")) == {
+        ("大东区", 2023, "old_communities_renovated", 140)}
