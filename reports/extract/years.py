@@ -111,12 +111,20 @@ def written_on(title: str, first_body: str, published: date | None) -> date | No
     return published
 
 
+_GOAL_YEAR = re.compile(r"(?:到|至|力争|计划|预计|争取)$")
+
+
 def default_year(published: date | None, article_text: str) -> int | None:
     """The year of an article's figures when nothing closer says otherwise."""
     if published is None:
         # An undated page: the latest year that opens a clause of the article (2023年以来,…), if any.
         opening = [int(m.group(1)) for m in _OPENING_YEAR.finditer(article_text)]
-        return max(opening) if opening else None
+        if opening:
+            return max(opening)
+        # Else the latest year it names as the time of something (截至2023年底, 2022年全镇…), goals left out.
+        named = [m.year for m in year_mentions(article_text, None) if m.year is not None
+                 and not _GOAL_YEAR.search(article_text, max(0, m.start - 4), m.start)]
+        return max(named) if named else None
     if published.month <= 3:
         previous = published.year - 1
         if any(m.year == previous for m in year_mentions(article_text, published)) or _REVIEW.search(article_text):

@@ -125,3 +125,11 @@ def test_it_reads_the_completion_report_of_a_year_s_work_report_as_that_year():
     assert summary(run(page, published="2021-03-24", region="万州区")) == {
         ("万州区", 2020, "industrial_output_above_scale", 330),
         ("万州区", 2020, "industrial_output_above_scale_growth_pct", 5)}
+
+
+def test_it_dates_an_undated_page_by_the_latest_year_it_names_leaving_goals_out():
+    from .helpers import run, summary
+    page = "圣泉街道概况\n\n截至2010年底,街道有富余劳动力3900人,党员973人。力争到2015年建成示范街道。\n"
+    assert summary(run(page, published=None, region="江津区")) == {("圣泉街道", 2010, "party_members", 973)}
+    page = "圣泉街道概况\n\n街道共有党员973人。\n"
+    assert summary(run(page, published=None, region="江津区")) == {("圣泉街道", None, "party_members", 973)}
