@@ -119,6 +119,10 @@ def categorize(name: str, context: str, head: str = "") -> str:
     return best
 
 
+# “十四五”规划: the country's five-year plan, never a place's own.
+_FIVE_YEAR_PLAN = re.compile(r"^十[一二三四五六七八九]五(?:规划)?$")
+
+
 def find_initiatives(sentence: str) -> list[FoundInitiative]:
     lex = lexicon()
     out = []
@@ -136,7 +140,11 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
         branded = bool(lex.brand_after.match(after))
         if gap > 24 and not carried and not branded:
             continue
+        if _FIVE_YEAR_PLAN.match(name):
+            continue
         code = bool(_CODE.match(name)) or bool(_NUMERALS.match(name))
+        if not code and len(re.findall(r"[\u4e00-\u9fff]", name)) < 3 and (noun := lex.code_noun.match(after)):
+            name += noun.group()  # “三缘”工作法 is the 三缘工作法
         if code:
             mechanism = lex.mechanism_after.match(after)
             if not mechanism and (after.startswith("的") or verb is None):
@@ -147,7 +155,8 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
         elif (
             _SLOGAN.search(name)
             or _NUMBERED.match(name)
-            or len(re.findall(r"[\u4e00-\u9fff]", name)) < 2
+            # 善治, 四纵: two characters make a word or a slot of a layout, not a name (no annotated name is shorter)
+            or len(re.findall(r"[\u4e00-\u9fff]", name)) < 3
         ):
             continue
         if (

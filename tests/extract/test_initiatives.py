@@ -103,3 +103,11 @@ def test_it_does_not_take_campaigns_of_a_higher_level():
     assert _names("打造新时代“红岩先锋”变革型组织。") == []
     assert _names("持续开展招商引资“百日会战”等专项行动。") == []
     assert _names("开展村社区换届“回头看”。") == []
+
+
+def test_it_lists_no_five_year_plan_no_two_character_word_and_no_national_programme_but_keeps_a_short_code_method():
+    from reports.extract.initiatives import find_initiatives
+    assert find_initiatives("2023年是实施“十四五”规划承前启后的关键一年。") == []
+    assert find_initiatives("推动形成“善治”与“善智”互构的新图景,打造“四纵”综合信息平台。") == []
+    assert find_initiatives("大东区将打造5个“完整社区”,推进“一村一品”。") == []
+    assert [i.name for i in find_initiatives("朝天门街道创新双网格“三缘”工作法。")] == ["三缘工作法"]
