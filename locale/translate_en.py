@@ -110,6 +110,25 @@ EN = {
     "对比宽表需要指定年份，例如 ?year=2023。": "The wide table needs a year, for example ?year=2023.",
     "%(metric)s：%(year)s年各街道": "%(metric)s by subdistrict, %(year)s",
     "%(metric)s：历年变化": "%(metric)s over the years",
+    "%(metric)s：%(year)s年各区县": "%(metric)s by district, %(year)s",
+    "各区县对比柱状图": "Bar chart comparing districts",
+    "%(year)s年没有街道一级的数据，图中是区县的全区数值。":
+        "%(year)s has no subdistrict figures; the chart shows whole-district figures.",
+    "图中各地只有一个年份的数据，历年变化图要有两个年份以上的数据才画出。":
+        "Each place here has figures for one year only; the change over the years is drawn once there are two.",
+    "%(year)s年没有“%(metric)s”的数据。请在上方选择有数据的年份。":
+        "No figures for “%(metric)s” in %(year)s. Choose a year with data above.",
+    "当前筛选条件下没有“%(metric)s”的数据；不加筛选时共有 %(count)s 条。请放宽或清除筛选条件。":
+        "No figures for “%(metric)s” match the current filters; without filters there are %(count)s. "
+        "Widen or clear the filters.",
+    "还没有任何报道给出“%(metric)s”的数值。上传含有这一指标的报纸后，这里会显示图表。":
+        "No report has given a figure for “%(metric)s” yet. Once a newspaper with it is uploaded, "
+        "the chart appears here.",
+    "清除筛选，查看全部数据": "Clear the filters and see all data",
+    "%(year)s年未报告的街道（%(count)s 个）": ("Not reported in %(year)s (%(count)s)",
+                                               "Not reported in %(year)s (%(count)s)"),
+    "未报告的街道（%(count)s 个）": ("Not reported (%(count)s)", "Not reported (%(count)s)"),
+    "等，共 %(rest)s 个": "and more, %(rest)s in all",
     "%(metric)s（按设施类型）": "%(metric)s by type of facility",
     "%(family)s：各街道最新报告值": "%(family)s: latest reported value per subdistrict",
     "参数 %(name)s 应为整数，收到“%(value)s”。": "Parameter %(name)s must be a whole number, got “%(value)s”.",
@@ -284,7 +303,9 @@ def main() -> int:
                 missing.append(msgid)
             out.append(block)
             continue
-        head = block.split("\nmsgstr")[0].replace("#, fuzzy\n", "")
+        head = block.split("\nmsgstr")[0].replace("#, fuzzy\n", "").replace("#, fuzzy, ", "#, ")
+        # makemessages' guess from a similar string ("#| msgid ...") goes with the fuzzy flag.
+        head = "\n".join(line for line in head.split("\n") if not line.startswith("#| "))
         if "msgid_plural" in head:
             singular, plural = translation if isinstance(translation, tuple) else (translation, translation)
             out.append(f"{head}\nmsgstr[0] {quote(singular)}\nmsgstr[1] {quote(plural)}")
