@@ -125,6 +125,28 @@ EN = {
         "No report has given a figure for “%(metric)s” yet. Once a newspaper with it is uploaded, "
         "the chart appears here.",
     "清除筛选，查看全部数据": "Clear the filters and see all data",
+    "输入街道、区县名称或拼音筛选": "Type a place or district name, in Chinese or pinyin",
+    "搜索街道/镇": "Search subdistricts and towns",
+    "已选 __N__ 个，最多 %(max)s 个。有所选指标数据的街道排在前面。":
+        "__N__ chosen, at most %(max)s. Places with data for the chosen metrics come first.",
+    "已选 %(n)s 个，最多 %(max)s 个。有所选指标数据的街道排在前面。":
+        "%(n)s chosen, at most %(max)s. Places with data for the chosen metrics come first.",
+    "已选": "Chosen",
+    "有所选指标数据": "With data for the chosen metrics",
+    "无所选指标数据": "No data for the chosen metrics",
+    "没有名称或拼音含这些字的街道。": "No place name or pinyin contains that.",
+    "括号里是所选 %(count)s 个街道中有这一指标数据的个数。": (
+        "In brackets: how many of the %(count)s chosen place report it.",
+        "In brackets: how many of the %(count)s chosen places report it."),
+    "无数据": "no data",
+    "链接已复制，可以粘贴给别人。": "Link copied; paste it to share this view.",
+    "还没有选择街道。请在上方“街道/镇”框中输入名称或拼音找到街道，勾选 1 到 12 个，再点“更新对比”。":
+        "No place chosen yet. Find places by name or pinyin in the Subdistrict/town box above, tick 1 to 12 "
+        "and press Update.",
+    "还没有选择指标。请在上方“指标”中至少勾选一个，再点“更新对比”。":
+        "No metric chosen yet. Tick at least one under Metrics above and press Update.",
+    "未报告“%(metric)s”：": "Not reporting “%(metric)s”: ",
+    "%(place)s 未报告": "%(place)s not reported",
     "%(year)s年未报告的街道（%(count)s 个）": ("Not reported in %(year)s (%(count)s)",
                                                "Not reported in %(year)s (%(count)s)"),
     "未报告的街道（%(count)s 个）": ("Not reported (%(count)s)", "Not reported (%(count)s)"),

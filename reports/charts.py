@@ -401,7 +401,9 @@ def grouped_by_year(frame, *, metric, places: list[str], years: list[int], label
                          "marker": {"color": place_colour(name)}, "hoverinfo": "skip"})
         for year in years:
             if year not in by_year:
-                annotations.append({"x": year + offset, "y": 0, "yanchor": "bottom", "text": _("未报告"),
+                # Named: among a dozen slots, a bare 未报告 would leave the reader counting bars to find whose.
+                annotations.append({"x": year + offset, "y": 0, "yanchor": "bottom",
+                                    "text": _("%(place)s 未报告") % {"place": name},
                                     "textangle": -90, "showarrow": False, "font": {"size": 11, "color": MUTED}})
         others = [r for r in rows if not r.primary and r.place_key == key]
         if others:

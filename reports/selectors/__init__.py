@@ -69,7 +69,9 @@ from .overview import Coverage, FamilyData, OverviewData, coverage, overview  # 
 from .place import (  # noqa: F401
     PlaceProfile,
     compare_cells,
+    compare_place_choices,
     default_compare_places,
+    metric_place_counts,
     place_articles,
     place_profile,
     place_texts,

@@ -4,7 +4,7 @@ from itertools import groupby
 from django import template
 from django.utils.safestring import mark_safe
 
-from reports import charts, formatting
+from reports import charts, formatting, romanise
 
 register = template.Library()
 
@@ -46,6 +46,37 @@ def subdistrict_options(choices, chosen):
         parts.extend(f'<option value="{int(p["id"])}"{" selected" if p["id"] in chosen else ""}>'
                      f'{escape(p["name"])}</option>' for p in places)
         parts.append("</optgroup>")
+    return mark_safe("".join(parts))
+
+
+@register.filter
+def lookup(mapping, key):
+    return (mapping or {}).get(key)
+
+
+@register.simple_tag
+def place_picker(choices, chosen, *groups):
+    """Checkbox rows of the compare page's place picker, in the order ``compare_place_choices`` gives, under a
+    heading per group (chosen, with data for the chosen metrics, the rest). ``data-search`` holds what the
+    search box matches: name, district and the pinyin of both."""
+    chosen = set(chosen)
+    parts = []
+    current = None
+    for place in choices:
+        group = 0 if place["id"] in chosen else (1 if place["has_data"] else 2)
+        if group != current:
+            if current is not None:
+                parts.append("</div>")
+            parts.append(f'<div class="picker-group" data-group="{group}"><p class="picker-group-title">'
+                         f'{escape(str(groups[group]))}</p>')
+            current = group
+        name, district = place["name"], place.get("district__name") or ""
+        search = " ".join([name, district, romanise.romanised(name), romanise.romanised(district)]).lower()
+        parts.append(f'<label class="picker-place" data-search="{escape(search)}"><input type="checkbox" '
+                     f'name="subdistrict" value="{int(place["id"])}"{" checked" if place["id"] in chosen else ""}>'
+                     f' {escape(name)} <small>{escape(district)}</small></label>')
+    if current is not None:
+        parts.append("</div>")
     return mark_safe("".join(parts))
 
 

@@ -96,15 +96,76 @@
     });
   });
 
+  // The compare page's link names every choice the server made (the default places too), so the address bar
+  // and the copied link reproduce this exact view; the chart/table tab is kept as switched.
+  function shareUrl(button) {
+    var url = new URL(button.dataset.share || window.location.search, window.location.href);
+    var view = new URL(window.location.href).searchParams.get("view");
+    if (view) { url.searchParams.set("view", view); }
+    return url.toString();
+  }
+
   document.querySelectorAll("[data-copy-link]").forEach(function (button) {
+    if (button.dataset.share) { window.history.replaceState(null, "", shareUrl(button)); }
+    var status = document.querySelector("[data-copy-status]");
     button.addEventListener("click", function () {
-      var done = function () { button.dataset.copied = "true"; };
+      var link = shareUrl(button);
+      var done = function () {
+        button.dataset.copied = "true";
+        if (status) { status.textContent = button.dataset.done || ""; }
+      };
       if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(window.location.href).then(done, done);
+        navigator.clipboard.writeText(link).then(done, function () { window.prompt(button.textContent, link); });
       } else {
-        window.prompt(button.textContent, window.location.href);
+        window.prompt(button.textContent, link);
       }
     });
+  });
+
+  // The place picker: the search box hides places whose name, district or pinyin lacks the typed text, and no
+  // more than data-max places can be ticked.
+  document.querySelectorAll("[data-place-picker]").forEach(function (picker) {
+    var search = picker.querySelector("[data-place-search]");
+    var none = picker.querySelector("[data-place-none]");
+    var count = picker.querySelector("[data-place-count]");
+    var boxes = Array.prototype.slice.call(picker.querySelectorAll("input[name=subdistrict]"));
+    var limit = parseInt(picker.dataset.max, 10) || 12;
+
+    function filter() {
+      var words = search.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = 0;
+      picker.querySelectorAll(".picker-group").forEach(function (group) {
+        var visible = 0;
+        group.querySelectorAll(".picker-place").forEach(function (label) {
+          var text = label.dataset.search || "";
+          var match = words.every(function (w) { return text.indexOf(w) !== -1 || text.replace(/[\s']/g, "").indexOf(w) !== -1; });
+          label.hidden = !match;
+          if (match) { visible += 1; }
+        });
+        group.hidden = visible === 0;
+        shown += visible;
+      });
+      if (none) { none.hidden = shown !== 0; }
+    }
+
+    function limitChoices() {
+      var ticked = boxes.filter(function (box) { return box.checked; }).length;
+      boxes.forEach(function (box) { box.disabled = !box.checked && ticked >= limit; });
+      if (count && count.dataset.template) { count.textContent = count.dataset.template.replace("__N__", ticked); }
+    }
+
+    if (search) {
+      search.addEventListener("input", filter);
+      search.addEventListener("keydown", function (event) {
+        // Enter ticks the only place left rather than submitting a half-made choice.
+        if (event.key !== "Enter") { return; }
+        event.preventDefault();
+        var visible = boxes.filter(function (box) { return !box.closest(".picker-place").hidden; });
+        if (visible.length === 1 && !visible[0].disabled) { visible[0].checked = true; limitChoices(); }
+      });
+    }
+    boxes.forEach(function (box) { box.addEventListener("change", limitChoices); });
+    limitChoices();
   });
 
   var current = document.querySelector(".is-current");

@@ -198,8 +198,9 @@ def test_it_downloads_every_export_and_each_matches_the_database(seeded, page, l
 
 def test_it_reproduces_a_compare_view_from_its_link(seeded, page, live_server):
     open_page(page, live_server, reverse("reports:compare"))
-    page.locator('select[name="subdistrict"]').select_option(
-        value=[str(place("圣泉街道").pk), str(place("几江街道").pk)])
+    wanted = {str(place("圣泉街道").pk), str(place("几江街道").pk)}
+    for checkbox in page.locator('input[name="subdistrict"]').all():
+        checkbox.set_checked(checkbox.get_attribute("value") in wanted)
     for checkbox in page.locator('input[name="metric"]').all():
         checkbox.uncheck()
     page.locator('input[name="metric"][value="grid_count"]').check()
