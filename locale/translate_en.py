@@ -125,6 +125,10 @@ EN = {
         "No report has given a figure for “%(metric)s” yet. Once a newspaper with it is uploaded, "
         "the chart appears here.",
     "清除筛选，查看全部数据": "Clear the filters and see all data",
+    "下载图片（PNG）": "Download plot as a PNG",
+    "下载日期": "downloaded",
+    "对比宽表需要指定年份，例如 ?year=2023，或年份范围 ?year_from=2021&year_to=2023。":
+        "The wide table needs a year, e.g. ?year=2023, or a range, ?year_from=2021&year_to=2023.",
     "输入街道、区县名称或拼音筛选": "Type a place or district name, in Chinese or pinyin",
     "搜索街道/镇": "Search subdistricts and towns",
     "已选 __N__ 个，最多 %(max)s 个。有所选指标数据的街道排在前面。":

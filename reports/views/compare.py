@@ -83,10 +83,13 @@ def compare(request):
                                                         picked=picked)),
         **filter_context(request, filters, extra_pairs=[("metric", m.key) for m in metrics]),
     }
-    if not filters.subdistricts:
-        # The export and the shareable link name the places shown, so they reproduce this exact view.
-        extra = [("subdistrict", i) for i in chosen] + [("metric", m.key) for m in metrics]
-        context["export_query"] = params.query_string([*params.filter_pairs(filters), *extra])
+    # The exports name the places, metrics and years shown, so they hold exactly what the page draws.
+    pairs = [(k, v) for k, v in params.filter_pairs(filters) if k not in ("subdistrict", "year_from", "year_to")]
+    pairs += [("subdistrict", i) for i in chosen] + [("metric", m.key) for m in metrics]
+    if years:
+        pairs += [("year_from", years[0]), ("year_to", years[-1])]
+        context["wide_range"] = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+    context["export_query"] = params.query_string(pairs)
     return render(request, "reports/compare.html", context)
 
 

@@ -45,6 +45,38 @@
     return typeof url === "string" && url.charAt(0) === "/" ? url : null;
   }
 
+  var SOURCE_BAND = 36;
+
+  function today() {
+    var now = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+
+  // A copy of the drawn figure, taller by a band at the bottom that carries the source (site and page address)
+  // and the download date, so a PNG shared on its own still says where and when it came from.
+  function downloadWithSource(gd, options) {
+    var body = document.body.dataset;
+    var note = (body.pngSource || "Source") + ": " + (body.pngSite || "govdash") + " " + window.location.href +
+      " · " + (body.pngDate || "Downloaded") + " " + today();
+    var size = gd._fullLayout._size;
+    var layout = JSON.parse(JSON.stringify(gd.layout));
+    var margin = Object.assign({}, layout.margin || {});
+    margin.b = size.b + SOURCE_BAND;
+    layout.margin = margin;
+    layout.height = gd._fullLayout.height + SOURCE_BAND;
+    layout.annotations = (layout.annotations || []).concat([{
+      text: note.replace(/&/g, "&amp;").replace(/</g, "&lt;"), xref: "paper", yref: "paper", x: 0, y: 0,
+      xanchor: "left", yanchor: "top", yshift: -(size.b + 8), showarrow: false, align: "left",
+      font: { size: 10, color: "#616e7c" }
+    }]);
+    gd.dataset.pngNote = note;
+    return window.Plotly.downloadImage({ data: gd.data, layout: layout, config: {} }, {
+      format: "png", filename: options.filename || "chart", scale: options.scale || 2,
+      width: gd._fullLayout.width, height: layout.height
+    });
+  }
+
   function draw(div) {
     var source = document.getElementById(div.dataset.figure);
     if (!source || !window.Plotly) { return; }
@@ -54,7 +86,14 @@
     // Whatever a figure asks for, no button or logo may link to plot.ly or send data to Chart Studio.
     Object.assign(config, { displaylogo: false, showLink: false, showSendToCloud: false,
       showEditInChartStudio: false, plotlyServerURL: "" });
-    config.modeBarButtonsToRemove = (config.modeBarButtonsToRemove || []).concat(CLOUD_BUTTONS);
+    config.modeBarButtonsToRemove = (config.modeBarButtonsToRemove || []).concat(CLOUD_BUTTONS, ["toImage"]);
+    // plotly's own PNG button draws the chart alone; this one adds a line naming the page and the date.
+    config.modeBarButtonsToAdd = [{
+      name: "downloadWithSource",
+      title: document.body.dataset.pngTitle || "PNG",
+      icon: window.Plotly.Icons.camera,
+      click: function (gd) { downloadWithSource(gd, config.toImageButtonOptions || {}); }
+    }];
     window.Plotly.newPlot(div, figure.data, figure.layout, config).then(function () {
       div.dataset.rendered = "true";
     });
