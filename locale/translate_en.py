@@ -129,7 +129,7 @@ EN = {
     "下载日期": "downloaded",
     "对比宽表需要指定年份，例如 ?year=2023，或年份范围 ?year_from=2021&year_to=2023。":
         "The wide table needs a year, e.g. ?year=2023, or a range, ?year_from=2021&year_to=2023.",
-    "输入街道、区县名称或拼音筛选": "Type a place or district name, in Chinese or pinyin",
+    "输入街道、区县名称或拼音筛选": "Name or pinyin, e.g. Sanjiang",
     "搜索街道/镇": "Search subdistricts and towns",
     "已选 __N__ 个，最多 %(max)s 个。有所选指标数据的街道排在前面。":
         "__N__ chosen, at most %(max)s. Places with data for the chosen metrics come first.",

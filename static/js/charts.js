@@ -77,10 +77,114 @@
     });
   }
 
+  // ---- Narrow screens (phones) -----------------------------------------------------------------------------
+  var NARROW = 600;
+
+  function textWidth(text, size) {
+    var width = 0;
+    for (var i = 0; i < text.length; i += 1) {
+      var code = text.charCodeAt(i);
+      width += (code > 0x2e80 ? 1.0 : code === 32 ? 0.3 : 0.58) * size;
+    }
+    return width;
+  }
+
+  // Break a title into lines no wider than maxPx: at spaces in English, between any two characters in Chinese.
+  function wrap(text, maxPx, size) {
+    if (!text || text.indexOf("<br>") !== -1 || textWidth(text, size) <= maxPx) { return { text: text, lines: 1 }; }
+    var tokens = /[\u2e80-\uffff]/.test(text) ? text.match(/[\u2e80-\uffff]|[^\u2e80-\uffff]+?(?=[\u2e80-\uffff]|$)/g)
+      : text.split(/(?= )/);
+    var lines = [""];
+    tokens.forEach(function (token) {
+      var line = lines[lines.length - 1];
+      if (line && textWidth(line + token, size) > maxPx) { lines.push(token.replace(/^ /, "")); }
+      else { lines[lines.length - 1] = line + token; }
+    });
+    return { text: lines.join("<br>"), lines: lines.length };
+  }
+
+  // Small multiples side by side (one x axis per metric, one shared category axis) become one panel per row:
+  // on a phone, four panels of 80 px would be unreadable.
+  function stackPanels(figure) {
+    var layout = figure.layout;
+    var axes = Object.keys(layout).filter(function (k) { return /^xaxis\d*$/.test(k); }).sort(function (a, b) {
+      return (parseInt(a.slice(5), 10) || 1) - (parseInt(b.slice(5), 10) || 1);
+    });
+    if (axes.length < 2 || !layout.yaxis || layout.yaxis.type !== "category") { return figure; }
+    var rows = Math.max(3, (layout.yaxis.categoryarray || []).length);
+    var header = 58;
+    var panel = header + 30 * rows;
+    var plot = axes.length * panel;
+    var margin = Object.assign({}, layout.margin || {}, { t: 50, b: 20 });
+    layout.margin = margin;
+    layout.height = margin.t + plot + margin.b;
+    var panelTitles = (layout.annotations || []).filter(function (a) { return a.yshift === 28; });
+    axes.forEach(function (key, index) {
+      var suffix = key.slice(5);
+      var top = 1 - index * panel / plot;
+      var bottom = top - panel / plot;
+      layout[key] = Object.assign({}, layout[key], { domain: [0, 1], anchor: "y" + suffix });
+      layout["yaxis" + suffix] = Object.assign({}, layout.yaxis, { domain: [bottom, top - header / plot],
+        anchor: "x" + suffix });
+      var title = panelTitles[index];
+      if (title) { Object.assign(title, { x: 0, y: top, yanchor: "top", yshift: 0 }); }
+    });
+    figure.data.forEach(function (trace) { trace.yaxis = "y" + (trace.xaxis || "x").slice(1); });
+    return figure;
+  }
+
+  // Widen each value axis until the labels printed after the bars (133个（2023）) fit inside the chart.
+  function fitBarLabels(figure, width) {
+    var layout = figure.layout;
+    var categories = (layout.yaxis && layout.yaxis.categoryarray) || [];
+    var labelPx = categories.reduce(function (most, c) { return Math.max(most, textWidth(String(c), 12)); }, 0);
+    var plot = width - labelPx - 20 - ((layout.margin && layout.margin.r) || 30) + 20;
+    figure.data.forEach(function (trace) {
+      var horizontal = trace.orientation === "h" || (trace.mode === "text" && trace.textposition === "middle right");
+      if (!horizontal || !Array.isArray(trace.text) || !Array.isArray(trace.x)) { return; }
+      var key = "xaxis" + (trace.xaxis || "x").slice(1);
+      var axis = layout[key];
+      if (!axis || !Array.isArray(axis.range)) { return; }
+      trace.x.forEach(function (value, i) {
+        var room = plot - textWidth(String(trace.text[i] || ""), 12) - 8;
+        if (typeof value === "number" && value > 0 && room > plot / 4) {
+          axis.range[1] = Math.max(axis.range[1], value * plot / room);
+        }
+      });
+    });
+  }
+
+  function fitNarrow(figure, width) {
+    var layout = figure.layout;
+    figure = stackPanels(figure);
+    fitBarLabels(figure, width);
+    var title = layout.title;
+    if (title && title.text) {
+      var size = (title.font && title.font.size) || 15;
+      var wrapped = wrap(title.text, width - 20, size);
+      title.text = wrapped.text;
+      if (wrapped.lines > 1) {
+        var extra = (wrapped.lines - 1) * Math.round(size * 1.3);
+        layout.margin = Object.assign({}, layout.margin || {});
+        layout.margin.t = (layout.margin.t || 70) + extra;
+        if (layout.height) { layout.height += extra; }
+      }
+    }
+    (layout.annotations || []).forEach(function (note) {
+      if (note.textangle) { return; }
+      var size = (note.font && note.font.size) || 12;
+      note.text = wrap(note.text, width - 20, size).text;
+    });
+    return figure;
+  }
+
   function draw(div) {
     var source = document.getElementById(div.dataset.figure);
     if (!source || !window.Plotly) { return; }
     var figure = JSON.parse(source.textContent);
+    var narrow = div.clientWidth > 0 && div.clientWidth < NARROW;
+    div.dataset.narrow = narrow ? "true" : "false";
+    if (narrow) { figure = fitNarrow(figure, div.clientWidth); }
     var locale = document.documentElement.lang === "en" ? "en" : "zh-CN";
     var config = Object.assign({ responsive: true, locale: locale }, figure.config || {});
     // Whatever a figure asks for, no button or logo may link to plot.ly or send data to Chart Studio.
@@ -125,6 +229,18 @@
   }
 
   document.querySelectorAll("div[data-figure]").forEach(draw);
+
+  // A window turned or resized across the phone width is drawn again in the layout that fits it.
+  var resizeTimer = null;
+  window.addEventListener("resize", function () {
+    window.clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(function () {
+      document.querySelectorAll("div[data-figure][data-rendered]").forEach(function (div) {
+        var narrow = div.clientWidth > 0 && div.clientWidth < NARROW;
+        if ((div.dataset.narrow === "true") !== narrow) { window.Plotly.purge(div); draw(div); }
+      });
+    }, 200);
+  });
 
   document.querySelectorAll("[data-toggle-root]").forEach(function (root) {
     root.querySelectorAll("[data-view]").forEach(function (tab) {

@@ -152,7 +152,7 @@ def test_it_switches_language(seeded, page, live_server):
     page.goto(live_server.url + "/")
     wait_for_charts(page)
     assert "Not reported" in chart_text(page, "#chart-grid")
-    assert "5.1 bn yuan (2023)" in chart_text(page, "#chart-economy")
+    assert "5.103 bn yuan (2023)" in chart_text(page, "#chart-economy")
     snapshot(page, "overview_english")
     page.get_by_role("button", name="中文").click()
     page.wait_for_load_state("networkidle")
