@@ -18,6 +18,7 @@ from types import SimpleNamespace
 from django.utils.translation import gettext as _
 
 from reports.formatting import axis_unit, english
+from reports.romanise import romanised
 
 # Okabe & Ito's colour-blind-safe set: distinguishable under deuteranopia, protanopia and tritanopia. Its yellow,
 # faint on white, comes last. A place's colour comes from a hash of its name, so it is the same on every chart
@@ -117,8 +118,13 @@ def place_labels(frame, places: list[dict] | None = None) -> dict:
     counts: dict[str, int] = {}
     for name, _d in entries.values():
         counts[name] = counts.get(name, 0) + 1
-    return {key: (f"{name}（{district}）" if counts[name] > 1 and district else name)
-            for key, (name, district) in entries.items()}
+    labels = {key: (f"{name}（{district}）" if counts[name] > 1 and district else name)
+              for key, (name, district) in entries.items()}
+    if english():
+        # English readers get the pinyin beside the Chinese name: 圣泉街道 (Shengquan Jiedao).
+        labels = {key: f"{label} ({romanised(entries[key][0])})" if romanised(entries[key][0]) else label
+                  for key, label in labels.items()}
+    return labels
 
 
 def _unit_title(unit: str) -> dict:

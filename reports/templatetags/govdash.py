@@ -49,6 +49,20 @@ def subdistrict_options(choices, chosen):
     return mark_safe("".join(parts))
 
 
+def _place_html(name: str) -> str:
+    """A place name, with its pinyin beside it for English readers."""
+    name = name or ""
+    pinyin = romanise.romanised(name) if formatting.english() else ""
+    if not pinyin:
+        return escape(name)
+    return f'{escape(name)} <span class="pinyin" lang="zh-Latn">{escape(pinyin)}</span>'
+
+
+@register.filter
+def place(name) -> str:
+    return mark_safe(_place_html(str(name or "")))
+
+
 @register.filter
 def lookup(mapping, key):
     return (mapping or {}).get(key)
@@ -74,7 +88,7 @@ def place_picker(choices, chosen, *groups):
         search = " ".join([name, district, romanise.romanised(name), romanise.romanised(district)]).lower()
         parts.append(f'<label class="picker-place" data-search="{escape(search)}"><input type="checkbox" '
                      f'name="subdistrict" value="{int(place["id"])}"{" checked" if place["id"] in chosen else ""}>'
-                     f' {escape(name)} <small>{escape(district)}</small></label>')
+                     f' {_place_html(name)} <small>{_place_html(district)}</small></label>')
     if current is not None:
         parts.append("</div>")
     return mark_safe("".join(parts))
@@ -90,9 +104,10 @@ def coverage_rows(rows):
     parts = []
     for row in rows:
         place = row["place"]
+        colour = charts.place_colour(place["name"])
         parts.append(f'<tr><th scope="row"><a href="{escape(row["href"])}"><span class="swatch" '
-                     f'style="background: {charts.place_colour(place["name"])}"></span>{escape(place["name"])}</a> '
-                     f'<small>{escape(place["district__name"] or "")}</small></th>')
+                     f'style="background: {colour}"></span>{_place_html(place["name"])}</a> '
+                     f'<small>{_place_html(place["district__name"] or "")}</small></th>')
         parts.extend(f'<td class="covered"><a href="{escape(cell["href"])}">{escape(cell["years"])}</a></td>'
                      if cell["href"] else '<td class="missing">·</td>' for cell in row["cells"])
         parts.append("</tr>")

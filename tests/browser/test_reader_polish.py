@@ -159,7 +159,8 @@ def test_it_draws_an_approximate_value_as_approximate(seeded, page, live_server,
     open_page(page, live_server, reverse("reports:metric", args=["market_entities_new"]))
     word, exact_place = {"zh": "约数", "en": "approximate"}[language], "化龙桥街道"
     bars = next(t for t in figures(page)["chart-bar"]["data"] if t["type"] == "bar")
-    shapes = dict(zip(bars["y"], bars["marker"]["pattern"]["shape"], strict=True))
+    # Keyed by the Chinese name: English labels add the pinyin after it.
+    shapes = {y.split(" (")[0]: shape for y, shape in zip(bars["y"], bars["marker"]["pattern"]["shape"], strict=True)}
     assert shapes["圣泉街道"] == "/" and shapes[exact_place] == ""  # 近1000家 hatched, 804家 solid
     # Plotly fills a hatched bar with an SVG pattern; an exact bar keeps its flat colour.
     fills = {name: page.evaluate("el => el.style.fill", bar_path(page, "#chart-bar", name))
