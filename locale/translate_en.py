@@ -142,7 +142,8 @@ EN = {
     "括号里是所选 %(count)s 个街道中有这一指标数据的个数。": (
         "In brackets: how many of the %(count)s chosen place report it.",
         "In brackets: how many of the %(count)s chosen places report it."),
-    "无数据": "no data",
+    "（无数据）": " (no data)",
+    "（%(n)s/%(total)s）": " (%(n)s/%(total)s)",
     "链接已复制，可以粘贴给别人。": "Link copied; paste it to share this view.",
     "还没有选择街道。请在上方“街道/镇”框中输入名称或拼音找到街道，勾选 1 到 12 个，再点“更新对比”。":
         "No place chosen yet. Find places by name or pinyin in the Subdistrict/town box above, tick 1 to 12 "
