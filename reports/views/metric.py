@@ -73,7 +73,9 @@ def metric(request, key: str):
             single_year = True
     table = selectors.fact_table(filters=filters, metric=metric, page=page, catalogue=catalogue,
                                  total=sum(counts.values())) if view == "table" and counts else None
-    empty = None if counts and year in counts else _empty_reason(metric, filters, years=years, year=year)
+    # The table lists every year, so only the chart can be emptied by the year chosen.
+    has_data = bool(counts) and (view == "table" or year in counts)
+    empty = None if has_data else _empty_reason(metric, filters, years=years, year=year)
     if empty and filters.subdistricts:
         unreported = list(selectors.places_by_id(filters.subdistricts).values())
         unreported_total = len(unreported)

@@ -113,7 +113,8 @@
     if (axes.length < 2 || !layout.yaxis || layout.yaxis.type !== "category") { return figure; }
     var rows = Math.max(3, (layout.yaxis.categoryarray || []).length);
     var header = 58;
-    var panel = header + 30 * rows;
+    var twoLine = (layout.yaxis.categoryarray || []).some(function (c) { return String(c).indexOf("<br>") !== -1; });
+    var panel = header + (twoLine ? 42 : 30) * rows;
     var plot = axes.length * panel;
     var margin = Object.assign({}, layout.margin || {}, { t: 50, b: 20 });
     layout.margin = margin;
@@ -137,7 +138,9 @@
   function fitBarLabels(figure, width) {
     var layout = figure.layout;
     var categories = (layout.yaxis && layout.yaxis.categoryarray) || [];
-    var labelPx = categories.reduce(function (most, c) { return Math.max(most, textWidth(String(c), 12)); }, 0);
+    var labelPx = categories.reduce(function (most, c) {
+      return String(c).split("<br>").reduce(function (m, line) { return Math.max(m, textWidth(line, 12)); }, most);
+    }, 0);
     var plot = width - labelPx - 20 - ((layout.margin && layout.margin.r) || 30) + 20;
     figure.data.forEach(function (trace) {
       var horizontal = trace.orientation === "h" || (trace.mode === "text" && trace.textposition === "middle right");
@@ -145,17 +148,52 @@
       var key = "xaxis" + (trace.xaxis || "x").slice(1);
       var axis = layout[key];
       if (!axis || !Array.isArray(axis.range)) { return; }
+      // A size smaller on a phone leaves the bars more of the width.
+      trace.textfont = Object.assign({}, trace.textfont || {}, { size: 10 });
       trace.x.forEach(function (value, i) {
-        var room = plot - textWidth(String(trace.text[i] || ""), 12) - 8;
-        if (typeof value === "number" && value > 0 && room > plot / 4) {
+        var room = plot - textWidth(String(trace.text[i] || ""), 10) - 8;
+        if (typeof value === "number" && value > 0 && room > plot / 6) {
           axis.range[1] = Math.max(axis.range[1], value * plot / room);
         }
       });
     });
   }
 
+  // English place labels carry their pinyin, "圣泉街道 (Shengquan Jiedao)": on a phone the pinyin goes on a second
+  // line of a category label, and the name at the end of a line keeps the Chinese only (the legend has both).
+  var PINYIN = / \(([A-Z][^()]*)\)$/;
+
+  function twoLines(value) {
+    return typeof value === "string" && PINYIN.test(value) ? value.replace(PINYIN, "<br>($1)") : value;
+  }
+
+  function shortenPlaceLabels(figure) {
+    var layout = figure.layout;
+    Object.keys(layout).forEach(function (key) {
+      var axis = layout[key];
+      if (/^yaxis\d*$/.test(key) && axis && Array.isArray(axis.categoryarray)) {
+        var before = axis.categoryarray.join("|");
+        axis.categoryarray = axis.categoryarray.map(twoLines);
+        // Rows of two-line labels need more height than the 30 px the server allowed for one.
+        if (key === "yaxis" && layout.height && axis.categoryarray.join("|") !== before) {
+          layout.height += 12 * axis.categoryarray.length;
+        }
+      }
+    });
+    figure.data.forEach(function (trace) {
+      // Category coordinates are strings (place labels); values are numbers and stay as they are.
+      if (Array.isArray(trace.y) && trace.y.some(function (v) { return typeof v === "string"; })) {
+        trace.y = trace.y.map(twoLines);
+      }
+      if ((trace.mode || "").indexOf("lines") !== -1 && Array.isArray(trace.text)) {
+        trace.text = trace.text.map(function (t) { return typeof t === "string" ? t.replace(PINYIN, "") : t; });
+      }
+    });
+  }
+
   function fitNarrow(figure, width) {
     var layout = figure.layout;
+    shortenPlaceLabels(figure);
     figure = stackPanels(figure);
     fitBarLabels(figure, width);
     var title = layout.title;
