@@ -110,6 +110,52 @@ EN = {
     "对比宽表需要指定年份，例如 ?year=2023。": "The wide table needs a year, for example ?year=2023.",
     "%(metric)s：%(year)s年各街道": "%(metric)s by subdistrict, %(year)s",
     "%(metric)s：历年变化": "%(metric)s over the years",
+    "%(metric)s：%(year)s年各区县": "%(metric)s by district, %(year)s",
+    "各区县对比柱状图": "Bar chart comparing districts",
+    "%(year)s年没有街道一级的数据，图中是区县的全区数值。":
+        "%(year)s has no subdistrict figures; the chart shows whole-district figures.",
+    "图中各地只有一个年份的数据，历年变化图要有两个年份以上的数据才画出。":
+        "Each place here has figures for one year only; the change over the years is drawn once there are two.",
+    "%(year)s年没有“%(metric)s”的数据。请在上方选择有数据的年份。":
+        "No figures for “%(metric)s” in %(year)s. Choose a year with data above.",
+    "当前筛选条件下没有“%(metric)s”的数据；不加筛选时共有 %(count)s 条。请放宽或清除筛选条件。":
+        "No figures for “%(metric)s” match the current filters; without filters there are %(count)s. "
+        "Widen or clear the filters.",
+    "还没有任何报道给出“%(metric)s”的数值。上传含有这一指标的报纸后，这里会显示图表。":
+        "No report has given a figure for “%(metric)s” yet. Once a newspaper with it is uploaded, "
+        "the chart appears here.",
+    "清除筛选，查看全部数据": "Clear the filters and see all data",
+    "下载图片（PNG）": "Download plot as a PNG",
+    "下载日期": "downloaded",
+    "对比宽表需要指定年份，例如 ?year=2023，或年份范围 ?year_from=2021&year_to=2023。":
+        "The wide table needs a year, e.g. ?year=2023, or a range, ?year_from=2021&year_to=2023.",
+    "输入街道、区县名称或拼音筛选": "Name or pinyin, e.g. Sanjiang",
+    "搜索街道/镇": "Search subdistricts and towns",
+    "已选 __N__ 个，最多 %(max)s 个。有所选指标数据的街道排在前面。":
+        "__N__ chosen, at most %(max)s. Places with data for the chosen metrics come first.",
+    "已选 %(n)s 个，最多 %(max)s 个。有所选指标数据的街道排在前面。":
+        "%(n)s chosen, at most %(max)s. Places with data for the chosen metrics come first.",
+    "已选": "Chosen",
+    "有所选指标数据": "With data for the chosen metrics",
+    "无所选指标数据": "No data for the chosen metrics",
+    "没有名称或拼音含这些字的街道。": "No place name or pinyin contains that.",
+    "括号里是所选 %(count)s 个街道中有这一指标数据的个数。": (
+        "In brackets: how many of the %(count)s chosen place report it.",
+        "In brackets: how many of the %(count)s chosen places report it."),
+    "（无数据）": " (no data)",
+    "（%(n)s/%(total)s）": " (%(n)s/%(total)s)",
+    "链接已复制，可以粘贴给别人。": "Link copied; paste it to share this view.",
+    "还没有选择街道。请在上方“街道/镇”框中输入名称或拼音找到街道，勾选 1 到 12 个，再点“更新对比”。":
+        "No place chosen yet. Find places by name or pinyin in the Subdistrict/town box above, tick 1 to 12 "
+        "and press Update.",
+    "还没有选择指标。请在上方“指标”中至少勾选一个，再点“更新对比”。":
+        "No metric chosen yet. Tick at least one under Metrics above and press Update.",
+    "未报告“%(metric)s”：": "Not reporting “%(metric)s”: ",
+    "%(place)s 未报告": "%(place)s not reported",
+    "%(year)s年未报告的街道（%(count)s 个）": ("Not reported in %(year)s (%(count)s)",
+                                               "Not reported in %(year)s (%(count)s)"),
+    "未报告的街道（%(count)s 个）": ("Not reported (%(count)s)", "Not reported (%(count)s)"),
+    "等，共 %(rest)s 个": "and more, %(rest)s in all",
     "%(metric)s（按设施类型）": "%(metric)s by type of facility",
     "%(family)s：各街道最新报告值": "%(family)s: latest reported value per subdistrict",
     "参数 %(name)s 应为整数，收到“%(value)s”。": "Parameter %(name)s must be a whole number, got “%(value)s”.",
@@ -284,7 +330,9 @@ def main() -> int:
                 missing.append(msgid)
             out.append(block)
             continue
-        head = block.split("\nmsgstr")[0].replace("#, fuzzy\n", "")
+        head = block.split("\nmsgstr")[0].replace("#, fuzzy\n", "").replace("#, fuzzy, ", "#, ")
+        # makemessages' guess from a similar string ("#| msgid ...") goes with the fuzzy flag.
+        head = "\n".join(line for line in head.split("\n") if not line.startswith("#| "))
         if "msgid_plural" in head:
             singular, plural = translation if isinstance(translation, tuple) else (translation, translation)
             out.append(f"{head}\nmsgstr[0] {quote(singular)}\nmsgstr[1] {quote(plural)}")

@@ -18,6 +18,7 @@ from types import SimpleNamespace
 from django.utils.translation import gettext as _
 
 from reports.formatting import axis_unit, english
+from reports.romanise import romanised
 
 # Okabe & Ito's colour-blind-safe set: distinguishable under deuteranopia, protanopia and tritanopia. Its yellow,
 # faint on white, comes last. A place's colour comes from a hash of its name, so it is the same on every chart
@@ -117,8 +118,13 @@ def place_labels(frame, places: list[dict] | None = None) -> dict:
     counts: dict[str, int] = {}
     for name, _d in entries.values():
         counts[name] = counts.get(name, 0) + 1
-    return {key: (f"{name}（{district}）" if counts[name] > 1 and district else name)
-            for key, (name, district) in entries.items()}
+    labels = {key: (f"{name}（{district}）" if counts[name] > 1 and district else name)
+              for key, (name, district) in entries.items()}
+    if english():
+        # English readers get the pinyin beside the Chinese name: 圣泉街道 (Shengquan Jiedao).
+        labels = {key: f"{label} ({romanised(entries[key][0])})" if romanised(entries[key][0]) else label
+                  for key, label in labels.items()}
+    return labels
 
 
 def _unit_title(unit: str) -> dict:
@@ -401,7 +407,9 @@ def grouped_by_year(frame, *, metric, places: list[str], years: list[int], label
                          "marker": {"color": place_colour(name)}, "hoverinfo": "skip"})
         for year in years:
             if year not in by_year:
-                annotations.append({"x": year + offset, "y": 0, "yanchor": "bottom", "text": _("未报告"),
+                # Named: among a dozen slots, a bare 未报告 would leave the reader counting bars to find whose.
+                annotations.append({"x": year + offset, "y": 0, "yanchor": "bottom",
+                                    "text": _("%(place)s 未报告") % {"place": name},
                                     "textangle": -90, "showarrow": False, "font": {"size": 11, "color": MUTED}})
         others = [r for r in rows if not r.primary and r.place_key == key]
         if others:

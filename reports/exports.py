@@ -135,14 +135,16 @@ def iter_jsonl(rows, columns):
 XLSX_STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
 <numFmts count="{count}">{formats}</numFmts>
-<fonts count="2"><font><sz val="11"/><name val="等线"/><family val="2"/></font>\
-<font><b/><sz val="11"/><color rgb="FFFFFFFF"/><name val="等线"/><family val="2"/></font></fonts>
+<fonts count="3"><font><sz val="11"/><name val="等线"/><family val="2"/></font>\
+<font><b/><sz val="11"/><color rgb="FFFFFFFF"/><name val="等线"/><family val="2"/></font>\
+<font><u/><sz val="11"/><color rgb="FF1D4ED8"/><name val="等线"/><family val="2"/></font></fonts>
 <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>\
 <fill><patternFill patternType="solid"><fgColor rgb="FF1F2933"/><bgColor indexed="64"/></patternFill></fill></fills>
 <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
 <cellXfs count="{xf_count}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
-<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/>{xfs}</cellXfs>
+<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/>{xfs}\
+<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>"""
 XLSX_CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -235,6 +237,19 @@ def _cell(ref: str, value, style: int) -> str:
     return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{_xml_text(str(value))}</t></is></c>'
 
 
+# Columns whose web addresses open on a click: written as HYPERLINK formulas, since a worksheet's own hyperlink
+# list stops at 65,530 entries and would have to be held until the last row.
+LINK_COLUMNS = {"source"}
+
+
+def _link_cell(ref: str, value, style: int) -> str:
+    text = str(value or "")
+    if not text.startswith(("http://", "https://")):
+        return _cell(ref, value, 0)
+    formula = 'HYPERLINK("' + text.replace('"', '""') + '")'
+    return f'<c r="{ref}" s="{style}" t="str"><f>{_xml_text(formula)}</f><v>{_xml_text(text)}</v></c>'
+
+
 def iter_xlsx(rows, columns, *, sheet_title="数据", about: dict | list | None = None, about_title="说明",
               chunk_rows: int = 2000, counter: list | None = None):
     """Yield an XLSX file in chunks: the data sheet, then a sheet recording what the export contains."""
@@ -243,6 +258,10 @@ def iter_xlsx(rows, columns, *, sheet_title="数据", about: dict | list | None 
     format_ids = {f: builtin.get(f, 164 + i) for i, f in enumerate(formats)}
     styles = {f: 2 + i for i, f in enumerate(formats)}
     column_styles = [styles.get(c[3], 0) if len(c) > 3 and c[3] else 0 for c in columns]
+    link_style = 2 + len(formats)
+    cell_writers = [_link_cell if c[0] in LINK_COLUMNS else _cell for c in columns]
+    column_styles = [link_style if c[0] in LINK_COLUMNS else style for c, style in zip(columns, column_styles,
+                                                                                         strict=True)]
     letters = _column_letters(len(columns))
     sink = _Drain()
     with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
@@ -255,7 +274,7 @@ def iter_xlsx(rows, columns, *, sheet_title="数据", about: dict | list | None 
         archive.writestr("xl/styles.xml", XLSX_STYLES.format(
             count=len(custom), formats="".join(f'<numFmt numFmtId="{i}" formatCode="{_xml_text(f)}"/>'
                                                for f, i in custom),
-            xf_count=2 + len(formats),
+            xf_count=3 + len(formats),
             xfs="".join(f'<xf numFmtId="{format_ids[f]}" fontId="0" fillId="0" borderId="0" xfId="0" '
                         f'applyNumberFormat="1"/>' for f in formats)))
         yield sink.take()
@@ -270,7 +289,7 @@ def iter_xlsx(rows, columns, *, sheet_title="数据", about: dict | list | None 
                          f'<cols>{widths}</cols><sheetData><row r="1">{header}</row>').encode())
             batch = []
             for number, row in enumerate(rows, start=2):
-                cells = "".join(_cell(f"{letters[i]}{number}", value, column_styles[i])
+                cells = "".join(cell_writers[i](f"{letters[i]}{number}", value, column_styles[i])
                                 for i, value in enumerate(_values(row, columns)))
                 batch.append(f'<row r="{number}">{cells}</row>')
                 count += 1

@@ -70,21 +70,33 @@ def _numbers_zh(values: list[Decimal], unit: str) -> tuple[list[str], str]:
     return [_scaled_text(v, divisor, grouping=False) for v in values], shown
 
 
+# English moves the decimal point (亿 → bn); up to this many decimals are kept so no digit the paper gave is lost.
+MAX_EN_PLACES = 6
+
+
+def _kept_text(value: Decimal, divisor: Decimal) -> str:
+    """Every digit the source gave, wherever the new magnitude puts the point: 51.03亿元 is 5.103 bn yuan, not 5.1."""
+    scaled = value / divisor
+    exponent = scaled.normalize().as_tuple().exponent
+    given = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return _digits(scaled, max(_places(scaled), min(MAX_EN_PLACES, given)), grouping=True)
+
+
 def _numbers_en(values: list[Decimal], unit: str) -> tuple[list[str], str]:
     if unit in YUAN_FACTORS:
         yuan = [v * YUAN_FACTORS[unit] for v in values]
         magnitude = max(abs(v) for v in yuan)
         for size, word in ((Decimal(1_000_000_000), "bn yuan"), (Decimal(1_000_000), "M yuan")):
             if magnitude >= size:
-                return [_scaled_text(v, size, grouping=True) for v in yuan], word
+                return [_kept_text(v, size) for v in yuan], word
         return [_digits(v, 2, grouping=True) for v in yuan], "yuan"
     shown = "" if unit in COUNT_UNITS else unit
-    return [_scaled_text(v, Decimal(1), grouping=True) for v in values], shown
+    return [_kept_text(v, Decimal(1)) for v in values], shown
 
 
 def format_value(value, *, unit: str = "", qualifier: str = "exact", upper=None, with_unit: bool = True,
                  en: bool | None = None) -> str:
-    """'近1000家', '3200+家', '51.03亿元', '1500–2000人'; in English '~1,000', '5.1 bn yuan'.
+    """'近1000家', '3200+家', '51.03亿元', '1500–2000人'; in English '~1,000', '5.103 bn yuan'.
 
     ``en`` lets a caller formatting thousands of values look the language up once.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.utils import translation
 
 from reports.formatting import COUNT_UNITS, format_value
 from reports.models import Fact
@@ -44,6 +45,15 @@ FACT_COLUMNS = [
     *_SOURCE_COLUMNS,
 ]
 
+
+
+def chinese_words(choices) -> dict[str, str]:
+    """Stored codes of a choice field and their Chinese labels, whatever the reader's language: the CSV and XLSX
+    headers are Chinese, so are the words in them (约, 已确认 rather than about, confirmed)."""
+    with translation.override("zh-hans"):
+        return {value: str(label) for value, label in choices.choices}
+
+
 _FACT_EXPORT_FIELDS = ("id", "district__name", "subdistrict__name", "year", "metric__key", "metric__name_zh",
                        "label", "value", "upper_value", "unit", "metric__unit", "qualifier", "note", "review_status",
                        "article__issue__publication__name", "article__issue__published", "article_id",
@@ -51,8 +61,11 @@ _FACT_EXPORT_FIELDS = ("id", "district__name", "subdistrict__name", "year", "met
 
 
 def iter_fact_tuples(*, filters: FactFilter | None = None, metric_keys: tuple[str, ...] = (),
-                     base_url: str = "", chunk_size: int = 5000):
-    """Rows of the long facts table, aligned with ``FACT_COLUMNS``, read with a server-side cursor."""
+                     base_url: str = "", chunk_size: int = 5000, words: bool = False):
+    """Rows of the long facts table, aligned with ``FACT_COLUMNS``, read with a server-side cursor. With
+    ``words``, qualifier and review status are Chinese words (for people), else the stored codes (for programs)."""
+    qualifiers = chinese_words(Fact.Qualifier) if words else {}
+    statuses = chinese_words(Fact.ReviewStatus) if words else {}
     queryset = (filters or FactFilter()).facts()
     if metric_keys:
         queryset = queryset.filter(metric__key__in=metric_keys)
@@ -68,6 +81,8 @@ def iter_fact_tuples(*, filters: FactFilter | None = None, metric_keys: tuple[st
             display = format_value(value, unit=unit, qualifier=qualifier, upper=upper, en=False)
             if len(display_cache) < 50_000:
                 display_cache[key] = display
+        if words:
+            qualifier, status = qualifiers.get(qualifier, qualifier), statuses.get(status, status)
         yield (pk, district or "", place or district or "", year, metric or "", metric_name or "", label, value,
                upper, unit, qualifier, display, note, status, newspaper, published, article_id, title, evidence,
                url.format(article_id) + f"?fact={pk}#fact-{pk}")
@@ -129,16 +144,24 @@ def fact_csv_lines_sql(*, filters: FactFilter | None = None, metric_keys: tuple[
     display, display_params = display_sql("f.value", "f.upper_value", unit, "f.qualifier")
     prefix, suffix = article_url_template().split("{}")
     source = "%s || f.article_id::text || %s || '?fact=' || f.id::text || '#fact-' || f.id::text"
+    def word(column: str, choices) -> tuple[str, list]:
+        pairs = list(chinese_words(choices).items())
+        cases = " ".join("WHEN %s THEN %s" for _pair in pairs)
+        return f"(CASE {column} {cases} ELSE {column} END)", [v for pair in pairs for v in pair]
+
+    qualifier_sql, qualifier_params = word("f.qualifier", Fact.Qualifier)
+    status_sql, status_params = word("f.review_status", Fact.ReviewStatus)
     columns = [
         "f.id::text", q('f."district__name"'), q('coalesce(f."subdistrict__name", f."district__name")'),
         "coalesce(f.year::text, '')", q('f."metric__key"'), q('f."metric__name_zh"'), q("f.label"),
-        "trim_scale(f.value)::text", "coalesce(trim_scale(f.upper_value)::text, '')", q(unit), q("f.qualifier"),
-        q(display), q("f.note"), q("f.review_status"), q('f."article__issue__publication__name"'),
+        "trim_scale(f.value)::text", "coalesce(trim_scale(f.upper_value)::text, '')", q(unit), q(qualifier_sql),
+        q(display), q("f.note"), q(status_sql), q('f."article__issue__publication__name"'),
         "coalesce(to_char(f.\"article__issue__published\", 'YYYY-MM-DD'), '')", "f.article_id::text",
         q('f."article__title"'), q("f.evidence"), q(source),
     ]
     sql = f"SELECT concat_ws(',', {', '.join(columns)}) FROM ({inner_sql}) AS f ORDER BY f.id"
-    params = [*display_params, base_url + prefix, suffix, *inner_params]
+    # Placeholders in the order they appear: qualifier words, the displayed value, status words, the source link.
+    params = [*qualifier_params, *display_params, *status_params, base_url + prefix, suffix, *inner_params]
     return sql, params
 
 
@@ -190,30 +213,39 @@ class WideTable:
     rows: list[tuple]
 
 
-def wide_table(*, year: int, filters: FactFilter) -> WideTable:
-    """Subdistricts × metrics for one year: one numeric column per metric, notes on approximations and conflicts.
+def wide_table(*, filters: FactFilter, year: int | None = None, metric_keys: tuple[str, ...] = ()) -> WideTable:
+    """Subdistricts × metrics: one numeric column per metric, notes on approximations and conflicts; a row per
+    place and year (one year with ``year``, else every year the filters allow). With ``metric_keys`` the columns
+    are those metrics in that order, reported or not; without, every metric reported.
 
     Built from cells, so conflicts and component sums follow the same rules as the charts.
     """
     catalogue = metric_catalogue()
     by_id = {m.id: m for m in catalogue.values()}
-    queryset = filters.facts().filter(year=year, metric__isnull=False, subdistrict__isnull=False)
-    metric_ids = set(queryset.values_list("metric_id", flat=True).distinct().order_by())
-    metrics = [m for m in catalogue.values() if m.id in metric_ids]
-    places: dict[int, dict] = {}
+    queryset = filters.facts().filter(metric__isnull=False, subdistrict__isnull=False, year__isnull=False)
+    if year is not None:
+        queryset = queryset.filter(year=year)
+    if metric_keys:
+        metrics = [catalogue[k] for k in metric_keys if k in catalogue]
+        queryset = queryset.filter(metric_id__in=[m.id for m in metrics])
+    else:
+        metric_ids = set(queryset.values_list("metric_id", flat=True).distinct().order_by())
+        metrics = [m for m in catalogue.values() if m.id in metric_ids]
+    places: dict[tuple[int, int], dict] = {}
     # Chunks keep memory flat for a year with many thousands of places.
     for cell in build_cells(queryset.values(*FACT_VALUES).iterator(chunk_size=5000), by_id):
-        entry = places.setdefault(cell.place_id, {"place": cell.place, "district": cell.district, "values": {},
-                                                  "notes": []})
+        entry = places.setdefault((cell.place_id, cell.year), {"place": cell.place, "district": cell.district,
+                                                               "year": cell.year, "values": {}, "notes": []})
         primary = cell.primary
         entry["values"][cell.metric.key] = primary.value
         unit = cell.metric.unit
         if cell.conflict:
-            shown = " / ".join(format_value(r.value, unit=unit, qualifier=r.qualifier, upper=r.upper)
+            shown = " / ".join(format_value(r.value, unit=unit, qualifier=r.qualifier, upper=r.upper, en=False)
                                for r in cell.readings)
             entry["notes"].append(f"{cell.metric.name_zh}：数据冲突 {shown}")
         elif primary.qualifier != Fact.Qualifier.EXACT or primary.upper is not None:
-            shown = format_value(primary.value, unit=unit, qualifier=primary.qualifier, upper=primary.upper)
+            shown = format_value(primary.value, unit=unit, qualifier=primary.qualifier, upper=primary.upper,
+                                 en=False)
             entry["notes"].append(f"{cell.metric.name_zh}：{shown}")
     columns = [("district", "区县", "district", None), ("place", "街道/镇", "subdistrict", None),
                ("year", "年份", "year", "0")]
@@ -221,8 +253,7 @@ def wide_table(*, year: int, filters: FactFilter) -> WideTable:
                  f"{m.name_en} ({m.unit})" if m.unit else m.name_en, "#,##0.####") for m in metrics]
     columns.append(("notes", "说明（约数与冲突）", "notes (approximate and conflicting values)", None))
     rows = []
-    for entry in sorted(places.values(), key=lambda e: (e["district"], e["place"])):
-        rows.append((entry["district"], entry["place"], year, *[entry["values"].get(m.key) for m in metrics],
-                     "；".join(entry["notes"])))
+    for entry in sorted(places.values(), key=lambda e: (e["district"], e["place"], e["year"])):
+        rows.append((entry["district"], entry["place"], entry["year"],
+                     *[entry["values"].get(m.key) for m in metrics], "；".join(entry["notes"])))
     return WideTable(columns=columns, rows=rows)
-

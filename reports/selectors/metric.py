@@ -6,15 +6,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import pandas as pd
-from django.db.models import Count, F, Q, Sum, Value
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum, Value
 from django.db.models.functions import Greatest
 from django.urls import reverse
 
 from reports.formatting import english, format_value, value_marks
-from reports.models import Fact
+from reports.models import Fact, Subdistrict
 
 from .base import FactFilter
-from .catalogue import MetricInfo, article_url_template, metric_catalogue
+from .catalogue import MetricInfo, article_url_template, in_place_order, metric_catalogue
 from .cells import FACT_VALUES, LIGHT_VALUES, Cell, attach_details, build_cells, cells_for, cells_frame
 
 
@@ -64,9 +64,39 @@ def metric_year_cells(*, metric: MetricInfo, year: int, filters: FactFilter,
     return cells_frame(attach_details(cells[:limit])), len(order)
 
 
-def metric_trend_cells(*, metric: MetricInfo, place_ids: list[int], filters: FactFilter) -> pd.DataFrame:
-    queryset = filters.facts().filter(metric_id=metric.id, subdistrict_id__in=place_ids, year__isnull=False)
+def metric_district_cells(*, metric: MetricInfo, year: int, filters: FactFilter) -> pd.DataFrame:
+    """Districts' own readings (全区 figures, no subdistrict named) of one metric in one year, largest first: what
+    the metric page draws when no subdistrict reported it that year."""
+    queryset = filters.facts().filter(metric_id=metric.id, year=year, subdistrict__isnull=True,
+                                      district__isnull=False)
+    cells = build_cells(queryset.values(*FACT_VALUES), {metric.id: metric})
+    cells.sort(key=lambda c: (-c.primary.value, c.place_id))
+    return cells_frame(cells)
+
+
+def metric_trend_cells(*, metric: MetricInfo, place_ids: list[int], filters: FactFilter,
+                       level: str = "subdistrict") -> pd.DataFrame:
+    queryset = filters.facts().filter(metric_id=metric.id, year__isnull=False)
+    if level == "district":
+        queryset = queryset.filter(subdistrict__isnull=True, district_id__in=place_ids)
+    else:
+        queryset = queryset.filter(subdistrict_id__in=place_ids)
     return cells_for(queryset, {metric.key: metric})
+
+
+def metric_unreported_places(*, metric: MetricInfo, year: int, filters: FactFilter,
+                             limit: int = 40) -> tuple[list[dict], int]:
+    """Subdistricts without a reading of the metric in ``year`` that a reader expects to see there: those
+    reporting it in another year (within the filters) and those the filters name. At most ``limit`` of them,
+    in gazetteer order, and how many there are."""
+    reported = filters.facts().filter(metric_id=metric.id, subdistrict=OuterRef("pk"))
+    queryset = (Subdistrict.objects.filter(Q(Exists(reported)) | Q(pk__in=filters.subdistricts))
+                .exclude(Exists(reported.filter(year=year))))
+    if filters.districts:
+        queryset = queryset.filter(district_id__in=filters.districts)
+    places = list(in_place_order(queryset).values("id", "name", "district__name")[:limit])
+    total = len(places) if len(places) < limit else queryset.count()
+    return places, total
 
 
 TABLE_VALUES = FACT_VALUES + ("metric__key", "metric__name_zh", "metric__name_en", "metric__unit", "label",

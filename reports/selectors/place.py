@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from reports.models import Article, Initiative, Subdistrict
 
-from .base import FactFilter
-from .catalogue import MetricInfo, article_url_template, metric_catalogue, metrics_by_category
+from .base import FactFilter, public_facts
+from .catalogue import MetricInfo, article_url_template, in_place_order, metric_catalogue, metrics_by_category
 from .cells import cells_for, records
 
 
@@ -96,6 +96,42 @@ def default_compare_places(*, metrics: list[MetricInfo], filters: FactFilter, li
     return list(filters.facts().filter(subdistrict__isnull=False, metric_id__in=[m.id for m in metrics])
                 .values("subdistrict_id").annotate(n=Count("id")).order_by("-n", "subdistrict_id")
                 .values_list("subdistrict_id", flat=True)[:limit])
+
+
+def compare_place_choices(*, metrics: list[MetricInfo], chosen: list[int], filters: FactFilter) -> list[dict]:
+    """Subdistricts the compare picker offers: every place with a visible fact (within the district filter),
+    the chosen ones first, then those reporting any of the chosen metrics, then the rest, each group in
+    gazetteer order. One query; ``has_data`` says whether the place reports a chosen metric."""
+    facts = public_facts().filter(subdistrict=OuterRef("pk"))
+    queryset = Subdistrict.objects.filter(Exists(facts))
+    if filters.districts:
+        queryset = queryset.filter(district_id__in=filters.districts)
+    # Any place may be added to the choice: the subdistrict filter (the choice itself) does not narrow this.
+    chosen_facts = replace(filters, subdistricts=()).facts().filter(
+        subdistrict=OuterRef("pk"), metric_id__in=[m.id for m in metrics], year__isnull=False)
+    rows = list(in_place_order(queryset.annotate(has_data=Exists(chosen_facts)))
+                .values("id", "name", "district__name", "has_data"))
+    picked = set(chosen)
+    missing = picked - {r["id"] for r in rows}
+    if missing:
+        # A chosen place outside the district filter or without any fact is still shown, ticked.
+        rows += [{**row, "has_data": False} for row in places_by_id(missing).values()]
+    position = {place: index for index, place in enumerate(chosen)}
+    return sorted(rows, key=lambda r: (0, position[r["id"]]) if r["id"] in picked else (1 if r["has_data"] else 2, 0))
+
+
+def metric_place_counts(*, subdistrict_ids: list[int], metrics: list[MetricInfo],
+                        filters: FactFilter) -> dict[str, int]:
+    """How many of the given subdistricts report each metric (0 included), on the compare page's rules."""
+    counts = {m.key: 0 for m in metrics}
+    if not metrics or not subdistrict_ids:
+        return counts
+    by_id = {m.id: m.key for m in metrics}
+    for row in (filters.facts().filter(subdistrict_id__in=subdistrict_ids, metric_id__in=list(by_id),
+                                       year__isnull=False)
+                .values("metric_id").annotate(n=Count("subdistrict_id", distinct=True)).order_by()):
+        counts[by_id[row["metric_id"]]] = row["n"]
+    return counts
 
 
 def places_by_id(ids) -> dict[int, dict]:

@@ -4,7 +4,7 @@ from itertools import groupby
 from django import template
 from django.utils.safestring import mark_safe
 
-from reports import charts, formatting
+from reports import charts, formatting, romanise
 
 register = template.Library()
 
@@ -49,6 +49,51 @@ def subdistrict_options(choices, chosen):
     return mark_safe("".join(parts))
 
 
+def _place_html(name: str) -> str:
+    """A place name, with its pinyin beside it for English readers."""
+    name = name or ""
+    pinyin = romanise.romanised(name) if formatting.english() else ""
+    if not pinyin:
+        return escape(name)
+    return f'{escape(name)} <span class="pinyin" lang="zh-Latn">{escape(pinyin)}</span>'
+
+
+@register.filter
+def place(name) -> str:
+    return mark_safe(_place_html(str(name or "")))
+
+
+@register.filter
+def lookup(mapping, key):
+    return (mapping or {}).get(key)
+
+
+@register.simple_tag
+def place_picker(choices, chosen, *groups):
+    """Checkbox rows of the compare page's place picker, in the order ``compare_place_choices`` gives, under a
+    heading per group (chosen, with data for the chosen metrics, the rest). ``data-search`` holds what the
+    search box matches: name, district and the pinyin of both."""
+    chosen = set(chosen)
+    parts = []
+    current = None
+    for place in choices:
+        group = 0 if place["id"] in chosen else (1 if place["has_data"] else 2)
+        if group != current:
+            if current is not None:
+                parts.append("</div>")
+            parts.append(f'<div class="picker-group" data-group="{group}"><p class="picker-group-title">'
+                         f'{escape(str(groups[group]))}</p>')
+            current = group
+        name, district = place["name"], place.get("district__name") or ""
+        search = " ".join([name, district, romanise.romanised(name), romanise.romanised(district)]).lower()
+        parts.append(f'<label class="picker-place" data-search="{escape(search)}"><input type="checkbox" '
+                     f'name="subdistrict" value="{int(place["id"])}"{" checked" if place["id"] in chosen else ""}>'
+                     f' {_place_html(name)} <small>{_place_html(district)}</small></label>')
+    if current is not None:
+        parts.append("</div>")
+    return mark_safe("".join(parts))
+
+
 @register.simple_tag
 def coverage_rows(rows):
     """The coverage matrix body: a row per subdistrict, a cell per metric with the years it was reported.
@@ -59,9 +104,10 @@ def coverage_rows(rows):
     parts = []
     for row in rows:
         place = row["place"]
+        colour = charts.place_colour(place["name"])
         parts.append(f'<tr><th scope="row"><a href="{escape(row["href"])}"><span class="swatch" '
-                     f'style="background: {charts.place_colour(place["name"])}"></span>{escape(place["name"])}</a> '
-                     f'<small>{escape(place["district__name"] or "")}</small></th>')
+                     f'style="background: {colour}"></span>{_place_html(place["name"])}</a> '
+                     f'<small>{_place_html(place["district__name"] or "")}</small></th>')
         parts.extend(f'<td class="covered"><a href="{escape(cell["href"])}">{escape(cell["years"])}</a></td>'
                      if cell["href"] else '<td class="missing">·</td>' for cell in row["cells"])
         parts.append("</tr>")

@@ -23,11 +23,15 @@ def compare(request):
     keys = list(dict.fromkeys(keys))
     if len(keys) > MAX_METRICS:
         raise params.BadParameter(_("最多同时比较 %(limit)s 个指标。") % {"limit": MAX_METRICS})
-    metrics = [catalogue[k] for k in keys] or [catalogue[k] for k in DEFAULT_METRICS if k in catalogue]
+    # The form sends pick=1: an empty choice from it is the reader's own, not a first visit to fill with defaults.
+    picked = params.parse_choice(request.GET, "pick", ("1",)) == "1"
+    metrics = [catalogue[k] for k in keys]
+    if not metrics and not picked:
+        metrics = [catalogue[k] for k in DEFAULT_METRICS if k in catalogue]
     view = params.parse_view(request.GET)
     chart = params.parse_choice(request.GET, "chart", ("bar", "line"), default="bar")
     chosen = list(filters.subdistricts)
-    if not chosen and metrics:
+    if not chosen and metrics and not picked:
         chosen = selectors.default_compare_places(metrics=metrics, filters=filters)
     places = selectors.places_by_id(chosen)
     place_keys = [f"s{i}" for i in chosen if i in places]
@@ -35,7 +39,9 @@ def compare(request):
     years = _years(frame, filters)
     labels = charts.place_labels(frame, [places[i] for i in chosen if i in places])
     sections = []
-    for metric in metrics:
+    coverage: dict[str, int] = {}
+    # No chart without a place to draw: the page says what to choose instead.
+    for metric in metrics if place_keys else []:
         cells = frame[frame["metric"] == metric.key] if not frame.empty else frame
         title = f"{metric.name}（{metric.unit_label}）" if metric.unit_label else metric.name
         if chart == "line":
@@ -47,7 +53,16 @@ def compare(request):
         rows = selectors.readings_by_place_and_year(cells, place_keys=place_keys, years=years)
         for row in rows:
             row["label"] = labels.get(row["key"], row["key"])
-        sections.append({"metric": metric, "figure": figure, "figure_id": f"figure-{metric.key}", "rows": rows})
+        reported = set(cells["place_key"]) if not cells.empty else set()
+        # Named under the chart: a line chart has no slot where a place without any figure could say so.
+        unreported = [labels.get(k, k) for k in place_keys if k not in reported]
+        coverage[metric.key] = len(reported)
+        sections.append({"metric": metric, "figure": figure, "figure_id": f"figure-{metric.key}", "rows": rows,
+                         "unreported": unreported})
+    if place_keys:
+        # How many of the chosen places report each metric not shown yet, for the metric picker (one query).
+        others = [m for m in catalogue.values() if m.key not in coverage]
+        coverage.update(selectors.metric_place_counts(subdistrict_ids=chosen, metrics=others, filters=filters))
     context = {
         "metrics": metrics,
         "chosen": chosen,
@@ -58,14 +73,33 @@ def compare(request):
         "view": view,
         "chart": chart,
         "catalogue": selectors.metrics_by_category(catalogue),
-        "subdistrict_choices": selectors.subdistrict_choices(districts=filters.districts),
+        "place_choices": selectors.compare_place_choices(metrics=metrics, chosen=chosen, filters=filters),
+        "coverage": coverage if place_keys else None,
+        "picked": picked,
+        "max_places": MAX_PLACES,
+        # The link 复制链接 copies: every choice spelled out, so it shows the same places even after new data
+        # would change which places a first visit picks.
+        "share_query": params.query_string(_share_pairs(filters, chosen, metrics, chart=chart, view=view,
+                                                        picked=picked)),
         **filter_context(request, filters, extra_pairs=[("metric", m.key) for m in metrics]),
     }
-    if not filters.subdistricts:
-        # The export and the shareable link name the places shown, so they reproduce this exact view.
-        extra = [("subdistrict", i) for i in chosen] + [("metric", m.key) for m in metrics]
-        context["export_query"] = params.query_string([*params.filter_pairs(filters), *extra])
+    # The exports name the places, metrics and years shown, so they hold exactly what the page draws.
+    pairs = [(k, v) for k, v in params.filter_pairs(filters) if k not in ("subdistrict", "year_from", "year_to")]
+    pairs += [("subdistrict", i) for i in chosen] + [("metric", m.key) for m in metrics]
+    if years:
+        pairs += [("year_from", years[0]), ("year_to", years[-1])]
+        context["wide_range"] = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+    context["export_query"] = params.query_string(pairs)
     return render(request, "reports/compare.html", context)
+
+
+def _share_pairs(filters, chosen, metrics, *, chart: str, view: str, picked: bool) -> list[tuple[str, object]]:
+    pairs = [(k, v) for k, v in params.filter_pairs(filters) if k != "subdistrict"]
+    pairs += [("subdistrict", i) for i in chosen] + [("metric", m.key) for m in metrics]
+    pairs += [("chart", chart), ("view", view)]
+    if picked and not (chosen and metrics):
+        pairs.append(("pick", 1))
+    return pairs
 
 
 def _years(frame, filters) -> list[int]:

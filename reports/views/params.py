@@ -8,6 +8,7 @@ import re
 import unicodedata
 from urllib.parse import urlencode
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from reports import selectors
@@ -143,21 +144,41 @@ def query_string(pairs) -> str:
     return urlencode([(k, v) for k, v in pairs if v is not None and v != ""])
 
 
-def describe_filters(filters: selectors.FactFilter) -> list[tuple[str, str]]:
-    """The filters in words, for the XLSX sheet that records what an export contains."""
-    if filters.is_empty:
-        return [(_("筛选条件"), _("全部（不含已驳回的数据）"))]
+ALL_FILTERS = "全部（不含已驳回的数据）"
+
+
+def filter_pairs_grouped(filters: selectors.FactFilter) -> dict[str, object]:
+    """The filters as parameter names and values, lists where a parameter repeats (for JSON metadata)."""
+    grouped: dict[str, object] = {}
+    for key, value in filter_pairs(filters):
+        if key in ("district", "subdistrict", "status"):
+            grouped.setdefault(key, []).append(value)
+        else:
+            grouped[key] = value
+    return grouped
+
+
+def describe_filters(filters: selectors.FactFilter, *, metric_names=(),
+                     year: int | None = None) -> list[tuple[str, str]]:
+    """The filters in words, for the XLSX sheet and JSON metadata that record what an export contains, and for
+    its file name. Always Chinese, like the sheets' headers."""
     rows = []
     if filters.districts:
         names = District.objects.filter(pk__in=filters.districts).values_list("name", flat=True)
-        rows.append((_("区县"), "、".join(names)))
+        rows.append(("区县", "、".join(names)))
     if filters.subdistricts:
-        names = Subdistrict.objects.filter(pk__in=filters.subdistricts).values_list("name", flat=True)
-        rows.append((_("街道/镇"), "、".join(names)))
-    if filters.year_from is not None or filters.year_to is not None:
-        rows.append((_("年份"), f"{filters.year_from or '…'}–{filters.year_to or '…'}"))
+        names = dict(Subdistrict.objects.filter(pk__in=filters.subdistricts).values_list("pk", "name"))
+        rows.append(("街道/镇", "、".join(names[i] for i in filters.subdistricts if i in names)))
+    if year is not None:
+        rows.append(("年份", f"{year}年"))
+    elif filters.year_from is not None or filters.year_to is not None:
+        rows.append(("年份", f"{filters.year_from or '…'}–{filters.year_to or '…'}"))
+    if metric_names:
+        rows.append(("指标", "、".join(metric_names)))
     if filters.category:
-        rows.append((_("指标类别"), str(Metric.Category(filters.category).label)))
+        with translation.override("zh-hans"):
+            rows.append(("指标类别", str(Metric.Category(filters.category).label)))
     if filters.statuses:
-        rows.append((_("审核状态"), "、".join(str(Fact.ReviewStatus(s).label) for s in filters.statuses)))
-    return rows
+        with translation.override("zh-hans"):
+            rows.append(("审核状态", "、".join(str(Fact.ReviewStatus(s).label) for s in filters.statuses)))
+    return rows or [("筛选条件", ALL_FILTERS)]

@@ -88,7 +88,11 @@ def test_it_writes_values_the_chinese_way(value, unit, qualifier, upper, expecte
 
 
 @pytest.mark.parametrize("value, unit, qualifier, expected", [
-    ("51.03", "亿元", "exact", "5.1 bn yuan"),
+    # Moving the point keeps every digit the newspaper printed.
+    ("51.03", "亿元", "exact", "5.103 bn yuan"),
+    ("28", "亿元", "exact", "2.8 bn yuan"),
+    ("1234.5", "万元", "exact", "12.345 M yuan"),
+    ("12.345", "%", "exact", "12.345%"),
     ("1000", "家", "about", "~1,000"),
     ("3200", "家", "over", "3,200+"),
     ("37116", "人次", "exact", "37,116"),

@@ -37,7 +37,9 @@ def test_it_exports_every_visible_fact_as_csv_with_provenance(gold, client):
     rows = csv_rows(response)
     assert len(rows) == Fact.objects.exclude(review_status="rejected").count()
     row = next(r for r in rows if r["街道/镇"] == "圣泉街道" and r["指标代码"] == "market_entities_new")
-    assert (row["年份"], row["数值"], row["限定"], row["显示值"]) == ("2023", "1000", "about", "近1000家")
+    # Qualifier and review status in Chinese words, like the headers above them.
+    assert (row["年份"], row["数值"], row["限定"], row["显示值"]) == ("2023", "1000", "约", "近1000家")
+    assert row["审核状态"] == "自动抽取"
     assert row["报纸"] == "江津日报" and row["出版日期"] == "2024-01-15"
     assert "近1000家" in row["原文句子"]
     assert row["来源链接"].startswith("http://testserver/articles/")
@@ -49,7 +51,7 @@ def test_it_exports_filtered_facts_as_xlsx_with_a_sheet_of_filters(gold, client)
     district = gold.districts["江津区"]
     response = client.get(f"/export/facts.xlsx?district={district.pk}&year_from=2023")
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    assert "筛选" in filename(response)
+    assert "_江津区_2023起_" in filename(response)  # the file name says which filters made it
     workbook = load_workbook(io.BytesIO(body(response)))
     assert workbook.sheetnames == ["数据明细", "说明"]
     sheet = workbook["数据明细"]

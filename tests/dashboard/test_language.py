@@ -23,12 +23,12 @@ def test_it_switches_to_english_and_back(gold, client):
     overview = client.get("/")
     assert "Overview of subdistrict governance" in overview.content.decode()
     grid = figures(overview)["figure-grid"]
-    assert "三江街道" in not_reported(grid)
+    assert "三江街道 (Sanjiang Jiedao)" in not_reported(grid)  # the pinyin beside the Chinese name
     assert any("Grids" in a["text"] for a in grid["layout"]["annotations"])
     texts = [t for trace in grid["data"] if trace.get("type") == "bar" for t in trace["text"]]
     assert "133 (2023)" in texts
     economy = figures(overview)["figure-economy"]
-    assert "5.1 bn yuan (2023)" in [t for trace in economy["data"] if trace.get("type") == "bar"
+    assert "5.103 bn yuan (2023)" in [t for trace in economy["data"] if trace.get("type") == "bar"
                                     for t in trace["text"]]
     client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
     assert "街道治理数据概览" in client.get("/").content.decode()

@@ -112,3 +112,19 @@ def test_it_ranks_the_top_places_exactly_with_parts_and_conflicts(gold, client):
     assert list(primary["value"]) == [12, 11]
     full, _count = selectors.metric_year_cells(metric=info, year=2030, filters=selectors.FactFilter())
     assert list(full[full["primary"]]["place"]) == ["乙街道", "丁街道", "甲街道", "戊街道"]
+
+
+def test_it_lists_places_missing_the_chosen_year_and_draws_no_single_year_trend(gold, client):
+    response = client.get("/metrics/grid_count/?year=2022")
+    assert [p["name"] for p in response.context["unreported"]] == ["几江街道"]
+    assert response.context["trend_figure"] is not None  # 圣泉 has 2022 and 2023
+    single = client.get("/metrics/market_entities_new/")
+    assert single.context["trend_figure"] is None and single.context["single_year"]
+    assert "figure-trend" not in single.content.decode()
+
+
+def test_it_keeps_the_table_whatever_year_the_chart_was_on(gold, client):
+    chart = client.get("/metrics/grid_count/?year=2019")
+    assert chart.context["empty"]["filtered"] is False and "2019" in chart.context["empty"]["message"]
+    table = client.get("/metrics/grid_count/?year=2019&view=table")
+    assert table.context["empty"] is None and table.context["table"].total == 3

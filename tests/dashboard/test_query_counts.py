@@ -15,8 +15,9 @@ PAGES = [
     ("/metrics/", 1),
     ("/metrics/grid_count/", 10),  # up to three batches when ranking places (selectors.metric_year_cells)
     ("/metrics/grid_count/?view=table&page=2", 6),
-    ("/compare/?subdistrict={a}&subdistrict={b}&metric=grid_count&metric=gdp", 6),
-    ("/compare/", 6),
+    # One more than the charts need: how many chosen places report each other metric, for the picker.
+    ("/compare/?subdistrict={a}&subdistrict={b}&metric=grid_count&metric=gdp", 7),
+    ("/compare/", 7),
     ("/subdistricts/{a}/", 8),
     ("/articles/{article}/", 5),
     ("/search/?q=网格", 3),
