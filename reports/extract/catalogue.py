@@ -31,6 +31,9 @@ class MetricSpec:
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
     after_requires: str = ""
+    # Nouns after the counting word that carry their own required verb ((pattern, requires), …): 完成7个老旧小区的
+    # 改造 is a renovation although 完成 alone does not make 7个小区 one.
+    after_with: tuple[tuple[str, str], ...] = ()
     veto: tuple[str, ...] = ()
     growth_of: str | None = None
     # Totals a 其中 part of which is this metric when the part is named by this metric's own noun alone
@@ -89,6 +92,8 @@ def load_metrics(text: str) -> tuple[MetricSpec, ...]:
         for name in ("after_requires", "note"):
             if name in spec:
                 spec[name] = _expand(spec[name], fragments)
+        spec["after_with"] = tuple((_expand(e["pattern"], fragments), _expand(e["requires"], fragments))
+                                   for e in spec.get("after_with", ()))
         if isinstance(spec.get("counters"), str):
             spec["counters"] = tuple(counters[spec["counters"]])
         elif "counters" in spec:

@@ -46,7 +46,7 @@ _AVERAGE_GROWTH = re.compile(r"年均(?:\(下同\))?(?:增长|增速|增幅|提�
 # Plans and goals: 将 followed by a verb is the future (将新建), 将 followed by a noun only marks the object (将辖区…);
 # 占全年目标的106.7% / 完成目标 measure a result against its goal, they set none.
 _TARGET = re.compile(
-    r"力争|(?<!按)(?<!按照)计划|(?<![为以占])(?<!占全年)(?<!占年度)(?<!完成)(?<!完成全年)(?<!完成年度)目标|预期|拟|争取实现|确保|到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后|"
+    r"力争|(?<!按)(?<!按照)计划|(?<![为以占])(?<!占全年)(?<!占年度)(?<!完成)(?<!完成全年)(?<!完成年度)目标|预期|拟|争取实现|确保|(?<!截止)(?<!截至)到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后|"
     r"将(?:要|会|继续|新建|建成|建设|完成|打造|新增|实施|推进|开展|达到|实现|突破|超过|增加|提升|力争|确保|"
     r"在|于|陆续|逐步|再|进一步|持续|全面)|年内再|再新建|再新增|再增设|再建"
 )
@@ -54,7 +54,7 @@ _TARGET = re.compile(
 _TARGET_AFTER = re.compile(r"^\s*(?:左右|以上|以内)?的?(?:预期|奋斗|发展|年度|工作)?目标")
 _GOAL = re.compile(
     # 以“网格连心”为目标 names an aim, not a figure to reach
-    r"力争|(?<![为以占])(?<!占全年)(?<!占年度)(?<!完成)(?<!完成全年)(?<!完成年度)目标|预期|(?<!按)(?<!按照)计划(?!内|外)|重点抓好|重点做好|重点推进|主要任务|工作安排|到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后"
+    r"力争|(?<![为以占])(?<!占全年)(?<!占年度)(?<!完成)(?<!完成全年)(?<!完成年度)目标|预期|(?<!按)(?<!按照)计划(?!内|外)|重点抓好|重点做好|重点推进|主要任务|工作安排|(?<!截止)(?<!截至)到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后"
 )
 _ESTIMATE = re.compile(r"预计|预估|初步统计|初步核算")
 # 生产总值首次突破百亿元,达到102.3亿元: the round figure passed is a milestone; the value after it is the measure.
@@ -112,6 +112,7 @@ class _Compiled:
     before: re.Pattern | None
     after: re.Pattern | None
     requires: re.Pattern | None
+    after_with: tuple[tuple[re.Pattern, re.Pattern], ...]
     veto: re.Pattern | None
     note: re.Pattern | None
 
@@ -131,6 +132,7 @@ def _compiled(catalogue: Catalogue) -> tuple[_Compiled, ...]:
             re.compile("(?:" + "|".join(spec.before) + r")$") if spec.before else None,
             re.compile("(?:" + "|".join(spec.after) + ")") if spec.after else None,
             re.compile("(?:" + spec.after_requires + r")$") if spec.after_requires else None,
+            tuple((re.compile(p), re.compile("(?:" + r + r")$")) for p, r in spec.after_with),
             re.compile("(?:" + "|".join(spec.veto) + r")$") if spec.veto else None,
             re.compile(spec.note) if spec.note else None,
         ))
@@ -194,11 +196,13 @@ def match_metric(catalogue: Catalogue, q: Quantity, head: str,
                 return c.spec, _note(c, m.group()), 0.9, "before"
         if c.after is not None:
             m = c.after.match(post)
-            if m:
-                if c.requires is not None and not c.requires.search(head):
-                    continue
+            if m and (c.requires is None or c.requires.search(head)):
                 if c.veto is not None and c.veto.search(head):
                     return None
+                return c.spec, _note(c, m.group()), 0.85, "after"
+        for pattern, requires in c.after_with:
+            m = pattern.match(post)
+            if m and requires.search(head) and not (c.veto is not None and c.veto.search(head)):
                 return c.spec, _note(c, m.group()), 0.85, "after"
     return None
 
