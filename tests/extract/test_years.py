@@ -138,4 +138,5 @@ def test_it_dates_an_undated_page_by_the_latest_year_it_names_leaving_goals_out(
 def test_it_reads_jie_zhi_dao_a_date_as_a_date_not_a_goal():
     from .helpers import run, summary
     page = "深圳商事主体\n\n截止到2020年10月底,深圳市共有商事主体3511234户。\n"
-    assert summary(run(page, published="2020-11-20", region="深圳市")) == {("深圳市", 2020, "market_entities_total", 3511234)}
+    facts = summary(run(page, published="2020-11-20", region="深圳市"))
+    assert facts == {("深圳市", 2020, "market_entities_total", 3511234)}
