@@ -19,7 +19,7 @@ from django.db.models import QuerySet
 from reports.formatting import english, format_value, value_marks
 from reports.models import Fact
 
-from .base import STATUS_RANK
+from .base import REVIEWED_STATUSES, STATUS_RANK
 from .catalogue import MetricInfo, article_url_template
 
 # What grouping and ranking need; names and titles (DETAIL_VALUES) are fetched for the cells that are shown.
@@ -45,6 +45,15 @@ class Reading:
     @property
     def first(self) -> dict:
         return self.facts[0]
+
+    @property
+    def reviewed(self) -> bool:
+        """A person checked the number this reading draws: every component of a sum, or the figure itself (a
+        total's breakdown does not decide it)."""
+        if self.components:
+            return all(f["review_status"] in REVIEWED_STATUSES for f in self.components)
+        parts = {id(f) for f in self.parts}
+        return any(f["review_status"] in REVIEWED_STATUSES for f in self.facts if id(f) not in parts)
 
     @property
     def rank(self) -> tuple:
@@ -75,7 +84,9 @@ class Cell:
 def _reading_from(facts: list[dict], metric: MetricInfo) -> list[Reading]:
     """Readings of one article for one cell."""
     distinct: dict[tuple, dict] = {}
-    for fact in facts:
+    # The same number said twice is one fact; the reviewed mention stands for it, and leads the reading, so
+    # the reading's link goes to the sentence a person checked.
+    for fact in sorted(facts, key=lambda f: -STATUS_RANK.get(f["review_status"], 0)):
         distinct.setdefault((fact["value"], fact["upper_value"], fact["qualifier"], fact["note"]), fact)
     facts = list(distinct.values())
     # One number said once (or repeated with another qualifier) is one reading; the same number under two
@@ -120,6 +131,10 @@ def build_cells(rows, catalogue_by_id: dict[int, MetricInfo]) -> list[Cell]:
     for (place, year, metric_id), by_article in grouped.items():
         metric = catalogue_by_id[metric_id]
         readings = [r for facts in by_article.values() for r in _reading_from(facts, metric)]
+        # The publication rule: once a person has checked a figure for the cell (confirmed or corrected),
+        # automatic readings of it are no longer published beside it, and neither draw nor raise a conflict.
+        if any(r.reviewed for r in readings):
+            readings = [r for r in readings if r.reviewed]
         readings.sort(key=lambda r: r.rank, reverse=True)
         first = readings[0].first
         subdistrict = place[0] == "s"
@@ -146,7 +161,8 @@ def attach_details(cells: list[Cell]) -> list[Cell]:
 
 CELL_COLUMNS = ["place_key", "place_id", "place", "level", "district", "year", "metric", "metric_name", "unit",
                 "value", "upper", "qualifier", "display", "note", "breakdown", "components", "fact_id", "article_id",
-                "url", "source", "title", "review_status", "primary", "conflict", "readings", "reading_values", "marks"]
+                "url", "source", "title", "review_status", "primary", "conflict", "readings", "reading_values", "marks",
+                "reviewed"]
 
 
 def cells_frame(cells: list[Cell]) -> pd.DataFrame:
@@ -185,6 +201,7 @@ def cells_frame(cells: list[Cell]) -> pd.DataFrame:
                 "primary": index == 0, "conflict": conflict, "readings": len(cell.readings),
                 "reading_values": values,
                 "marks": value_marks(reading.qualifier, " ".join(f["note"] or "" for f in reading.facts)),
+                "reviewed": reading.reviewed,
             })
     return pd.DataFrame.from_records(records, columns=CELL_COLUMNS)
 

@@ -49,11 +49,38 @@ def test_it_never_adds_up_rates():
     assert {r.value for r in cell.readings} == {5, 6}
 
 
-def test_it_flags_two_articles_that_disagree_and_prefers_the_reviewed_one():
+def test_it_flags_two_unreviewed_articles_that_disagree():
     [cell] = cells(fact(1, 133, article=1, published=dt.date(2024, 3, 1)),
-                   fact(2, 135, article=2, status="confirmed", published=dt.date(2024, 1, 1)))
+                   fact(2, 135, article=2, published=dt.date(2024, 1, 1)))
     assert cell.conflict
-    assert [r.value for r in cell.readings] == [135, 133]
+    assert [r.value for r in cell.readings] == [133, 135]
+    assert not any(r.reviewed for r in cell.readings)
+
+
+@pytest.mark.parametrize("status", ["confirmed", "corrected"])
+def test_it_publishes_the_reviewed_reading_over_a_newer_automatic_one(status):
+    [cell] = cells(fact(1, 133, article=1, published=dt.date(2024, 3, 1)),
+                   fact(2, 135, article=2, status=status, published=dt.date(2024, 1, 1)))
+    assert not cell.conflict
+    assert [r.value for r in cell.readings] == [135]
+    assert cell.primary.reviewed and cell.primary.first["id"] == 2
+
+
+def test_it_still_flags_two_reviewed_readings_that_disagree():
+    [cell] = cells(fact(1, 133, article=1, status="confirmed"), fact(2, 135, article=2, status="corrected"),
+                   fact(3, 140, article=3))
+    assert cell.conflict
+    assert sorted(r.value for r in cell.readings) == [133, 135]
+
+
+def test_it_leads_a_reading_with_the_mention_a_reviewer_checked():
+    [cell] = cells(fact(1, 133, article=1), fact(2, 133, article=1, status="confirmed"))
+    assert cell.primary.reviewed and cell.primary.first["id"] == 2
+
+
+def test_it_counts_a_sum_as_reviewed_only_when_every_part_is():
+    [cell] = cells(fact(1, 33, note="专职", status="confirmed"), fact(2, 11, note="兼职"))
+    assert cell.primary.value == 44 and not cell.primary.reviewed
 
 
 def test_it_prefers_the_latest_article_among_unreviewed_ones():
