@@ -258,6 +258,19 @@ EN = {
     "超过此数": "more than this",
     "不足此数": "less than this",
     "预计": "estimate",
+    # Publication rule and near-repeat articles
+    "未审核": "unreviewed",
+    "自动抽取，尚未经人工审核": "Read automatically, not yet checked by a reviewer",
+    "已由审核数值取代": "replaced by a reviewed value",
+    "同一街道、年份和指标已有审核过的数值，图表显示审核后的数值":
+        "A reviewed value exists for this subdistrict, year and metric; charts show the reviewed value",
+    "已审核（已确认或已更正）": "Reviewed (confirmed or corrected)",
+    "未审核（自动抽取）": "Unreviewed (read automatically)",
+    "疑似重复于": "Near-repeat of",
+    "相似度": "Similarity",
+    "接受重复的审核人": "Repeat accepted by",
+    "接受重复的时间": "Repeat accepted at",
+    "待审重复": "Held as a near-repeat",
 }
 
 
