@@ -41,6 +41,13 @@ class Reading:
     components: list[dict] = field(default_factory=list)
     # ...or a total with a breakdown that need not (网格员 44 名，其中专职 33 名).
     parts: list[dict] = field(default_factory=list)
+    # The fact whose sentence prints this value, when the reading's own fact was corrected to it.
+    printed: dict | None = None
+
+    @property
+    def source(self) -> dict:
+        """The fact a link from this reading goes to: one whose sentence states the value shown."""
+        return self.printed or self.first
 
     @property
     def first(self) -> dict:
@@ -116,6 +123,19 @@ def _reading_from(facts: list[dict], metric: MetricInfo) -> list[Reading]:
                     qualifier=group[0]["qualifier"]) for group in by_value.values()]
 
 
+def _link_printed(readings: list[Reading], others: list[Reading]) -> None:
+    """A corrected reading links to a sentence that prints its value when another article of the cell does:
+    a reprint corrected back to 168 should send the reader to the sentence that says 168, not to its 186."""
+    for reading in readings:
+        if reading.first["review_status"] != Fact.ReviewStatus.CORRECTED or reading.components:
+            continue
+        for other in [*others, *readings]:
+            if (other is not reading and other.first["review_status"] != Fact.ReviewStatus.CORRECTED
+                    and (other.value, other.upper) == (reading.value, reading.upper)):
+                reading.printed = other.first
+                break
+
+
 def build_cells(rows, catalogue_by_id: dict[int, MetricInfo]) -> list[Cell]:
     """Group fact rows (``FACT_VALUES`` dicts) into cells; the most trusted, most recent reading first."""
     grouped: dict[tuple, dict[int, list[dict]]] = defaultdict(lambda: defaultdict(list))
@@ -134,7 +154,9 @@ def build_cells(rows, catalogue_by_id: dict[int, MetricInfo]) -> list[Cell]:
         # The publication rule: once a person has checked a figure for the cell (confirmed or corrected),
         # automatic readings of it are no longer published beside it, and neither draw nor raise a conflict.
         if any(r.reviewed for r in readings):
+            superseded = [r for r in readings if not r.reviewed]
             readings = [r for r in readings if r.reviewed]
+            _link_printed(readings, superseded)
         readings.sort(key=lambda r: r.rank, reverse=True)
         first = readings[0].first
         subdistrict = place[0] == "s"
@@ -149,7 +171,7 @@ def build_cells(rows, catalogue_by_id: dict[int, MetricInfo]) -> list[Cell]:
 
 def attach_details(cells: list[Cell]) -> list[Cell]:
     """Fill in place names, titles and newspapers of cells built from ``LIGHT_VALUES`` rows (one query)."""
-    facts = {f["id"]: f for cell in cells for r in cell.readings for f in r.facts}
+    facts = {f["id"]: f for cell in cells for r in cell.readings for f in [*r.facts, *filter(None, [r.printed])]}
     for row in Fact.objects.filter(pk__in=list(facts)).values("id", *DETAIL_VALUES):
         facts[row.pop("id")].update(row)
     for cell in cells:
@@ -180,7 +202,7 @@ def cells_frame(cells: list[Cell]) -> pd.DataFrame:
         values = [format_value(r.value, unit=unit, qualifier=r.qualifier, upper=r.upper, en=en)
                   for r in cell.readings]
         for index, reading in enumerate(cell.readings):
-            first = reading.first
+            first = reading.source
             breakdown = reading.components or reading.parts
             published = first["article__issue__published"]
             records.append({
@@ -188,7 +210,7 @@ def cells_frame(cells: list[Cell]) -> pd.DataFrame:
                 "district": cell.district, "year": cell.year, "metric": cell.metric.key,
                 "metric_name": name, "unit": unit,
                 "value": float(reading.value), "upper": float(reading.upper) if reading.upper is not None else None,
-                "qualifier": reading.qualifier, "display": values[index], "note": first["note"],
+                "qualifier": reading.qualifier, "display": values[index], "note": reading.first["note"],
                 "breakdown": ("; " if en else "，").join(
                     f"{f['note']} {format_value(f['value'], unit=unit, qualifier=f['qualifier'], en=en)}"
                     for f in breakdown) if breakdown else "",
@@ -197,7 +219,7 @@ def cells_frame(cells: list[Cell]) -> pd.DataFrame:
                 "url": url.format(first["article_id"]) + f"?fact={first['id']}#fact-{first['id']}",
                 "source": " ".join(filter(None, [first["article__issue__publication__name"],
                                                  published.isoformat() if published else ""])),
-                "title": first["article__title"], "review_status": first["review_status"],
+                "title": first["article__title"], "review_status": reading.first["review_status"],
                 "primary": index == 0, "conflict": conflict, "readings": len(cell.readings),
                 "reading_values": values,
                 "marks": value_marks(reading.qualifier, " ".join(f["note"] or "" for f in reading.facts)),

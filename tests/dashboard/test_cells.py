@@ -7,7 +7,7 @@ import pytest
 from django.utils import translation
 
 from reports.formatting import format_value, year_span
-from reports.selectors import MetricInfo, build_cells
+from reports.selectors import MetricInfo, build_cells, cells_frame
 
 GRID_WORKERS = MetricInfo(id=1, key="grid_workers", name_zh="网格员", name_en="Grid workers", unit="人",
                           category="grid", position=0)
@@ -64,6 +64,16 @@ def test_it_publishes_the_reviewed_reading_over_a_newer_automatic_one(status):
     assert not cell.conflict
     assert [r.value for r in cell.readings] == [135]
     assert cell.primary.reviewed and cell.primary.first["id"] == 2
+
+
+def test_it_links_a_corrected_reading_to_a_sentence_that_prints_its_value():
+    [cell] = cells(fact(1, 168, article=1, published=dt.date(2023, 7, 15)),
+                   fact(2, 168, article=2, status="corrected", published=dt.date(2023, 7, 20)))
+    assert [r.value for r in cell.readings] == [168] and cell.primary.first["id"] == 2
+    assert cell.primary.source["id"] == 1
+    [row] = cells_frame([cell]).to_dict("records")
+    assert row["fact_id"] == 1 and row["url"].endswith("?fact=1#fact-1")
+    assert row["review_status"] == "corrected" and row["reviewed"]
 
 
 def test_it_still_flags_two_reviewed_readings_that_disagree():
