@@ -271,6 +271,10 @@ EN = {
     "接受重复的审核人": "Repeat accepted by",
     "接受重复的时间": "Repeat accepted at",
     "待审重复": "Held as a near-repeat",
+    "浅色带边框的柱形和空心点：自动抽取、尚未审核的数值；斜线：约数或预计。同一街道、年份和指标有审核过的数值时，只显示审核后的数值。":
+        "Pale outlined bars and open points: values read automatically and not yet reviewed; hatching: approximate "
+        "or estimated values. Where a subdistrict, year and metric has a reviewed value, only the reviewed value "
+        "is shown.",
 }
 
 
