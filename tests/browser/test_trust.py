@@ -1,7 +1,8 @@
 """Which figures go live: a reviewer uploads near-copies of seed pages and sees them held, accepts one and corrects
 it; a reader sees unreviewed figures drawn as such, filters on 已审核, and an office shows reviewed figures only."""
 
-import datetime as dt
+import csv
+import io
 import json
 import time
 
@@ -15,7 +16,14 @@ from reports import review
 from reports.models import Article, Fact, NewsletterIssue
 from tests.admin.test_repeats import JIJIANG_COPY, SANJIANG_COPY
 from tests.browser.test_admin_upload_review import BackgroundWorker, statuses
-from tests.browser.test_dashboard_pages import ARTIFACTS, bar_for, chart_text, open_page, wait_for_charts
+from tests.browser.test_dashboard_pages import (
+    ARTIFACTS,
+    _download,
+    bar_for,
+    chart_text,
+    open_page,
+    wait_for_charts,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -179,4 +187,36 @@ def test_it_draws_unreviewed_figures_as_such_and_filters_reviewed_ones(seeded, p
     assert set(bars_by_place(page, "#chart-bar")) == {"圣泉街道"}
     assert "未审核" not in page.locator("select[name=status]").inner_text()
     shot(page, "reviewed_only_setting")
+    assert page.console_errors == []
+
+
+def test_it_marks_approximate_and_estimated_values_on_charts_and_in_exports(seeded, page, live_server):
+    # 圣泉's GDP is a 预计 figure: hatched, with the word in its tooltip; its 2023 line point is open.
+    open_page(page, live_server, reverse("reports:metric", args=["gdp"]) + "?year=2023")
+    trace = next(t for t in figure(page, "#chart-bar")["data"] if t["type"] == "bar")
+    shapes = dict(zip(trace["y"], trace["marker"]["pattern"]["shape"], strict=True))
+    assert shapes["圣泉街道"] == "/"
+    assert "预计" in hover(page, "#chart-bar", "圣泉街道")
+    trend = next(t for t in figure(page, "#chart-trend")["data"] if t.get("name") == "圣泉街道")
+    assert all(symbol.endswith("-open") for symbol in trend["marker"]["symbol"])
+    shot(page, "estimate_chart")
+
+    # 近1000家 new market entities: hatched, never an exact bar at 1000.
+    open_page(page, live_server, reverse("reports:metric", args=["market_entities_new"]))
+    trace = next(t for t in figure(page, "#chart-bar")["data"] if t["type"] == "bar")
+    assert dict(zip(trace["y"], trace["marker"]["pattern"]["shape"], strict=True))["圣泉街道"] == "/"
+    assert "近1000家" in chart_text(page, "#chart-bar")
+
+    # Both exports say so: the wide table beside the number, the long one in its 限定 and 备注 columns.
+    open_page(page, live_server, "/?year_from=2023&year_to=2023")
+    _name, data = _download(page, 'a[data-export="wide-csv"]')
+    wide = {r["街道/镇"]: r for r in csv.DictReader(io.StringIO(data.decode("utf-8-sig")))}
+    assert "51.03亿元（预计）" in wide["圣泉街道"]["说明（约数与冲突）"]
+    assert "近1000家" in wide["圣泉街道"]["说明（约数与冲突）"]
+    _name, data = _download(page, 'a[data-export="facts-csv"]')
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    gdp = next(r for r in rows if r["街道/镇"] == "圣泉街道" and r["指标代码"] == "gdp" and r["年份"] == "2023")
+    assert "预计" in gdp["备注"]
+    entities = next(r for r in rows if r["街道/镇"] == "圣泉街道" and r["指标代码"] == "market_entities_new")
+    assert entities["显示值"] == "近1000家" and entities["限定"] == "about"
     assert page.console_errors == []
