@@ -149,6 +149,8 @@ def _custom(row, en: bool) -> list:
     if row.breakdown:
         display += f" ({row.breakdown})" if en else f"（{row.breakdown}）"
     marks = list(getattr(row, "marks", None) or [])
+    if getattr(row, "scope", ""):
+        marks.insert(0, row.scope)
     if _unreviewed(row):
         marks.append(_("未审核"))
     if marks:

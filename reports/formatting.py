@@ -116,6 +116,22 @@ def value_marks(qualifier: str, note: str | None) -> list[str]:
     return marks
 
 
+# Metrics whose facts may count only a part of what the metric counts, named in the note: a figure of 专职
+# grid workers alone, or of one kind of elderly-care facility, is narrower than the whole and says so.
+PARTIAL_NOTES = {"grid_workers": ("专职", "兼职"), "elderly_care_sites": None}
+
+
+def scope_mark(metric_key: str, note: str | None) -> str:
+    """'仅专职' when a figure counts only the part its note names, else ''."""
+    parts = [p for p in (note or "").split(";") if p and p != "预计"]
+    if metric_key not in PARTIAL_NOTES or len(parts) != 1:
+        return ""
+    allowed = PARTIAL_NOTES[metric_key]
+    if allowed is not None and parts[0] not in allowed:
+        return ""
+    return _("仅%(part)s") % {"part": parts[0]}
+
+
 def axis_unit(unit: str) -> str:
     """The unit to print on an axis whose ticks are the stored numbers."""
     if english():

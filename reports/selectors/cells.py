@@ -16,7 +16,7 @@ from decimal import Decimal
 import pandas as pd
 from django.db.models import QuerySet
 
-from reports.formatting import english, format_value, value_marks
+from reports.formatting import english, format_value, scope_mark, value_marks
 from reports.models import Fact
 
 from .base import REVIEWED_STATUSES, STATUS_RANK
@@ -184,7 +184,7 @@ def attach_details(cells: list[Cell]) -> list[Cell]:
 CELL_COLUMNS = ["place_key", "place_id", "place", "level", "district", "year", "metric", "metric_name", "unit",
                 "value", "upper", "qualifier", "display", "note", "breakdown", "components", "fact_id", "article_id",
                 "url", "source", "title", "review_status", "primary", "conflict", "readings", "reading_values", "marks",
-                "reviewed"]
+                "reviewed", "scope"]
 
 
 def cells_frame(cells: list[Cell]) -> pd.DataFrame:
@@ -224,6 +224,9 @@ def cells_frame(cells: list[Cell]) -> pd.DataFrame:
                 "reading_values": values,
                 "marks": value_marks(reading.qualifier, " ".join(f["note"] or "" for f in reading.facts)),
                 "reviewed": reading.reviewed,
+                # A reading of one part alone (专职 grid workers, one kind of facility) is narrower than the metric.
+                "scope": "" if reading.components or reading.parts or len(reading.facts) != 1
+                else scope_mark(cell.metric.key, reading.first["note"]),
             })
     return pd.DataFrame.from_records(records, columns=CELL_COLUMNS)
 

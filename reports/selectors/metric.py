@@ -10,7 +10,7 @@ from django.db.models import Count, F, Q, Sum, Value
 from django.db.models.functions import Greatest
 from django.urls import reverse
 
-from reports.formatting import english, format_value, value_marks
+from reports.formatting import english, format_value, scope_mark, value_marks
 from reports.models import Fact
 
 from .base import REVIEWED_STATUSES, FactFilter
@@ -120,6 +120,7 @@ def fact_table(*, filters: FactFilter, metric: MetricInfo | None = None, page: i
                                       en=en)
         row["place"] = row["subdistrict__name"] or row["district__name"] or ""
         row["marks"] = value_marks(row["qualifier"], row["note"])
+        row["scope"] = scope_mark(row["metric__key"], row["note"])
         row["metric_name"] = row["metric__name_en"] if en and row["metric__name_en"] else row["metric__name_zh"]
         row["conflict"] = row["id"] in conflicts
         row["reviewed"] = row["review_status"] in REVIEWED_STATUSES

@@ -220,3 +220,23 @@ def test_it_marks_approximate_and_estimated_values_on_charts_and_in_exports(seed
     entities = next(r for r in rows if r["街道/镇"] == "圣泉街道" and r["指标代码"] == "market_entities_new")
     assert entities["显示值"] == "近1000家" and entities["限定"] == "about"
     assert page.console_errors == []
+
+
+def test_it_shows_what_a_metric_counts_and_marks_narrower_figures(seeded, page, live_server):
+    open_page(page, live_server, reverse("reports:metric", args=["grid_workers"]))
+    definition = page.locator("section.definition")
+    expect(definition).to_contain_text("专职网格员、兼职网格员")
+    expect(definition).to_contain_text("口径窄")
+    page.get_by_role("tab", name="表格").click()
+    row = page.locator(".fact-table tbody tr").filter(has=page.locator("td.value", has_text="33人"))
+    expect(row.locator(".badge.scope")).to_have_text("仅专职")
+    whole = page.locator(".fact-table tbody tr", has_text="化龙桥街道").first
+    assert whole.locator(".badge.scope").count() == 0
+    shot(page, "scope_marks_table")
+
+    page.get_by_role("link", name="全部指标的定义见数据字典").click()
+    page.wait_for_url("**/dictionary/#metric-grid_workers")
+    expect(page.locator("#metric-grid_workers")).to_be_in_viewport()
+    expect(page.locator("#metric-elderly_care_sites")).to_contain_text("敬老院")
+    shot(page, "data_dictionary")
+    assert page.console_errors == []

@@ -170,3 +170,12 @@ def test_it_formats_values_the_same_way_in_the_database_as_in_python():
 def test_it_adds_up_equal_parts_with_different_notes():
     [cell] = cells(fact(1, 5, note="专职"), fact(2, 5, note="兼职"))
     assert cell.primary.value == 10 and not cell.conflict
+
+
+def test_it_marks_a_reading_of_one_part_as_narrower_than_the_metric():
+    [alone] = cells_frame(cells(fact(1, 33, note="专职"))).to_dict("records")
+    assert alone["scope"] == "仅专职"
+    [summed] = cells_frame(cells(fact(1, 33, note="专职"), fact(2, 11, note="兼职"))).to_dict("records")
+    assert summed["scope"] == "" and summed["value"] == 44
+    [both] = cells_frame(cells(fact(1, 44, note="专兼职"))).to_dict("records")
+    assert both["scope"] == ""
