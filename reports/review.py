@@ -109,8 +109,11 @@ def accept_repeats(*, articles: QuerySet, user) -> tuple[int, int]:
     automatic figure. Returns (articles accepted, facts released)."""
     from reports.models import Article
 
-    ids = list(articles.filter(duplicate_of__isnull=False, duplicate_accepted_at__isnull=True)
-               .select_for_update().values_list("pk", flat=True))
+    # An article whose original was deleted since still holds its facts until accepted.
+    waiting = Article.objects.filter(
+        Q(duplicate_of__isnull=False, duplicate_accepted_at__isnull=True) | Q(facts__held=True),
+        pk__in=articles.values("pk")).values("pk")
+    ids = list(Article.objects.select_for_update().filter(pk__in=waiting).values_list("pk", flat=True))
     if not ids:
         return 0, 0
     Article.objects.filter(pk__in=ids).update(duplicate_accepted_by=user, duplicate_accepted_at=timezone.now())

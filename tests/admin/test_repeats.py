@@ -97,3 +97,12 @@ def test_it_keeps_an_acceptance_when_the_issue_is_extracted_again(seeded, editor
     copy = issue.articles.get()
     assert copy.duplicate_accepted_by == editor
     assert not Fact.objects.filter(article__issue=issue, held=True).exists()
+
+
+def test_it_still_lets_a_reviewer_accept_a_repeat_whose_original_was_deleted(seeded, editor):
+    issue = upload(JIJIANG_COPY, "几江街道-转载.txt")
+    NewsletterIssue.objects.filter(original_name__startswith="001_").delete()
+    assert Fact.objects.filter(article__issue=issue, held=True).exists()
+    articles, released = review.accept_repeats(articles=issue.articles.all(), user=editor)
+    assert articles == 1 and released > 0
+    assert not Fact.objects.filter(article__issue=issue, held=True).exists()
