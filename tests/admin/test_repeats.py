@@ -78,7 +78,11 @@ def test_it_publishes_an_accepted_repeat_and_a_correction_settles_the_conflict(s
     review.correct_fact(fact_id=copy_fact.pk, user=editor, changes={"value": 168})
     cell = public_cell("几江街道", "grid_count", 2023)
     assert cell["value"].tolist() == [168] and not cell["conflict"].any()
-    assert cell["fact_id"].tolist() == [copy_fact.pk]
+    assert cell["review_status"].tolist() == ["corrected"]
+    # The value shown is the corrected one; its link goes to the original's sentence, which prints 168.
+    original = Fact.objects.get(article__issue__original_name__startswith="001_", metric__key="grid_count",
+                                subdistrict__name="几江街道")
+    assert cell["fact_id"].tolist() == [original.pk]
 
 
 def test_it_publishes_a_held_figure_a_reviewer_confirms(seeded, editor):
