@@ -219,6 +219,9 @@ def _bar_line(rows: list, colour, *, width: float = 2) -> dict:
 
 def _bar_text(row, *, with_year: bool, en: bool) -> str:
     text = ("⚠ " if row.conflict else "") + row.display
+    if getattr(row, "scope", ""):
+        # A count of one part alone (仅专职) says so on the bar, not only in the tooltip.
+        text += f" ({row.scope})" if en else f"（{row.scope}）"
     year = _year(row)
     if with_year and year is not None:
         text += f" ({year})" if en else f"（{year}）"
@@ -405,8 +408,8 @@ def lines_over_years(frame, *, metric, years: list[int], labels: dict, title: st
 
 
 def _line_symbols(points: list, symbol: str):
-    """The place's symbol, open at an unreviewed or inexact point (one symbol when no point is)."""
-    opened = [p is not None and (_unreviewed(p) or _inexact(p)) for p in points]
+    """The place's symbol, open at an unreviewed, inexact or narrower (仅专职) point (one symbol when none is)."""
+    opened = [p is not None and (_unreviewed(p) or _inexact(p) or bool(getattr(p, "scope", ""))) for p in points]
     if not any(opened):
         return symbol
     return [symbol + "-open" if o else symbol for o in opened]
