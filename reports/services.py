@@ -763,6 +763,28 @@ def mark_near_duplicates(*, articles: list[Article], accepted: dict | None = Non
     return messages
 
 
+def sign_existing_articles(*, batch: int = 500) -> int:
+    """Sign and index articles stored without a signature, a batch per transaction; returns how many were
+    signed. They are only made findable: nothing already published is held."""
+    signed = 0
+    last = 0
+    while True:
+        with transaction.atomic():
+            articles = list(Article.objects.select_for_update(skip_locked=True)
+                            .filter(minhash__isnull=True, pk__gt=last).order_by("pk").only("id", "text")[:batch])
+            if not articles:
+                return signed
+            last = articles[-1].pk
+            bands = []
+            for article in articles:
+                article.minhash = similarity.signature(article.text)
+                if article.minhash is not None:
+                    bands += [ArticleBand(article=article, key=key) for key in similarity.band_keys(article.minhash)]
+                    signed += 1
+            Article.objects.bulk_update([a for a in articles if a.minhash is not None], ["minhash"])
+            ArticleBand.objects.bulk_create(bands)
+
+
 def _best_match(*, article: Article, signature: list[int], keys: list[int]) -> tuple[Article, float] | None:
     from django.db.models import Count
 

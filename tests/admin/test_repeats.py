@@ -2,9 +2,12 @@
 off public pages (no new series, no new conflicts) until a reviewer accepts them, and accepting publishes them."""
 
 import datetime as dt
+from io import StringIO
+
+from django.core.management import call_command
 
 from reports import review, services
-from reports.models import Article, Fact, NewsletterIssue
+from reports.models import Article, ArticleBand, Fact, NewsletterIssue
 from reports.selectors import FactFilter, cells_for, metric_catalogue, public_facts
 from tests.admin.conftest import FACTS_URL, ISSUES_URL
 from tests.readers.samples import seed_text
@@ -110,3 +113,14 @@ def test_it_still_lets_a_reviewer_accept_a_repeat_whose_original_was_deleted(see
     articles, released = review.accept_repeats(articles=issue.articles.all(), user=editor)
     assert articles == 1 and released > 0
     assert not Fact.objects.filter(article__issue=issue, held=True).exists()
+
+
+def test_it_signs_articles_stored_before_signatures_and_then_finds_their_copies(seeded):
+    Article.objects.update(minhash=None)
+    ArticleBand.objects.all().delete()
+    out = StringIO()
+    call_command("sign_articles", stdout=out)
+    assert f"{Article.objects.count()} articles signed" in out.getvalue()
+    assert not Fact.objects.filter(held=True).exists()
+    issue = upload(JIJIANG_COPY, "几江街道-转载.txt")
+    assert issue.articles.get().held_as_duplicate
