@@ -156,9 +156,10 @@ def conflicts(*, limit: int = 200) -> tuple[list[Conflict], int]:
 
     Returns at most ``limit`` groups (most facts first) and the total number of conflicting groups.
     """
+    # Figures of a near-repeat waiting for review make no conflict until the repeat is accepted.
     candidates = (
         Fact.objects.exclude(review_status=Status.REJECTED)
-        .filter(metric__isnull=False, year__isnull=False, district__isnull=False)
+        .filter(metric__isnull=False, year__isnull=False, district__isnull=False, held=False)
     )
     groups = (
         candidates.values("subdistrict", "district", "year", "metric")

@@ -70,12 +70,14 @@ def test_it_publishes_an_accepted_repeat_and_a_correction_settles_the_conflict(s
     assert "暂不公开" in held
 
     copy_fact = Fact.objects.get(article__issue=issue, metric__key="grid_count", subdistrict__name="几江街道")
+    assert not any(copy_fact in group.facts for group in review.conflicts()[0])
     response = editor_client.post(FACTS_URL, {"action": "accept_repeats", "_selected_action": [copy_fact.pk]},
                                   follow=True)
     assert "已接受 1 篇疑似重复文章" in response.content.decode()
     assert not Fact.objects.filter(article__issue=issue, held=True).exists()
     cell = public_cell("几江街道", "grid_count", 2023)
     assert cell["conflict"].all() and sorted(cell["value"].tolist()) == [168, 186]
+    assert any(copy_fact in group.facts for group in review.conflicts()[0])
 
     # The reviewer finds the copy's number wrong and corrects it: the values agree and the conflict is gone.
     review.correct_fact(fact_id=copy_fact.pk, user=editor, changes={"value": 168})
