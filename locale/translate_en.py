@@ -272,6 +272,8 @@ EN = {
     "接受重复的时间": "Repeat accepted at",
     "待审重复": "Held as a near-repeat",
     # Data dictionary
+    "截至当时累计": "running total to date",
+    "累计数": "Running total",
     "仅%(part)s": "%(part)s only",
     "只统计了该指标的一部分，与统计全部的数值口径不同":
         "Counts only a part of what the metric counts: not the same measure as a whole count",

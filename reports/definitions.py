@@ -57,7 +57,7 @@ DEFINITIONS: dict[str, Definition] = {
         "从外部引进的投资额。", "签约额或到位资金（报道写明时记在备注中）。", "签约额与到位资金不是同一口径。"),
     "market_entities_new": Definition(
         "当年新登记的市场主体（企业和个体工商户）数。", "",
-        "多年累计新增（如“近三年累计新增”）不是当年数；“截至目前”的累计数见“市场主体总量”。"),
+        "多年累计新增（如“近三年累计新增”）不是当年数；“截至目前”“累计”的数字标注“截至当时累计”。"),
     "market_entities_total": Definition(
         "辖区内登记的全部市场主体数。", "也称经营主体、商事主体。", "当年新增数见“新增市场主体”。"),
     "enterprises_new": Definition("当年新设立或新引进、新入驻的企业数。", "", "多年累计数不是当年数。"),
@@ -68,7 +68,8 @@ DEFINITIONS: dict[str, Definition] = {
     "social_workers": Definition("社会工作者（社工、社会工作专业人才）人数。"),
     "parking_lots_built": Definition("新建停车场的个数。"),
     "parking_spaces_added": Definition("新增（含释放）的停车位个数。"),
-    "elevators_installed": Definition("老旧住宅加装电梯的台数。"),
+    "elevators_installed": Definition(
+        "老旧住宅当年加装电梯的台数。", "", "“截至目前共加装”是多年累计数，标注“截至当时累计”。"),
     "old_communities_renovated": Definition(
         "完成改造的老旧小区个数。", "", "按栋计的楼栋数不是小区数，不计入。"),
 }

@@ -277,6 +277,8 @@ class Fact(models.Model):
     # Read from an article that nearly repeats an earlier one: kept off public pages (no new series, no new
     # conflicts) until a reviewer accepts the article or confirms or corrects the fact itself.
     held = models.BooleanField(_("待审重复"), default=False)
+    # The sentence gives a running total (截至目前…共, 累计) rather than the figure of one year.
+    cumulative = models.BooleanField(_("累计数"), default=False)
 
     class Meta:
         verbose_name = _("数据")

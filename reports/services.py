@@ -8,6 +8,7 @@ initiatives in one transaction, so a failure leaves no partial rows.
 import dataclasses
 import hashlib
 import logging
+import re
 import threading
 import time
 import uuid
@@ -855,7 +856,18 @@ def fact_row(result, article: Article, resolver: "places.PlaceResolver", metrics
         confidence=result.confidence,
         reasons=fact_reasons(result),
         extractor_version=version,
+        cumulative=is_cumulative(result),
     )
+
+
+_CUMULATIVE = re.compile(r"截至|累计")
+
+
+def is_cumulative(result) -> bool:
+    """The sentence states a running total (截至目前…共320台, 累计) before the number, not one year's figure."""
+    if result.value_start is None:
+        return False
+    return bool(_CUMULATIVE.search(result.evidence[:max(0, result.value_start - result.start)]))
 
 
 def fact_reasons(result) -> dict:

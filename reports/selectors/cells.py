@@ -24,7 +24,7 @@ from .catalogue import MetricInfo, article_url_template
 
 # What grouping and ranking need; names and titles (DETAIL_VALUES) are fetched for the cells that are shown.
 LIGHT_VALUES = ("id", "subdistrict_id", "district_id", "year", "metric_id", "value", "upper_value", "unit",
-                "qualifier", "note", "review_status", "article_id", "article__issue__published")
+                "qualifier", "note", "review_status", "article_id", "article__issue__published", "cumulative")
 DETAIL_VALUES = ("subdistrict__name", "district__name", "article__title", "article__issue__publication__name")
 FACT_VALUES = LIGHT_VALUES + DETAIL_VALUES
 
@@ -225,7 +225,8 @@ def cells_frame(cells: list[Cell]) -> pd.DataFrame:
                 "marks": value_marks(reading.qualifier, " ".join(f["note"] or "" for f in reading.facts)),
                 "reviewed": reading.reviewed,
                 # A reading of one part alone (专职 grid workers, one kind of facility) is narrower than the metric.
-                "scope": "" if reading.components or reading.parts or len(reading.facts) != 1
+                "scope": scope_mark(cell.metric.key, "", True) if any(f.get("cumulative") for f in reading.facts)
+                else "" if reading.components or reading.parts or len(reading.facts) != 1
                 else scope_mark(cell.metric.key, reading.first["note"]),
             })
     return pd.DataFrame.from_records(records, columns=CELL_COLUMNS)

@@ -2,9 +2,11 @@
 off public pages (no new series, no new conflicts) until a reviewer accepts them, and accepting publishes them."""
 
 import datetime as dt
+import importlib
 from io import StringIO
 
 from django.core.management import call_command
+from django.db import connection
 
 from reports import review, services
 from reports.models import Article, ArticleBand, Fact, NewsletterIssue
@@ -126,3 +128,18 @@ def test_it_signs_articles_stored_before_signatures_and_then_finds_their_copies(
     assert not Fact.objects.filter(held=True).exists()
     issue = upload(JIJIANG_COPY, "几江街道-转载.txt")
     assert issue.articles.get().held_as_duplicate
+
+
+def test_it_flags_a_running_total_at_ingest(seeded):
+    elevators = Fact.objects.get(subdistrict__name="几江街道", metric__key="elevators_installed")
+    assert "截至目前" in elevators.evidence and elevators.cumulative
+    assert not Fact.objects.get(subdistrict__name="几江街道", metric__key="grid_count").cumulative
+
+
+def test_it_flags_running_totals_stored_before_the_flag(seeded):
+    migration = importlib.import_module("reports.migrations.0006_article_near_duplicates")
+    flagged = set(Fact.objects.filter(cumulative=True).values_list("pk", flat=True))
+    Fact.objects.update(cumulative=False)
+    with connection.cursor() as cursor:
+        cursor.execute(migration.FLAG_RUNNING_TOTALS)
+    assert set(Fact.objects.filter(cumulative=True).values_list("pk", flat=True)) == flagged != set()

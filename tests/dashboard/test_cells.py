@@ -179,3 +179,15 @@ def test_it_marks_a_reading_of_one_part_as_narrower_than_the_metric():
     assert summed["scope"] == "" and summed["value"] == 44
     [both] = cells_frame(cells(fact(1, 44, note="专兼职"))).to_dict("records")
     assert both["scope"] == ""
+
+
+def test_it_marks_a_running_total_of_a_yearly_metric():
+    elevators = MetricInfo(id=3, key="elevators_installed", name_zh="加装电梯", name_en="Elevators", unit="台",
+                           category="other", position=2)
+    row = fact(1, 320, metric=elevators)
+    row["cumulative"] = True
+    [cell] = build_cells([row], {elevators.id: elevators})
+    assert cells_frame([cell]).to_dict("records")[0]["scope"] == "截至当时累计"
+    row = fact(1, 1036)
+    row["cumulative"] = True  # a stock (grid workers) is reported to date anyway: no mark
+    assert cells_frame(cells(row)).to_dict("records")[0]["scope"] == ""
