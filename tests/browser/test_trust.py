@@ -234,6 +234,12 @@ def test_it_shows_what_a_metric_counts_and_marks_narrower_figures(seeded, page, 
     assert whole.locator(".badge.scope").count() == 0
     shot(page, "scope_marks_table")
 
+    # 截至目前共加装电梯320台 is a running total, not one year's elevators: the bar says so.
+    open_page(page, live_server, reverse("reports:metric", args=["elevators_installed"]))
+    assert "截至当时累计" in chart_text(page, "#chart-bar")
+    assert "截至当时累计" in hover(page, "#chart-bar", "几江街道")
+    shot(page, "running_total_chart")
+    open_page(page, live_server, reverse("reports:metric", args=["grid_workers"]))
     page.get_by_role("link", name="全部指标的定义见数据字典").click()
     page.wait_for_url("**/dictionary/#metric-grid_workers")
     expect(page.locator("#metric-grid_workers")).to_be_in_viewport()
