@@ -28,6 +28,8 @@ class Context:
     gazetteer: object
 
     def place_of(self, mention: Mention, context: Place | None = None) -> Place | None:
+        if mention.via == "wide":
+            return None
         if mention.via in ("generic", "local"):
             return generic_place(mention, context, self.scope_place, self.gazetteer)
         return mention.place
@@ -96,9 +98,10 @@ def main_place(ctx: Context, start: int, end: int) -> Place | None:
     for i in range(start, end):
         if ctx.paras[i].kind != "body":
             continue
+        mixed = _mixed_village_lists(ctx.text, ctx.mentions[i])
         for m in ctx.mentions[i]:
             place = ctx.place_of(m)
-            if place is None:
+            if place is None or m.start in mixed:
                 continue
             if place.is_subdistrict_level:
                 towns[place] += 1
@@ -114,6 +117,21 @@ def main_place(ctx: Context, start: int, end: int) -> Place | None:
     if first >= 1 and second == 0:
         return ranked[0][0]
     return None
+
+
+def _mixed_village_lists(text: str, mentions: list[Mention]) -> set[int]:
+    """Starts of villages printed in a list (歌乐村、金刚村、茅山峡村) that spans several towns: such a list says
+    where work was done across a district, not which town a report is about."""
+    out: set[int] = set()
+    run: list[Mention] = []
+    for m in [*mentions, None]:
+        if m is not None and m.via == "village" and (not run or text[run[-1].end:m.start] in ("、", "和", "及", "与")):
+            run.append(m)
+            continue
+        if len(run) >= 2 and len({v.place for v in run}) > 1:
+            out.update(v.start for v in run)
+        run = [m] if m is not None and m.via == "village" else []
+    return out
 
 
 def _differs(new: Place, current: Place) -> bool:

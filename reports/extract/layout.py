@@ -123,6 +123,9 @@ def _classify(line: _Line, width: int, next_line: _Line | None) -> Paragraph:
     n = len(s)
     if _CLOSING_CREDIT.match(s):
         return Paragraph("author")
+    # 发布日期:2025年07月08日 is the page's date line, not a row of figures.
+    if n <= 60 and _RUNNING_HEADER.search(s) and not _INNER_PUNCT.search(s):
+        return Paragraph("header")
     if n <= 60 and _TABLE_ROW.match(s):
         return Paragraph("body", row=True)
     # 本报记者 张华 on a line of its own is a byline; 本报记者 张华 报道:今年… opens the text.
@@ -130,6 +133,9 @@ def _classify(line: _Line, width: int, next_line: _Line | None) -> Paragraph:
             and not _TERMINAL.search(s):
         return Paragraph("byline", lead=bool(_LEAD.match(s)))
     if _LEAD.match(s):
+        # 【溧阳市招商】2019年南渡镇政府工作报告: a bracketed column name over a title, not the lead of a text.
+        if s.startswith("【") and n <= 40 and not _INNER_PUNCT.search(s) and not _TERMINAL.search(s):
+            return Paragraph("headline")
         return Paragraph("body", lead=True)
     if _CAPTION.search(s):
         return Paragraph("caption")

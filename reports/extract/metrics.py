@@ -38,14 +38,15 @@ _GROWTH = re.compile(
 _NO_SUBJECT = re.compile(
     r"^(?:[\s,、]|全年|上半年|下半年|前三季度|一季度|今年|去年|上年|年初|当年|同期|其中|分别|较|比|与|相比|同比|年均|"
     r"增速|增幅|实现|完成|达到|共|按可比价格?计算|按当年价格?计算|按可比口径计算|初步核算|\(下同\)|"
-    r"累计|并|且|也|还|均|约|总量|总额|规模|\d{4}年|\d{1,2}月(?:份|底)?|[1-9]-\d{1,2}月)*$"
+    r"累计|并|且|也|还|均|约|总量|总额|规模|大关|\d{4}年|\d{1,2}月(?:份|底)?|[1-9]-\d{1,2}月)*$"
 )
 _DECLINE = ("下降", "减少", "降低", "回落", "下滑", "比降")
 # 年均增长8%: an average over several years, not the growth on the year before.
 _AVERAGE_GROWTH = re.compile(r"年均(?:\(下同\))?(?:增长|增速|增幅|提高|增加)(?:了|为|达到?)?\s*$")
-# Plans and goals: 将 followed by a verb is the future (将新建), 将 followed by a noun only marks the object (将辖区…).
+# Plans and goals: 将 followed by a verb is the future (将新建), 将 followed by a noun only marks the object (将辖区…);
+# 占全年目标的106.7% / 完成目标 measure a result against its goal, they set none.
 _TARGET = re.compile(
-    r"力争|(?<!按)(?<!按照)计划|(?<![为以])目标|预期|拟|争取实现|确保|到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后|"
+    r"力争|(?<!按)(?<!按照)计划|(?<![为以占])(?<!占全年)(?<!占年度)(?<!完成)(?<!完成全年)(?<!完成年度)目标|预期|拟|争取实现|确保|到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后|"
     r"将(?:要|会|继续|新建|建成|建设|完成|打造|新增|实施|推进|开展|达到|实现|突破|超过|增加|提升|力争|确保|"
     r"在|于|陆续|逐步|再|进一步|持续|全面)|年内再|再新建|再新增|再增设|再建"
 )
@@ -53,7 +54,7 @@ _TARGET = re.compile(
 _TARGET_AFTER = re.compile(r"^\s*(?:左右|以上|以内)?的?(?:预期|奋斗|发展|年度|工作)?目标")
 _GOAL = re.compile(
     # 以“网格连心”为目标 names an aim, not a figure to reach
-    r"力争|(?<![为以])目标|预期|(?<!按)(?<!按照)计划(?!内|外)|重点抓好|重点做好|重点推进|主要任务|工作安排|到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后"
+    r"力争|(?<![为以占])(?<!占全年)(?<!占年度)(?<!完成)(?<!完成全年)(?<!完成年度)目标|预期|(?<!按)(?<!按照)计划(?!内|外)|重点抓好|重点做好|重点推进|主要任务|工作安排|到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后"
 )
 _ESTIMATE = re.compile(r"预计|预估|初步统计|初步核算")
 # 生产总值首次突破百亿元,达到102.3亿元: the round figure passed is a milestone; the value after it is the measure.
@@ -65,6 +66,16 @@ _THREE_SECTORS = re.compile(
     r"(?:三次产业|一二三产业?|一、二、三产业?|第一、二、三产业?|第一、第二、第三产业|一、二、三次产业|"
     r"第一产业[、和及与]第二产业[、和及与]第三产业|一产[、和及与]二产[、和及与]三产)"
 )
+# 从2004年突破100亿元到2024年突破1000亿元: 到 a year after 从 a year closes a history, it sets no goal.
+_FROM_YEAR_TO_YEAR = re.compile(r"[从由](?:19|20)\d{2}年[^,;。!?]*?到(?:19|20)\d{2}年")
+
+
+def _history_span(sentence: str, c_start: int, start: int) -> str:
+    """The clause before a figure, without a 从…年…到…年 history (whose 到2024年 is no goal)."""
+    return _FROM_YEAR_TO_YEAR.sub("", sentence[c_start:start])
+
+
+_COMPARED = re.compile(r"(?:同比|比上年|较上年|较去年|比去年|与上年相比)$")
 _LIST_GAP = re.compile(r"^[\s、,和及与]*$")
 _BARE_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
 _LIST_GAP_BARE = re.compile(r"^(?:[\s、,和及与]|\d+(?:\.\d+)?(?=[\s、,和及与]))*$")
@@ -292,8 +303,9 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
                           else Recognition(None, "调整前", label, 0.5, history=True))
             continue
         found = match_metric(catalogue, q, head, post)
-        if found is not None and q.weak and not _COUNTING_VERB.search(head):
-            found = None  # “过去一个网格要管一千多户”: 一个 is an article, not a count of one
+        if found is not None and q.weak and (not _COUNTING_VERB.search(head) or q.unit in ("名", "人", "位")):
+            # “过去一个网格要管一千多户”: 一个 is an article, not a count of one; 设置一名社区网格员 staffs one unit.
+            found = None
         labelled = c_start > 0 and not head.strip() and sentence[c_start - 1] == ":"
         if found is None and c_start > 0 and (labelled or _TOTAL_ONLY.match(head)):
             # 地区生产总值:8.6亿元 (a table-like line) / 每个网格配备1名专职网格员,共123名 / 9个社区全部建成社区养老
@@ -302,11 +314,18 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             found = match_metric(catalogue, q, sentence[p_start:c_start - 1], post if labelled else "")
             if found is not None:
                 found = (*found[:3], "label_line" if labelled else "previous_clause")
+        if found is None and _TOTAL_OF_BEFORE.match(head):
+            # 规上工业产值增长9.6%,位列全市第三;总量574亿元: the total of the measure whose growth came before.
+            found = _total_of_earlier_measure(catalogue, q, results[:i], sentence[:c_start])
+        if found is None and q.family == "money" and _BARE_VALUE_ADDED.search(_head(head)) \
+                and not re.search(r"[业产]", _head(head)):
+            found = _value_added_of_topic(catalogue, q, sentence[:c_start])
         if found is not None and (_locative(catalogue, found[0], q, head, post) or _PER_UNIT.search(head)
-                                  or (q.unit in ("名", "人", "位") and _ACTORS.match(post))):
+                                  or _per_unit_before(sentence, c_start, start)
+                                  or (q.family == "count" and _ACTORS.match(post))):
             found = None
         # 力争到2025年,全区网格员达到3000名: the goal can be set in an earlier clause of the sentence.
-        target = bool(_TARGET.search(sentence[c_start:start]) or _GOAL.search(sentence[:c_start])
+        target = bool(_TARGET.search(_history_span(sentence, c_start, start)) or _GOAL.search(sentence[:c_start])
                       or _TARGET_AFTER.match(post))
         if found is None and q.family == "percent":
             found = _growth(catalogue, sentence, quantities, i, results, head)
@@ -352,11 +371,63 @@ def _after_values(catalogue: Catalogue, sentence: str, quantities: list[tuple[Qu
             results[j] = Recognition(spec, note, spec.name_zh, confidence - 0.05, rule="regrouped")
 
 
-# 每个网格配备网格员1名: staffing per unit, not the total.
+_TOTAL_OF_BEFORE = re.compile(r"^\s*(?:总量|总额|总值)(?:为|达到?|完成|实现)?\s*$")
+
+
+def _total_of_earlier_measure(catalogue: Catalogue, q: Quantity, earlier: list[Recognition | None],
+                              before: str) -> tuple[MetricSpec, str, float, str] | None:
+    for r in reversed(earlier):
+        if r is None or r.metric is None:
+            continue
+        base = catalogue.get(r.metric.growth_of) if r.metric.growth_of else r.metric
+        if base is not None and accepts(base, q):
+            return base, "", 0.75, "total_of_earlier"
+        return None
+    # 固定资产投资增长15.5%,…;总量58.1亿元: a measure the catalogue has no growth rate for.
+    growth = None
+    for growth in re.finditer(r"(?:同比|比上年)?(?:增长|增幅|下降)", before):  # noqa: B007 - the last one
+        continue
+    if growth is None:
+        return None
+    clause = before[:growth.start()]
+    clause = clause[max(clause.rfind(c) for c in ",;:。") + 1:]
+    found = match_metric(catalogue, q, clause, "")
+    return (found[0], found[1], 0.7, "total_of_earlier") if found else None
+
+
+# 实现增加值4.1亿元: value added named by its verb alone; what it is the value added of stands earlier.
+_BARE_VALUE_ADDED = re.compile(r"(?:^|[\s,]|实现|完成|创造)增加值$")
+# 第一产业稳中有进,全年实现增加值4.1亿元: a sector opening an earlier clause of the sentence owns it.
+_SECTOR_TOPIC = re.compile(r"(?:^|[,;:])\s*(?:\d{4}年,?)?(?:全年|[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡|区|县|市))?"
+                           r"(第[一二三]产业|[一二三]产|[\u4e00-\u9fff]{1,4}业)")
+
+
+def _value_added_of_topic(catalogue: Catalogue, q: Quantity,
+                          before: str) -> tuple[MetricSpec, str, float, str] | None:
+    """The value added of the sector an earlier clause opened with; with no sector named in the sentence, the
+    area's whole value added, i.e. its GDP (全街道共实现增加值18.25亿元)."""
+    topics = _SECTOR_TOPIC.findall(before)
+    noun = topics[-1] + "增加值" if topics else "地区生产总值"
+    found = match_metric(catalogue, q, noun, "")
+    return (found[0], found[1], 0.75, "value_added_topic") if found else None
+
+
+# 每个网格配备网格员1名 / 每50户配备不少于两名党员: staffing per unit, not the total.
 _PER_UNIT = re.compile(
-    r"每(?:一)?(?:个|名|栋|幢|座|户|位|家|支|条)(?!月|季度|星期|小时|工作日)[\u4e00-\u9fff]{1,8}?"
+    r"每(?:一|\d+)?(?:个|名|栋|幢|座|户|位|家|支|条)(?!月|季度|星期|小时|工作日)[\u4e00-\u9fff]{1,8}?"
     r"(?:都|均|至少)?(?:配备|配置|配齐|配强|配|设置|设立|设有|安排|落实|明确|建有|拥有|有)"
 )
+# 每个网格设有指导员各1名,并选聘1名网格长和2名网格员: the staffing of each unit runs on into the next clauses of
+# the sentence until a total (共/总/全…) takes over.
+_PER_UNIT_ANYWHERE = re.compile(_PER_UNIT.pattern.replace("(?:都|均|至少)?", "[^,;。]{0,12}?(?:都|均|至少)?"))
+_TOTAL_WORD = re.compile(r"其中|共|总|合计|累计|全(?:街道?|镇|乡|区|县|市)|辖区")
+
+
+def _per_unit_before(sentence: str, clause_start: int, position: int) -> bool:
+    last = None
+    for last in _PER_UNIT_ANYWHERE.finditer(sentence, 0, clause_start):  # noqa: B007 - the last match is wanted
+        continue
+    return last is not None and not _TOTAL_WORD.search(sentence, last.end(), position)
 # Verbs that make a lone 一 a count (全镇设置一个一级网格, 建成一个养老服务中心) rather than an article.
 _COUNTING_VERB = re.compile(
     r"共|设|划分|划|建|有|配备|配|组建|成立|达到|达|新增|开办|开设|打造|形成|改造|提升|投用|启用|运营|完成"
@@ -367,9 +438,12 @@ _TOTAL_ONLY = re.compile(
     r"|(?:目前|现在|如今|现)(?:已|共)?(?:有|达到?))\s*$"
 )
 # 10名网格员获评…, 120名网格员同台竞技: the people counted are those who won, competed or took part.
+# 派驻183名党员入驻微网格, 700余个党组织包保网格: those counted are the agents of a piece of work.
 _ACTORS = re.compile(
-    r"^[\u4e00-\u9fff“”]{0,6}(?:员|者|工|代表|干部|人才)们?(?:共同|集体|分别|先后|同时|正在|正|在|都|也|还|纷纷)?"
+    r"^[\u4e00-\u9fff“”]{0,6}(?:员|者|工|代表|干部|人才|组织|支部|单位)们?"
+    r"(?:共同|集体|分别|先后|同时|正在|正|在|都|也|还|纷纷)?"
     r"(?:获评|获得|荣获|获颁|获奖|获提名|被评为|入选|参赛|参加|参与|同台|竞技|报名|接受|受到|"
+    r"入驻|进驻|下沉|包保|包联|结对|认领|兼任|"
     r"说|表示|介绍|告诉|坦言|感慨|笑着说|回忆)"
 )
 _LOCATIVE_VERB = re.compile(
@@ -422,16 +496,23 @@ def _parts(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity,
 def _subsets(sentence: str, quantities: list[tuple[Quantity, int, int]], results: list[Recognition | None]) -> None:
     """……210人，其中专职网格员80人: a part of a total already given is not a second total."""
     seen: dict[str, int] = {}
+    # 有党员76名,其中干部党员13名,下岗党员34名: the parts run on, clause after clause, until a semicolon.
+    listing: dict[str, int] = {}
     for i, (q, start, end) in enumerate(quantities):
         r = results[i]
         if r is None or r.metric is None:
             continue
+        key = r.metric.key
         c_start, _ = clause_bounds(sentence, start)
-        if r.metric.key in seen and sentence[c_start:start].lstrip().startswith("其中"):
+        opens = key in seen and sentence[c_start:start].lstrip().startswith("其中")
+        continues = key in listing and ";" not in sentence[listing[key]:start]
+        if opens or continues:
             results[i] = Recognition(None, "其中", label_for(q, sentence, start, end), 0.5, part_of=r.metric,
-                                     total_at=seen[r.metric.key])
+                                     total_at=seen[key])
+            listing[key] = end
             continue
-        seen.setdefault(r.metric.key, start)
+        listing.pop(key, None)
+        seen.setdefault(key, start)
 
 
 # 近三年来 / 五年间 / "十四五"以来 / 党的十八大以来: a span of several years, not one.
@@ -559,6 +640,8 @@ def _lists(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity,
             subject_start = c.end()
         subject = sentence[subject_start:m.start()]
         items = _items(subject)
+        # …全省占比分别达到32.4%: shares, not growth rates.
+        growth_list = bool(re.search(r"增长|增速|增幅|下降|比增", m.group() + subject[-6:])) and "占" not in subject
         run = []  # (item position, quantity index)
         position = 0
         cursor = m.end()
@@ -579,6 +662,9 @@ def _lists(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity,
             item = items[position]
             q = quantities[i][0]
             found = match_metric(catalogue, q, item, "")
+            if found is None and q.family == "percent" and growth_list:
+                # 规上工业总产值、固定资产投资同比分别增长6.2%、-19.3%: each item's growth rate.
+                found = match_metric(catalogue, q, _COMPARED.sub("", item) + "增长", "")
             if found is not None:
                 spec, note, _, _ = found
                 results[i] = Recognition(spec, note, spec.name_zh, 0.85, rule="list")
@@ -590,7 +676,9 @@ def _items(subject: str) -> list[str]:
     m = _THREE_SECTORS.search(subject)
     if m:
         rest = subject[m.end():]
+        # 第一、二、三产业实现增加值分别为…: the verb between the sectors and their measure is no part of it.
         rest = re.sub(r"^(?:产业|产)", "", rest)
+        rest = re.sub(r"^(?:分别)?(?:累计)?(?:实现|完成|达到|达)", "", rest)
         return [f"第{n}产业{rest}" for n in "一二三"]
     parts = [p for p in re.split(r"[、和及与]", subject) if p]
     if len(parts) < 2:

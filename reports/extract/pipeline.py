@@ -19,21 +19,26 @@ from .normalize import Normalized, normalize
 from .places import Mention, PlaceFinder, changes_place, is_subject
 from .quantities import Quantity, find_quantities
 from .types import ArticleResult, Extraction, FactResult, InitiativeResult, Place
-from .years import YearMention, default_year, is_dateline, lead_year, nearest_year, year_mentions
+from .years import YearMention, default_year, lead_year, nearest_year, title_year, written_on, year_mentions
 
 EXTRACTOR_VERSION = "2026.12.06.1"
 
 _SENTENCE = re.compile(r"[^。!?]*(?:[。!?]+[\"'”’」』)]*|$)")
 _WAN = Decimal(10000)
-_ATTRIBUTIVE = re.compile(r"\s*(?:级|量级|大关|台阶|新闻发布会|发布会|俱乐部|俱乐部成员)")
+_ATTRIBUTIVE = re.compile(r"\s*(?:级|量级|台阶|新闻发布会|发布会|俱乐部|俱乐部成员)")
+_AS_OF = re.compile(r"(?:截至|截止|至)$")
 _ZONE = re.compile(r"(?:开发区|高新区|新区|经开区|园区|示范区|试验区|管理区|保税区)$")
 _CHANGE_TO = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|调整|扩大|发展|突破)?(?:到|至|为)")
 # A community named only by a common noun as the subject of a clause: 该村划分3个网格, 社区将辖区划分为…
 _COMMUNITY_SUBJECT = re.compile(
     r"^[\s“]*(?:目前|现在|如今|去年|今年|同时|此外)?\s*"
-    r"(?P<who>(?:该|本|全|这个|(?:我们|咱们)[\u4e00-\u9fff]{0,4}?)?(?:社区|村|居民区|小区)(?:里)?)"
-    r"(?:共|已|还|也|都|先后)?(?:将|把|划分|划了|划|设置|设立|设|建立|建成|建|配备|配|有|组建|成立)"
+    r"(?P<who>(?:该|本|全|这个|(?:我们|咱们)[\u4e00-\u9fff]{0,4}?)?(?:社区|村|居民区|小区)(?:里)?"
+    # 泾渭观澜社区共有网格员8人: a community the gazetteer does not know, named as the subject
+    r"|(?![各全每所该本我辖农乡城])[\u4e00-\u9fff]{2,6}?(?<![农乡城新])(?:社区|村)(?![民委级镇]))"
+    r"(?:网格|党总支|党委|党支部|居委会)?(?:共|已|还|也|都|先后)?"
+    r"(?:将|把|划分|划了|划|设置|设立|设|建立|建成|建|配备|配|共有|现有|有|组建|成立|下设|下辖)"
 )
+_SUBJECTLESS = re.compile(r"^\s*(?:共有|现有|拥有|有|共|划分|设|建有|建立|组建|配备)")
 # What may open a sentence before a community that is its topic: 在周庄村,… / 上京村划分了… / 此外,在河西社区,…
 _TOPIC_OPENING = re.compile(r"[\s“]*(?:(?:另外|此外|同时|比如|例如|而)[,\s]*)?(?:在|以|我们|咱们)?\s*")
 
@@ -78,6 +83,11 @@ def _scope(gazetteer: Gazetteer, region: str | None) -> tuple[Scope | None, Plac
         # 济宁经济技术开发区, 南昌高新区: a zone governed like a district but missing from the gazetteer is still
         # the place its own paper's 全区 means.
         if region and _ZONE.search(region):
+            # 淮南高新区: a zone named after its city lies in that city, whose towns the page may name.
+            city = next((c for n in (3, 2) for c in gazetteer.lookup(region[:n] + "市") if c.kind == "city"), None)
+            if city is not None:
+                return (Scope(province=city.province, city=city.name),
+                        Place(name=region, kind="district", district=region, city=city.name, province=city.province))
             return None, Place(name=region, kind="district")
         return None, None
     if scope.district:
@@ -173,14 +183,17 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
         place = art.main_place(ctx, first, last)
         title = art.title_text(ctx, first, last)
         first_body = next((p.text for p in page.paras[first:last] if p.kind == "body"), "")
-        year = lead_year(first_body, title, config.published)
+        published = written_on(title, first_body, config.published)
+        year = lead_year(first_body, title, published)
         year_source = "article"
         if year is None:
-            year = default_year(config.published, article_text)
+            year = default_year(published, article_text)
             year_source = "publication" if year is not None else "none"
         results.append(ArticleResult(index=index, title=title, text=article_text, place=place, year=year))
         heading_year = year
         heading_place = None
+        headline_facts: list[FactResult] = []
+        body_figures: set[str | None] = set()
         for i in range(first, last):
             para = page.paras[i]
             if para.kind == "headline":
@@ -188,17 +201,21 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
                     towns = {m.place for m in ctx.mentions[i] if m.place is not None and m.place.is_subdistrict_level}
                     heading_place = towns.pop() if len(towns) == 1 else None
                 # 国家统计局开州调查队2024年4月29日: a dateline tells when the page was printed, not what it is about.
-                named = [m for m in year_mentions(para.text, config.published)
-                         if m.year is not None and not is_dateline(para.text, m)]
-                heading_year = named[0].year if named else (year if i == first else heading_year)
+                named = title_year(para.text, published)
+                heading_year = named if named is not None else (year if i == first else heading_year)
+                # 实有市场主体总数达到331.9万户 as a subheading: a figure the text below may never restate.
+                walker = _Paragraph(page, ctx, i, a_start, place, scope_place, gazetteer, published, first)
+                walker.fallback_year_source = "heading"
+                headline_facts += [f for f in walker.facts(catalogue, index, heading_year) if f.metric is not None]
                 continue
             if para.kind != "body":
                 continue
-            walker = _Paragraph(page, ctx, i, a_start, place, scope_place, gazetteer, config.published, first)
+            walker = _Paragraph(page, ctx, i, a_start, place, scope_place, gazetteer, published, first)
             walker.synonyms = synonyms
             walker.heading_place = heading_place
             walker.fallback_year_source = year_source if heading_year == year else "heading"
             for fact in walker.facts(catalogue, index, heading_year):
+                body_figures.add(fact.metric)
                 key = (fact.article, fact.place, fact.year, fact.metric, fact.value, fact.label, fact.value_start)
                 if key not in seen_facts:
                     seen_facts.add(key)
@@ -208,6 +225,8 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
                 if key not in seen_initiatives:
                     seen_initiatives.add(key)
                     initiatives.append(initiative)
+        # A figure the text restates, often more precisely (突破千亿元 over 1012.3亿元), is taken from the text.
+        facts += [f for f in headline_facts if f.metric not in body_figures]
     if shortened:
         warnings.append(f"{shortened} 篇文章超过每篇 {limits.max_article_chars:,} 字的上限，超出部分的段落未处理。"
                         "这通常是分段识别失败（整期报纸连成一篇）；如需全部导入，请上传分好段落的文本。")
@@ -253,14 +272,19 @@ class _Paragraph:
                     and not self.place.kind == "city" and m.place.district != self.place.district:
                 continue  # a community of another district named inside a story is more likely a word than a place
             if changes_place(self.page.text, m):
+                if m.via == "wide":
+                    return None, "wide"
                 if m.via == "local":
-                    return self._local_place(m), "reference"
+                    local = self._local_place(m)
+                    if local is not None or m.text[0] in "全我本该此":
+                        return local, "reference"  # 全镇 never means the county, even when the town is unnamed
+                    continue  # 乡镇(街道)党工委 in a city's story: no subdistrict to point back to
                 found = self.ctx.place_of(m, self.place)
                 if found is not None:
                     return found, "sentence"
         if self.place is None:
-            # A story naming no place in a district's or county's own paper (or a zone's) is about that area.
-            if self.scope_place is not None and self.scope_place.is_district_level:
+            # A story naming no place in a district's, county's, zone's or city's own paper is about that area.
+            if self.scope_place is not None and (self.scope_place.is_district_level or self.scope_place.kind == "city"):
                 return self.scope_place, "region"
             return None, "none"
         return self.place, ("region" if self.place == self.scope_place else "article")
@@ -274,13 +298,18 @@ class _Paragraph:
         named = self._named_community(inside, lo)
         if named is not None:
             return named
-        clause = self.page.text[lo:hi]
-        clause = clause[max(clause.rfind(c) for c in ",;:") + 1:]
+        sentence = self.page.text[lo:hi]
+        clause = sentence[max(sentence.rfind(c) for c in ",;:") + 1:]
         word = _COMMUNITY_SUBJECT.match(clause)
         if word:
             # 该村划分3个网格 / 社区将辖区划分为微网格42个 / 村里有市场主体80余户: a community is the subject
             start = hi - len(clause) + word.start("who")
             return Mention(start, start + len(word.group("who")), word.group("who"), None, "local", "community")
+        # 社区党总支下设7个党支部,…,共有党员763名: the community opening the sentence stays the subject of later
+        # clauses that name no one else.
+        word = _COMMUNITY_SUBJECT.match(sentence)
+        if word and clause != sentence and not inside and _SUBJECTLESS.match(clause):
+            return Mention(lo + word.start("who"), lo + word.end("who"), word.group("who"), None, "local", "community")
         return None
 
     def _topic(self, kind: str) -> Mention | None:
@@ -366,7 +395,10 @@ class _Paragraph:
 
     def _dates_figure(self, m: YearMention, position: int) -> bool:
         # 从2022年底的1.52万户增加到1.71万户: a starting year dates the starting value only.
-        return not (self.text[m.start - 1:m.start] in ("从", "由") and _CHANGE_TO.search(self.text, m.end, position))
+        if self.text[m.start - 1:m.start] in ("从", "由") and _CHANGE_TO.search(self.text, m.end, position):
+            return False
+        # 截至2023年末有户籍人口58347人。下辖基层党组织26个: a date stamp holds for its own sentence only.
+        return not (_AS_OF.search(self.text, max(0, m.start - 3), m.start) and "。" in self.text[m.end:position])
 
     def facts(self, catalogue: Catalogue, article: int, heading_year: int | None):
         quantities = find_quantities(self.text)
@@ -401,6 +433,8 @@ class _Paragraph:
         if q.weak and rec.metric is None:
             return None
         place, place_source = self.place_and_source(s_start, q.start)
+        if place_source == "wide":
+            return None  # 全省共划分网格8万个: a province's or the country's figure, of no place compared here
         if rec.part_of is not None and place != self.place_at(s_start, s_start + rec.total_at):
             rec = Recognition(rec.part_of, "", rec.part_of.name_zh, 0.8, rule="part_of_other_place")
         value, upper, unit = _canonical(q, rec.metric)

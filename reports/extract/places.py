@@ -30,6 +30,9 @@ SHORT_STOPWORDS = frozenset(
     "振兴 和谐 育才 工业 商业 滨江 江南 江北岸 河西 河东 城区 社区 新街 老街 大街 朝阳 向阳 红岩 新民 新建 新兴".split()
 )
 _SUFFIX = re.compile(r"街道|苏木|[镇乡区县市旗州盟村]")
+# What may follow a city's short name used for the city (广州全市, 广州:, 广州已建成…).
+_CITY_SHORT_FOLLOW = frozenset(":：,、 \n在共已有的全将")
+_ZONE_WORDS = frozenset("高新区 开发区 经开区 新区 高新技术产业开发区 经济技术开发区 经济开发区 工业园区".split())
 # A town or subdistrict the gazetteer does not know (renamed, merged, newer than its data): a name opening a
 # headline or a clause, ending in 街道/镇/乡. Taken only when the page names it at least twice or in a
 # "<place>:" headline, and never from everyday words (全镇, 各乡镇, 特色小镇, 城乡).
@@ -46,8 +49,12 @@ _NOT_A_NAME = re.compile(
     # (商贸重镇, 上半年街道, 依托街道)
     r"|[全各本该每这那此其个名年由对向从与和及]|[重大强古小新老]$|目前|现在|如今|当前|截至|实现|推进|建设|打造|乡镇|"
     r"依托|通过|围绕|推动|聚焦|坚持|组织|带领|发挥|联合|协调|指导|支持|帮助|全力|积极"
+    # 位列乡镇第一: a ranking among towns, and 乡镇 / 镇乡 themselves
+    r"|位列|位居|排名|排在|列全|居全|[乡镇]$"
 )
 _GENERIC = re.compile(r"(?:全|我|本|该)(区|县|市)(?![委场民容政级属直内外])")
+# 全省 / 全国: a level above every place the dashboard compares; its figures belong to none of them.
+_WIDE = re.compile(r"(?:全|我|本)(省|国)(?![委级属直内外])")
 # 全镇 / 该街道 / 镇里 / a bare 街道 opening a clause: the subdistrict or town being written about, never a district.
 _LOCAL = re.compile(
     r"(?:全|我|本|该|此)(街道|镇|乡)(?![长村区域级委政府干])|全(街)(?![巷头区坊面边道])|([镇乡])里(?![乡邻])(?=[\u4e00-\u9fff])|"
@@ -57,7 +64,7 @@ _LOCAL_KIND = {"街道": "subdistrict", "街": "subdistrict", "镇": "town", "�
 _PLACE_SUFFIX_AFTER = ("街道", "镇", "乡", "区", "县", "市", "村", "社区")
 # 美丽宜居乡村 holds 宜居乡, 建设平安镇街 holds 平安镇: a one-character suffix that starts a word is no suffix.
 _WORD_AFTER_SUFFIX = {
-    "乡": set("村镇土愁贤亲情野间邻风里"), "镇": set("街村区域级长干政委"), "村": set("民级委居社组庄落集寨务干规"),
+    "乡": set("村镇土愁贤亲情野间邻风里"), "镇": set("街村区域级"), "村": set("民级委居社组庄落集寨务干规"),
     "区": set("域县级委划间块位"), "县": set("域城级委区乡市"), "市": set("场民级委区县容政值面井"),
 }
 # Before a town or village of another district, a name that is really mentioned stands after a break or a
@@ -69,7 +76,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:。!?()\[\]]")
 _SUBJECT_PREFIX = re.compile(
     r"^(?:本报讯|在|由|据|经|从|对|向|与|和|今年|去年|目前|当前|近年来|同时|此外|其中|另外|并|还|也|将|已|均|共|全|"
     r"[上下]半年|全年|前?[一二三四两]季度|截至\d{1,2}月底?|以来|年初|年底|年末|"
-    r"据悉|据了解|截至目前|截至|[\s\d年月日底初]|\d{4}\s*年)*$"
+    r"据悉|据了解|截至目前|截至|[\s\d年月日底初]|\d{4}\s*年|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*(?:月份?|季度)|"
+    # 沈阳市人民政府披露大东区共改造…: the place after a verb of reporting is what is reported on
+    r"[^,;。]{0,20}?(?:披露|获悉|了解到|获知|显示|透露))*$"
 )
 _ORG_AFTER = re.compile(
     r"^[\u4e00-\u9fff]{0,3}?(?:民政局|局|委员会|委|政府|党委|党工委|办事处|办|公司|法院|检察院|分局|中心|部门|部|团)"
@@ -82,7 +91,7 @@ class Mention:
     end: int
     text: str
     place: Place | None
-    via: str  # full | short | village | generic | local | unlisted
+    via: str  # full | short | village | generic | local | unlisted | wide (全省, 全国)
     generic: str = ""  # 区, 县 or 市 for 全区/我县/本市; the place kind a local word (全镇, 该街道) stands for
 
 
@@ -108,6 +117,8 @@ class PlaceFinder:
         taken = _Taken(mentions)
         mentions += [Mention(m.start(), m.end(), m.group(), None, "generic", m.group(1))
                      for m in _GENERIC.finditer(text) if not taken.overlaps(m.start(), m.end())]
+        mentions += [Mention(m.start(), m.end(), m.group(), None, "wide", m.group(1))
+                     for m in _WIDE.finditer(text) if not taken.overlaps(m.start(), m.end())]
         named = _Taken([m for m in mentions if m.place is not None or m.via == "generic"])
         for m in _LOCAL.finditer(text):
             if named.overlaps(m.start(), m.end()):
@@ -116,11 +127,12 @@ class PlaceFinder:
             local = Mention(m.start(), m.end(), m.group(), None, "local", kind)
             # A bare 街道 is the place only as the subject of its clause (2023年,街道集聚企业…), not 各街道/两街道.
             # 镇党委下设基层党组织158个: the town's own office opening a clause.
-            if (m.group(4) or m.group(5)) and not is_subject(text, local, organs=False):
-                continue
+            if (m.group(4) or m.group(5)) and (not is_subject(text, local, organs=False)
+                                               or text[m.start() - 1:m.start()] in ("(", "/", "、")):
+                continue  # 乡镇(街道)党工委, 镇/街道: a kind of office named in passing, not this one
             mentions.append(local)
         mentions.sort(key=lambda m: m.start)
-        return mentions
+        return _addressed(mentions)
 
     # -- names the gazetteer lacks --------------------------------------------------------------------------
     def _unlisted(self, text: str, mentions: list[Mention], scope: Scope | None) -> list[Mention]:
@@ -135,12 +147,15 @@ class PlaceFinder:
         for m in _UNLISTED.finditer(text):
             name = m.group("name")
             stem = name[:-2] if name.endswith("街道") else name[:-1]
-            if name in known or name in self.gazetteer.by_name or _NOT_A_NAME.search(stem) \
+            # 新篁镇“十一五”工作总结…: the name the page's first line opens with is what the page is about, even
+            # with a first character that usually starts an everyday word (新, 老, 城).
+            opens_page = not text[:m.start("name")].strip() and len(stem) >= 2 and not stem.startswith(("全", "各"))
+            if name in known or name in self.gazetteer.by_name or (_NOT_A_NAME.search(stem) and not opens_page) \
                     or stem in SHORT_STOPWORDS or taken.overlaps(m.start("name"), m.end("name")):
                 continue
             line_start = text[m.start("name") - 1:m.start("name")] in ("", "\n")
             kicker = line_start and text.startswith((":", "：", "|", "丨"), m.end("name"))
-            if kicker or counts.setdefault(name, text.count(name)) >= 2:
+            if kicker or opens_page or counts.setdefault(name, text.count(name)) >= 2:
                 names.add(name)
         out = []
         for name in names:
@@ -202,10 +217,18 @@ class PlaceFinder:
             district = _pick(name, tuple(p for p in places if p.is_district_level), scope, None, None)
             if district is not None:
                 districts_named.add((district.city, district.name))
+        # Without a region, a town and a district that several provinces share settle each other when the page
+        # names both (长寿路街道 and 普陀区: the 长寿路街道 of 上海市普陀区).
+        pairs = _named_pairs(raw) if scope is None else None
         for start, end, name, places, via in raw:
             prev = resolved[-1] if resolved else None
-            parent = prev.place if prev and prev.place and start - prev.end <= 1 else None
+            # 淮南市高新区三和镇: a zone word the gazetteer cannot place may stand between a town and its city.
+            parent = prev.place if prev and prev.place and (start - prev.end <= 1
+                                                            or text[prev.end:start] in _ZONE_WORDS) else None
             place = _pick(name, places, scope, parent, towns_named if via == "village" else None, districts_named)
+            if place is None and pairs is not None and via == "full" and len(places) > 1:
+                paired = [p for p in places if (p.city, p.district) in pairs]
+                place = paired[0] if len(paired) == 1 else None
             strong_suffix = name.endswith(("街道", "社区"))
             if (place is not None and parent is None and place.is_subdistrict_level and not strong_suffix
                     and (scope is None or scope.score(place) < 3)
@@ -228,6 +251,12 @@ class PlaceFinder:
             if m.place is not None and m.via == "full" and m.place.kind != "city":
                 for short in self.gazetteer.short_names(m.place):
                     wanted.setdefault(short, set()).add(m.place)
+        if scope is not None and scope.city:
+            # 广州全市…: a paper of a city or of one of its districts writes the city's short name.
+            for place in self.gazetteer.lookup(scope.city):
+                if place.kind == "city":
+                    for short in self.gazetteer.short_names(place):
+                        wanted.setdefault(short, set()).add(place)
         if scope is not None and scope.district:
             own = [p for p in self.gazetteer.lookup(scope.district) if p.city == scope.city]
             for place in own:
@@ -245,12 +274,43 @@ class PlaceFinder:
                 continue
             short = match.group()
             follow = text[end:end + 2]
+            if table[short].kind == "city" and not (follow[:1] in _CITY_SHORT_FOLLOW
+                                                   or any(follow.startswith(w) for w in ("全市", "市区", "城区"))):
+                continue  # 杭州电子科技大学, 南昌高新区: a name that only starts with the city's
             if any(follow.startswith(s) for s in _PLACE_SUFFIX_AFTER):
                 other = next((short + s for s in _PLACE_SUFFIX_AFTER if follow.startswith(s)), "")
                 if self.gazetteer.lookup(other) and table[short].name != other:
                     continue  # 三江镇 elsewhere is not 三江街道
             out.append(Mention(start, end, short, table[short], "short"))
         return out
+
+
+def _named_pairs(raw) -> set[tuple]:
+    """(city, district) pairs that both a town and a district named on the page can be."""
+    towns, districts = set(), set()
+    for _, _, _, places, via in raw:
+        if via != "full":
+            continue
+        for p in places:
+            if p.is_subdistrict_level:
+                towns.add((p.city, p.district))
+            elif p.is_district_level:
+                districts.add((p.city, p.district))
+    return towns & districts
+
+
+def _addressed(mentions: list[Mention]) -> list[Mention]:
+    """莆田市城厢区 / 重庆市江津区圣泉街道: a place printed right after the place that holds it is one mention of the
+    innermost place; the outer names only say where it lies, and must not become the subject of the clause."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == m.start and prev.place is not None and m.place is not None \
+                and prev.place != m.place and prev.place.contains(m.place):
+            out[-1] = Mention(prev.start, m.end, prev.text + m.text, m.place, m.via, m.generic)
+        else:
+            out.append(m)
+    return out
 
 
 @lru_cache(maxsize=256)
@@ -343,7 +403,7 @@ def is_subject(text: str, mention: Mention, organs: bool = True) -> bool:
 
 def changes_place(text: str, mention: Mention) -> bool:
     """Whether a mention makes the numbers after it (in its sentence) belong to another place."""
-    if mention.via in ("generic", "local"):
+    if mention.via in ("generic", "local", "wide"):
         return is_subject(text, mention)
     if mention.place is None:
         return False
@@ -366,6 +426,8 @@ def generic_place(mention: Mention, context: Place | None, scope_place: Place | 
     if mention.generic in ("区", "县"):
         if base.is_district_level:
             return base
+        if mention.generic == "区" and scope_place is not None and scope_place.name.endswith(tuple(_ZONE_WORDS)):
+            return scope_place  # 全区 in a zone's paper is the zone, whichever district holds its towns on paper
         if base.is_subdistrict_level and base.district:
             return next((p for p in gazetteer.lookup(base.district) if p.city == base.city), None)
         if scope_place is not None and scope_place.is_district_level and base.contains(scope_place):

@@ -113,6 +113,9 @@ _APPROX = {"将近": "about", "接近": "about", "大约": "about", "近": "abou
 # Characters before a Chinese numeral that make it part of a word or an ordinal (第一, 数十, 统一, 唯一).
 _CN_BLOCKERS = set("第数几若每逐某单唯统合同之其周星礼初一二三四五六七八九十百千万亿两零〇")
 _AR_BLOCKERS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.+-/_#")
+# Abbreviations a measure is printed with, run into its figure (实现GDP15亿元): the letters name the measure, they
+# are no part of a code such as A4 or G20.
+_MEASURE_ABBREVIATIONS = ("GDP", "CPI", "PPI")
 
 
 @dataclass(frozen=True)
@@ -288,10 +291,17 @@ def _build(text: str, m: re.Match, masked: bytearray) -> Quantity | None:
         return None
     chinese = not num[0].isdigit()
     before = text[num_start - 1] if num_start > 0 else ""
+    # 同比分别增长5.2%、-6.2%: a minus sign after a word or a list mark makes a rate negative (2020-2023 and A-1
+    # are ranges and codes, not signs).
+    negative = before in "-−" and m.group("unit") == "%" and not m.group("pre") \
+        and (num_start < 2 or not (text[num_start - 2].isascii() and text[num_start - 2].isalnum()))
     if chinese:
         if before in _CN_BLOCKERS:
             return None
-    elif before in _AR_BLOCKERS or (before == "," and num_start > 1 and text[num_start - 2].isdigit()):
+    elif negative:
+        pass
+    elif (before in _AR_BLOCKERS and not text.endswith(_MEASURE_ABBREVIATIONS, 0, num_start)) \
+            or (before == "," and num_start > 1 and text[num_start - 2].isdigit()):
         return None
     unit = m.group("unit")
     follow = text[m.end("unit"):m.end("unit") + 3]
@@ -303,6 +313,8 @@ def _build(text: str, m: re.Match, masked: bytearray) -> Quantity | None:
     value = parse_number(num)
     if value is None:
         return None
+    if negative:
+        value, num_start = -value, num_start - 1
     family, canonical = UNITS[unit]
     mult = m.group("mult")
     if mult:

@@ -15,19 +15,27 @@ from datetime import date
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
               "九": 9}
 _YEAR = re.compile(
-    r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*年(?!代|龄|级|限|薪|终奖)"
+    # 预计2023全年…: a year run into 全年 / 上半年 without its 年.
+    r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?:\s*年(?!代|龄|级|限|薪|终奖)|(?=全年|上半年|下半年|前三季度))"
     r"|(?P<cy>[〇零○一二三四五六七八九]{4})年"
     # 去年以来 / 从去年到现在 count from a year up to now: no single year.
     r"|(?<![近往历])(?P<rel>今年|本年|去年|上年|前年|明年|次年)(?!至今|到现在|到目前|底以来)"
-    r"|(?P<half>上半年|下半年|年底|年末|年初)"
-    # 目前 / 截至目前 speak of now: the article's own year again, whatever year the paragraph named before.
+    r"|(?P<half>上半年|下半年|年底|年末|年初|1\s*[-—~至]\s*12\s*月)"
+    # 目前 / 截至目前 speak of now: the article's own year again, whatever year the paragraph named before; 截至目前
+    # (as of the day of writing) is the year it was written in, even in a review of the year before.
     r"|(?P<now>目前|截至目前|截止目前|当前|如今|现如今)"
     # 过去一年 / 刚刚过去的一年: the year just ended when printed early in the next
     r"|(?P<past>过去(?:的)?一年|刚刚过去的一年|刚过去的一年)"
+    # “十三五”期间 / 十二五末: a five-year plan's period, whose figures stand at its last year (2020, 2015)
+    r"|(?P<plan>[“\"]?十(?P<plan_n>[一二三四五])五[”\"]?(?:期间|时期|末))"
 )
 # 去年以来 counts from a year up to now: no single year. 今年以来 is this year so far.
 _SINCE = re.compile(r"以来")
 _COMPARISON = re.compile(r"(?:比|较|同比|与)$")
+_SINCE_YEAR = re.compile(r"[从自]$")
+_SINCE_YEAR_END = re.compile(r"\s*(?:起|开始|至今)")
+# 自2022年印发《…》以来,…: the period runs from that year to now.
+_SINCE_CLAUSE = re.compile(r"[^,;。!?]{0,40}?以来")
 _CLAUSE_START = re.compile(r"(?:^|[,;:。!?])\s*$")
 # 2024年4月29日 after a report's title is when it was issued, not the year it reports on.
 _DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -47,7 +55,14 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
         if m.group("y"):
             if _COMPARISON.search(text[max(0, m.start() - 2):m.start()]):
                 continue  # 比2022年增加12个 compares with that year; the figure is of another
+            if _SINCE_YEAR.search(text[max(0, m.start() - 1):m.start()]) and _SINCE_YEAR_END.match(text, m.end()) \
+                    or _SINCE_YEAR.search(text[max(0, m.start() - 1):m.start()]) \
+                    and _SINCE_CLAUSE.match(text, m.end()):
+                out.append(YearMention(m.start(), m.end(), None))
+                continue  # 从2011年起,…建设了4家: a period running up to now
             out.append(YearMention(m.start(), m.end(), int(m.group("y"))))
+        elif m.group("plan"):
+            out.append(YearMention(m.start(), m.end(), 2010 + 5 * (_CN_DIGITS[m.group("plan_n")] - 1)))
         elif m.group("cy"):
             year = int("".join(str(_CN_DIGITS[c]) for c in m.group("cy")))
             if 1900 <= year <= 2100:
@@ -57,7 +72,7 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
         elif m.group("past"):
             out.append(YearMention(m.start(), m.end(), published.year - 1 if published.month <= 6 else published.year))
         elif m.group("now"):
-            out.append(YearMention(m.start(), m.end(), None))
+            out.append(YearMention(m.start(), m.end(), published.year if m.group("now").startswith("截") else None))
         elif m.group("rel"):
             if _COMPARISON.search(text[max(0, m.start() - 2):m.start()]):
                 continue  # 比上年增长 compares with last year; the figure is this year's
@@ -85,6 +100,17 @@ _REPORT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[^。!?\n]{0,24}?(?:统计公�
                           r"计划执行情况|年度报告|工作要点)")
 
 
+def written_on(title: str, first_body: str, published: date | None) -> date | None:
+    """The date relative words (今年, 上半年) are read against. A report named with its year (江岸区2024年国民经济和
+    社会发展计划执行情况…) was written in that year, however much later a site posted it: its 今年 is that year."""
+    if published is None:
+        return None
+    report = _REPORT_YEAR.search(title) or _REPORT_YEAR.search(re.split(r"[。!?]", first_body, maxsplit=1)[0])
+    if report and int(report.group(1)) < published.year:
+        return date(int(report.group(1)), 12, 31)
+    return published
+
+
 def default_year(published: date | None, article_text: str) -> int | None:
     """The year of an article's figures when nothing closer says otherwise."""
     if published is None:
@@ -103,15 +129,29 @@ def is_dateline(text: str, mention: YearMention) -> bool:
     return bool(_DATELINE.match(text, mention.end))
 
 
-def lead_year(text: str, title: str, published: date | None) -> int | None:
-    """A year printed in the headline, or opening a clause of the first sentence (2022年，三江街道…)."""
+# 2019年南渡镇政府工作报告 is delivered early in 2019 and accounts for 2018; its figures are that year's. The
+# 完成情况 / 执行情况 of a year's report tells what was done in that same year.
+_WORK_REPORT_AFTER = re.compile(r"\s*年?[^。!?\n]{0,16}?政府工作报告(?![^。!?\n]{0,6}?(?:完成|执行|落实|进展|分工))")
+
+
+def title_year(title: str, published: date | None) -> int | None:
+    """The year a headline names for its article, the dateline aside."""
     for m in year_mentions(title, published):
         if m.year is not None and not is_dateline(title, m):
-            return m.year
+            return m.year - 1 if _WORK_REPORT_AFTER.match(title, m.end) else m.year
+    return None
+
+
+def lead_year(text: str, title: str, published: date | None) -> int | None:
+    """A year printed in the headline, or opening a clause of the first sentence (2022年，三江街道…)."""
+    year = title_year(title, published)
+    if year is not None:
+        return year
     first_sentence = re.split(r"[。!?]", text, maxsplit=1)[0]
     report = _REPORT_YEAR.search(first_sentence)
     if report:
-        return int(report.group(1))
+        year = int(report.group(1))
+        return year - 1 if _WORK_REPORT_AFTER.match(first_sentence, report.end(1)) else year
     for m in year_mentions(first_sentence, published):
         if m.year is not None and _CLAUSE_START.search(first_sentence[:m.start]) \
                 and first_sentence[m.end:m.end + 1] in (",", " ", ""):

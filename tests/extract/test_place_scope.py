@@ -182,3 +182,42 @@ def test_jiedao_organs_opening_a_clause_speak_for_the_subdistrict_but_not_after_
             "各街道党工委共有党员3.2万名。")
     got = {(f.place.name, f.metric) for f in metric_facts(text, published="2023-02-01", region="杭州市")}
     assert got == {("仓前街道", "party_organizations"), ("余杭区", "party_members")}
+
+
+def test_it_settles_a_town_and_a_district_several_provinces_share_by_each_other_without_a_region():
+    from .helpers import run, summary
+    page = ("2024年长寿路街道社区代表会议报告\n\n现在,我代表普陀区人民政府长寿路街道办事处作报告。"
+            "2023年,街道累计新落地企业179家。\n")
+    facts = summary(run(page, published="2024-02-02", region=None))
+    assert facts == {("长寿路街道", 2023, "enterprises_new", 179)}
+    (fact,) = [f for f in run(page, published="2024-02-02", region=None).facts if f.metric]
+    assert fact.place.district == "普陀区" and fact.place.city == "上海市"
+
+
+def test_it_places_a_zone_paper_in_its_city_and_reads_a_town_behind_the_zone_word():
+    from .helpers import run, summary
+    page = ("淮南高新区深化党建+网格模式\n\n2023年以来,安徽省淮南市高新区三和镇深化探索党建+网格治理模式。"
+            "三和镇组建网格党支部23个。全区共划分网格120个。\n")
+    facts = summary(run(page, published="2023-10-01", region="淮南高新区"))
+    assert facts == {("三和镇", 2023, "grid_party_branches", 23), ("淮南高新区", 2023, "grid_count", 120)}
+
+
+def test_it_does_not_let_villages_in_a_list_decide_what_a_district_report_is_about():
+    from .helpers import run, summary
+    page = ("区政府:\n\n1.积极引进知名企业。2022年,共签约48个项目,协议引资338.91亿元。\n"
+            "2.推进乡村振兴,在歌乐村、金刚村、茅山峡村、四楞碑村等地建设示范点。\n")
+    assert summary(run(page, published="2023-01-20", region="沙坪坝区")) == {
+        ("沙坪坝区", 2022, "attracted_investment", 338.91)}
+
+
+def test_it_lets_a_list_of_one_town_s_villages_vote_for_that_town():
+    from .helpers import run, summary
+    page = ("温州3个镇获评优秀\n\n苍南县钱库镇、永嘉县桥头镇获评优秀。钱库镇在项东村、来谊村、后谢村建设示范带。"
+            "钱库镇打造商贸重镇。桥头镇发展纽扣产业。\n\n2021年完成地区生产总值42.24亿元。\n")
+    assert ("钱库镇", 2021, "gdp", 42.24) in summary(run(page, published="2022-11-10", region=None))
+
+
+def test_it_gives_a_province_s_or_the_country_s_figure_to_no_place():
+    from .helpers import run, summary
+    page = "江津区网格化\n\n全省共划分网格8万个,全区共划分网格1200个。\n"
+    assert summary(run(page, region="江津区")) == {("江津区", 2023, "grid_count", 1200)}

@@ -112,3 +112,189 @@ def test_a_figure_qualifying_another_noun_is_no_measure_but_a_milestone_alone_is
                         region="南昌市") == []
     (fact,) = metric_facts("经济\n\n2023年,义乌市场主体超100万户。\n", published="2024-01-10", region="义乌市")
     assert (fact.metric, float(fact.value), fact.approx) == ("market_entities_total", 1000000, "over")
+
+
+def test_it_gives_figures_to_the_district_a_city_name_only_locates():
+    facts = summary(run("莆田市城厢区创新基层党建工作,划分了74个网格,配备网格员365名,实现全区网格全覆盖。\n",
+                        region="城厢区"))
+    assert facts == {("城厢区", 2023, "grid_count", 74), ("城厢区", 2023, "grid_workers", 365)}
+    # The city alone as the subject keeps its figures.
+    assert summary(run("莆田市划分了900个网格。\n", region="城厢区")) == {("莆田市", 2023, "grid_count", 900)}
+
+
+def test_it_reads_a_bracketed_column_name_over_a_title_as_a_headline_and_a_date_line_as_a_header():
+    page = ("【溧阳市招商】2019年南渡镇政府工作报告\n所属地区:江苏-常州-溧阳市\n发布日期:2025年07月08日\n"
+            "各位代表:回顾2018,全镇上下开拓进取。预计全年完成地区生产总值52亿元,同比增长9.6%。\n")
+    facts = summary(run(page, published="2025-07-08", region="溧阳市"))
+    assert ("南渡镇", 2018, "gdp", 52) in facts
+    assert not any(place == "溧阳市" for place, *_ in facts)
+
+
+def test_it_reads_sector_values_listed_after_a_verb_and_a_year_run_into_quan_nian():
+    page = "七台河市经济\n\n2023年七台河市第一、二、三产业实现增加值分别为43.40亿元、109.90亿元、109.60亿元。\n"
+    facts = summary(run(page, region="七台河市"))
+    assert {("七台河市", 2023, "va_primary", 43.4), ("七台河市", 2023, "va_secondary", 109.9),
+            ("七台河市", 2023, "va_tertiary", 109.6)} <= facts
+    page = "回眸鄂城\n\n预计2023全年地区生产总值突破600亿元大关、增长6.7%。\n"
+    assert ("鄂城区", 2023, "gdp", 600) in summary(run(page, published="2024-01-10", region="鄂城区"))
+    # A figure that qualifies another noun is still no measure.
+    assert metric_facts("鄂城经济\n\n全区迈上600亿元级台阶。\n", region="鄂城区") == []
+
+
+def test_it_drops_staffing_per_unit_across_clauses_until_a_total_takes_over():
+    page = "白沙洲街道\n\n2023年,每个网格设有指导员各1名,并在居民中选聘1名网格长和2名网格员。\n"
+    assert metric_facts(page, region="江夏区") == []
+    page = "白沙洲街道\n\n2023年,每个网格配备专职网格员1名,全街道共有网格员120名。\n"
+    assert summary(run(page, region="江夏区")) == {("白沙洲街道", 2023, "grid_workers", 120)}
+    page = "福华街街道\n\n按照每50户老人配备不少于两名党员的标准开展联系服务。\n"
+    assert metric_facts(page, region="福田区") == []
+
+
+def test_it_does_not_count_awards_or_the_agents_of_a_piece_of_work_as_a_stock():
+    page = "桃花镇\n\n2023年,桃花镇获评最佳志愿组织1个、“五好”基层党组织2家。\n"
+    assert metric_facts(page, region="肥西县") == []
+    page = "大同街道\n\n2023年,大同街道派驻183名党员入驻微网格,700余个党组织包保网格。\n"
+    assert metric_facts(page, region="青白江区") == []
+    page = "大同街道\n\n2023年,大同街道共有党员1830名,基层党组织70个。\n"
+    assert summary(run(page, region="青白江区")) == {("大同街道", 2023, "party_members", 1830),
+                                                    ("大同街道", 2023, "party_organizations", 70)}
+
+
+def test_it_reads_abbreviations_and_short_names_of_measures():
+    page = ("金井镇经济\n\n2023年,金井镇实现GDP15亿元,固投24.8亿元,零售总额完成1.93亿元,"
+            "限上零售总额0.8亿元;建成爱心食堂3个、社区“老年餐厅”2家,组建志愿者服务队伍12支,"
+            "老旧小区改造已开工8个,在68个城市社区网格党支部的基础上深化治理。\n")
+    facts = summary(run(page, region="长沙县"))
+    assert facts == {("金井镇", 2023, "gdp", 15), ("金井镇", 2023, "fixed_asset_investment", 24.8),
+                     ("金井镇", 2023, "retail_sales", 1.93), ("金井镇", 2023, "elderly_care_sites", 3),
+                     ("金井镇", 2023, "elderly_care_sites", 2), ("金井镇", 2023, "volunteer_organizations", 12),
+                     ("金井镇", 2023, "old_communities_renovated", 8), ("金井镇", 2023, "grid_party_branches", 68)}
+    # Letters that are part of a code still block a figure.
+    assert metric_facts("金井镇\n\n2023年,金井镇建成A4个网格。\n", region="长沙县") == []
+
+
+def test_it_reads_a_result_measured_against_its_goal_and_a_period_since_a_year():
+    page = ("回郭镇\n\n2020年,回郭镇一般公共预算收入完成5.15亿元,占目标的114.4%;"
+            "固定资产投资完成46亿元,占全年目标的106.7%;规模工业总产值完成460亿元,增速13%。\n")
+    facts = summary(run(page, published="2021-01-30", region="巩义市"))
+    assert {("回郭镇", 2020, "fixed_asset_investment", 46), ("回郭镇", 2020, "industrial_output_above_scale", 460),
+            ("回郭镇", 2020, "industrial_output_above_scale_growth_pct", 13)} <= facts
+    page = "东高地街道\n\n从2011年起,东高地街道建设了4家社区“老年餐厅”。\n"
+    assert summary(run(page, published="2012-05-01", region="丰台区")) == {
+        ("东高地街道", 2012, "elderly_care_sites", 4)}
+
+
+def test_it_gives_bare_value_added_to_the_sector_opening_the_sentence_else_to_gdp():
+    page = ("江津区经济\n\n2022年,第一产业稳中有进,全年实现增加值4.1亿元。"
+            "第三产业韧性增强,全年实现增加值242.12亿元。\n")
+    assert summary(run(page, region="江津区")) == {("江津区", 2022, "va_primary", 4.1),
+                                                   ("江津区", 2022, "va_tertiary", 242.12)}
+    page = "乘风街道\n\n2009年全街道共实现增加值182,544万元,同比增长41.2%。\n"
+    assert summary(run(page, region="龙凤区")) == {("乘风街道", 2009, "gdp", 18.2544),
+                                                   ("乘风街道", 2009, "gdp_growth_pct", 41.2)}
+    # An industry's value added is no GDP.
+    assert metric_facts("乘风街道\n\n2009年,工业经济稳步发展,规上工业实现增加值5亿元。\n", region="龙凤区") == []
+
+
+def test_it_keeps_per_capita_gdp_and_a_community_s_own_figures_out():
+    page = "宣汉县\n\n2023年,全年人均国内生产总值73934元,比上年增长7.7%。\n"
+    assert metric_facts(page, region="宣汉县") == []
+    page = "崇皇街道\n\n2022年,泾渭观澜社区共有社区级网格员8人。该社区网格划分了5个二级网格。\n"
+    assert metric_facts(page, region="高陵区") == []
+
+
+def test_it_reads_more_ways_pages_print_counts_and_growth():
+    page = ("江津区\n\n2023年,全区已建立190个社区居家养老服务中心(站),共7000多人担任网格员;"
+            "老旧小区改造涉及142个小区。\n")
+    assert summary(run(page, region="江津区")) == {
+        ("江津区", 2023, "elderly_care_sites", 190), ("江津区", 2023, "grid_workers", 7000),
+        ("江津区", 2023, "old_communities_renovated", 142)}
+    page = "江津区\n\n2023年,全区地区生产总值突破600亿元大关、增长6.7%,规上工业产值预计同比增长5%。\n"
+    assert summary(run(page, region="江津区")) == {
+        ("江津区", 2023, "gdp", 600), ("江津区", 2023, "gdp_growth_pct", 6.7),
+        ("江津区", 2023, "industrial_output_above_scale_growth_pct", 5)}
+    # A profile's list of counts: 企业 alone in its clause is the stock of enterprises.
+    page = "圣泉街道概况\n\n2023年,辖区有学校66所;企业6120家,个体户13874户。\n"
+    assert ("圣泉街道", 2023, "enterprises_total", 6120) in summary(run(page, region="江津区"))
+
+
+def test_it_reads_growth_lists_with_negative_rates_and_dates_each_value_of_a_threshold_history():
+    page = "江津区经济\n\n2023年,全区规上工业总产值、地区生产总值同比分别增长-6.2%、5.1%。\n"
+    assert summary(run(page, region="江津区")) == {
+        ("江津区", 2023, "industrial_output_above_scale_growth_pct", -6.2), ("江津区", 2023, "gdp_growth_pct", 5.1)}
+    # A range or a code keeps its hyphen: no negative rate.
+    assert all(f.value > 0 for f in run("江津区\n\n2020-2023年,全区地区生产总值年均增长8%。\n", region="江津区").facts)
+    page = "江津区经济\n\n全区地区生产总值从2004年突破100亿元到2024年突破1000亿元。\n"
+    assert summary(run(page, published="2024-05-01", region="江津区")) == {
+        ("江津区", 2004, "gdp", 100), ("江津区", 2024, "gdp", 1000)}
+    # 到 a year without a 从 before it still sets a goal.
+    assert metric_facts("江津区经济\n\n力争到2025年,全区地区生产总值达到1500亿元。\n", region="江津区") == []
+
+
+def test_it_takes_a_figure_from_a_subheading_only_when_the_text_does_not_state_that_measure():
+    page = ("成都市场主体发展\n\n实有市场主体总数达到331.9万户\n\n"
+            "截至2021年底,成都市实有市场主体总数位列副省级城市第2位。\n")
+    facts = summary(run(page, published="2022-03-01", region="成都市"))
+    assert ("成都市", 2021, "market_entities_total", 3319000) in facts
+    page = "沛县经济\n\n地区生产总值首次突破千亿元\n\n2023年,全县地区生产总值达到1012.3亿元。\n"
+    assert summary(run(page, published="2024-02-01", region="沛县")) == {("沛县", 2023, "gdp", 1012.3)}
+
+
+def test_it_reads_parts_listed_after_qi_zhong_clause_after_clause_and_shares_are_no_growth():
+    page = "工业园街道\n\n2023年,街道党工委有党员76名,其中干部党员13名,下岗党员34名,离退休党员26名。\n"
+    assert summary(run(page, region="江津区")) == {("工业园街道", 2023, "party_members", 76)}
+    page = "江津区经济\n\n2023年,全区地区生产总值、固定资产投资全市占比分别达到32.4%、35.2%。\n"
+    assert metric_facts(page, region="江津区") == []
+
+
+def test_it_reads_more_names_pages_give_measures_and_facilities():
+    page = ("江津区经济\n\n2023年,全区第一产业实现增加值8.2亿元,规上工业生产总值135亿元,"
+            "增设350余个停车泊位,已建成285个配餐点,净增经营主体2.86万户。\n")
+    assert summary(run(page, region="江津区")) == {
+        ("江津区", 2023, "va_primary", 8.2), ("江津区", 2023, "industrial_output_above_scale", 135),
+        ("江津区", 2023, "parking_spaces_added", 350), ("江津区", 2023, "elderly_care_sites", 285)}
+
+
+def test_it_reads_a_city_s_short_name_as_the_city_but_not_inside_another_name():
+    page = "广州助餐配餐\n\n截至4月底,广州全市已建成285个配餐点。\n"
+    assert summary(run(page, published="2019-04-05", region="越秀区")) == {("广州市", 2019, "elderly_care_sites", 285)}
+    page = "白杨街道\n\n白杨街道有杭州电子科技大学等高校14所,各类企业400余家。\n"
+    assert {place for place, *_ in summary(run(page, region="钱塘区"))} == {"白杨街道"}
+
+
+def test_it_takes_an_unlisted_town_that_opens_the_page_for_what_the_page_is_about():
+    page = "新篁镇“十一五”工作总结\n\n2010年,预计全年社会消费品零售总额42940万元。\n"
+    assert summary(run(page, published=None, region="秀洲区")) == {("新篁镇", 2010, "retail_sales", 4.294)}
+
+
+def test_it_reads_a_total_after_its_growth_and_a_five_year_plan_s_period():
+    page = ("千灯镇\n\n2022年,千灯镇规上工业产值增长9.6%,位列全市第三;总量574亿元,位列乡镇第一。"
+            "固定资产投资增长15.5%,位列全市第二;总量58.1亿元。\n")
+    assert summary(run(page, region="昆山市")) == {
+        ("千灯镇", 2022, "industrial_output_above_scale_growth_pct", 9.6),
+        ("千灯镇", 2022, "industrial_output_above_scale", 574), ("千灯镇", 2022, "fixed_asset_investment", 58.1)}
+    page = "西安养老\n\n“十三五”期间,全市建成各类养老服务设施2406个,其中养老机构168家,社区养老服务站805个。\n"
+    assert summary(run(page, published="2021-05-01", region="西安市")) == {("西安市", 2020, "elderly_care_sites", 2406)}
+
+
+def test_it_reads_a_city_paper_s_unplaced_story_as_the_city_s_and_an_unnamed_town_as_no_county_s():
+    page = "临沧基层治理\n\n健全完善“乡镇(街道)党工委—村(社区)党组织”组织体系,设置五级网格6.4万个,网格员12万名。\n"
+    assert summary(run(page, published="2025-03-26", region="临沧市")) == {
+        ("临沧市", 2025, "grid_count", 64000), ("临沧市", 2025, "grid_workers", 120000)}
+    page = "龙网讯\n\n今年以来,我镇经济稳步增长。前三季度,全镇实现工业总产值210亿元。\n"
+    assert all(f.place is None for f in run(page, published="2011-10-19", region="苍南县").facts if f.metric)
+
+
+def test_it_keeps_out_a_community_s_office_s_counts_single_staff_and_an_estate_s_own_teams():
+    page = "肃州区社区\n\n社区党总支下设7个党支部,共有党员763名。\n"
+    assert metric_facts(page, region="肃州区") == []
+    page = "团结街道\n\n2023年,小区设立党小组,并设置一名社区网格员;福盛花园的4支志愿服务队常态服务。\n"
+    assert metric_facts(page, region="江津区") == []
+    page = "联盟街道\n\n2023年,由17名庭院党支部书记兼任居民小组长,26名党员兼任楼栋长。\n"
+    assert metric_facts(page, region="江津区") == []
+
+
+def test_it_reads_the_place_after_a_verb_of_reporting_and_after_a_span_of_months_as_the_subject():
+    page = "观点网讯\n\n10月23日,沈阳市人民政府披露大东区共改造老旧小区140个。\n"
+    assert summary(run(page, published="2023-10-24", region="沈阳市")) == {
+        ("大东区", 2023, "old_communities_renovated", 140)}

@@ -85,3 +85,43 @@ def test_it_does_not_date_a_figure_by_a_year_named_after_a_semicolon():
     text = "长塘镇补齐养老短板\n\n全镇共有镇敬老院1所;去年还在军山社区建成日间照料中心1个。\n"
     found = {(f.note, f.year) for f in metric_facts(text, published="2025-07-22", region="青秀区")}
     assert found == {("镇敬老院", 2025), ("日间照料中心", 2024)}
+
+
+def test_it_reads_a_full_year_of_months_printed_early_in_the_next_year_as_the_year_before():
+    from .helpers import run, summary
+    page = ("上盘镇2023年工作总结\n\n今年以来,全镇经济稳健发展。"
+            "1-12月全镇实现规上工业总产值16886.11万元,同比增长18.4%。\n")
+    facts = summary(run(page, published="2024-02-01", region="临海市"))
+    assert facts == {("上盘镇", 2023, "industrial_output_above_scale", 1.688611),
+                     ("上盘镇", 2023, "industrial_output_above_scale_growth_pct", 18.4)}
+
+
+def test_it_dates_a_period_since_a_year_to_now_and_reads_a_dated_report_against_its_own_year():
+    from .helpers import run, summary
+    page = "太原织密大网格\n\n我市自2022年印发实施方案以来,全市明确建设标准。同时,在全市共划分网格8967个。\n"
+    assert summary(run(page, published="2024-07-30", region="太原市")) == {("太原市", 2024, "grid_count", 8967)}
+    page = ("江岸区2024年国民经济和社会发展计划执行情况的报告\n\n"
+            "今年以来,全区经济运行稳中有进。预计全年地区生产总值突破1700亿元。\n")
+    assert summary(run(page, published="2025-06-04", region="江岸区")) == {("江岸区", 2024, "gdp", 1700)}
+
+
+def test_it_dates_a_count_as_of_the_day_of_writing_to_the_year_written_even_in_a_review():
+    from .helpers import run, summary
+    page = "江津区网格化管理\n\n去年,全区推进网格化管理。截至目前,全区已有1148个网格。\n"
+    assert summary(run(page, published="2015-02-12", region="江津区")) == {("江津区", 2015, "grid_count", 1148)}
+
+
+def test_it_keeps_a_date_stamp_to_its_own_sentence():
+    from .helpers import run, summary
+    page = "中和镇简介\n\n中和镇辖3个社区15个村,截至2023年末有户籍人口58347人。下辖基层党组织26个。\n"
+    assert summary(run(page, published="2025-03-11", region="开州区")) == {("中和镇", 2025, "party_organizations", 26)}
+    page = "中和镇简介\n\n截至2023年末,中和镇下辖基层党组织26个。\n"
+    assert summary(run(page, published="2025-03-11", region="开州区")) == {("中和镇", 2023, "party_organizations", 26)}
+
+
+def test_it_reads_the_completion_report_of_a_year_s_work_report_as_that_year():
+    from .helpers import run, summary
+    page = "万州区2020年政府工作报告完成情况\n\n预计完成规上工业总产值330亿元、同比增长5%。\n"
+    assert summary(run(page, published="2021-03-24", region="万州区")) == {
+        ("万州区", 2020, "industrial_output_above_scale", 330),
+        ("万州区", 2020, "industrial_output_above_scale_growth_pct", 5)}
