@@ -180,6 +180,10 @@ GOVDASH_MAX_ATTEMPTS = int(os.environ.get("GOVDASH_MAX_ATTEMPTS", 3))
 GOVDASH_MAX_UPLOAD_BYTES = int(os.environ.get("GOVDASH_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
 # Whether anonymous visitors may read the dashboard (the admin always needs staff).
 GOVDASH_PUBLIC_DASHBOARD = env_bool("GOVDASH_PUBLIC_DASHBOARD", True)
+# Publication rule of the public pages. By default a reviewed figure (confirmed or corrected) replaces automatic
+# ones for the same place, year and metric, and automatic figures are shown marked 未审核; an office that
+# publishes only what a person has checked sets this to true.
+GOVDASH_PUBLISH_REVIEWED_ONLY = env_bool("GOVDASH_PUBLISH_REVIEWED_ONLY", False)
 
 LOGIN_URL = "admin:login"
 

@@ -304,6 +304,39 @@ EN = {
     "超过此数": "more than this",
     "不足此数": "less than this",
     "预计": "estimate",
+    # Publication rule and near-repeat articles
+    "未审核": "unreviewed",
+    "自动抽取，尚未经人工审核": "Read automatically, not yet checked by a reviewer",
+    "已由审核数值取代": "replaced by a reviewed value",
+    "同一街道、年份和指标已有审核过的数值，图表显示审核后的数值":
+        "A reviewed value exists for this subdistrict, year and metric; charts show the reviewed value",
+    "已审核（已确认或已更正）": "Reviewed (confirmed or corrected)",
+    "未审核（自动抽取）": "Unreviewed (read automatically)",
+    "疑似重复于": "Near-repeat of",
+    "相似度": "Similarity",
+    "接受重复的审核人": "Repeat accepted by",
+    "接受重复的时间": "Repeat accepted at",
+    "待审重复": "Held as a near-repeat",
+    # Data dictionary
+    "截至当时累计": "running total to date",
+    "累计数": "Running total",
+    "仅%(part)s": "%(part)s only",
+    "只统计了该指标的一部分，与统计全部的数值口径不同":
+        "Counts only a part of what the metric counts: not the same measure as a whole count",
+    "指标定义": "Metric definition",
+    "定义": "Definition",
+    "包括": "Includes",
+    "口径提示": "Not the same measure",
+    "全部指标的定义见数据字典": "Definitions of every metric are in the data dictionary",
+    "数据字典": "Data dictionary",
+    "每个指标统计什么、包括什么，以及报道中哪些相近的数字口径不同、不能直接比较。":
+        "What each metric counts and includes, and which similar figures in the reports measure something else "
+        "and cannot be compared directly.",
+    "数据字典：每个指标的定义和口径": "Data dictionary: what each metric counts",
+    "浅色带边框的柱形和空心点：自动抽取、尚未审核的数值；斜线：约数或预计。同一街道、年份和指标有审核过的数值时，只显示审核后的数值。":
+        "Pale outlined bars and open points: values read automatically and not yet reviewed; hatching: approximate "
+        "or estimated values. Where a subdistrict, year and metric has a reviewed value, only the reviewed value "
+        "is shown.",
 }
 
 

@@ -8,7 +8,9 @@ Conventions shared by every chart:
 - a place or year without a reading is labelled 未报告 and never drawn as a zero bar;
 - a cell whose sources disagree draws its preferred reading as the bar, outlined, and every other reading as an
   open diamond, so both values are visible and both link to their sentence;
-- every point carries its source URL as ``customdata[0]``; static/js/charts.js opens it on click.
+- every point carries its source URL as ``customdata[0]``; static/js/charts.js opens it on click;
+- a figure no person has checked yet (自动抽取) is drawn as an outline with a pale fill (an open marker on lines)
+  and says 未审核 in its tooltip; a reviewed one is drawn solid.
 """
 
 import hashlib
@@ -152,7 +154,11 @@ def _custom(row, en: bool) -> list:
     display = ("⚠ " + _("来源不一致") + "：" + " / ".join(row.reading_values)) if row.conflict else row.display
     if row.breakdown:
         display += f" ({row.breakdown})" if en else f"（{row.breakdown}）"
-    marks = getattr(row, "marks", None) or []
+    marks = list(getattr(row, "marks", None) or [])
+    if getattr(row, "scope", ""):
+        marks.insert(0, row.scope)
+    if _unreviewed(row):
+        marks.append(_("未审核"))
     if marks:
         display += (" · " if en else "·") + ("; " if en else "，").join(marks)
     return [row.url, display, f"{row.source} {row.title}".strip(), "" if year is None else str(year), row.place]
@@ -180,19 +186,48 @@ def _inexact(row) -> bool:
     return bool(getattr(row, "marks", None))
 
 
+def _unreviewed(row) -> bool:
+    """Rows built before review marks existed (and hand-made ones) count as reviewed."""
+    return getattr(row, "reviewed", True) is False
+
+
+def _pale(colour: str, alpha: float = 0.22) -> str:
+    colour = colour.lstrip("#")
+    red, green, blue = (int(colour[i:i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({red},{green},{blue},{alpha})"
+
+
 def _bar_marker(rows: list, colour) -> dict:
     """An approximate (近/超/不足) or estimated (预计) value is hatched and lighter: a bar at 近1000 must not look
-    like a count of exactly 1000. The word itself is in the tooltip and the table."""
+    like a count of exactly 1000. An unreviewed value is an outline with a pale fill. The words themselves are
+    in the tooltip and the table."""
+    colours = colour if isinstance(colour, list) else [colour] * len(rows)
     marker = {"color": colour}
+    if any(_unreviewed(r) for r in rows):
+        pale = [_pale(c) if _unreviewed(r) else c for r, c in zip(rows, colours, strict=True)]
+        # One colour for the trace stays one colour (a facility type's stack), only paler.
+        marker["color"] = pale[0] if not isinstance(colour, list) and len(set(pale)) == 1 else pale
     if any(_inexact(r) for r in rows):
         marker["pattern"] = {"shape": ["/" if _inexact(r) else "" for r in rows], "fillmode": "overlay",
-                             "fgcolor": "#ffffff", "size": 7, "solidity": 0.35}
+                             "fgcolor": ["#ffffff" if not _unreviewed(r) else c
+                                         for r, c in zip(rows, colours, strict=True)],
+                             "size": 7, "solidity": 0.35}
         marker["opacity"] = [0.7 if _inexact(r) else 1 for r in rows]
     return marker
 
 
+def _bar_line(rows: list, colour, *, width: float = 2) -> dict:
+    """Red around a bar whose sources disagree; the place's colour around an unreviewed (pale) bar."""
+    colours = colour if isinstance(colour, list) else [colour] * len(rows)
+    return {"color": [CONFLICT if r.conflict else (c if _unreviewed(r) else "rgba(0,0,0,0)")
+                      for r, c in zip(rows, colours, strict=True)], "width": width}
+
+
 def _bar_text(row, *, with_year: bool, en: bool) -> str:
     text = ("⚠ " if row.conflict else "") + row.display
+    if getattr(row, "scope", ""):
+        # A count of one part alone (仅专职) says so on the bar, not only in the tooltip.
+        text += f" ({row.scope})" if en else f"（{row.scope}）"
     year = _year(row)
     if with_year and year is not None:
         text += f" ({year})" if en else f"（{year}）"
@@ -224,8 +259,7 @@ def panels(frame, *, metrics: list, order: list[str], labels: dict, title: str,
                 "type": "bar", "orientation": "h", "name": metric.name, "xaxis": xaxis, "yaxis": "y",
                 "y": [labels[r.place_key] for r in primary], "x": [r.value for r in primary],
                 "marker": {**_bar_marker(primary, [place_colour(r.place) for r in primary]),
-                           "line": {"color": [CONFLICT if r.conflict else "rgba(0,0,0,0)" for r in primary],
-                                    "width": 2}},
+                           "line": _bar_line(primary, [place_colour(r.place) for r in primary])},
                 "text": [_bar_text(r, with_year=with_year, en=en) for r in primary],
                 "textposition": "outside", "cliponaxis": False, "textfont": {"size": 12},
                 "customdata": [_custom(r, en) for r in primary], "hovertemplate": _hover(),
@@ -281,8 +315,10 @@ def stacked_by_type(frame, *, metric, order: list[str], labels: dict, title: str
             "type": "bar", "orientation": "h", "name": kind,
             "y": [labels[s[0]] for s in parts], "x": [s[2] for s in parts],
             "marker": {**_bar_marker([s[4] for s in parts], TYPE_PALETTE[index % len(TYPE_PALETTE)]),
-                       "line": {"color": "#fff", "width": 1}},
-            "customdata": [[s[4].url.split("?")[0] + f"?fact={s[3]}#fact-{s[3]}", f"{kind}：{s[2]:g}",
+                       "line": {"color": [TYPE_PALETTE[index % len(TYPE_PALETTE)] if _unreviewed(s[4]) else "#fff"
+                                          for s in parts], "width": 1}},
+            "customdata": [[s[4].url.split("?")[0] + f"?fact={s[3]}#fact-{s[3]}",
+                            f"{kind}：{s[2]:g}" + (f"·{_('未审核')}" if _unreviewed(s[4]) else ""),
                             f"{s[4].source} {s[4].title}".strip(),
                             "" if _year(s[4]) is None else str(_year(s[4])), s[4].place] for s in parts],
             "hovertemplate": _hover(),
@@ -356,7 +392,8 @@ def lines_over_years(frame, *, metric, years: list[int], labels: dict, title: st
             # The place named at its last point: with many places, colour and legend alone are hard to match.
             "text": [labels[key] if i == last else "" for i in range(len(points))], "textposition": "middle right",
             "textfont": {"size": 11, "color": INK}, "cliponaxis": False,
-            "marker": {"size": 9, "symbol": symbols[key],
+            # An unreviewed or inexact point is an open marker: the line does not pass it off as checked/exact.
+            "marker": {"size": 9, "symbol": _line_symbols(points, symbols[key]),
                        "line": {"color": [CONFLICT if p is not None and p.conflict else "#fff"
                                           for p in points], "width": 2}},
             "customdata": [_custom(p, en) if p is not None else ["", _("未报告"), "", str(y), labels[key]]
@@ -374,6 +411,14 @@ def lines_over_years(frame, *, metric, years: list[int], labels: dict, title: st
                                  range=[min(years) - 0.5, max(years) + 0.9] if years else None),
                      yaxis=_axis(rangemode="tozero", tickformat=","))
     return {"data": data, "layout": layout, "config": _config(filename)}
+
+
+def _line_symbols(points: list, symbol: str):
+    """The place's symbol, open at an unreviewed, inexact or narrower (仅专职) point (one symbol when none is)."""
+    opened = [p is not None and (_unreviewed(p) or _inexact(p) or bool(getattr(p, "scope", ""))) for p in points]
+    if not any(opened):
+        return symbol
+    return [symbol + "-open" if o else symbol for o in opened]
 
 
 def grouped_by_year(frame, *, metric, places: list[str], years: list[int], labels: dict,
@@ -395,8 +440,7 @@ def grouped_by_year(frame, *, metric, places: list[str], years: list[int], label
             data.append({
                 "type": "bar", "name": name, "x": present, "y": [p.value for p in points],
                 "marker": {**_bar_marker(points, place_colour(points[0].place)),
-                           "line": {"color": [CONFLICT if p.conflict else "rgba(0,0,0,0)" for p in points],
-                                    "width": 2}},
+                           "line": _bar_line(points, place_colour(points[0].place))},
                 "text": [("⚠ " if p.conflict else "") + p.display for p in points], "textposition": "outside",
                 "cliponaxis": False, "textfont": {"size": 11}, "customdata": [_custom(p, en) for p in points],
                 "hovertemplate": _hover(), "offsetgroup": str(index),

@@ -128,6 +128,30 @@ def value_marks(qualifier: str, note: str | None) -> list[str]:
     return marks
 
 
+# Metrics whose facts may count only a part of what the metric counts, named in the note: a figure of 专职
+# grid workers alone, or of one kind of elderly-care facility, is narrower than the whole and says so.
+PARTIAL_NOTES = {"grid_workers": ("专职", "兼职"), "elderly_care_sites": None}
+
+
+# Metrics counted per year (additions in the year): a running total (截至目前共加装电梯320台) is another measure.
+FLOW_METRICS = {"market_entities_new", "enterprises_new", "elevators_installed", "parking_lots_built",
+                "parking_spaces_added", "old_communities_renovated"}
+
+
+def scope_mark(metric_key: str, note: str | None, cumulative: bool = False) -> str:
+    """'仅专职' when a figure counts only the part its note names, '截至当时累计' for a running total of a
+    yearly metric, else ''."""
+    if cumulative and metric_key in FLOW_METRICS:
+        return _("截至当时累计")
+    parts = [p for p in (note or "").split(";") if p and p != "预计"]
+    if metric_key not in PARTIAL_NOTES or len(parts) != 1:
+        return ""
+    allowed = PARTIAL_NOTES[metric_key]
+    if allowed is not None and parts[0] not in allowed:
+        return ""
+    return _("仅%(part)s") % {"part": parts[0]}
+
+
 def axis_unit(unit: str) -> str:
     """The unit to print on an axis whose ticks are the stored numbers."""
     if english():

@@ -157,6 +157,16 @@ class Article(models.Model):
                                  related_name="articles", verbose_name=_("所属区县"))
     year = models.PositiveSmallIntegerField(_("年份"), null=True, blank=True)
     search_vector = SearchVectorField(null=True, editable=False)
+    # MinHash signature of the article's text (reports/similarity.py); null for a text too short to compare.
+    minhash = ArrayField(models.BigIntegerField(), null=True, blank=True, editable=False)
+    # The earlier article this one nearly repeats, and how alike they are (estimated Jaccard of shingles).
+    # Until a reviewer accepts the repeat, its facts are held off public pages (Fact.held).
+    duplicate_of = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                     verbose_name=_("疑似重复于"))
+    similarity = models.FloatField(_("相似度"), null=True, blank=True)
+    duplicate_accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                              blank=True, related_name="+", verbose_name=_("接受重复的审核人"))
+    duplicate_accepted_at = models.DateTimeField(_("接受重复的时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("文章")
@@ -172,6 +182,24 @@ class Article(models.Model):
 
     def __str__(self):
         return self.title or f"#{self.position}"
+
+    @property
+    def held_as_duplicate(self) -> bool:
+        return self.duplicate_of_id is not None and self.duplicate_accepted_at is None
+
+
+class ArticleBand(models.Model):
+    """One LSH band key of an article's MinHash signature: articles sharing a key are near-duplicate
+    candidates, found by an indexed lookup instead of a comparison with every stored article."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bands")
+    key = models.BigIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["key"], name="article_band_key_idx")]
+
+    def __str__(self):
+        return f"{self.article_id}:{self.key}"
 
 
 class Metric(models.Model):
@@ -246,6 +274,11 @@ class Fact(models.Model):
     reviewed_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
     # What the extractor said before a reviewer corrected it, so a correction can be audited.
     extracted = models.JSONField(_("原始抽取结果"), default=dict, blank=True)
+    # Read from an article that nearly repeats an earlier one: kept off public pages (no new series, no new
+    # conflicts) until a reviewer accepts the article or confirms or corrects the fact itself.
+    held = models.BooleanField(_("待审重复"), default=False)
+    # The sentence gives a running total (截至目前…共, 累计) rather than the figure of one year.
+    cumulative = models.BooleanField(_("累计数"), default=False)
 
     class Meta:
         verbose_name = _("数据")

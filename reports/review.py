@@ -44,6 +44,8 @@ def extractor_snapshot(fact: Fact) -> dict:
 
 def confirm_facts(*, facts: QuerySet, user) -> int:
     """Mark facts as checked and right. Corrected facts stay corrected: they were checked when corrected."""
+    # A reviewer who confirms a figure of a held repeat has checked it: it is published like any other.
+    facts.filter(held=True).update(held=False)
     return facts.exclude(review_status__in=[Status.CONFIRMED, Status.CORRECTED]).update(
         review_status=Status.CONFIRMED, reviewed_by=user, reviewed_at=timezone.now())
 
@@ -77,6 +79,7 @@ def correct_fact(*, fact_id: int, user, changes: dict) -> Fact:
     if "metric" in changes and fact.metric is not None and "label" not in changes:
         fact.label = fact.metric.name_zh
     if correcting:
+        fact.held = False
         fact.review_status = Status.CORRECTED
         fact.reviewed_by = user
         fact.reviewed_at = timezone.now()
@@ -98,6 +101,24 @@ def teach_synonym(*, phrase: str, metric, was_candidate: bool, user) -> None:
     if not was_candidate or len(phrase) < 2 or phrase == metric.name_zh:
         return
     MetricSynonym.objects.get_or_create(phrase=phrase[:100], defaults={"metric": metric, "created_by": user})
+
+
+@transaction.atomic
+def accept_repeats(*, articles: QuerySet, user) -> tuple[int, int]:
+    """Accept articles held as near-repeats of earlier ones: their facts join the public pages like any
+    automatic figure. Returns (articles accepted, facts released)."""
+    from reports.models import Article
+
+    # An article whose original was deleted since still holds its facts until accepted.
+    waiting = Article.objects.filter(
+        Q(duplicate_of__isnull=False, duplicate_accepted_at__isnull=True) | Q(facts__held=True),
+        pk__in=articles.values("pk")).values("pk")
+    ids = list(Article.objects.select_for_update().filter(pk__in=waiting).values_list("pk", flat=True))
+    if not ids:
+        return 0, 0
+    Article.objects.filter(pk__in=ids).update(duplicate_accepted_by=user, duplicate_accepted_at=timezone.now())
+    released = Fact.objects.filter(article_id__in=ids, held=True).update(held=False)
+    return len(ids), released
 
 
 def evidence_parts(fact: Fact) -> tuple[str, str, str]:
@@ -135,9 +156,10 @@ def conflicts(*, limit: int = 200) -> tuple[list[Conflict], int]:
 
     Returns at most ``limit`` groups (most facts first) and the total number of conflicting groups.
     """
+    # Figures of a near-repeat waiting for review make no conflict until the repeat is accepted.
     candidates = (
         Fact.objects.exclude(review_status=Status.REJECTED)
-        .filter(metric__isnull=False, year__isnull=False, district__isnull=False)
+        .filter(metric__isnull=False, year__isnull=False, district__isnull=False, held=False)
     )
     groups = (
         candidates.values("subdistrict", "district", "year", "metric")
@@ -318,6 +340,7 @@ def _replace_results(issue, extraction, changes: IssueChanges) -> None:
         by_index[result.index] = row
     Article.objects.bulk_create(fresh)
     changes.articles_added = len(fresh)
+    repeats = services.mark_near_duplicates(articles=fresh)
 
     leftovers = [article for rows in unmatched.values() for article in rows]
     decided_articles = {fact.article_id for fact in decided}
@@ -374,7 +397,7 @@ def _replace_results(issue, extraction, changes: IssueChanges) -> None:
     )
     index_articles(list(by_index.values()))
     NewsletterIssue.objects.filter(pk=issue.pk).update(extractor_version=extraction.version,
-                                                       warnings="\n".join(extraction.warnings))
+                                                       warnings="\n".join([*extraction.warnings, *repeats]))
 
 
 def _take(candidates: list, matched: set):

@@ -8,6 +8,7 @@ initiatives in one transaction, so a failure leaves no partial rows.
 import dataclasses
 import hashlib
 import logging
+import re
 import threading
 import time
 import uuid
@@ -23,9 +24,19 @@ from django.db.models import DateTimeField, ExpressionWrapper, F, Q
 from django.db.models.functions import Now
 from django.utils import timezone
 
-from reports import budget, places
+from reports import budget, places, similarity
 from reports.extract import EXTRACTOR_VERSION, Extraction, Limits
-from reports.models import Article, District, Fact, Initiative, Metric, MetricSynonym, NewsletterIssue, Publication
+from reports.models import (
+    Article,
+    ArticleBand,
+    District,
+    Fact,
+    Initiative,
+    Metric,
+    MetricSynonym,
+    NewsletterIssue,
+    Publication,
+)
 from reports.readers import ReadError, detect_format, unpack_zip
 from reports.readers.names import clean_filename, format_excess, format_size, member_path, storage_name
 from reports.reference import metrics_by_key
@@ -529,14 +540,15 @@ def process_issue(*, issue: NewsletterIssue, owner: str | None = None) -> Ingest
             processed = read_and_extract_issue(issue=issue)
             document, extraction = processed.document, processed.extraction
             with transaction.atomic():
+                accepted = _accepted_repeats(issue=issue)
                 _lock_leased(issue=issue, owner=owner)
-                summary = _store(issue=issue, extraction=extraction)
-                summary.notes = list(extraction.warnings)
+                summary = _store(issue=issue, extraction=extraction, accepted=accepted)
+                summary.notes = list(extraction.warnings) + summary.notes
                 issue.file_format = document.file_format
                 issue.encoding = document.encoding
                 issue.status = NewsletterIssue.Status.DONE
                 issue.error_message = ""
-                issue.warnings = "\n".join(extraction.warnings)
+                issue.warnings = "\n".join(summary.notes)
                 issue.extractor_version = extraction.version
                 issue.processed_at = timezone.now()
                 issue.duration_ms = int((time.monotonic() - started) * 1000)
@@ -581,6 +593,14 @@ def _lock_leased(*, issue: NewsletterIssue, owner: str) -> None:
     if not list(held):
         raise LeaseLost(issue.pk)
     Article.objects.filter(issue_id=issue.pk).delete()
+
+
+def _accepted_repeats(*, issue: NewsletterIssue) -> dict[str, tuple]:
+    """Texts of the issue's articles a reviewer already accepted as repeats, with who and when: processing the
+    issue again must not hold them a second time."""
+    rows = Article.objects.filter(issue_id=issue.pk, duplicate_accepted_at__isnull=False).values_list(
+        "text", "duplicate_accepted_by_id", "duplicate_accepted_at")
+    return {text: (user_id, at) for text, user_id, at in rows}
 
 
 def processing_budget() -> budget.Budget:
@@ -680,13 +700,14 @@ def ingest_file(
     return process_issue(issue=issue)
 
 
-def _store(*, issue: NewsletterIssue, extraction: Extraction) -> IngestSummary:
+def _store(*, issue: NewsletterIssue, extraction: Extraction, accepted: dict | None = None) -> IngestSummary:
     summary = IngestSummary(issue=issue)
     resolver = places.PlaceResolver()
     articles = [article_row(result, issue=issue, resolver=resolver) for result in extraction.articles]
     Article.objects.bulk_create(articles)
     article_by_index = {a.position: a for a in articles}
     summary.articles = len(articles)
+    summary.notes = mark_near_duplicates(articles=articles, accepted=accepted)
 
     metrics = metrics_by_key()
     facts = [fact_row(result, article_by_index[result.article], resolver, metrics, extraction.version)
@@ -703,6 +724,96 @@ def _store(*, issue: NewsletterIssue, extraction: Extraction) -> IngestSummary:
 
     index_articles(articles)
     return summary
+
+
+# Candidates scored per article: the articles sharing the most band keys with it. Many stored copies of one text
+# share all their bands; a few are enough to name the earliest.
+MAX_CANDIDATES = 20
+
+
+def mark_near_duplicates(*, articles: list[Article], accepted: dict | None = None) -> list[str]:
+    """Sign the given (saved) articles, index their band keys, and mark each that nearly repeats an article of
+    another issue (``similarity.THRESHOLD``): its facts are then held off public pages until a reviewer accepts
+    it. Returns one message per repeat for the uploader, naming the issue and article it repeats.
+
+    Work per article is one signature and one indexed lookup of its band keys, whatever the number of stored
+    articles. ``accepted`` maps texts already accepted as repeats to (reviewer id, time).
+    """
+    accepted = accepted or {}
+    messages, bands = [], []
+    for article in articles:
+        signature = similarity.signature(article.text)
+        article.minhash = signature
+        if signature is None:
+            continue
+        keys = similarity.band_keys(signature)
+        match = _best_match(article=article, signature=signature, keys=keys)
+        bands += [ArticleBand(article=article, key=key) for key in keys]
+        update = ["minhash"]
+        if match is not None:
+            original, score = match
+            article.duplicate_of, article.similarity = original, score
+            update += ["duplicate_of", "similarity"]
+            if article.text in accepted:
+                article.duplicate_accepted_by_id, article.duplicate_accepted_at = accepted[article.text]
+                update += ["duplicate_accepted_by", "duplicate_accepted_at"]
+            else:
+                messages.append(duplicate_message(article=article, original=original, score=score))
+        article.save(update_fields=update)
+    ArticleBand.objects.bulk_create(bands)
+    return messages
+
+
+def sign_existing_articles(*, batch: int = 500) -> int:
+    """Sign and index articles stored without a signature, a batch per transaction; returns how many were
+    signed. They are only made findable: nothing already published is held."""
+    signed = 0
+    last = 0
+    while True:
+        with transaction.atomic():
+            articles = list(Article.objects.select_for_update(skip_locked=True)
+                            .filter(minhash__isnull=True, pk__gt=last).order_by("pk").only("id", "text")[:batch])
+            if not articles:
+                return signed
+            last = articles[-1].pk
+            bands = []
+            for article in articles:
+                article.minhash = similarity.signature(article.text)
+                if article.minhash is not None:
+                    bands += [ArticleBand(article=article, key=key) for key in similarity.band_keys(article.minhash)]
+                    signed += 1
+            Article.objects.bulk_update([a for a in articles if a.minhash is not None], ["minhash"])
+            ArticleBand.objects.bulk_create(bands)
+
+
+def _best_match(*, article: Article, signature: list[int], keys: list[int]) -> tuple[Article, float] | None:
+    from django.db.models import Count
+
+    shared = (ArticleBand.objects.filter(key__in=keys).exclude(article__issue_id=article.issue_id)
+              .values("article_id").annotate(n=Count("id")).order_by("-n", "article_id")[:MAX_CANDIDATES])
+    ids = [row["article_id"] for row in shared]
+    if not ids:
+        return None
+    best = None
+    for candidate in Article.objects.filter(pk__in=ids).select_related("issue__publication").only(
+            "id", "position", "title", "minhash", "duplicate_of_id", "issue__id", "issue__published",
+            "issue__original_name", "issue__publication__name"):
+        score = similarity.estimate(signature, candidate.minhash or [])
+        # The earliest of equally close articles: the original rather than an earlier repeat of it.
+        if score >= similarity.THRESHOLD and (best is None or (score, -candidate.pk) > (best[1], -best[0].pk)):
+            best = (candidate, score)
+    return best
+
+
+def duplicate_message(*, article: Article, original: Article, score: float) -> str:
+    issue = original.issue
+    title = f"《{_excerpt(original.title, 30)}》" if original.title else ""
+    own = f"《{_excerpt(article.title, 30)}》" if article.title else ""
+    return (f"第 {article.position + 1} 篇文章{own}与第 {issue.pk} 期（{issue.publication} "
+            f"{issue.published or '日期未填'}，文件名 {issue.original_name}）第 {original.position + 1} 篇"
+            f"{title}几乎相同（相似度 {score:.0%}）。这篇文章的数据暂不在公开页面显示，也不会形成新的数据序列或冲突。"
+            "请在“数据”中按“疑似重复”筛选核对：确是另一篇报道，就选中这些数据执行“接受疑似重复文章”；"
+            "若是重复上传，可直接删除这一期。")
 
 
 def article_row(result, *, issue: NewsletterIssue, resolver: "places.PlaceResolver") -> Article:
@@ -725,6 +836,7 @@ def fact_row(result, article: Article, resolver: "places.PlaceResolver", metrics
     subdistrict, district = resolver.resolve(result.place)
     metric = metrics.get(result.metric) if result.metric else None
     return Fact(
+        held=article.held_as_duplicate,
         subdistrict=subdistrict,
         district=district,
         year=result.year,
@@ -744,7 +856,18 @@ def fact_row(result, article: Article, resolver: "places.PlaceResolver", metrics
         confidence=result.confidence,
         reasons=fact_reasons(result),
         extractor_version=version,
+        cumulative=is_cumulative(result),
     )
+
+
+_CUMULATIVE = re.compile(r"截至|累计")
+
+
+def is_cumulative(result) -> bool:
+    """The sentence states a running total (截至目前…共320台, 累计) before the number, not one year's figure."""
+    if result.value_start is None:
+        return False
+    return bool(_CUMULATIVE.search(result.evidence[:max(0, result.value_start - result.start)]))
 
 
 def fact_reasons(result) -> dict:

@@ -4,7 +4,7 @@ from reports.views.article import article
 from reports.views.compare import compare
 from reports.views.export import export
 from reports.views.metric import metric
-from reports.views.metrics import metrics
+from reports.views.metrics import dictionary, metrics
 from reports.views.overview import overview
 from reports.views.search import search
 from reports.views.subdistrict import subdistrict
@@ -14,6 +14,7 @@ app_name = "reports"
 urlpatterns = [
     path("", overview, name="overview"),
     path("metrics/", metrics, name="metrics"),
+    path("dictionary/", dictionary, name="dictionary"),
     path("metrics/<slug:key>/", metric, name="metric"),
     path("subdistricts/<int:pk>/", subdistrict, name="subdistrict"),
     path("compare/", compare, name="compare"),

@@ -142,19 +142,38 @@ class YearFilter(admin.SimpleListFilter):
         return queryset.filter(year=int(value)) if _whole(value) else queryset
 
 
+class RepeatFilter(admin.SimpleListFilter):
+    """Figures of articles that nearly repeat an earlier one: held off public pages until a reviewer accepts the
+    article (or confirms or corrects the figure itself)."""
+
+    title = "疑似重复文章"
+    parameter_name = "repeat"
+
+    def lookups(self, request, model_admin):
+        return [("held", "待审（暂不公开）"), ("accepted", "已接受")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "held":
+            return queryset.filter(held=True)
+        if self.value() == "accepted":
+            return queryset.filter(article__duplicate_accepted_at__isnull=False)
+        return queryset
+
+
 @admin.register(Fact)
 class FactAdmin(admin.ModelAdmin):
     list_display = ["evidence_column", "place", "year", "metric_column", "value_column", "status_badge",
                     "confidence_column", "source"]
     list_display_links = ["evidence_column"]
-    list_filter = [ClassifiedFilter, "review_status", PlaceFilter, DistrictFilter, ("metric", MetricFilter), YearFilter,
-                   ("article__issue__publication", RelatedOnlyFieldListFilter)]
+    list_filter = [ClassifiedFilter, "review_status", RepeatFilter, PlaceFilter, DistrictFilter,
+                   ("metric", MetricFilter), YearFilter, ("article__issue__publication", RelatedOnlyFieldListFilter)]
     search_fields = ["evidence", "label", "subdistrict__name", "district__name"]
-    list_select_related = ["subdistrict", "district", "metric", "article__issue__publication"]
+    list_select_related = ["subdistrict", "district", "metric", "article__issue__publication",
+                           "article__duplicate_of"]
     list_per_page = 50
     # The weakest readings first: a reviewer's time goes where the extractor was least sure.
     ordering = ["confidence", "article", "start"]
-    actions = ["confirm", "reject"]
+    actions = ["confirm", "reject", "accept_repeats"]
     autocomplete_fields = ["metric", "subdistrict", "district"]
     fieldsets = [
         ("原文", {"fields": ["evidence_column", "article_link", "source"]}),
@@ -209,8 +228,16 @@ class FactAdmin(admin.ModelAdmin):
 
     @admin.display(description="审核状态", ordering="review_status")
     def status_badge(self, fact):
-        return format_html('<strong class="review-status" data-status="{}" style="color:{}">{}</strong>',
-                           fact.review_status, STATUS_COLOURS[fact.review_status], fact.get_review_status_display())
+        badge = format_html('<strong class="review-status" data-status="{}" style="color:{}">{}</strong>',
+                            fact.review_status, STATUS_COLOURS[fact.review_status], fact.get_review_status_display())
+        if not fact.held:
+            return badge
+        original = fact.article.duplicate_of
+        repeats = "（原文已删除）" if original is None else format_html(
+            '<a href="{}">第 {} 期第 {} 篇</a>', reverse("admin:reports_article_change", args=[original.pk]),
+            original.issue_id, original.position + 1)
+        return format_html('{}<div class="repeat-held" style="color:#664d03">疑似重复 {}（相似度 {}），暂不公开</div>',
+                           badge, repeats, f"{fact.article.similarity or 0:.0%}")
 
     @admin.display(description="置信度", ordering="confidence")
     def confidence_column(self, fact):
@@ -256,6 +283,18 @@ class FactAdmin(admin.ModelAdmin):
     def reject(self, request, queryset):
         count = review.reject_facts(facts=queryset, user=request.user)
         self.message_user(request, f"已驳回 {count} 条数据；驳回的数据不再出现在看板和导出中。", messages.SUCCESS)
+
+    @admin.action(description="接受疑似重复文章（公开选中数据所在文章的数据）", permissions=["change"])
+    def accept_repeats(self, request, queryset):
+        from reports.models import Article
+
+        articles, facts = review.accept_repeats(
+            articles=Article.objects.filter(pk__in=queryset.values("article_id")), user=request.user)
+        if not articles:
+            self.message_user(request, "选中的数据不在待审的疑似重复文章中，未做改动。", messages.WARNING)
+            return
+        self.message_user(request, f"已接受 {articles} 篇疑似重复文章，其中 {facts} 条数据现已公开。"
+                                   "如与其他来源不一致，会在“冲突”中列出。", messages.SUCCESS)
 
     def get_urls(self):
         conflicts = self.admin_site.admin_view(self.conflicts_view)

@@ -80,7 +80,7 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
     search_fields = ["original_name", "sha256", "publication__name"]
     ordering = ["-uploaded_at"]
     list_select_related = ["publication", "uploaded_by"]
-    actions = ["retry", "reextract"]
+    actions = ["retry", "reextract", "accept_repeats"]
     fields = ["publication", "published", "region", "status_badge", "original_name",
               "original_file", "file_format", "encoding", "sha256", "counts", "uploaded_by", "uploaded_at",
               "processed_at", "took", "warnings", "extractor_version", "task_id"]
@@ -93,6 +93,7 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
             fact_count=Count("articles__facts", distinct=True),
             unattributed_count=Count("articles__facts", distinct=True,
                                      filter=Q(articles__facts__subdistrict=None, articles__facts__district=None)),
+            held_count=Count("articles__facts", distinct=True, filter=Q(articles__facts__held=True)),
         )
 
     @admin.display(description="状态", ordering="status")
@@ -111,6 +112,10 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
             badge = format_html('<strong class="issue-status" data-status="{}" data-warning="empty" style="color:{}">'
                                 '{}（{}）</strong><div class="issue-warning" style="color:#664d03;max-width:40em">'
                                 '{}</div>', issue.status, "#b35c00", issue.get_status_display(), found, hint)
+        if getattr(issue, "held_count", 0):
+            url = reverse("admin:reports_fact_changelist") + f"?article__issue__id__exact={issue.pk}&repeat=held"
+            badge = format_html('{}<div class="issue-repeat" style="color:#664d03">⚠ 疑似重复：<a href="{}">{} 条数据'
+                                '待审核</a>，暂不公开</div>', badge, url, issue.held_count)
         if issue.warnings:
             # Done, but something was left out (a cap, a value too large to store): say so where staff look.
             return format_html('{}<div class="issue-warning" style="color:#664d03;max-width:40em">{}</div>', badge,
@@ -224,3 +229,15 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
     def reextract(self, request, queryset):
         summary = review.reextract(issues=queryset.filter(status=Status.DONE))
         self.message_user(request, summary.message_zh(), messages.SUCCESS if not summary.failed else messages.WARNING)
+
+    @admin.action(description="接受选中期次中的疑似重复文章（公开其数据）", permissions=["change"])
+    def accept_repeats(self, request, queryset):
+        from reports.models import Article
+
+        articles, facts = review.accept_repeats(articles=Article.objects.filter(issue__in=queryset),
+                                                user=request.user)
+        if not articles:
+            self.message_user(request, "选中的期次中没有待审的疑似重复文章，未做改动。", messages.WARNING)
+            return
+        self.message_user(request, f"已接受 {articles} 篇疑似重复文章，其中 {facts} 条数据现已公开。"
+                                   "如与其他来源不一致，会在“冲突”中列出。", messages.SUCCESS)

@@ -45,8 +45,8 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "text"]
     list_select_related = ["issue__publication", "subdistrict", "district"]
     # The text is shown, never edited: facts point into it by character offsets.
-    fields = ["issue", "position", "title", "subdistrict", "district", "year", "facts_link", "text"]
-    readonly_fields = ["issue", "position", "title", "facts_link", "text"]
+    fields = ["issue", "position", "title", "subdistrict", "district", "year", "facts_link", "repeat", "text"]
+    readonly_fields = ["issue", "position", "title", "facts_link", "repeat", "text"]
     autocomplete_fields = ["subdistrict", "district"]
 
     def get_queryset(self, request):
@@ -58,6 +58,18 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="数据", ordering="fact_total")
     def fact_count(self, article):
         return article.fact_total
+
+    @admin.display(description="疑似重复")
+    def repeat(self, article):
+        original = article.duplicate_of
+        if original is None:
+            return "否"
+        url = reverse("admin:reports_article_change", args=[original.pk])
+        state = (f"已由 {article.duplicate_accepted_by or '审核人'} 接受" if article.duplicate_accepted_at
+                 else "待审核，数据暂不公开")
+        return format_html('与 <a href="{}">第 {} 期第 {} 篇《{}》</a> 几乎相同（相似度 {}）：{}', url,
+                           original.issue_id, original.position + 1, original.title, f"{article.similarity or 0:.0%}",
+                           state)
 
     @admin.display(description="本文数据")
     def facts_link(self, article):

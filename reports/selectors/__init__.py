@@ -7,10 +7,13 @@ from .article import ArticleData, Segment, article_data, highlight_segments  # n
 from .base import (  # noqa: F401,E501
     FAMILIES,
     PUBLIC_STATUSES,
+    REVIEW_CHOICES,
+    REVIEWED_STATUSES,
     STATUS_RANK,
     FactFilter,
     Family,
     public_facts,
+    reviewed_only,
     unrejected_facts,
     visible_facts,
 )

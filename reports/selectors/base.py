@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy
 
@@ -12,6 +13,14 @@ from reports.models import Article, Fact, Initiative
 # A confirmed or corrected reading is preferred over an unreviewed one as the value a chart draws first.
 STATUS_RANK = {Fact.ReviewStatus.CORRECTED: 2, Fact.ReviewStatus.CONFIRMED: 1, Fact.ReviewStatus.AUTO: 0}
 PUBLIC_STATUSES = (Fact.ReviewStatus.AUTO, Fact.ReviewStatus.CONFIRMED, Fact.ReviewStatus.CORRECTED)
+REVIEWED_STATUSES = (Fact.ReviewStatus.CONFIRMED, Fact.ReviewStatus.CORRECTED)
+# The review filter's choices: 已审核 is every figure a person checked, confirmed or corrected alike.
+REVIEW_CHOICES = {"reviewed": REVIEWED_STATUSES, "auto": (Fact.ReviewStatus.AUTO,)}
+
+
+def reviewed_only() -> bool:
+    """The office publishes reviewed figures only (``GOVDASH_PUBLISH_REVIEWED_ONLY``)."""
+    return settings.GOVDASH_PUBLISH_REVIEWED_ONLY
 
 
 @dataclass(frozen=True)
@@ -40,6 +49,7 @@ class FactFilter:
     year_from: int | None = None
     year_to: int | None = None
     category: str | None = None
+    # Review statuses to keep: a REVIEW_CHOICES value, or legacy single statuses (已确认 keeps corrected too).
     statuses: tuple[str, ...] = ()
 
     def facts(self, queryset: QuerySet[Fact] | None = None) -> QuerySet[Fact]:
@@ -72,6 +82,14 @@ class FactFilter:
     def is_empty(self) -> bool:
         return self == FactFilter()
 
+    @property
+    def review_choice(self) -> str:
+        """The REVIEW_CHOICES key these statuses amount to, or "" (all)."""
+        for key, statuses in REVIEW_CHOICES.items():
+            if set(self.statuses) == set(statuses):
+                return key
+        return ""
+
 
 def unrejected_facts() -> QuerySet[Fact]:
     """Every fact but the rejected ones, without joins (for counts and aggregates)."""
@@ -80,8 +98,14 @@ def unrejected_facts() -> QuerySet[Fact]:
 
 def public_facts() -> QuerySet[Fact]:
     """What readers see: unrejected facts of a catalogued metric. A number the catalogue cannot name (基层 3支) is
-    a candidate for staff to classify in the admin, never a public figure."""
-    return unrejected_facts().filter(metric__isnull=False)
+    a candidate for staff to classify in the admin, never a public figure; a figure from a near-repeat of an
+    earlier article (``Fact.held``) waits for a reviewer; with ``GOVDASH_PUBLISH_REVIEWED_ONLY`` only confirmed
+    and corrected figures are public. Where reviewed and automatic figures share a cell, cells.build_cells
+    keeps the reviewed ones."""
+    queryset = unrejected_facts().filter(metric__isnull=False, held=False)
+    if reviewed_only():
+        queryset = queryset.filter(review_status__in=REVIEWED_STATUSES)
+    return queryset
 
 
 def visible_facts() -> QuerySet[Fact]:

@@ -16,15 +16,15 @@ from decimal import Decimal
 import pandas as pd
 from django.db.models import QuerySet
 
-from reports.formatting import english, format_value, value_marks
+from reports.formatting import english, format_value, scope_mark, value_marks
 from reports.models import Fact
 
-from .base import STATUS_RANK
+from .base import REVIEWED_STATUSES, STATUS_RANK
 from .catalogue import MetricInfo, article_url_template
 
 # What grouping and ranking need; names and titles (DETAIL_VALUES) are fetched for the cells that are shown.
 LIGHT_VALUES = ("id", "subdistrict_id", "district_id", "year", "metric_id", "value", "upper_value", "unit",
-                "qualifier", "note", "review_status", "article_id", "article__issue__published")
+                "qualifier", "note", "review_status", "article_id", "article__issue__published", "cumulative")
 DETAIL_VALUES = ("subdistrict__name", "district__name", "article__title", "article__issue__publication__name")
 FACT_VALUES = LIGHT_VALUES + DETAIL_VALUES
 
@@ -41,10 +41,26 @@ class Reading:
     components: list[dict] = field(default_factory=list)
     # ...or a total with a breakdown that need not (网格员 44 名，其中专职 33 名).
     parts: list[dict] = field(default_factory=list)
+    # The fact whose sentence prints this value, when the reading's own fact was corrected to it.
+    printed: dict | None = None
+
+    @property
+    def source(self) -> dict:
+        """The fact a link from this reading goes to: one whose sentence states the value shown."""
+        return self.printed or self.first
 
     @property
     def first(self) -> dict:
         return self.facts[0]
+
+    @property
+    def reviewed(self) -> bool:
+        """A person checked the number this reading draws: every component of a sum, or the figure itself (a
+        total's breakdown does not decide it)."""
+        if self.components:
+            return all(f["review_status"] in REVIEWED_STATUSES for f in self.components)
+        parts = {id(f) for f in self.parts}
+        return any(f["review_status"] in REVIEWED_STATUSES for f in self.facts if id(f) not in parts)
 
     @property
     def rank(self) -> tuple:
@@ -75,7 +91,9 @@ class Cell:
 def _reading_from(facts: list[dict], metric: MetricInfo) -> list[Reading]:
     """Readings of one article for one cell."""
     distinct: dict[tuple, dict] = {}
-    for fact in facts:
+    # The same number said twice is one fact; the reviewed mention stands for it, and leads the reading, so
+    # the reading's link goes to the sentence a person checked.
+    for fact in sorted(facts, key=lambda f: -STATUS_RANK.get(f["review_status"], 0)):
         distinct.setdefault((fact["value"], fact["upper_value"], fact["qualifier"], fact["note"]), fact)
     facts = list(distinct.values())
     # One number said once (or repeated with another qualifier) is one reading; the same number under two
@@ -105,6 +123,19 @@ def _reading_from(facts: list[dict], metric: MetricInfo) -> list[Reading]:
                     qualifier=group[0]["qualifier"]) for group in by_value.values()]
 
 
+def _link_printed(readings: list[Reading], others: list[Reading]) -> None:
+    """A corrected reading links to a sentence that prints its value when another article of the cell does:
+    a reprint corrected back to 168 should send the reader to the sentence that says 168, not to its 186."""
+    for reading in readings:
+        if reading.first["review_status"] != Fact.ReviewStatus.CORRECTED or reading.components:
+            continue
+        for other in [*others, *readings]:
+            if (other is not reading and other.first["review_status"] != Fact.ReviewStatus.CORRECTED
+                    and (other.value, other.upper) == (reading.value, reading.upper)):
+                reading.printed = other.first
+                break
+
+
 def build_cells(rows, catalogue_by_id: dict[int, MetricInfo]) -> list[Cell]:
     """Group fact rows (``FACT_VALUES`` dicts) into cells; the most trusted, most recent reading first."""
     grouped: dict[tuple, dict[int, list[dict]]] = defaultdict(lambda: defaultdict(list))
@@ -120,6 +151,12 @@ def build_cells(rows, catalogue_by_id: dict[int, MetricInfo]) -> list[Cell]:
     for (place, year, metric_id), by_article in grouped.items():
         metric = catalogue_by_id[metric_id]
         readings = [r for facts in by_article.values() for r in _reading_from(facts, metric)]
+        # The publication rule: once a person has checked a figure for the cell (confirmed or corrected),
+        # automatic readings of it are no longer published beside it, and neither draw nor raise a conflict.
+        if any(r.reviewed for r in readings):
+            superseded = [r for r in readings if not r.reviewed]
+            readings = [r for r in readings if r.reviewed]
+            _link_printed(readings, superseded)
         readings.sort(key=lambda r: r.rank, reverse=True)
         first = readings[0].first
         subdistrict = place[0] == "s"
@@ -134,7 +171,7 @@ def build_cells(rows, catalogue_by_id: dict[int, MetricInfo]) -> list[Cell]:
 
 def attach_details(cells: list[Cell]) -> list[Cell]:
     """Fill in place names, titles and newspapers of cells built from ``LIGHT_VALUES`` rows (one query)."""
-    facts = {f["id"]: f for cell in cells for r in cell.readings for f in r.facts}
+    facts = {f["id"]: f for cell in cells for r in cell.readings for f in [*r.facts, *filter(None, [r.printed])]}
     for row in Fact.objects.filter(pk__in=list(facts)).values("id", *DETAIL_VALUES):
         facts[row.pop("id")].update(row)
     for cell in cells:
@@ -146,7 +183,8 @@ def attach_details(cells: list[Cell]) -> list[Cell]:
 
 CELL_COLUMNS = ["place_key", "place_id", "place", "level", "district", "year", "metric", "metric_name", "unit",
                 "value", "upper", "qualifier", "display", "note", "breakdown", "components", "fact_id", "article_id",
-                "url", "source", "title", "review_status", "primary", "conflict", "readings", "reading_values", "marks"]
+                "url", "source", "title", "review_status", "primary", "conflict", "readings", "reading_values", "marks",
+                "reviewed", "scope"]
 
 
 def cells_frame(cells: list[Cell]) -> pd.DataFrame:
@@ -164,7 +202,7 @@ def cells_frame(cells: list[Cell]) -> pd.DataFrame:
         values = [format_value(r.value, unit=unit, qualifier=r.qualifier, upper=r.upper, en=en)
                   for r in cell.readings]
         for index, reading in enumerate(cell.readings):
-            first = reading.first
+            first = reading.source
             breakdown = reading.components or reading.parts
             published = first["article__issue__published"]
             records.append({
@@ -172,7 +210,7 @@ def cells_frame(cells: list[Cell]) -> pd.DataFrame:
                 "district": cell.district, "year": cell.year, "metric": cell.metric.key,
                 "metric_name": name, "unit": unit,
                 "value": float(reading.value), "upper": float(reading.upper) if reading.upper is not None else None,
-                "qualifier": reading.qualifier, "display": values[index], "note": first["note"],
+                "qualifier": reading.qualifier, "display": values[index], "note": reading.first["note"],
                 "breakdown": ("; " if en else "，").join(
                     f"{f['note']} {format_value(f['value'], unit=unit, qualifier=f['qualifier'], en=en)}"
                     for f in breakdown) if breakdown else "",
@@ -181,10 +219,15 @@ def cells_frame(cells: list[Cell]) -> pd.DataFrame:
                 "url": url.format(first["article_id"]) + f"?fact={first['id']}#fact-{first['id']}",
                 "source": " ".join(filter(None, [first["article__issue__publication__name"],
                                                  published.isoformat() if published else ""])),
-                "title": first["article__title"], "review_status": first["review_status"],
+                "title": first["article__title"], "review_status": reading.first["review_status"],
                 "primary": index == 0, "conflict": conflict, "readings": len(cell.readings),
                 "reading_values": values,
                 "marks": value_marks(reading.qualifier, " ".join(f["note"] or "" for f in reading.facts)),
+                "reviewed": reading.reviewed,
+                # A reading of one part alone (专职 grid workers, one kind of facility) is narrower than the metric.
+                "scope": scope_mark(cell.metric.key, "", True) if any(f.get("cumulative") for f in reading.facts)
+                else "" if reading.components or reading.parts or len(reading.facts) != 1
+                else scope_mark(cell.metric.key, reading.first["note"]),
             })
     return pd.DataFrame.from_records(records, columns=CELL_COLUMNS)
 

@@ -243,10 +243,13 @@ def wide_table(*, filters: FactFilter, year: int | None = None, metric_keys: tup
             shown = " / ".join(format_value(r.value, unit=unit, qualifier=r.qualifier, upper=r.upper, en=False)
                                for r in cell.readings)
             entry["notes"].append(f"{cell.metric.name_zh}：数据冲突 {shown}")
-        elif primary.qualifier != Fact.Qualifier.EXACT or primary.upper is not None:
+        elif (primary.qualifier != Fact.Qualifier.EXACT or primary.upper is not None
+              or any("预计" in (f["note"] or "") for f in primary.facts)):
             shown = format_value(primary.value, unit=unit, qualifier=primary.qualifier, upper=primary.upper,
                                  en=False)
-            entry["notes"].append(f"{cell.metric.name_zh}：{shown}")
+            # An estimate (预计) says so beside its number, as on the charts.
+            estimate = "（预计）" if any("预计" in (f["note"] or "") for f in primary.facts) else ""
+            entry["notes"].append(f"{cell.metric.name_zh}：{shown}{estimate}")
     columns = [("district", "区县", "district", None), ("place", "街道/镇", "subdistrict", None),
                ("year", "年份", "year", "0")]
     columns += [(m.key, f"{m.name_zh}（{m.unit}）" if m.unit else m.name_zh,

@@ -10,10 +10,10 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Sum, Value
 from django.db.models.functions import Greatest
 from django.urls import reverse
 
-from reports.formatting import english, format_value, value_marks
+from reports.formatting import english, format_value, scope_mark, value_marks
 from reports.models import Fact, Subdistrict
 
-from .base import FactFilter
+from .base import REVIEWED_STATUSES, FactFilter
 from .catalogue import MetricInfo, article_url_template, in_place_order, metric_catalogue
 from .cells import FACT_VALUES, LIGHT_VALUES, Cell, attach_details, build_cells, cells_for, cells_frame
 
@@ -140,7 +140,7 @@ def fact_table(*, filters: FactFilter, metric: MetricInfo | None = None, page: i
                .values_list("pk", flat=True)[(page - 1) * per_page: page * per_page])
     by_id = {row["id"]: row for row in Fact.objects.filter(pk__in=ids).values(*TABLE_VALUES)}
     rows = [by_id[pk] for pk in ids]
-    conflicts = conflicting_fact_ids(rows, filters, catalogue=catalogue)
+    conflicts, shown_ids = cell_fact_ids(rows, filters, catalogue=catalogue)
     url = article_url_template()
     place_url = reverse("reports:subdistrict", args=[987654321]).replace("987654321", "{}")
     en = english()
@@ -150,8 +150,12 @@ def fact_table(*, filters: FactFilter, metric: MetricInfo | None = None, page: i
                                       en=en)
         row["place"] = row["subdistrict__name"] or row["district__name"] or ""
         row["marks"] = value_marks(row["qualifier"], row["note"])
+        row["scope"] = scope_mark(row["metric__key"], row["note"], row["cumulative"])
         row["metric_name"] = row["metric__name_en"] if en and row["metric__name_en"] else row["metric__name_zh"]
         row["conflict"] = row["id"] in conflicts
+        row["reviewed"] = row["review_status"] in REVIEWED_STATUSES
+        # An automatic figure a reviewed one replaced in its cell (the publication rule): listed, not drawn.
+        row["superseded"] = row["id"] not in shown_ids
         row["url"] = url.format(row["article_id"]) + f"?fact={row['id']}#fact-{row['id']}"
         row["status_label"] = Fact.ReviewStatus(row["review_status"]).label
         row["place_url"] = place_url.format(row["subdistrict_id"]) if row["subdistrict_id"] else ""
@@ -165,8 +169,15 @@ def fact_table(*, filters: FactFilter, metric: MetricInfo | None = None, page: i
 def conflicting_fact_ids(rows: list[dict], filters: FactFilter,
                           catalogue: dict[str, MetricInfo] | None = None) -> set[int]:
     """Ids of the given facts whose cell has readings that disagree (one query for the whole page)."""
+    return cell_fact_ids(rows, filters, catalogue=catalogue)[0]
+
+
+def cell_fact_ids(rows: list[dict], filters: FactFilter,
+                  catalogue: dict[str, MetricInfo] | None = None) -> tuple[set[int], set[int]]:
+    """Ids of the given facts' cells: those in a cell whose readings disagree, and those a cell publishes (an
+    automatic fact replaced by a reviewed one is in neither). One query for the whole page."""
     if not rows:
-        return set()
+        return set(), set()
     keys = {(r["subdistrict_id"], r["district_id"], r["year"], r["metric_id"]) for r in rows}
     # One IN list per column selects a small superset of the page's cells; an OR of fifty conditions would
     # cost more to compile than to run.
@@ -181,10 +192,12 @@ def conflicting_fact_ids(rows: list[dict], filters: FactFilter,
     siblings = [f for f in queryset.filter(year_filter).values(*FACT_VALUES)
                 if (f["subdistrict_id"], f["district_id"], f["year"], f["metric_id"]) in keys]
     by_id = {m.id: m for m in (catalogue or metric_catalogue()).values()}
-    conflicted = set()
+    conflicted, published = set(), set()
     for cell in build_cells(siblings, by_id):
+        ids = {f["id"] for r in cell.readings for f in r.facts}
+        published |= ids
         if cell.conflict:
-            conflicted.update(f["id"] for r in cell.readings for f in r.facts)
-    return conflicted
+            conflicted |= ids
+    return conflicted, published
 
 

@@ -112,3 +112,11 @@ def coverage_rows(rows):
                      if cell["href"] else '<td class="missing">·</td>' for cell in row["cells"])
         parts.append("</tr>")
     return mark_safe("".join(parts))
+
+
+@register.simple_tag
+def metric_definition(key: str):
+    """The data dictionary's entry for a metric (reports/definitions.py), in the reader's language."""
+    from reports.definitions import describe
+
+    return describe(key, en=formatting.english())

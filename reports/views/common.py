@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from reports import selectors
-from reports.models import Fact, Metric
+from reports.models import Metric
 from reports.views import params
 
 
@@ -37,7 +37,7 @@ def filter_context(request, filters: selectors.FactFilter, *, extra_pairs=()) ->
         "export_query": params.query_string([*pairs, *extra_pairs]),
         "district_choices": selectors.district_choices(),
         "category_choices": Metric.Category.choices,
-        "status_choices": [(s, Fact.ReviewStatus(s).label) for s in selectors.PUBLIC_STATUSES],
+        "status_choices": params.review_choices(),
         "export_tables": [("facts", _("数据明细（含出处）")), ("initiatives", _("特色举措")),
                           ("wide", _("对比宽表（街道 × 指标）"))],
         "export_formats": ("csv", "xlsx", "json"),

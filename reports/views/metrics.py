@@ -8,3 +8,9 @@ from reports.views.common import reader_view
 def metrics(request):
     catalogue = selectors.metric_catalogue()
     return render(request, "reports/metrics.html", {"groups": selectors.metrics_by_category(catalogue)})
+
+
+@reader_view
+def dictionary(request):
+    catalogue = selectors.metric_catalogue()
+    return render(request, "reports/dictionary.html", {"groups": selectors.metrics_by_category(catalogue)})

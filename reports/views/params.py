@@ -104,6 +104,15 @@ def _known(model, ids, name: str, label: str) -> None:
                            % {"name": name, "ids": "、".join(map(str, missing)), "label": label})
 
 
+# What each accepted ``status`` value keeps. 已确认 (confirmed) is a checked figure, so a corrected one counts too;
+# ``corrected`` alone still selects corrections only.
+STATUS_VALUES = {
+    **selectors.REVIEW_CHOICES,
+    Fact.ReviewStatus.CONFIRMED.value: selectors.REVIEWED_STATUSES,
+    Fact.ReviewStatus.CORRECTED.value: (Fact.ReviewStatus.CORRECTED,),
+}
+
+
 def parse_filters(query, *, max_subdistricts: int = MAX_IDS) -> selectors.FactFilter:
     districts = parse_ids(query, "district")
     subdistricts = parse_ids(query, "subdistrict", limit=max_subdistricts)
@@ -116,11 +125,12 @@ def parse_filters(query, *, max_subdistricts: int = MAX_IDS) -> selectors.FactFi
     for raw in list_values(query, "status"):
         if raw == Fact.ReviewStatus.REJECTED:
             raise BadParameter(_("已驳回的数据不对外显示，不能按此状态筛选。"))
-        if raw not in selectors.PUBLIC_STATUSES:
+        if raw not in STATUS_VALUES:
             raise BadParameter(_("参数 status 的取值“%(value)s”无效，可选：%(choices)s。")
-                               % {"value": shown(raw), "choices": "、".join(selectors.PUBLIC_STATUSES)})
-        if raw not in statuses:
-            statuses.append(raw)
+                               % {"value": shown(raw), "choices": "、".join(STATUS_VALUES)})
+        for status in STATUS_VALUES[raw]:
+            if status not in statuses:
+                statuses.append(status)
     _known(District, districts, "district", _("区县"))
     _known(Subdistrict, subdistricts, "subdistrict", _("街道/镇"))
     return selectors.FactFilter(districts=districts, subdistricts=subdistricts, year_from=year_from,
@@ -136,7 +146,8 @@ def filter_pairs(filters: selectors.FactFilter) -> list[tuple[str, object]]:
         pairs.append(("year_to", filters.year_to))
     if filters.category:
         pairs.append(("category", filters.category))
-    pairs += [("status", s) for s in filters.statuses]
+    choice = filters.review_choice
+    pairs += [("status", choice)] if choice else [("status", s) for s in filters.statuses]
     return pairs
 
 
@@ -179,6 +190,16 @@ def describe_filters(filters: selectors.FactFilter, *, metric_names=(),
         with translation.override("zh-hans"):
             rows.append(("指标类别", str(Metric.Category(filters.category).label)))
     if filters.statuses:
+        choice = dict(review_choices()).get(filters.review_choice)
         with translation.override("zh-hans"):
-            rows.append(("审核状态", "、".join(str(Fact.ReviewStatus(s).label) for s in filters.statuses)))
+            rows.append(("审核状态", str(choice) if choice else
+                         "、".join(str(Fact.ReviewStatus(s).label) for s in filters.statuses)))
     return rows or [("筛选条件", ALL_FILTERS)]
+
+
+def review_choices() -> list[tuple[str, str]]:
+    """The review filter's options; an office publishing reviewed figures only has no 未审核 to offer."""
+    choices = [("reviewed", _("已审核（已确认或已更正）"))]
+    if not selectors.reviewed_only():
+        choices.append(("auto", _("未审核（自动抽取）")))
+    return choices

@@ -38,6 +38,17 @@ def test_it_reports_a_duplicate_and_stores_nothing_twice():
     assert (NewsletterIssue.objects.count(), Article.objects.count(), Fact.objects.count()) == counts
 
 
+def test_it_names_the_article_a_near_copy_repeats(tmp_path):
+    page = SEEDS / "001_0e5f378dd849a7a6.txt"
+    ingest(page, published="2023-07-15")
+    copy = tmp_path / "转载.txt"
+    copy.write_text(page.read_text(encoding="utf-8").replace("168个网格", "186个网格", 1), encoding="utf-8")
+    output = ingest(copy, published="2024-06-01")
+    original = NewsletterIssue.objects.get(original_name=page.name)
+    assert f"与第 {original.pk} 期" in output and page.name in output and "几乎相同" in output
+    assert not Fact.objects.filter(article__issue__original_name="转载.txt", held=False).exists()
+
+
 def test_it_refuses_a_missing_file_and_a_bad_date(tmp_path):
     with pytest.raises(CommandError, match="no such file"):
         ingest(tmp_path / "missing.txt")

@@ -7,7 +7,7 @@ import pytest
 from django.utils import translation
 
 from reports.formatting import format_value, year_span
-from reports.selectors import MetricInfo, build_cells
+from reports.selectors import MetricInfo, build_cells, cells_frame
 
 GRID_WORKERS = MetricInfo(id=1, key="grid_workers", name_zh="网格员", name_en="Grid workers", unit="人",
                           category="grid", position=0)
@@ -49,11 +49,48 @@ def test_it_never_adds_up_rates():
     assert {r.value for r in cell.readings} == {5, 6}
 
 
-def test_it_flags_two_articles_that_disagree_and_prefers_the_reviewed_one():
+def test_it_flags_two_unreviewed_articles_that_disagree():
     [cell] = cells(fact(1, 133, article=1, published=dt.date(2024, 3, 1)),
-                   fact(2, 135, article=2, status="confirmed", published=dt.date(2024, 1, 1)))
+                   fact(2, 135, article=2, published=dt.date(2024, 1, 1)))
     assert cell.conflict
-    assert [r.value for r in cell.readings] == [135, 133]
+    assert [r.value for r in cell.readings] == [133, 135]
+    assert not any(r.reviewed for r in cell.readings)
+
+
+@pytest.mark.parametrize("status", ["confirmed", "corrected"])
+def test_it_publishes_the_reviewed_reading_over_a_newer_automatic_one(status):
+    [cell] = cells(fact(1, 133, article=1, published=dt.date(2024, 3, 1)),
+                   fact(2, 135, article=2, status=status, published=dt.date(2024, 1, 1)))
+    assert not cell.conflict
+    assert [r.value for r in cell.readings] == [135]
+    assert cell.primary.reviewed and cell.primary.first["id"] == 2
+
+
+def test_it_links_a_corrected_reading_to_a_sentence_that_prints_its_value():
+    [cell] = cells(fact(1, 168, article=1, published=dt.date(2023, 7, 15)),
+                   fact(2, 168, article=2, status="corrected", published=dt.date(2023, 7, 20)))
+    assert [r.value for r in cell.readings] == [168] and cell.primary.first["id"] == 2
+    assert cell.primary.source["id"] == 1
+    [row] = cells_frame([cell]).to_dict("records")
+    assert row["fact_id"] == 1 and row["url"].endswith("?fact=1#fact-1")
+    assert row["review_status"] == "corrected" and row["reviewed"]
+
+
+def test_it_still_flags_two_reviewed_readings_that_disagree():
+    [cell] = cells(fact(1, 133, article=1, status="confirmed"), fact(2, 135, article=2, status="corrected"),
+                   fact(3, 140, article=3))
+    assert cell.conflict
+    assert sorted(r.value for r in cell.readings) == [133, 135]
+
+
+def test_it_leads_a_reading_with_the_mention_a_reviewer_checked():
+    [cell] = cells(fact(1, 133, article=1), fact(2, 133, article=1, status="confirmed"))
+    assert cell.primary.reviewed and cell.primary.first["id"] == 2
+
+
+def test_it_counts_a_sum_as_reviewed_only_when_every_part_is():
+    [cell] = cells(fact(1, 33, note="专职", status="confirmed"), fact(2, 11, note="兼职"))
+    assert cell.primary.value == 44 and not cell.primary.reviewed
 
 
 def test_it_prefers_the_latest_article_among_unreviewed_ones():
@@ -137,3 +174,24 @@ def test_it_formats_values_the_same_way_in_the_database_as_in_python():
 def test_it_adds_up_equal_parts_with_different_notes():
     [cell] = cells(fact(1, 5, note="专职"), fact(2, 5, note="兼职"))
     assert cell.primary.value == 10 and not cell.conflict
+
+
+def test_it_marks_a_reading_of_one_part_as_narrower_than_the_metric():
+    [alone] = cells_frame(cells(fact(1, 33, note="专职"))).to_dict("records")
+    assert alone["scope"] == "仅专职"
+    [summed] = cells_frame(cells(fact(1, 33, note="专职"), fact(2, 11, note="兼职"))).to_dict("records")
+    assert summed["scope"] == "" and summed["value"] == 44
+    [both] = cells_frame(cells(fact(1, 44, note="专兼职"))).to_dict("records")
+    assert both["scope"] == ""
+
+
+def test_it_marks_a_running_total_of_a_yearly_metric():
+    elevators = MetricInfo(id=3, key="elevators_installed", name_zh="加装电梯", name_en="Elevators", unit="台",
+                           category="other", position=2)
+    row = fact(1, 320, metric=elevators)
+    row["cumulative"] = True
+    [cell] = build_cells([row], {elevators.id: elevators})
+    assert cells_frame([cell]).to_dict("records")[0]["scope"] == "截至当时累计"
+    row = fact(1, 1036)
+    row["cumulative"] = True  # a stock (grid workers) is reported to date anyway: no mark
+    assert cells_frame(cells(row)).to_dict("records")[0]["scope"] == ""

@@ -94,3 +94,19 @@ def test_it_keeps_25_places_apart_by_colour_and_symbol():
     assert {colour for colour, _symbol in styles} <= set(charts.OKABE_ITO)
     # Each line is also named where it ends.
     assert sorted(label for t in figure["data"] for label in t["text"] if label) == sorted(names.values())
+
+
+def test_it_names_a_narrower_count_on_its_bar_and_opens_its_point():
+    narrow = row("甲街道", 33, key="s1")
+    narrow.scope = "仅专职"
+    whole = row("乙街道", 1036, key="s2")
+    whole.scope = ""
+    labels = {"s1": "甲街道", "s2": "乙街道"}
+    bars = charts.panels([narrow, whole], metrics=[METRIC], order=["s2", "s1"], labels=labels, title="t",
+                         filename="f")["data"][0]
+    assert bars["text"] == ["1036个（2023）", "33个（仅专职）（2023）"]
+    assert bars["customdata"][1][1].startswith("33个·仅专职")
+    lines = charts.lines_over_years([narrow, whole], metric=METRIC, years=[2023], labels=labels, title="t",
+                                    filename="f")["data"]
+    symbols = {t["name"]: t["marker"]["symbol"] for t in lines}
+    assert symbols["甲街道"][0].endswith("-open") and isinstance(symbols["乙街道"], str)

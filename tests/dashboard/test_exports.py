@@ -95,6 +95,7 @@ def test_it_exports_the_wide_table_of_subdistricts_by_metric(gold, client):
     assert by_place["几江街道"]["网格数（个）"] == "168"
     assert by_place["几江街道"]["地区生产总值（亿元）"] == ""  # not reported: empty, never 0
     assert "新增市场主体：近1000家" in by_place["圣泉街道"]["说明（约数与冲突）"]
+    assert "51.03亿元（预计）" in by_place["圣泉街道"]["说明（约数与冲突）"]  # an estimate says so
     workbook = load_workbook(io.BytesIO(body(client.get("/export/wide.xlsx?year=2023"))))
     assert workbook["对比宽表"].max_row - 1 == 3
     assert "2023年" in filename(client.get("/export/wide.json?year=2023"))

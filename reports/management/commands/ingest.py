@@ -72,4 +72,7 @@ class Command(BaseCommand):
             f"{label}: issue {summary.issue.pk}, {summary.articles} articles, {summary.facts} facts "
             f"({summary.unattributed_facts} unattributed), {summary.initiatives} initiatives"
         )
+        # What was left out, and articles held as near-repeats of stored ones (which issue and article).
+        for note in summary.notes:
+            self.stdout.write(f"{label}: ⚠ {note}")
         return 0
