@@ -1,25 +1,16 @@
 """What staff see when a file cannot be read, and when two articles disagree."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from playwright.sync_api import expect
 
 from reports.models import Fact
+from tests.browser.helpers import log_in
 from tests.browser.test_admin_upload_review import BackgroundWorker, statuses
 from tests.readers.samples import scanned_pdf
 
 pytestmark = pytest.mark.browser
 
-
-def log_in(page, live_server, django_user_model):
-    user = django_user_model.objects.create_user(username="李审核", password="s3cret-Pass", is_staff=True)
-    user.groups.add(Group.objects.get(name="编辑"))
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "李审核")
-    page.fill("#id_password", "s3cret-Pass")
-    page.click("input[type=submit]")
-    return user
 
 
 @pytest.mark.django_db(transaction=True)

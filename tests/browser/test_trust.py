@@ -7,7 +7,6 @@ import json
 import time
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import expect
@@ -15,6 +14,7 @@ from playwright.sync_api import expect
 from reports import review
 from reports.models import Article, Fact, NewsletterIssue
 from tests.admin.test_repeats import JIJIANG_COPY, SANJIANG_COPY
+from tests.browser.helpers import log_in
 from tests.browser.test_admin_upload_review import BackgroundWorker, statuses
 from tests.browser.test_dashboard_pages import (
     ARTIFACTS,
@@ -55,15 +55,6 @@ def hover(page, chart: str, place: str) -> str:
     tooltip = page.locator(".hoverlayer .hovertext").first
     tooltip.wait_for()
     return tooltip.text_content()
-
-
-def log_in(page, live_server, django_user_model) -> None:
-    user = django_user_model.objects.create_user(username="李审核", password="s3cret-Pass", is_staff=True)
-    user.groups.add(Group.objects.get(name="编辑"))
-    page.goto(f"{live_server.url}/admin/")
-    page.fill("#id_username", "李审核")
-    page.fill("#id_password", "s3cret-Pass")
-    page.click("input[type=submit]")
 
 
 @pytest.mark.django_db(transaction=True)
