@@ -416,6 +416,10 @@ class _Paragraph:
                 fact = self._fact(q, rec, sentence, s_start, s_end, article, heading_year)
                 if fact is not None:
                     yield fact
+            for q, rec in _named_facilities(catalogue, self.text, s_start, s_end):
+                fact = self._fact(q, rec, sentence, s_start, s_end, article, heading_year)
+                if fact is not None:
+                    yield fact
 
     def _fact(self, q: Quantity, rec: Recognition, sentence: str, s_start: int, s_end: int, article: int,
               heading_year: int | None) -> FactResult | None:
@@ -497,6 +501,37 @@ class _Paragraph:
 # the work grow with the square of its length; such a run is cut into pieces, at a clause mark where there is one.
 MAX_SENTENCE_CHARS = 600
 _CLAUSE_MARK = re.compile(r"[,;:、]")
+
+
+# 建成投用圣泉街道养老服务中心、社区养老服务站5个: a facility named after its own place and built is one facility,
+# though no numeral says so.
+_BUILT_NAMED = re.compile(r"(?:建成投用|建成并投入使用|建成并投用|建成投运|建成|新建|启用|投用)了?"
+                          r"(?P<owner>[\u4e00-\u9fff]{2,8}?(?:街道|镇|乡))")
+
+
+_SITED: dict[int, tuple[Catalogue, list]] = {}
+
+
+def _named_facilities(catalogue: Catalogue, text: str, s_start: int, s_end: int):
+    """(Quantity, Recognition) of one facility for each built facility named after its place in the sentence;
+    the quantity spans the facility's name, which is what its fact's evidence points at."""
+    sited = _SITED.get(id(catalogue))
+    if sited is None or sited[0] is not catalogue:
+        sited = _SITED[id(catalogue)] = (catalogue, [(spec, re.compile("(?:" + "|".join(spec.after) + ")"))
+                                                     for spec in catalogue.metrics if spec.sited and spec.after])
+    for m in _BUILT_NAMED.finditer(text, s_start, s_end):
+        for spec, noun in sited[1]:
+            found = noun.match(text, m.end())
+            if not found or found.end() > s_end:
+                continue
+            follow = text[found.end():found.end() + 2]
+            if not follow or follow[0] not in "、,;。和及" or re.match(r"[、,]?\s*\d", follow):
+                continue  # 养老服务中心3个: the count is printed
+            q = Quantity(m.start("owner"), found.end(), m.start("owner"), found.end(), Decimal(1), None, "个", "个",
+                         "count", "exact", True, False)
+            kind = found.group().strip("“”\"")
+            yield q, Recognition(spec, f"{kind}（未写数量，按1个计）", spec.name_zh, 0.6, rule="named_facility")
+            break
 
 
 def _bounded(sentences: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

@@ -298,3 +298,14 @@ def test_it_reads_the_place_after_a_verb_of_reporting_and_after_a_span_of_months
     page = "观点网讯\n\n10月23日,沈阳市人民政府披露大东区共改造老旧小区140个。\n"
     assert summary(run(page, published="2023-10-24", region="沈阳市")) == {
         ("大东区", 2023, "old_communities_renovated", 140)}
+
+
+def test_it_counts_a_built_facility_named_after_its_place_as_one():
+    page = "圣泉街道\n\n2023年,街道建成投用圣泉街道养老服务中心、社区养老服务站5个、中心敬老院1所。\n"
+    facts = run(page, region="江津区").facts
+    assert sorted(float(f.value) for f in facts if f.metric == "elderly_care_sites") == [1, 1, 5]
+    implied = next(f for f in facts if f.rule == "named_facility")
+    assert implied.note.startswith("养老服务中心") and "按1个计" in implied.note
+    # A printed count stays the count.
+    page = "圣泉街道\n\n2023年,街道建成投用圣泉街道养老服务中心3个。\n"
+    assert [float(f.value) for f in run(page, region="江津区").facts if f.metric] == [3]
