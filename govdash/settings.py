@@ -90,6 +90,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
+                # Last, so it overrides the CSRF token while a page is rendered for the page cache.
+                "reports.pagecache.csrf_placeholder",
             ],
         },
     },
@@ -163,6 +165,28 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+
+def _caches(url: str) -> dict:
+    """CACHES from GOVDASH_CACHE_URL: locmem:// (default), redis://host:6379/0, memcached://host:11211, dummy://."""
+    scheme, _sep, rest = url.partition("://")
+    if scheme in ("redis", "rediss"):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme in ("memcached", "pymemcache"):
+        return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": rest}
+    if scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest or "govdash",
+                "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("GOVDASH_CACHE_MAX_ENTRIES", 1000))}}
+    raise RuntimeError(f"GOVDASH_CACHE_URL: unknown cache scheme {scheme!r} (locmem, redis, memcached, dummy)")
+
+
+# Reader pages are cached whole, keyed on a data version every write changes (reports/pagecache.py), so a
+# cached page is never stale; the backend only decides whether processes share the cache. README explains.
+CACHES = {"default": _caches(os.environ.get("GOVDASH_CACHE_URL", "locmem://"))}
+GOVDASH_PAGE_CACHE = env_bool("GOVDASH_PAGE_CACHE", True)
+GOVDASH_PAGE_CACHE_SECONDS = int(os.environ.get("GOVDASH_PAGE_CACHE_SECONDS", 24 * 3600))
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 

@@ -332,3 +332,22 @@ class Initiative(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class DataVersion(models.Model):
+    """One row whose ``version`` changes whenever anything the reader pages show changes.
+
+    Database triggers (migration 0008) set it from a sequence after every statement that writes to the tables
+    the pages read, in the writer's own transaction: the new version becomes visible with the new data, never
+    before it, and no write path can forget to bump it. The page cache keys on it (reports/pagecache.py).
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    version = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("数据版本")
+        verbose_name_plural = _("数据版本")
+
+    def __str__(self):
+        return str(self.version)

@@ -1,0 +1,71 @@
+"""A data version bumped by triggers on every table the reader pages read (see reports.models.DataVersion)."""
+
+from django.db import migrations, models
+
+# Tables whose rows the reader pages show. For issues only the columns the pages read: a worker's lease
+# heartbeat (lease_expires_at) must not throw away every cached page every few seconds.
+WATCHED = {
+    "reports_district": "",
+    "reports_subdistrict": "",
+    "reports_publication": "",
+    "reports_newsletterissue": "OF publication_id, published, region_id, original_name, status",
+    "reports_article": "",
+    "reports_metric": "",
+    "reports_metricsynonym": "",
+    "reports_fact": "",
+    "reports_initiative": "",
+}
+
+FUNCTION = """
+CREATE OR REPLACE FUNCTION reports_bump_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    -- A sequence value is never handed out twice, even by a transaction that rolls back, so every committed
+    -- state of the data has a version no earlier state had. The row lock is held until the writer commits:
+    -- a reader sees the new version only together with the new data.
+    INSERT INTO reports_dataversion (id, version) VALUES (1, nextval('reports_data_version_seq'))
+    ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version;
+    RETURN NULL;
+END
+$$;
+"""
+
+
+def create_sql():
+    statements = ["CREATE SEQUENCE IF NOT EXISTS reports_data_version_seq", FUNCTION,
+                  "INSERT INTO reports_dataversion (id, version) VALUES (1, nextval('reports_data_version_seq')) "
+                  "ON CONFLICT (id) DO NOTHING"]
+    for table, columns in WATCHED.items():
+        update = f"UPDATE {columns}" if columns else "UPDATE"
+        statements.append(
+            f"CREATE TRIGGER {table}_data_version AFTER INSERT OR {update} OR DELETE ON {table} "
+            f"FOR EACH STATEMENT EXECUTE FUNCTION reports_bump_data_version()")
+        statements.append(
+            f"CREATE TRIGGER {table}_data_version_truncate AFTER TRUNCATE ON {table} "
+            f"FOR EACH STATEMENT EXECUTE FUNCTION reports_bump_data_version()")
+    return statements
+
+
+def drop_sql():
+    statements = []
+    for table in WATCHED:
+        statements.append(f"DROP TRIGGER IF EXISTS {table}_data_version ON {table}")
+        statements.append(f"DROP TRIGGER IF EXISTS {table}_data_version_truncate ON {table}")
+    statements += ["DROP FUNCTION IF EXISTS reports_bump_data_version()",
+                   "DROP SEQUENCE IF EXISTS reports_data_version_seq"]
+    return statements
+
+
+class Migration(migrations.Migration):
+    dependencies = [("reports", "0005_processing_leases")]
+
+    operations = [
+        migrations.CreateModel(
+            name="DataVersion",
+            fields=[
+                ("id", models.PositiveSmallIntegerField(default=1, primary_key=True, serialize=False)),
+                ("version", models.BigIntegerField(default=0)),
+            ],
+            options={"verbose_name": "数据版本", "verbose_name_plural": "数据版本"},
+        ),
+        migrations.RunSQL(sql=create_sql(), reverse_sql=drop_sql()),
+    ]
