@@ -16,14 +16,34 @@ WATCHED = {
     "reports_initiative": "",
 }
 
-FUNCTION = """
-CREATE OR REPLACE FUNCTION reports_bump_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    -- A sequence value is never handed out twice, even by a transaction that rolls back, so every committed
-    -- state of the data has a version no earlier state had. The row lock is held until the writer commits:
-    -- a reader sees the new version only together with the new data.
+BUMP = """
+    -- A sequence value is never handed out twice, even to a transaction that rolls back, so every committed
+    -- state of the data has a version no earlier state had. Readers see the new version only once the writer
+    -- has committed, together with the new data.
     INSERT INTO reports_dataversion (id, version) VALUES (1, nextval('reports_data_version_seq'))
     ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version;
+"""
+
+# Run at commit (deferred), once per transaction: the version row is locked only while the writer commits, so
+# concurrent ingests do not queue behind each other for the whole of their transactions.
+DEFERRED_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION reports_bump_data_version_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF current_setting('govdash.data_version_bumped', true) = '1' THEN
+        RETURN NULL;
+    END IF;
+    PERFORM set_config('govdash.data_version_bumped', '1', true);
+    {BUMP}
+    RETURN NULL;
+END
+$$;
+"""
+
+# TRUNCATE has no row-level trigger: it bumps at once.
+FUNCTION = f"""
+CREATE OR REPLACE FUNCTION reports_bump_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    {BUMP}
     RETURN NULL;
 END
 $$;
@@ -31,14 +51,14 @@ $$;
 
 
 def create_sql():
-    statements = ["CREATE SEQUENCE IF NOT EXISTS reports_data_version_seq", FUNCTION,
+    statements = ["CREATE SEQUENCE IF NOT EXISTS reports_data_version_seq", FUNCTION, DEFERRED_FUNCTION,
                   "INSERT INTO reports_dataversion (id, version) VALUES (1, nextval('reports_data_version_seq')) "
                   "ON CONFLICT (id) DO NOTHING"]
     for table, columns in WATCHED.items():
         update = f"UPDATE {columns}" if columns else "UPDATE"
         statements.append(
-            f"CREATE TRIGGER {table}_data_version AFTER INSERT OR {update} OR DELETE ON {table} "
-            f"FOR EACH STATEMENT EXECUTE FUNCTION reports_bump_data_version()")
+            f"CREATE CONSTRAINT TRIGGER {table}_data_version AFTER INSERT OR {update} OR DELETE ON {table} "
+            f"DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION reports_bump_data_version_at_commit()")
         statements.append(
             f"CREATE TRIGGER {table}_data_version_truncate AFTER TRUNCATE ON {table} "
             f"FOR EACH STATEMENT EXECUTE FUNCTION reports_bump_data_version()")
@@ -50,7 +70,8 @@ def drop_sql():
     for table in WATCHED:
         statements.append(f"DROP TRIGGER IF EXISTS {table}_data_version ON {table}")
         statements.append(f"DROP TRIGGER IF EXISTS {table}_data_version_truncate ON {table}")
-    statements += ["DROP FUNCTION IF EXISTS reports_bump_data_version()",
+    statements += ["DROP FUNCTION IF EXISTS reports_bump_data_version_at_commit()",
+                   "DROP FUNCTION IF EXISTS reports_bump_data_version()",
                    "DROP SEQUENCE IF EXISTS reports_data_version_seq"]
     return statements
 

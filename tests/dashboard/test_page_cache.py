@@ -16,7 +16,7 @@ from reports import pagecache, review
 from reports.models import Fact, Initiative, NewsletterIssue, Subdistrict
 from reports.services import get_publication, ingest_file
 
-pytestmark = pytest.mark.usefixtures("seeded")
+SEEDED = pytest.mark.usefixtures("seeded")
 
 PAGES = ("overview", "metric", "compare", "subdistrict", "search")
 NEW_TOWN_TEXT = """圣泉街道持续深化网格治理
@@ -62,6 +62,7 @@ def editor(django_user_model):
     return django_user_model.objects.create_user(username="editor", password="pw-for-tests-only", is_staff=True)
 
 
+@SEEDED
 def test_it_serves_a_repeated_page_from_the_cache_with_a_fresh_csrf_token():
     client = Client()
     first = client.get("/")
@@ -80,6 +81,7 @@ def test_it_serves_a_repeated_page_from_the_cache_with_a_fresh_csrf_token():
     assert switched.status_code == 302
 
 
+@SEEDED
 def test_it_keeps_languages_apart():
     client = Client()
     chinese = client.get("/").content.decode()
@@ -90,6 +92,7 @@ def test_it_keeps_languages_apart():
     assert '<html lang="en">' in english.content.decode()
 
 
+@SEEDED
 @pytest.mark.parametrize("page", PAGES)
 def test_it_shows_an_upload_on_the_next_request(page):
     client = Client()
@@ -107,6 +110,7 @@ def test_it_shows_an_upload_on_the_next_request(page):
         assert "417" in after
 
 
+@SEEDED
 @pytest.mark.parametrize("page", PAGES)
 def test_it_shows_a_review_decision_on_the_next_request(page, editor):
     fact = the_fact()
@@ -122,6 +126,7 @@ def test_it_shows_a_review_decision_on_the_next_request(page, editor):
         assert "8642" in after or "8,642" in after
 
 
+@SEEDED
 @pytest.mark.parametrize("page", PAGES)
 def test_it_shows_a_reextraction_on_the_next_request(page):
     fact = the_fact()
@@ -147,8 +152,34 @@ def test_it_shows_a_reextraction_on_the_next_request(page):
         assert "8642" not in after and "8,642" not in after
 
 
+@SEEDED
 def test_it_never_caches_admin_pages(editor):
     client = Client()
     client.force_login(get_user_model().objects.get(username="editor"))
     response = client.get("/admin/")
     assert pagecache.HEADER not in response
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_changes_the_version_when_a_writer_commits_and_not_when_it_rolls_back():
+    from django.db import transaction
+
+    from reports.models import Metric
+
+    start = pagecache.data_version()
+    with transaction.atomic():
+        metric = Metric.objects.create(key="bench_probe", name_zh="探针", name_en="probe", unit="个")
+        Metric.objects.filter(pk=metric.pk).update(position=5)
+    committed = pagecache.data_version()
+    assert committed != start
+    with pytest.raises(RuntimeError), transaction.atomic():
+        Metric.objects.filter(pk=metric.pk).update(position=6)
+        raise RuntimeError
+    assert pagecache.data_version() == committed
+    # A lease heartbeat is not a change the pages show.
+    from reports.models import NewsletterIssue, Publication
+
+    issue = NewsletterIssue.objects.create(publication=Publication.objects.create(name="探针报"), sha256="0" * 64)
+    before = pagecache.data_version()
+    NewsletterIssue.objects.filter(pk=issue.pk).update(lease_expires_at=None, lease_owner="x")
+    assert pagecache.data_version() == before
