@@ -198,6 +198,8 @@ GOVDASH_PROCESSING_MEMORY_LIMIT_MB = int(os.environ.get("GOVDASH_PROCESSING_MEMO
 # lease ran out belongs to a dead worker and is queued again, at most GOVDASH_MAX_ATTEMPTS times in a row.
 GOVDASH_LEASE_SECONDS = int(os.environ.get("GOVDASH_LEASE_SECONDS", 60))
 GOVDASH_MAX_ATTEMPTS = int(os.environ.get("GOVDASH_MAX_ATTEMPTS", 3))
+# Re-extracting more issues than this from the admin runs as a background task with progress in the admin.
+GOVDASH_REEXTRACT_INLINE_ISSUES = int(os.environ.get("GOVDASH_REEXTRACT_INLINE_ISSUES", 5))
 GOVDASH_MAX_UPLOAD_BYTES = int(os.environ.get("GOVDASH_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
 # Whether anonymous visitors may read the dashboard (the admin always needs staff).
 GOVDASH_PUBLIC_DASHBOARD = env_bool("GOVDASH_PUBLIC_DASHBOARD", True)

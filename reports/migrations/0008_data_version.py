@@ -1,5 +1,9 @@
-"""A data version bumped by triggers on every table the reader pages read (see reports.models.DataVersion)."""
+"""A data version bumped by triggers on every table the reader pages read (see reports.models.DataVersion), and
+background re-extraction runs with their progress."""
 
+import django.contrib.postgres.fields
+import django.db.models.deletion
+from django.conf import settings
 from django.db import migrations, models
 
 # Tables whose rows the reader pages show. For issues only the columns the pages read: a worker's lease
@@ -77,7 +81,10 @@ def drop_sql():
 
 
 class Migration(migrations.Migration):
-    dependencies = [("reports", "0005_processing_leases")]
+    dependencies = [
+        ("reports", "0005_processing_leases"),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+    ]
 
     operations = [
         migrations.CreateModel(
@@ -89,4 +96,28 @@ class Migration(migrations.Migration):
             options={"verbose_name": "数据版本", "verbose_name_plural": "数据版本"},
         ),
         migrations.RunSQL(sql=create_sql(), reverse_sql=drop_sql()),
+        migrations.CreateModel(
+            name="ReextractRun",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("issue_ids", django.contrib.postgres.fields.ArrayField(
+                    base_field=models.BigIntegerField(), default=list, size=None, verbose_name="期次")),
+                ("status", models.CharField(choices=[("queued", "排队"), ("running", "进行中"), ("done", "完成"),
+                                                     ("failed", "失败")],
+                                            default="queued", max_length=16, verbose_name="状态")),
+                ("total", models.PositiveIntegerField(default=0, verbose_name="期数")),
+                ("done", models.PositiveIntegerField(default=0, verbose_name="已处理")),
+                ("failed", models.PositiveIntegerField(default=0, verbose_name="失败")),
+                ("extractor_version", models.CharField(blank=True, max_length=32, verbose_name="抽取器版本")),
+                ("message", models.TextField(blank=True, verbose_name="结果")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="发起时间")),
+                ("started_at", models.DateTimeField(blank=True, null=True, verbose_name="开始时间")),
+                ("finished_at", models.DateTimeField(blank=True, null=True, verbose_name="结束时间")),
+                ("started_by", models.ForeignKey(blank=True, null=True,
+                                                 on_delete=django.db.models.deletion.SET_NULL, related_name="+",
+                                                 to=settings.AUTH_USER_MODEL, verbose_name="发起人")),
+            ],
+            options={"verbose_name": "后台重新抽取", "verbose_name_plural": "后台重新抽取",
+                     "ordering": ["-created_at"]},
+        ),
     ]
