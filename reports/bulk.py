@@ -72,6 +72,10 @@ def process_many(issue_ids: Iterable[int], *, workers: int,
             if on_done:
                 on_done(outcome)
         return outcomes
+    from reports.reference import metrics_by_key
+
+    # The metric catalogue is filled on first use: do it here once, not racing in every worker.
+    metrics_by_key()
     database_name = connection.settings_dict["NAME"]
     # No connection may cross into the workers; each opens its own.
     connections.close_all()
