@@ -12,3 +12,14 @@ def post_worker_init(worker):
     get_resolver().url_patterns  # noqa: B018
     gc.collect()
     gc.freeze()
+
+
+def when_ready(server):
+    # Load jieba's dictionary (search and the subdistrict page's keywords) once in the master before the workers
+    # are forked (with --preload, when Django is already set up here): otherwise the first such request in every
+    # worker pays about a second for it.
+    if not server.cfg.preload_app:
+        return
+    from reports.search import _jieba
+
+    _jieba()

@@ -91,6 +91,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
+                # Last, so it overrides the CSRF token while a page is rendered for the page cache.
+                "reports.pagecache.csrf_placeholder",
             ],
         },
     },
@@ -167,6 +169,28 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+
+def _caches(url: str) -> dict:
+    """CACHES from GOVDASH_CACHE_URL: locmem:// (default), redis://host:6379/0, memcached://host:11211, dummy://."""
+    scheme, _sep, rest = url.partition("://")
+    if scheme in ("redis", "rediss"):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme in ("memcached", "pymemcache"):
+        return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": rest}
+    if scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest or "govdash",
+                "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("GOVDASH_CACHE_MAX_ENTRIES", 1000))}}
+    raise RuntimeError(f"GOVDASH_CACHE_URL: unknown cache scheme {scheme!r} (locmem, redis, memcached, dummy)")
+
+
+# Reader pages are cached whole, keyed on a data version every write changes (reports/pagecache.py), so a
+# cached page is never stale; the backend only decides whether processes share the cache. README explains.
+CACHES = {"default": _caches(os.environ.get("GOVDASH_CACHE_URL", "locmem://"))}
+GOVDASH_PAGE_CACHE = env_bool("GOVDASH_PAGE_CACHE", True)
+GOVDASH_PAGE_CACHE_SECONDS = int(os.environ.get("GOVDASH_PAGE_CACHE_SECONDS", 24 * 3600))
+
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Upload limits, checked before a file is read into memory.
@@ -177,6 +201,8 @@ GOVDASH_PROCESSING_MEMORY_LIMIT_MB = int(os.environ.get("GOVDASH_PROCESSING_MEMO
 # lease ran out belongs to a dead worker and is queued again, at most GOVDASH_MAX_ATTEMPTS times in a row.
 GOVDASH_LEASE_SECONDS = int(os.environ.get("GOVDASH_LEASE_SECONDS", 60))
 GOVDASH_MAX_ATTEMPTS = int(os.environ.get("GOVDASH_MAX_ATTEMPTS", 3))
+# Re-extracting more issues than this from the admin runs as a background task with progress in the admin.
+GOVDASH_REEXTRACT_INLINE_ISSUES = int(os.environ.get("GOVDASH_REEXTRACT_INLINE_ISSUES", 5))
 GOVDASH_MAX_UPLOAD_BYTES = int(os.environ.get("GOVDASH_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
 # Whether anonymous visitors may read the dashboard (the admin always needs staff).
 GOVDASH_PUBLIC_DASHBOARD = env_bool("GOVDASH_PUBLIC_DASHBOARD", True)

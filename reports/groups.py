@@ -10,11 +10,11 @@ EDITOR_PERMISSIONS = [
     "view_fact", "change_fact",
     "view_article", "view_initiative",
     "view_publication", "add_publication",
-    "view_district", "view_subdistrict", "view_metric",
+    "view_district", "view_subdistrict", "view_metric", "view_reextractrun",
 ]
 VIEWER_PERMISSIONS = [
     "view_newsletterissue", "view_fact", "view_article", "view_initiative", "view_publication", "view_district",
-    "view_subdistrict", "view_metric",
+    "view_subdistrict", "view_metric", "view_reextractrun",
 ]
 GROUPS = {"编辑": EDITOR_PERMISSIONS, "查看": VIEWER_PERMISSIONS}
 

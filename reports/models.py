@@ -365,3 +365,53 @@ class Initiative(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class DataVersion(models.Model):
+    """One row whose ``version`` changes whenever anything the reader pages show changes.
+
+    Database triggers (migration 0008) set it from a sequence after every statement that writes to the tables
+    the pages read, in the writer's own transaction: the new version becomes visible with the new data, never
+    before it, and no write path can forget to bump it. The page cache keys on it (reports/pagecache.py).
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    version = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("数据版本")
+        verbose_name_plural = _("数据版本")
+
+    def __str__(self):
+        return str(self.version)
+
+
+class ReextractRun(models.Model):
+    """A re-extraction of many issues running in the background, with its progress for the admin."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("排队")
+        RUNNING = "running", _("进行中")
+        DONE = "done", _("完成")
+        FAILED = "failed", _("失败")
+
+    issue_ids = ArrayField(models.BigIntegerField(), default=list, verbose_name=_("期次"))
+    status = models.CharField(_("状态"), max_length=16, choices=Status.choices, default=Status.QUEUED)
+    total = models.PositiveIntegerField(_("期数"), default=0)
+    done = models.PositiveIntegerField(_("已处理"), default=0)
+    failed = models.PositiveIntegerField(_("失败"), default=0)
+    extractor_version = models.CharField(_("抽取器版本"), max_length=32, blank=True)
+    message = models.TextField(_("结果"), blank=True)
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("发起人"))
+    created_at = models.DateTimeField(_("发起时间"), auto_now_add=True)
+    started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("后台重新抽取")
+        verbose_name_plural = _("后台重新抽取")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"#{self.pk} {self.done}/{self.total}"

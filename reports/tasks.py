@@ -30,3 +30,12 @@ def process_issue_task(context, issue_id: int) -> dict:
         return {"issue": issue_id, "status": "failed", "message": error.message_zh}
     return {"issue": issue_id, "status": "done", "articles": summary.articles, "facts": summary.facts,
             "unattributed_facts": summary.unattributed_facts, "initiatives": summary.initiatives}
+
+
+@task()
+def reextract_task(run_id: int) -> dict:
+    """Re-extract the issues of a ``ReextractRun``, recording progress on it as each issue finishes."""
+    from reports.background import run_reextract
+
+    run = run_reextract(run_id=run_id)
+    return {"run": run.pk, "done": run.done, "failed": run.failed}

@@ -56,3 +56,13 @@ def page(request, browser, live_server):
         page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
     finally:
         context.close()
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Each test starts with an empty cache: pages cached by one test must not be served to the next."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield

@@ -13,9 +13,9 @@ from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
-from reports import review, services
+from reports import background, review, services
 from reports.admin.uploads import SizeLimitUploadHandler
-from reports.models import District, NewsletterIssue, Publication
+from reports.models import District, NewsletterIssue, Publication, ReextractRun
 from reports.readers import supported_extensions
 
 Status = NewsletterIssue.Status
@@ -227,7 +227,16 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
 
     @admin.action(description="用当前抽取器重新抽取（保留审核结果）", permissions=["change"])
     def reextract(self, request, queryset):
-        summary = review.reextract(issues=queryset.filter(status=Status.DONE))
+        done = queryset.filter(status=Status.DONE)
+        if done.count() > settings.GOVDASH_REEXTRACT_INLINE_ISSUES:
+            # Many issues (all of them, after a new extractor): a task worker does it, the admin shows progress.
+            run = background.start_reextract(issues=done, user=request.user)
+            url = reverse("admin:reports_reextractrun_change", args=[run.pk])
+            self.message_user(request, format_html(
+                '已在后台开始重新抽取 {} 期（保留审核结果），进度见<a href="{}">后台重新抽取 #{}</a>。'
+                '每期抽取完成后，看板即显示新结果。', run.total, url, run.pk), messages.SUCCESS)
+            return
+        summary = review.reextract(issues=done)
         self.message_user(request, summary.message_zh(), messages.SUCCESS if not summary.failed else messages.WARNING)
 
     @admin.action(description="接受选中期次中的疑似重复文章（公开其数据）", permissions=["change"])
@@ -241,3 +250,34 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
             return
         self.message_user(request, f"已接受 {articles} 篇疑似重复文章，其中 {facts} 条数据现已公开。"
                                    "如与其他来源不一致，会在“冲突”中列出。", messages.SUCCESS)
+
+@admin.register(ReextractRun)
+class ReextractRunAdmin(admin.ModelAdmin):
+    """Background re-extractions and how far each has got; read-only, refreshed by reloading the page."""
+
+    list_display = ["__str__", "status", "progress", "extractor_version", "started_by", "created_at", "finished_at"]
+    fields = ["status", "progress", "total", "done", "failed", "extractor_version", "started_by", "created_at",
+              "started_at", "finished_at", "message"]
+    readonly_fields = fields
+
+    @admin.display(description="进度")
+    def progress(self, run):
+        percent = 100 * run.done // run.total if run.total else 100
+        left = ""
+        if run.status == ReextractRun.Status.RUNNING and run.started_at and run.done:
+            from django.utils import timezone
+
+            elapsed = (timezone.now() - run.started_at).total_seconds()
+            left = f"，约剩 {_seconds(int(elapsed / run.done * (run.total - run.done) * 1000))}"
+        failed = f"，失败 {run.failed} 期" if run.failed else ""
+        return format_html('<progress max="{}" value="{}"></progress> {}/{}（{}%{}{}）', run.total or 1, run.done,
+                           run.done, run.total, percent, failed, left)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

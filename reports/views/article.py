@@ -3,11 +3,13 @@ from django.shortcuts import render
 
 from reports import selectors
 from reports.models import Article
+from reports.pagecache import cached_page
 from reports.views import params
 from reports.views.common import reader_view
 
 
 @reader_view
+@cached_page
 def article(request, pk: int):
     fact = params.parse_int(request.GET, "fact", minimum=1, maximum=2**62)
     initiative = params.parse_int(request.GET, "initiative", minimum=1, maximum=2**62)

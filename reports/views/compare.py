@@ -2,6 +2,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from reports import charts, selectors
+from reports.pagecache import cached_page
 from reports.views import params
 from reports.views.common import filter_context, reader_view
 
@@ -12,6 +13,7 @@ DEFAULT_METRICS = ("grid_count", "micro_grid_count", "grid_workers")
 
 
 @reader_view
+@cached_page
 def compare(request):
     filters = params.parse_filters(request.GET, max_subdistricts=MAX_PLACES)
     catalogue = selectors.metric_catalogue()

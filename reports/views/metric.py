@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from reports import charts, selectors
+from reports.pagecache import cached_page
 from reports.views import params
 from reports.views.common import filter_context, page_links, reader_view
 
@@ -12,6 +13,7 @@ TREND_PLACES = 8
 
 
 @reader_view
+@cached_page
 def metric(request, key: str):
     catalogue = selectors.metric_catalogue()
     metric = catalogue.get(key)

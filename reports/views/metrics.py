@@ -1,10 +1,12 @@
 from django.shortcuts import render
 
 from reports import selectors
+from reports.pagecache import cached_page
 from reports.views.common import reader_view
 
 
 @reader_view
+@cached_page
 def metrics(request):
     catalogue = selectors.metric_catalogue()
     return render(request, "reports/metrics.html", {"groups": selectors.metrics_by_category(catalogue)})

@@ -2,6 +2,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from reports import charts, selectors
+from reports.pagecache import cached_page
 from reports.views import params
 from reports.views.common import filter_context, page_links, reader_view
 
@@ -9,6 +10,7 @@ PLACES_PER_PAGE = 20
 
 
 @reader_view
+@cached_page
 def overview(request):
     filters = params.parse_filters(request.GET)
     page = params.parse_page(request.GET)

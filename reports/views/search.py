@@ -2,11 +2,13 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from reports import search as engine
+from reports.pagecache import cached_page
 from reports.views import params
 from reports.views.common import filter_context, page_links, reader_view
 
 
 @reader_view
+@cached_page
 def search(request):
     query = request.GET.get("q", "").strip()
     if len(query) > engine.MAX_QUERY_CHARS:

@@ -3,11 +3,13 @@ from django.utils.translation import gettext as _
 
 from reports import charts, search, selectors
 from reports.models import Subdistrict
+from reports.pagecache import cached_page
 from reports.views import params
 from reports.views.common import filter_context, reader_view
 
 
 @reader_view
+@cached_page
 def subdistrict(request, pk: int):
     place = get_object_or_404(Subdistrict.objects.select_related("district"), pk=pk)
     filters = params.parse_filters(request.GET)

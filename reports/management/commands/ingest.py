@@ -3,7 +3,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reports import places
+from reports import bulk, places
+from reports.models import NewsletterIssue
 from reports.services import (
     IncomingFile,
     IngestError,
@@ -11,7 +12,6 @@ from reports.services import (
     accept_files,
     check_upload_size,
     get_publication,
-    process_issue,
 )
 
 
@@ -22,25 +22,44 @@ def parse_date(value: str) -> date:
         raise CommandError(f"--published must be a date as YYYY-MM-DD, got {value!r}") from None
 
 
+def expand(paths: list[Path]) -> list[Path]:
+    """Files as given; a folder stands for every file below it (hidden ones left out), in name order."""
+    files = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file()
+                                and not any(part.startswith(".") for part in p.relative_to(path).parts)))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise CommandError(f"{path}: no such file or folder")
+    return files
+
+
 class Command(BaseCommand):
-    help = ("Ingest newsletter files (txt, pdf, docx, html, or a zip of them) into the database, one transaction "
-            "per file, through the same checks as the admin upload but without the task queue.")
+    help = ("Ingest newsletter files (txt, pdf, docx, html, or a zip of them; a folder for every file in it) into "
+            "the database, one transaction per file, through the same checks as the admin upload but without the "
+            "task queue. Files are processed by --workers processes in parallel, with a progress bar on stderr. "
+            "Running it again over the same files processes what an interrupted run left unfinished.")
 
     def add_arguments(self, parser):
-        parser.add_argument("files", nargs="+", metavar="FILE")
+        parser.add_argument("files", nargs="+", metavar="FILE_OR_FOLDER")
         parser.add_argument("--publication", required=True, help="newspaper name, e.g. 江津日报")
         parser.add_argument("--published", required=True, help="publication date, YYYY-MM-DD")
         parser.add_argument("--region", help="district or city the newspaper covers, e.g. 江津区")
+        parser.add_argument("--workers", type=int, default=bulk.default_workers(),
+                            help="processes extracting issues in parallel (default: one per CPU)")
+        parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
-    def handle(self, *args, files, publication, published, region, **options):
+    def handle(self, *args, files, publication, published, region, workers, no_progress, **options):
+        if workers < 1:
+            raise CommandError("--workers must be at least 1")
         published_on = parse_date(published)
-        paths = [Path(f) for f in files]
-        for path in paths:
-            if not path.is_file():
-                raise CommandError(f"{path}: no such file")
+        paths = expand([Path(f) for f in files])
         newspaper = get_publication(name=publication, region=region)
         district = places.district_for_region(region) if region else None
         failures = 0
+        jobs: dict[int, str] = {}
         for path in paths:
             try:
                 check_upload_size(filename=path.name, size=path.stat().st_size)
@@ -51,28 +70,38 @@ class Command(BaseCommand):
             outcomes = accept_files(files=[IncomingFile(name=path.name, data=path.read_bytes())],
                                     publication=newspaper, published=published_on, region=district, enqueue=False)
             for outcome in outcomes:
-                failures += self._process(path, outcome)
+                label = str(path) if outcome.filename == path.name else f"{path} ({outcome.filename})"
+                if outcome.status == UploadOutcome.REFUSED:
+                    failures += 1
+                    self.stderr.write(f"{label}: failed: {outcome.message_zh} ({outcome.message_en})")
+                elif outcome.status == UploadOutcome.DUPLICATE and outcome.issue.status in (
+                        NewsletterIssue.Status.DONE, NewsletterIssue.Status.FAILED):
+                    self.stdout.write(f"{label}: skipped, {outcome.message_en}")
+                elif outcome.status != UploadOutcome.IGNORED:
+                    # New, retried after a failure, or left queued / cut short by an earlier run.
+                    jobs.setdefault(outcome.issue.pk, label)
+
+        progress = bulk.Progress(len(jobs), stream=self.stderr._out, enabled=not no_progress)
+
+        def done(outcome: bulk.Outcome) -> None:
+            nonlocal failures
+            label = jobs[outcome.issue_id]
+            if outcome.status == "done":
+                self.stdout.write(
+                    f"{label}: issue {outcome.issue_id}, {outcome.articles} articles, {outcome.facts} facts "
+                    f"({outcome.unattributed_facts} unattributed), {outcome.initiatives} initiatives")
+                # What was left out, and articles held as near-repeats of stored ones (which issue and article).
+                for note in outcome.notes:
+                    self.stdout.write(f"{label}: ⚠ {note}")
+            elif outcome.status == "failed":
+                failures += 1
+                self.stderr.write(f"{label}: failed: {outcome.message}")
+            else:
+                self.stdout.write(f"{label}: skipped, issue {outcome.issue_id} is {outcome.message}")
+            progress.advance()
+
+        bulk.process_many(list(jobs), workers=workers, on_done=done)
+        if jobs and not no_progress:
+            self.stderr.write(f"{len(jobs)} pages in {progress.line().split('  ', 1)[1]}")
         if failures:
             raise CommandError(f"{failures} of {len(paths)} files failed")
-
-    def _process(self, path: Path, outcome: UploadOutcome) -> int:
-        label = path if outcome.filename == path.name else f"{path} ({outcome.filename})"
-        if outcome.status == UploadOutcome.DUPLICATE:
-            self.stdout.write(f"{label}: skipped, {outcome.message_en}")
-            return 0
-        if outcome.status == UploadOutcome.REFUSED:
-            self.stderr.write(f"{label}: failed: {outcome.message_zh} ({outcome.message_en})")
-            return 1
-        try:
-            summary = process_issue(issue=outcome.issue)
-        except IngestError as error:
-            self.stderr.write(f"{label}: failed: {error.message_zh} ({error.message_en})")
-            return 1
-        self.stdout.write(
-            f"{label}: issue {summary.issue.pk}, {summary.articles} articles, {summary.facts} facts "
-            f"({summary.unattributed_facts} unattributed), {summary.initiatives} initiatives"
-        )
-        # What was left out, and articles held as near-repeats of stored ones (which issue and article).
-        for note in summary.notes:
-            self.stdout.write(f"{label}: ⚠ {note}")
-        return 0
