@@ -110,3 +110,32 @@ def test_it_names_a_narrower_count_on_its_bar_and_opens_its_point():
                                     filename="f")["data"]
     symbols = {t["name"]: t["marker"]["symbol"] for t in lines}
     assert symbols["甲街道"][0].endswith("-open") and isinstance(symbols["乙街道"], str)
+
+
+def _deuteranope_lab(hex_colour: str) -> tuple[float, float, float]:
+    """The colour as a viewer without green cones sees it (Machado, Oliveira & Fernandes 2009, severity 1.0),
+    in CIE L*a*b* (D65)."""
+    def linear(c):
+        c /= 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    rgb = [linear(int(hex_colour[i:i + 2], 16)) for i in (1, 3, 5)]
+    machado = [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]]
+    r, g, b = (max(0.0, sum(w * v for w, v in zip(row, rgb, strict=True))) for row in machado)
+    x, y, z = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b, \
+        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t):
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+def test_it_keeps_every_place_colour_apart_under_a_deuteranopia_simulation():
+    import itertools
+    import math
+
+    closest = min(math.dist(_deuteranope_lab(a), _deuteranope_lab(b))
+                  for a, b in itertools.combinations(charts.OKABE_ITO, 2))
+    # ΔE*ab above 10 reads as a different colour at a glance; the closest pair (orange and yellow) is about 17.
+    assert closest > 10
