@@ -51,7 +51,9 @@ def data_version() -> int:
 def page_key(request, version: int) -> str:
     where = f"{request.get_host()}\n{request.get_full_path()}".encode()
     digest = hashlib.sha256(where).hexdigest()[:32]
-    return f"govdash:page:{version}:{translation.get_language()}:{digest}"
+    # An office that switches to publishing reviewed figures only must not be served pages drawn before.
+    published = "reviewed" if settings.GOVDASH_PUBLISH_REVIEWED_ONLY else "all"
+    return f"govdash:page:{version}:{translation.get_language()}:{published}:{digest}"
 
 
 def csrf_placeholder(request) -> dict:

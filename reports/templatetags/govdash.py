@@ -1,3 +1,4 @@
+import re
 from html import escape  # the standard library's: django.utils.html.escape's lazy wrapper costs 3x per call
 from itertools import groupby
 
@@ -120,3 +121,13 @@ def metric_definition(key: str):
     from reports.definitions import describe
 
     return describe(key, en=formatting.english())
+
+
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e“”、，]+")
+
+
+@register.filter
+def chinese_terms(text: str):
+    """English text quoting Chinese source terms (Grids (网格)): each run of Chinese is marked lang="zh-Hans", so a
+    screen reader reads it in Chinese and the page says which words are quoted, not translated."""
+    return mark_safe(_CJK_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group()}</span>', escape(str(text or ""))))

@@ -81,7 +81,9 @@ def test_it_draws_the_three_families_on_the_overview(seeded, page, live_server):
         assert label in grid
     assert "未报告" in grid
     elderly = chart_text(page, "#chart-elderly")
-    assert "社区养老服务站" in elderly and "中心敬老院" in elderly and "6个（2023）" in elderly
+    # 圣泉: its own 养老服务中心 (built, named, no numeral: one), 5 社区养老服务站 and 1 中心敬老院, by type.
+    assert "社区养老服务站" in elderly and "中心敬老院" in elderly and "7个（2023）" in elderly
+    assert "养老服务中心（未写数量，按1个计）" in elderly
     economy = chart_text(page, "#chart-economy")
     assert "51.03亿元（2023）" in economy and "28亿元（2022）" in economy and "15%（2022）" in economy
     rows = page.locator("#coverage tbody tr th a").all_text_contents()

@@ -33,6 +33,9 @@ def newspaper_text() -> list[str]:
 
 def chinese_left(page, data: list[str]) -> list[str]:
     text = page.locator("main").inner_text() + " " + " ".join(page.locator("main svg text").all_text_contents())
+    # Chinese source terms an English definition quotes (Grids (网格)) are marked as such.
+    for quoted in page.locator("main [lang^=zh]").all_inner_texts():
+        text = text.replace(quoted, " ", 1)
     # The language switch names Chinese in Chinese, as language switches do.
     header = page.locator("header.site-header").inner_text().replace("中文", " ")
     text += " " + header + " " + page.locator("footer").inner_text()
