@@ -53,7 +53,8 @@ def bars_by_place(page, chart: str, metric_name: str | None = None) -> dict:
 def hover(page, chart: str, place: str) -> str:
     box = bar_for(page, chart, place)
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    tooltip = page.locator(".hoverlayer .hovertext").first
+    # The tooltip of the place asked for: the one of a bar hovered before may linger for a moment.
+    tooltip = page.locator(".hoverlayer .hovertext", has_text=place).first
     tooltip.wait_for()
     return tooltip.text_content()
 
