@@ -99,7 +99,8 @@ def test_it_keeps_the_lease_of_a_run_longer_than_the_lease(jiangjin, settings, m
         seen.add(NewsletterIssue.objects.get(pk=issue.pk).status)
         time.sleep(0.2)
     thread.join()
-    assert errors == [] and seen == {Status.PROCESSING}
+    # The run's own commit may land a moment before its thread ends: DONE can be seen, never QUEUED or FAILED.
+    assert errors == [] and Status.PROCESSING in seen and seen <= {Status.PROCESSING, Status.DONE}
     assert NewsletterIssue.objects.get(pk=issue.pk).status == Status.DONE
 
 
