@@ -58,7 +58,10 @@ def chart_text(page, selector: str) -> str:
 
 def bar_for(page, chart: str, place_name: str) -> dict:
     """The bounding box of the bar on the row of ``place_name`` (horizontal bars)."""
-    tick = page.locator(f"{chart} g.ytick text", has_text=place_name).first.bounding_box()
+    label = page.locator(f"{chart} g.ytick text", has_text=place_name).first
+    # A full-page screenshot resizes the viewport, and Plotly redraws the chart when it comes back.
+    label.wait_for(state="visible")
+    tick = label.bounding_box()
     centre = tick["y"] + tick["height"] / 2
     boxes = [b for b in (p.bounding_box() for p in page.locator(f"{chart} g.trace.bars g.point path").all()) if b]
     return min(boxes, key=lambda b: abs(b["y"] + b["height"] / 2 - centre))
