@@ -21,6 +21,8 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import translation
 
+from reports.selectors.base import reviewed_only
+
 # Letters only, so HTML escaping leaves it as it is; long enough never to occur in a page by chance.
 CSRF_PLACEHOLDER = "govdashCsrfTokenPlaceholderX9Qz7Lw3Vb5Nm8Kd2Hf6Jt4Rp1Sx0Gy"
 _PLACEHOLDER_BYTES = CSRF_PLACEHOLDER.encode()
@@ -52,7 +54,7 @@ def page_key(request, version: int) -> str:
     where = f"{request.get_host()}\n{request.get_full_path()}".encode()
     digest = hashlib.sha256(where).hexdigest()[:32]
     # An office that switches to publishing reviewed figures only must not be served pages drawn before.
-    published = "reviewed" if settings.GOVDASH_PUBLISH_REVIEWED_ONLY else "all"
+    published = "reviewed" if reviewed_only() else "all"
     return f"govdash:page:{version}:{translation.get_language()}:{published}:{digest}"
 
 

@@ -375,6 +375,7 @@ def _after_values(catalogue: Catalogue, sentence: str, quantities: list[tuple[Qu
             results[j] = Recognition(spec, note, spec.name_zh, confidence - 0.05, rule="regrouped")
 
 
+_GROWTH_WORD = re.compile(r"(?:同比|比上年)?(?:增长|增幅|下降)")
 _TOTAL_OF_BEFORE = re.compile(r"^\s*(?:总量|总额|总值)(?:为|达到?|完成|实现)?\s*$")
 
 
@@ -388,9 +389,7 @@ def _total_of_earlier_measure(catalogue: Catalogue, q: Quantity, earlier: list[R
             return base, "", 0.75, "total_of_earlier"
         return None
     # 固定资产投资增长15.5%,…;总量58.1亿元: a measure the catalogue has no growth rate for.
-    growth = None
-    for growth in re.finditer(r"(?:同比|比上年)?(?:增长|增幅|下降)", before):  # noqa: B007 - the last one
-        continue
+    growth = _last_match(_GROWTH_WORD, before, 0, len(before))
     if growth is None:
         return None
     clause = before[:growth.start()]
@@ -428,10 +427,16 @@ _TOTAL_WORD = re.compile(r"其中|共|总|合计|累计|全(?:街道?|镇|乡|�
 
 
 def _per_unit_before(sentence: str, clause_start: int, position: int) -> bool:
-    last = None
-    for last in _PER_UNIT_ANYWHERE.finditer(sentence, 0, clause_start):  # noqa: B007 - the last match is wanted
-        continue
+    last = _last_match(_PER_UNIT_ANYWHERE, sentence, 0, clause_start)
     return last is not None and not _TOTAL_WORD.search(sentence, last.end(), position)
+
+
+def _last_match(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
+    last = None
+    for last in pattern.finditer(text, start, end):  # noqa: B007 - only the last match is wanted
+        pass
+    return last
+
 # Verbs that make a lone 一 a count (全镇设置一个一级网格, 建成一个养老服务中心) rather than an article.
 _COUNTING_VERB = re.compile(
     r"共|设|划分|划|建|有|配备|配|组建|成立|达到|达|新增|开办|开设|打造|形成|改造|提升|投用|启用|运营|完成"
