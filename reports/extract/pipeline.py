@@ -16,7 +16,7 @@ from .initiatives import find_initiatives
 from .layout import Paragraph, paragraphs
 from .metrics import Recognition, accepts, clause_bounds, is_decline, recognize
 from .normalize import Normalized, normalize
-from .places import Mention, PlaceFinder, changes_place, is_subject
+from .places import ZONE_WORDS, Mention, PlaceFinder, changes_place, is_subject
 from .quantities import Quantity, find_quantities
 from .types import ArticleResult, Extraction, FactResult, InitiativeResult, Place
 from .years import YearMention, default_year, lead_year, nearest_year, title_year, written_on, year_mentions
@@ -27,7 +27,6 @@ _SENTENCE = re.compile(r"[^。!?]*(?:[。!?]+[\"'”’」』)]*|$)")
 _WAN = Decimal(10000)
 _ATTRIBUTIVE = re.compile(r"\s*(?:级|量级|台阶|新闻发布会|发布会|俱乐部|俱乐部成员)")
 _AS_OF = re.compile(r"(?:截至|截止|至)$")
-_ZONE = re.compile(r"(?:开发区|高新区|新区|经开区|园区|示范区|试验区|管理区|保税区)$")
 _CHANGE_TO = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|调整|扩大|发展|突破)?(?:到|至|为)")
 # A community named only by a common noun as the subject of a clause: 该村划分3个网格, 社区将辖区划分为…
 _COMMUNITY_SUBJECT = re.compile(
@@ -82,7 +81,7 @@ def _scope(gazetteer: Gazetteer, region: str | None) -> tuple[Scope | None, Plac
     if scope is None:
         # 济宁经济技术开发区, 南昌高新区: a zone governed like a district but missing from the gazetteer is still
         # the place its own paper's 全区 means.
-        if region and _ZONE.search(region):
+        if region and region.endswith(ZONE_WORDS):
             # 淮南高新区: a zone named after its city lies in that city, whose towns the page may name.
             city = next((c for n in (3, 2) for c in gazetteer.lookup(region[:n] + "市") if c.kind == "city"), None)
             if city is not None:

@@ -32,7 +32,9 @@ SHORT_STOPWORDS = frozenset(
 _SUFFIX = re.compile(r"街道|苏木|[镇乡区县市旗州盟村]")
 # What may follow a city's short name used for the city (广州全市, 广州:, 广州已建成…).
 _CITY_SHORT_FOLLOW = frozenset(":：,、 \n在共已有的全将")
-_ZONE_WORDS = frozenset("高新区 开发区 经开区 新区 高新技术产业开发区 经济技术开发区 经济开发区 工业园区".split())
+# Development zones: governed like districts, named after a city, often missing from the gazetteer.
+ZONE_WORDS = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "工业园区", "高新区", "开发区", "经开区", "新区",
+              "园区", "示范区", "试验区", "管理区", "保税区")
 # A town or subdistrict the gazetteer does not know (renamed, merged, newer than its data): a name opening a
 # headline or a clause, ending in 街道/镇/乡. Taken only when the page names it at least twice or in a
 # "<place>:" headline, and never from everyday words (全镇, 各乡镇, 特色小镇, 城乡).
@@ -224,7 +226,7 @@ class PlaceFinder:
             prev = resolved[-1] if resolved else None
             # 淮南市高新区三和镇: a zone word the gazetteer cannot place may stand between a town and its city.
             parent = prev.place if prev and prev.place and (start - prev.end <= 1
-                                                            or text[prev.end:start] in _ZONE_WORDS) else None
+                                                            or text[prev.end:start] in ZONE_WORDS) else None
             place = _pick(name, places, scope, parent, towns_named if via == "village" else None, districts_named)
             if place is None and pairs is not None and via == "full" and len(places) > 1:
                 paired = [p for p in places if (p.city, p.district) in pairs]
@@ -426,7 +428,7 @@ def generic_place(mention: Mention, context: Place | None, scope_place: Place | 
     if mention.generic in ("区", "县"):
         if base.is_district_level:
             return base
-        if mention.generic == "区" and scope_place is not None and scope_place.name.endswith(tuple(_ZONE_WORDS)):
+        if mention.generic == "区" and scope_place is not None and scope_place.name.endswith(ZONE_WORDS):
             return scope_place  # 全区 in a zone's paper is the zone, whichever district holds its towns on paper
         if base.is_subdistrict_level and base.district:
             return next((p for p in gazetteer.lookup(base.district) if p.city == base.city), None)
