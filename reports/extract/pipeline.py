@@ -21,7 +21,7 @@ from .quantities import Quantity, find_quantities
 from .types import ArticleResult, Extraction, FactResult, InitiativeResult, Place
 from .years import YearMention, default_year, lead_year, nearest_year, title_year, written_on, year_mentions
 
-EXTRACTOR_VERSION = "2026.12.06.3"
+EXTRACTOR_VERSION = "2026.12.07.1"
 
 _SENTENCE = re.compile(r"[^。!?]*(?:[。!?]+[\"'”’」』)]*|$)")
 _WAN = Decimal(10000)

@@ -232,6 +232,10 @@ def parse_number(text: str) -> Decimal | None:
 
 # Quoted speech holds clauses (“去年全镇生产总值是32.7亿元,增长了6.1%。”); a quoted name holds none.
 _SPEECH = re.compile(r"[,;。!?,;]")
+# A quoted chain of levels with counts (“镇指挥中心—四大板块—30个村(社)网格—132个微网格”) describes a structure
+# and its sizes: its numbers are counts, not part of a name.
+_CHAIN_LINK = re.compile(r"[—→]|-(?=\D)")
+_CHAIN_COUNT = re.compile(r"\d+\s*(?:个|名|支|家|处)[\u4e00-\u9fff(]")
 
 
 def _masked(text: str) -> list[tuple[int, int]]:
@@ -249,10 +253,14 @@ def _masked(text: str) -> list[tuple[int, int]]:
             if j < 0:
                 pos = i + 1
                 continue
-            if not _SPEECH.search(text, i + 1, j):
+            if not _SPEECH.search(text, i + 1, j) and not _counted_chain(text[i + 1:j]):
                 spans.append((i, j + 1))
             pos = j + 1
     return spans
+
+
+def _counted_chain(quoted: str) -> bool:
+    return len(_CHAIN_LINK.findall(quoted)) >= 2 and len(_CHAIN_COUNT.findall(quoted)) >= 2
 
 
 def _covered(text: str) -> bytearray:

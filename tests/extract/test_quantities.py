@@ -77,6 +77,12 @@ def test_it_ignores_dates_durations_ages_and_names_in_quotes():
     assert find_quantities(text) == []
 
 
+def test_it_reads_counts_in_a_quoted_chain_of_levels_but_not_in_a_quoted_code():
+    chain = _q("形成“镇指挥中心—四大板块—30个村(社)网格—132个微网格”治理链条")
+    assert [(value, unit) for value, unit, _ in chain] == [(30, "个"), (132, "个")]
+    assert _q("推行“1-3-5”工作法,打造“5-10-15分钟”生活圈") == []
+
+
 def test_it_keeps_a_voltage_unit_apart_from_the_thousand_multiplier():
     assert _q("10千伏线路") == [(10, "千伏", "exact")]
 
