@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .layout import Paragraph
-from .places import Mention, changes_place, generic_place
+from .places import Mention, changes_place, generic_place, is_organ
 from .types import Place
 
 
@@ -95,6 +95,9 @@ def main_place(ctx: Context, start: int, end: int) -> Place | None:
         return place
     towns: Counter[Place] = Counter()
     districts: Counter[Place] = Counter()
+    # 雁塔区委、区政府高度重视…,小寨路街道紧紧围绕…: a district's own offices directing a town of it speak of
+    # who leads, not of what the article is about.
+    organs: set[Place] = set()
     for i in range(start, end):
         if ctx.paras[i].kind != "body":
             continue
@@ -107,10 +110,15 @@ def main_place(ctx: Context, start: int, end: int) -> Place | None:
                 towns[place] += 1
             elif changes_place(ctx.text, m):
                 districts[place] += 1
+                if is_organ(ctx.text, m):
+                    organs.add(place)
     ranked = towns.most_common(2)
     first = ranked[0][1] if ranked else 0
     second = ranked[1][1] if len(ranked) > 1 else 0
     if first >= 2 and first >= 2 * second:
+        return ranked[0][0]
+    if first >= 1 and second == 0 and districts and all(
+            place in organs and place.contains(ranked[0][0]) for place in districts):
         return ranked[0][0]
     if districts:
         return districts.most_common(1)[0][0]

@@ -403,6 +403,11 @@ def is_subject(text: str, mention: Mention, organs: bool = True) -> bool:
     return bool(_SUBJECT_PREFIX.match(prefix.strip()))
 
 
+def is_organ(text: str, mention: Mention) -> bool:
+    """Is the mention the name of the place's office (雁塔区委, 区民政局) rather than of the place?"""
+    return bool(_ORG_AFTER.match(text[mention.end:mention.end + 8]))
+
+
 def changes_place(text: str, mention: Mention) -> bool:
     """Whether a mention makes the numbers after it (in its sentence) belong to another place."""
     if mention.via in ("generic", "local", "wide"):

@@ -221,3 +221,13 @@ def test_it_gives_a_province_s_or_the_country_s_figure_to_no_place():
     from .helpers import run, summary
     page = "江津区网格化\n\n全省共划分网格8万个,全区共划分网格1200个。\n"
     assert summary(run(page, region="江津区")) == {("江津区", 2023, "grid_count", 1200)}
+
+
+def test_it_gives_an_article_to_its_town_when_the_district_is_named_only_by_its_offices():
+    page = ("今年以来,陕西省西安市雁塔区委、区政府高度重视养老服务体系建设,小寨路街道紧紧围绕区委、区政府的安排部署,"
+            "全力推进养老助餐工作。截至目前,辖区26个社区建成运营老年助餐点32个。\n")
+    assert summary(run(page, published="2024-05-02", region="雁塔区")) == {
+        ("小寨路街道", 2024, "elderly_care_sites", 32)}
+    district_wide = ("今年以来,雁塔区全面推进养老助餐工作,小寨路街道率先试点。截至目前,全区建成老年助餐点132个。\n")
+    assert summary(run(district_wide, published="2024-05-02", region="雁塔区")) == {
+        ("雁塔区", 2024, "elderly_care_sites", 132)}
