@@ -275,8 +275,10 @@ class _Paragraph:
                     return None, "wide"
                 if m.via == "local":
                     local = self._local_place(m)
-                    if local is not None or m.text[0] in "全我本该此":
-                        return local, "reference"  # 全镇 never means the county, even when the town is unnamed
+                    # 全镇 never means the county, even when the town is unnamed; nor does a bare 街道 opening its
+                    # clause (2019年街道完成固定资产投资15.6亿元) in a district's paper that names no subdistrict.
+                    if local is not None or m.text[0] in "全我本该此" or m.text == "街道":
+                        return local, "reference"
                     continue  # 乡镇(街道)党工委 in a city's story: no subdistrict to point back to
                 found = self.ctx.place_of(m, self.place)
                 if found is not None:

@@ -63,14 +63,23 @@ def test_the_command_prints_one_json_fact_per_line():
     assert gdp == {**gdp, "doc": "000_d238ae38aa525291", "place": "圣泉街道", "district": "江津区", "year": 2023,
                    "value": 51.03, "unit": "亿元", "approx": "exact", "note": "预计"}
     assert {"evidence", "start", "end"} <= set(gdp)
-    assert any(r["metric"] is None for r in rows)
+    assert all(r["metric"] and r["place"] for r in rows)
 
 
-def test_the_command_can_leave_out_generic_quantities_and_add_initiatives():
-    rows = _command("--metrics-only", "--initiatives", "--published", "2024-01-15", "--region", "江津区",
+def test_the_command_prints_candidates_and_initiatives_on_request():
+    rows = _command("--candidates", "--initiatives", "--published", "2024-01-15", "--region", "江津区",
                     str(SEEDS / "000_d238ae38aa525291.txt"))
-    assert all(r.get("metric") or r.get("kind") == "initiative" for r in rows)
+    assert any(r.get("kind") != "initiative" and r["metric"] is None for r in rows)
     assert any(r.get("name") == "津新驿站" for r in rows)
+
+
+def test_the_command_leaves_a_figure_of_an_unnamed_subdistrict_to_the_candidates(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("经济工作\n\n2019年街道完成固定资产投资15.6亿元。\n", encoding="utf-8")
+    assert _command("--region", "昌江区", str(page)) == []
+    (row,) = [r for r in _command("--candidates", "--region", "昌江区", str(page)) if r["metric"]]
+    assert (row["place"], row["metric"], row["value"], row["place_source"]) == (
+        None, "fixed_asset_investment", 15.6, "reference")
 
 
 def test_the_command_fails_clearly_on_a_missing_file(tmp_path):

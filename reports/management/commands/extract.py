@@ -27,7 +27,7 @@ class Command(BaseCommand):
     help = (
         "Extract facts from newsletter pages (plain text, any common Chinese encoding) and print them as JSON "
         "lines: doc, place, district, year, metric, value (in the metric's unit), unit, approx, note, evidence, "
-        "start, end. Needs no database."
+        "start, end, and why it was read so (rule, place_source, year_source, confidence). Needs no database."
     )
     requires_system_checks = []
 
@@ -38,8 +38,9 @@ class Command(BaseCommand):
         parser.add_argument("--region", default=None, metavar="NAME",
                             help="area the newspaper covers (a district such as 江津区 or a city such as 重庆市); "
                                  "settles place names found in several districts")
-        parser.add_argument("--metrics-only", action="store_true",
-                            help="leave out quantities that match no catalogue metric")
+        parser.add_argument("--candidates", action="store_true",
+                            help="also print figures that are no fact yet: those matching no catalogue metric and "
+                                 "those whose place could not be told (what the review queue lists as candidates)")
         parser.add_argument("--initiatives", action="store_true",
                             help="also print initiatives (lines with \"kind\": \"initiative\")")
 
@@ -64,7 +65,8 @@ class Command(BaseCommand):
         for doc, text in texts:
             extraction = extract(text, config=config)
             for fact in extraction.facts:
-                if options["metrics_only"] and fact.metric is None:
+                # A figure of no catalogued metric, or of no place, is nothing the dashboard can publish.
+                if not options["candidates"] and (fact.metric is None or fact.place is None):
                     continue
                 self.stdout.write(json.dumps(self._fact(doc, fact), ensure_ascii=False))
             if options["initiatives"]:
