@@ -180,6 +180,9 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
         a_end = page.offsets[last - 1] + len(page.paras[last - 1].text)
         article_text = page.text[a_start:a_end]
         place = art.main_place(ctx, first, last)
+        # 街道正在积极协调…: an article that speaks as a subdistrict it never names is not about the paper's district.
+        voice = place is None and any(m.via == "local" and m.text == "街道" for i in range(first, last)
+                                      for m in ctx.mentions[i])
         title = art.title_text(ctx, first, last)
         first_body = next((p.text for p in page.paras[first:last] if p.kind == "body"), "")
         published = written_on(title, first_body, config.published)
@@ -210,6 +213,7 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
             if para.kind != "body":
                 continue
             walker = _Paragraph(page, ctx, i, a_start, place, scope_place, gazetteer, published, first)
+            walker.unnamed_subdistrict = voice
             walker.synonyms = synonyms
             walker.heading_place = heading_place
             walker.fallback_year_source = year_source if heading_year == year else "heading"
@@ -239,6 +243,7 @@ class _Paragraph:
     synonyms: dict[str, MetricSpec] = {}
     fallback_year_source = "article"
     heading_place: Place | None = None  # the one town a subheading above this paragraph names
+    unnamed_subdistrict = False  # the article speaks as a subdistrict it never names
 
     def __init__(self, page: _Page, ctx: art.Context, index: int, article_start: int, place: Place | None,
                  scope_place: Place | None, gazetteer: Gazetteer, published: date | None, first: int | None = None):
@@ -284,6 +289,8 @@ class _Paragraph:
                 if found is not None:
                     return found, "sentence"
         if self.place is None:
+            if self.unnamed_subdistrict:
+                return None, "reference"
             # A story naming no place in a district's, county's, zone's or city's own paper is about that area.
             if self.scope_place is not None and (self.scope_place.is_district_level or self.scope_place.kind == "city"):
                 return self.scope_place, "region"

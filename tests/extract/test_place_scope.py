@@ -231,3 +231,11 @@ def test_it_gives_an_article_to_its_town_when_the_district_is_named_only_by_its_
     district_wide = ("今年以来,雁塔区全面推进养老助餐工作,小寨路街道率先试点。截至目前,全区建成老年助餐点132个。\n")
     assert summary(run(district_wide, published="2024-05-02", region="雁塔区")) == {
         ("雁塔区", 2024, "elderly_care_sites", 132)}
+
+
+def test_it_gives_no_district_the_figures_of_an_article_that_speaks_as_a_subdistrict_it_never_names():
+    page = ("经济工作\n\n在经济工作方面,街道始终坚持一手抓开源,一手抓节流。\n\n"
+            "2019年完成固定资产投资15.6亿元,招商引资完成8.5亿元。\n")
+    facts = [f for f in run(page, published=None, region="昌江区").facts if f.metric]
+    assert {(f.place, f.metric, f.place_source) for f in facts} == {
+        (None, "fixed_asset_investment", "reference"), (None, "attracted_investment", "reference")}
