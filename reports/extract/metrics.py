@@ -19,7 +19,9 @@ from .quantities import Quantity
 _FILLER = re.compile(
     r"(?:[\s:]|共计|合计|累计|总计|共|达到|达|为|是|有|增至|增加到|突破|首次|首度|一举|约为|已达|已有|已|分别|完成|实现|"
     # 专职网格员配备30人: a verb of staffing or having between the noun and its number.
-    r"配备|配齐|配强|配有|配置|设有|建有|拥有|现有|"
+    r"配备|配齐|配强|配有|配置|设有|建有|拥有|现有|建成|建立|组建|成立|设立|设置|"
+    # 网格调整为98个 / 综治网格细化为6000余个: the count the noun was changed to is its current count.
+    r"(?:重新|进一步)?(?:优化)?(?:调整|优化|整合|细化|细分|划分|合并|扩充|扩大|压缩|精简|缩减|减少|增加|增设|重组)(?:为|成|到|至)|"
     r"预计|初步统计)*$"
 )
 _TRAILING_NOTE = re.compile(r"\([^()]{0,12}\)\s*$")
@@ -325,8 +327,9 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             found = _total_of_earlier_measure(catalogue, q, results[:i], sentence[:c_start])
         if found is None and q.family == "money" and _BARE_VALUE_ADDED.search(_head(head)) \
                 and not re.search(r"[业产]", _head(head)):
-            found = _value_added_of_topic(catalogue, q, sentence[:c_start])
+            found = _value_added_of_topic(catalogue, q, sentence[:c_start], head)
         if found is not None and (_locative(catalogue, found[0], q, head, post) or _PER_UNIT.search(head)
+                                  or _PER_CAPITA.search(head)
                                   or _per_unit_before(sentence, c_start, start)
                                   or (q.family == "count" and _ACTORS.match(post))):
             found = None
@@ -350,6 +353,8 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
         if _ESTIMATE.search(sentence[c_start:start]) or _ESTIMATE.search(sentence[:start][-12:]):
             note = "预计" if not note else note + ";预计"
         results[i] = Recognition(spec, note, spec.name_zh, confidence, rule=rule)
+    _shared(catalogue, sentence, quantities, results)
+    _shared_growth(catalogue, sentence, quantities, results)
     _after_values(catalogue, sentence, quantities, history, results)
     _parts(catalogue, sentence, quantities, results)
     _subsets(sentence, quantities, results)
@@ -400,6 +405,8 @@ def _total_of_earlier_measure(catalogue: Catalogue, q: Quantity, earlier: list[R
     return (found[0], found[1], 0.7, "total_of_earlier") if found else None
 
 
+_AREA_WORD = re.compile(r"全(?:街道?|镇|乡|区|县|市)|"
+                        r"(?:街道|镇|乡|区|县|市)(?:全年|上半年|前三季度)?(?:共|累计)?(?:实现|完成)")
 # 实现增加值4.1亿元: value added named by its verb alone; what it is the value added of stands earlier.
 _BARE_VALUE_ADDED = re.compile(r"(?:^|[\s,]|实现|完成|创造)增加值$")
 # 第一产业稳中有进,全年实现增加值4.1亿元: a sector opening an earlier clause of the sentence owns it.
@@ -407,16 +414,22 @@ _SECTOR_TOPIC = re.compile(r"(?:^|[,;:])\s*(?:\d{4}年,?)?(?:全年|[\u4e00-\u9f
                            r"(第[一二三]产业|[一二三]产|[\u4e00-\u9fff]{1,4}业)")
 
 
-def _value_added_of_topic(catalogue: Catalogue, q: Quantity,
-                          before: str) -> tuple[MetricSpec, str, float, str] | None:
+def _value_added_of_topic(catalogue: Catalogue, q: Quantity, before: str,
+                          head: str) -> tuple[MetricSpec, str, float, str] | None:
     """The value added of the sector an earlier clause opened with; with no sector named in the sentence, the
-    area's whole value added, i.e. its GDP (全街道共实现增加值18.25亿元)."""
+    area's whole value added, i.e. its GDP, when the sentence names the area (全街道共实现增加值18.25亿元): a bare
+    实现增加值8.0亿元 may continue a paragraph on one industry."""
     topics = _SECTOR_TOPIC.findall(before)
+    if not topics and not _AREA_WORD.search(before + head):
+        return None
     noun = topics[-1] + "增加值" if topics else "地区生产总值"
     found = match_metric(catalogue, q, noun, "")
     return (found[0], found[1], 0.75, "value_added_topic") if found else None
 
 
+# 每千人拥有市场主体数122户 / 人均…: a ratio to the population or the area, not a count.
+_PER_CAPITA = re.compile(r"(?:每(?:[一二两三四五六七八九十百千万]+|\d+)?(?:万|千|百)?(?:人|户|名|位|平方公里|公里)|"
+                         r"人均|户均|平均每)[^,;。]{0,12}$")
 # 每个网格配备网格员1名 / 每50户配备不少于两名党员: staffing per unit, not the total.
 _PER_UNIT = re.compile(
     r"每(?:一|\d+)?(?:个|名|栋|幢|座|户|位|家|支|条)(?!月|季度|星期|小时|工作日)[\u4e00-\u9fff]{1,8}?"
@@ -454,7 +467,7 @@ _ACTORS = re.compile(
     r"^[\u4e00-\u9fff“”]{0,6}(?:员|者|工|代表|干部|人才|组织|支部|单位)们?"
     r"(?:共同|集体|分别|先后|同时|正在|正|在|都|也|还|纷纷)?"
     r"(?:获评|获得|荣获|获颁|获奖|获提名|被评为|入选|参赛|参加|参与|同台|竞技|报名|接受|受到|"
-    r"入驻|进驻|下沉|包保|包联|结对|认领|兼任|"
+    r"入驻|进驻|下沉|包保|包联|结对|认领|兼任|联(?:系|住|包)?(?:户|住户|群众|网格|楼栋)|到社区报到|报到|"
     r"说|表示|介绍|告诉|坦言|感慨|笑着说|回忆)"
 )
 _LOCATIVE_VERB = re.compile(
@@ -681,6 +694,72 @@ def _lists(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity,
                 results[i] = Recognition(spec, note, spec.name_zh, 0.85, rule="list")
             else:
                 results[i] = Recognition(None, "", item[-10:], 0.5)
+
+
+_PLACE_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,3}$|(?:街道|镇|乡|区|县|市|社区|村)$")
+
+
+def _shared(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]],
+            results: list[Recognition | None]) -> None:
+    """长桥街道、龙华街道分别建成养老服务站3个、5个: places listed before 分别 and their values after it; the
+    values share the one noun the sentence names (after 分别, after the last value, or ending the list)."""
+    for m in re.finditer("分别", sentence):
+        c_start, _ = clause_bounds(sentence, m.start())
+        subject = sentence[c_start:m.start()]
+        parts = [p for p in re.split(r"[、和及与]", subject) if p]
+        if len(parts) < 2 or not all(_PLACE_ITEM.search(p) for p in parts[:-1]):
+            continue
+        run = [i for i, (_, start, _) in enumerate(quantities) if start >= m.end()]
+        if not run:
+            continue
+        first = run[0]
+        run = [first] + [i for prev, i in zip(run, run[1:], strict=False)
+                         if _LIST_GAP_BARE.match(sentence[quantities[prev][2]:quantities[i][1]])]
+        run = run[:next((k for k in range(1, len(run)) if run[k] != run[k - 1] + 1), len(run))]
+        if len(run) != len(parts):
+            continue
+        last = quantities[run[-1]]
+        _, c_end = clause_bounds(sentence, last[1])
+        noun = parts[-1] if _PLACE_ITEM.search(parts[-1]) is None else ""
+        head = noun + sentence[m.end():quantities[first][1]]
+        for i in run:
+            current = results[i]
+            if current is not None and (current.metric is not None or current.history or current.target):
+                continue
+            found = match_metric(catalogue, quantities[i][0], head, sentence[last[2]:c_end])
+            if found is not None:
+                spec, note, _, _ = found
+                results[i] = Recognition(spec, note, spec.name_zh, 0.8, rule="list")
+
+
+_RESPECTIVE_GROWTH = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|比增)(?:了|为|达到?)?\s*")
+
+
+def _shared_growth(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]],
+                   results: list[Recognition | None]) -> None:
+    """…分别实现地区生产总值12.5亿元、8.3亿元,分别增长5.1%、6.2%: each rate of a 分别 run is the growth of the
+    measure the values before it were given."""
+    for m in re.finditer("分别", sentence):
+        g = _RESPECTIVE_GROWTH.match(sentence, m.end())
+        c_start, _ = clause_bounds(sentence, m.start())
+        if g is None or not _NO_SUBJECT.match(sentence[c_start:m.start()]):
+            continue  # 城乡居民人均可支配收入分别增长5%、7.1%: rates of a measure of their own
+        run = [i for i, (q, start, _) in enumerate(quantities) if start >= g.end() and q.family == "percent"]
+        if not run or quantities[run[0]][1] != g.end():
+            continue
+        run = run[:next((k for k in range(1, len(run)) if run[k] != run[k - 1] + 1
+                         or not _LIST_GAP_BARE.match(sentence[quantities[run[k - 1]][2]:quantities[run[k]][1]])),
+                        len(run))]
+        base = next((results[j].metric for j in range(run[0] - 1, -1, -1)
+                     if results[j] is not None and results[j].metric is not None
+                     and quantities[j][0].family != "percent"), None)
+        growth = catalogue.growth_metric(base.key) if base is not None else None
+        if growth is None:
+            continue
+        for i in run:
+            current = results[i]
+            if current is None or (current.metric is None and not current.history and not current.target):
+                results[i] = Recognition(growth, "", growth.name_zh, 0.8, rule="growth")
 
 
 def _items(subject: str) -> list[str]:

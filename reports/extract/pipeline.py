@@ -21,7 +21,7 @@ from .quantities import Quantity, find_quantities
 from .types import ArticleResult, Extraction, FactResult, InitiativeResult, Place
 from .years import YearMention, default_year, lead_year, nearest_year, title_year, written_on, year_mentions
 
-EXTRACTOR_VERSION = "2026.12.07.1"
+EXTRACTOR_VERSION = "2026.12.07.2"
 
 _SENTENCE = re.compile(r"[^。!?]*(?:[。!?]+[\"'”’」』)]*|$)")
 _WAN = Decimal(10000)
@@ -237,6 +237,9 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
                       initiatives=tuple(initiatives), version=EXTRACTOR_VERSION, warnings=tuple(warnings))
 
 
+_LIST_JOINS = ("、", "和", "及", "与", "以及")
+
+
 class _Paragraph:
     """One body paragraph: its sentences, quantities, place mentions and years."""
 
@@ -285,7 +288,12 @@ class _Paragraph:
                     if local is not None or m.text[0] in "全我本该此" or m.text == "街道":
                         return local, "reference"
                     continue  # 乡镇(街道)党工委 in a city's story: no subdistrict to point back to
-                found = self.ctx.place_of(m, self.place)
+                found = self._pointed_back(m) if m.via == "generic" and m.text[0] == "该" else None
+                found = found or self.ctx.place_of(m, self.place)
+                if found is not None and found.is_subdistrict_level:
+                    listed = self._listed(m, found, hi)
+                    if listed is not None:
+                        return listed
                 if found is not None:
                     return found, "sentence"
         if self.place is None:
@@ -296,6 +304,47 @@ class _Paragraph:
                 return self.scope_place, "region"
             return None, "none"
         return self.place, ("region" if self.place == self.scope_place else "article")
+
+    def _pointed_back(self, mention: Mention) -> Place | None:
+        """新城区…。莲湖区工业稳中有进…。该区商贸业…: 该区 is the district named last before it in the paragraph."""
+        kinds = {"区": ("district",), "县": ("county",), "市": ("city", "county", "district")}[mention.generic]
+        index = bisect.bisect_left(self.mention_starts, mention.start)
+        for m in reversed(self.mentions[:index]):
+            if m.place is not None and m.place.kind in kinds \
+                    and (mention.generic != "市" or m.place.name.endswith("市")):
+                return m.place
+        return None
+
+    def _listed(self, last: Mention, place: Place, position: int) -> tuple[Place | None, str] | None:
+        """长桥、龙华、漕河泾街道新建4家…: a figure after a list of subdistricts is their sum, the district's; with
+        分别 (长桥街道、龙华街道分别建成3个、5个) the k-th figure is the k-th subdistrict's. None: no list."""
+        text = self.page.text
+        run = [last]
+        index = bisect.bisect_left(self.mention_starts, last.start)
+        while index > 0 and len(run) < 50:
+            before = self.mentions[index - 1]
+            if text[before.end:run[0].start] not in _LIST_JOINS or before.place is None \
+                    or not before.place.is_subdistrict_level:
+                break
+            run.insert(0, before)
+            index -= 1
+        # 在徐家汇、湖南、龙华街道…: names too short to be told apart still make a list; villages of one town
+        # (在船村、马家弄村建成老年食堂2家) are that town.
+        places = {self.ctx.place_of(m, self.place) for m in run}
+        if len(places) == 1 and (len(run) > 1 or last.via == "village" or text[last.start - 1:last.start] != "、"):
+            return None
+        respectively = text.rfind("分别", last.end, position)
+        if respectively != -1:
+            if len(run) == 1:
+                return None
+            k = len(find_quantities(text[respectively:position]))
+            place = self.ctx.place_of(run[k], self.place) if k < len(run) else None
+            return (place, "sentence") if place is not None else None
+        for candidate in (self.place, self.scope_place):
+            if candidate is not None and candidate.is_district_level and candidate.contains(place):
+                return candidate, "list"
+        district = next((p for p in self.gazetteer.lookup(place.district or "") if p.city == place.city), None)
+        return (district, "list") if district is not None else None
 
     def community_topic(self, sentence_start: int, position: int) -> Mention | None:
         """在周庄村,村里划分了9个网格 / 上京村划分了3个网格: a sentence opened by a community (社区/村) as its

@@ -24,6 +24,9 @@ GENERIC_NAMES = frozenset(
     "城区 郊区 矿区 新区 市区 高新区 开发区 经开区 新城区 老城区 中心区 工业区 社区 小区 景区 园区 片区 街区 辖区 山区 "
     "林区 库区 老区 东区 西区 南区 北区 城关镇 城关街道 新城街道 新村 中心村 城中村".split()
 )
+_PARTNER_BEFORE = frozenset("与同跟赴")
+# …of which these are districts' names in some cities (西安市新城区, 包头市昆都仑区…).
+_DISTRICT_WORDS = frozenset("城区 郊区 矿区 新区 新城区 老城区 中心区 东区 西区 南区 北区".split())
 SHORT_STOPWORDS = frozenset(
     "先锋 中山 城关 新华 人民 胜利 解放 和平 建设 光明 团结 红旗 东风 新城 城南 城北 城东 城西 城中 高新 开发 "
     "经开 新区 老城 中心 太平 长安 永安 兴隆 东城 西城 南城 北城 新村 花园 文化 民主 幸福 友谊 前进 红星 复兴 "
@@ -200,7 +203,9 @@ class PlaceFinder:
                 if towns and not _word_village(name, text[end:end + 1]):
                     found = (start, end, name, towns, "village")
                     break
-            if found and _is_text(found[2]):
+            # 西安市新城区: an everyday word right after a named parent is that parent's place (settled in _pick).
+            if found and (_is_text(found[2]) or (found[2] in _DISTRICT_WORDS and out and out[-1][1] == found[0]
+                                                 and out[-1][2].endswith("市"))):
                 follow = text[found[1]:found[1] + 1]
                 # X区划 is a word (行政区划), but a community 划分 its grids: X社区划分了12个网格.
                 if follow and follow in _WORD_AFTER_SUFFIX.get(found[2][-1], ()) \
@@ -410,6 +415,8 @@ def is_organ(text: str, mention: Mention) -> bool:
 
 def changes_place(text: str, mention: Mention) -> bool:
     """Whether a mention makes the numbers after it (in its sentence) belong to another place."""
+    if text[mention.start - 1:mention.start] in _PARTNER_BEFORE:
+        return False  # 与北京经济技术开发区开展战略合作: a partner of the subject, not the subject
     if mention.via in ("generic", "local", "wide"):
         return is_subject(text, mention)
     if mention.place is None:

@@ -102,6 +102,11 @@ _QUANTITY = re.compile(
     rf"(?P<unit>{_UNIT_ALT})"
     r"(?P<post2>以上|以下|以内|左右|上下|有余)?"
 )
+# GDP突破500亿大关 / 总产值达1.2亿,: 亿 closing a figure with no unit after it is an amount of 元 in print.
+_BARE_YI = re.compile(
+    r"(?P<pre>将近|接近|大约|超过|突破|近|约|超|逾)?\s*"
+    rf"(?P<num>{_AR_NUM})\s*(?P<mult>亿)(?P<post1>余|多)?(?=大关|台阶|[,。;!?]|$)"
+)
 _PERCENT_WORDS = re.compile(
     rf"(?P<pre>将近|接近|大约|超过|不到|不足|不少于|至少|近|约|超|逾)?百分之(?P<num>{_CN_NUM}|{_AR_NUM})"
     r"(?P<post2>以上|以下|以内|左右)?"
@@ -288,6 +293,17 @@ def find_quantities(text: str) -> list[Quantity]:
         start = m.start() if m.group("pre") else m.start("num") - 3
         out.append(Quantity(start, m.end(), m.start("num") - 3, m.end("num"), value, None, "%", "%", "percent",
                             approx, True, False))
+    taken = {q.value_start for q in out}
+    for m in _BARE_YI.finditer(text):
+        if masked[m.start("num")] or m.start("num") in taken or text[m.start("num") - 1:m.start("num")] in _AR_BLOCKERS:
+            continue
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        approx = _APPROX.get(m.group("pre") or m.group("post1") or "", "exact")
+        start = m.start() if m.group("pre") else m.start("num")
+        out.append(Quantity(start, m.end(), m.start("num"), m.end("mult"), value * MULTIPLIERS["亿"], None, "元", "亿",
+                            "money", approx, False, False))
     out.sort(key=lambda q: q.start)
     return out
 

@@ -309,3 +309,64 @@ def test_it_counts_a_built_facility_named_after_its_place_as_one():
     # A printed count stays the count.
     page = "圣泉街道\n\n2023年,街道建成投用圣泉街道养老服务中心3个。\n"
     assert [float(f.value) for f in run(page, region="江津区").facts if f.metric] == [3]
+
+
+def test_it_gives_a_figure_after_a_list_of_subdistricts_to_their_district_and_pairs_them_with_fenbie():
+    page = ("2021年,徐汇区在湖南、长桥、龙华、漕河泾街道新建4家社区综合为老服务中心;在长桥街道新建2家社区长者食堂。")
+    assert summary(run(page, region="徐汇区", published="2022-01-10")) == {
+        ("徐汇区", 2021, "elderly_care_sites", 4), ("长桥街道", 2021, "elderly_care_sites", 2)}
+    paired = "2023年,长桥街道、龙华街道分别实现地区生产总值12.5亿元、8.3亿元,分别增长5.1%、6.2%。"
+    assert summary(run(paired, region="徐汇区", published="2024-01-10")) == {
+        ("长桥街道", 2023, "gdp", 12.5), ("龙华街道", 2023, "gdp", 8.3),
+        ("长桥街道", 2023, "gdp_growth_pct", 5.1), ("龙华街道", 2023, "gdp_growth_pct", 6.2)}
+    villages = "山川乡去年在船村、马家弄村建成老年食堂2家。"
+    assert summary(run(villages, region="安吉县", published="2024-01-10")) == {
+        ("山川乡", 2023, "elderly_care_sites", 2)}
+
+
+def test_it_leaves_rates_of_a_measure_named_after_the_list_alone():
+    page = "2023年,江北区地区生产总值增长4.1%;城乡居民人均可支配收入分别增长5%、7.1%。"
+    assert summary(run(page, region="重庆市", published="2024-01-10")) == {("江北区", 2023, "gdp_growth_pct", 4.1)}
+
+
+def test_it_reads_yi_closing_a_figure_as_yuan():
+    assert summary(run("小榄镇GDP突破500亿大关。", region="中山市", published="2023-12-10")) == {
+        ("小榄镇", 2023, "gdp", 500)}
+    assert summary(run("全镇常住人口1.2亿,增长很快。", region="中山市")) == set()
+
+
+def test_it_reads_no_count_from_a_ratio_to_population():
+    page = "2022年,玉溪市市场主体总量达27.4万户,每千人拥有市场主体数122户。"
+    assert summary(run(page, region="玉溪市", published="2023-01-10")) == {
+        ("玉溪市", 2022, "market_entities_total", 274000)}
+
+
+def test_it_reads_no_party_members_from_members_taking_on_households():
+    page = "华州街道40余个单位联网格,1340余名党员联住户。华州街道共有党员2100余名。"
+    assert summary(run(page, region="华州区")) == {("华州街道", 2023, "party_members", 2100)}
+
+
+def test_it_reads_bare_value_added_as_gdp_only_when_the_sentence_names_the_area():
+    assert summary(run("2023年,圣泉街道实现增加值18.25亿元。", region="江津区")) == {("圣泉街道", 2023, "gdp", 18.25)}
+    assert summary(run("新能源产业势头强劲。实现增加值8.0亿元,增速为90.2%。", region="孝昌县")) == set()
+
+
+def test_it_reads_the_count_a_noun_was_changed_to_or_built_to():
+    assert summary(run("2023年,呼和浩特市综治网格细化为6000余个。", region="呼和浩特市")) == {
+        ("呼和浩特市", 2023, "grid_count", 6000)}
+    assert summary(run("2023年,江北区社区养老服务站建成50个。", region="重庆市")) == {
+        ("江北区", 2023, "elderly_care_sites", 50)}
+
+
+def test_it_reads_a_district_named_by_an_everyday_word_after_its_city_and_points_gai_qu_back():
+    page = ("其中,西安市新城区地区生产总值增长4.3%。莲湖区工业稳中有进,规上工业企业总产值实现252亿元。"
+            "该区商贸业持续回暖,社消总额实现496亿元。")
+    assert summary(run(page, region="西安市", published="2023-02-09")) == {
+        ("新城区", 2023, "gdp_growth_pct", 4.3), ("莲湖区", 2023, "industrial_output_above_scale", 252),
+        ("莲湖区", 2023, "retail_sales", 496)}
+
+
+def test_it_does_not_give_a_figure_to_a_partner_named_after_yu():
+    page = "2023年,大兴区与北京经济技术开发区开展战略合作,招商引资完成26亿元。"
+    (fact,) = [f for f in run(page, region="大兴区", published="2024-01-10").facts if f.metric]
+    assert fact.place.name == "大兴区"
