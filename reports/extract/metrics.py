@@ -310,7 +310,9 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
                           if found
                           else Recognition(None, "调整前", label, 0.5, history=True))
             continue
-        found = match_metric(catalogue, q, head, post)
+        distributed = _distributed(head)
+        found = (match_metric(catalogue, q, distributed, post) if distributed else None) \
+            or match_metric(catalogue, q, head, post)
         if found is not None and q.weak and (not _COUNTING_VERB.search(head) or q.unit in ("名", "人", "位")):
             # “过去一个网格要管一千多户”: 一个 is an article, not a count of one; 设置一名社区网格员 staffs one unit.
             found = None
@@ -412,6 +414,21 @@ _BARE_VALUE_ADDED = re.compile(r"(?:^|[\s,]|实现|完成|创造)增加值$")
 # 第一产业稳中有进,全年实现增加值4.1亿元: a sector opening an earlier clause of the sentence owns it.
 _SECTOR_TOPIC = re.compile(r"(?:^|[,;:])\s*(?:\d{4}年,?)?(?:全年|[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡|区|县|市))?"
                            r"(第[一二三]产业|[一二三]产|[\u4e00-\u9fff]{1,4}业)")
+
+
+# 新增规模工业企业48家、高新技术企业26家、市场主体4798个: the verb opening a list of counted items holds for each.
+_LIST_VERB = re.compile(r"(?P<verb>新增|新建|新登记|新发展|新培育|新引进|新设立|"
+                        r"新注册|新入驻|培育|建成|引进)")
+
+
+def _distributed(head: str) -> str | None:
+    cut = head.rfind("、")
+    if cut == -1:
+        return None
+    m = _LIST_VERB.search(head, 0, head.find("、"))
+    if m is None or not re.search(r"\d", head[m.end():cut]):
+        return None
+    return m.group("verb") + head[cut + 1:]
 
 
 def _value_added_of_topic(catalogue: Catalogue, q: Quantity, before: str,

@@ -82,6 +82,8 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
             out.append(YearMention(m.start(), m.end(), published.year + offset))
         else:
             half = m.group("half")
+            if half == "年初" and _GOAL_SET.match(text, m.end()):
+                continue  # 超额完成年初预定目标: when the goal was set, not the time of the figure
             # A bare 上半年 / 年底 printed early in the year still points at the year just ended.
             if text[max(0, m.start() - 2):m.start()] in ("今年", "去年", "本年", "上年", "明年"):
                 continue
@@ -93,6 +95,7 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
     return out
 
 
+_GOAL_SET = re.compile(r"(?:预定|确定|既定|制定|下达|提出|设定)?的?(?:目标|计划|任务)")
 # 2023年以来, / 2022年, / 2023年上半年: a year opening a clause sets the time of what follows.
 _OPENING_YEAR = re.compile(r"(?:^|[,;:。!?\n])\s*((?:19|20)\d{2})\s*年(?:以来|上半年|下半年|全年|度)?\s*[, ]")
 # (新疆)2023年伊犁哈萨克自治州特克斯县国民经济和社会发展统计公报: a report named with its year.

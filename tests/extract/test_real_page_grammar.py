@@ -370,3 +370,12 @@ def test_it_does_not_give_a_figure_to_a_partner_named_after_yu():
     page = "2023年,大兴区与北京经济技术开发区开展战略合作,招商引资完成26亿元。"
     (fact,) = [f for f in run(page, region="大兴区", published="2024-01-10").facts if f.metric]
     assert fact.place.name == "大兴区"
+
+
+def test_it_lets_the_verb_opening_a_list_hold_for_each_counted_item():
+    page = "2020年,湘乡市新增规模工业企业48家、高新技术企业26家、市场主体4798个。"
+    assert summary(run(page, region="湘乡市", published="2021-01-10")) == {
+        ("湘乡市", 2020, "market_entities_new", 4798)}
+    stock = "2020年,湘乡市规模工业企业48家、市场主体4798个。"
+    assert summary(run(stock, region="湘乡市", published="2021-01-10")) == {
+        ("湘乡市", 2020, "market_entities_total", 4798)}

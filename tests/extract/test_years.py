@@ -140,3 +140,11 @@ def test_it_reads_jie_zhi_dao_a_date_as_a_date_not_a_goal():
     page = "深圳商事主体\n\n截止到2020年10月底,深圳市共有商事主体3511234户。\n"
     facts = summary(run(page, published="2020-11-20", region="深圳市"))
     assert facts == {("深圳市", 2020, "market_entities_total", 3511234)}
+
+
+def test_it_does_not_date_a_figure_by_the_start_of_the_year_its_goal_was_set():
+    from .helpers import run, summary
+    page = ("政府工作报告\n\n一、2022年工作回顾\n\n"
+            "固定资产投资完成77.28亿元,超额完成年初预定目标,总量排名全市第四。\n")
+    assert summary(run(page, region="灵丘县", published="2023-04-27")) == {
+        ("灵丘县", 2022, "fixed_asset_investment", 77.28)}
