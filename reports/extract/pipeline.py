@@ -23,7 +23,8 @@ from .years import YearMention, default_year, lead_year, nearest_year, title_yea
 
 EXTRACTOR_VERSION = "2026.12.07.2"
 
-_SENTENCE = re.compile(r"[^。!?]*(?:[。!?]+[\"'”’」』)]*|$)")
+# A sentence ends at its stop, or at a bullet dash of a list run into one line (…目标迈进 [7] - 新增经营主体1.8万户).
+_SENTENCE = re.compile(r"[^。!?]*?(?:[。!?]+[\"'”’」』)]*|\s-\s|$)")
 _WAN = Decimal(10000)
 _ATTRIBUTIVE = re.compile(r"\s*(?:级|量级|台阶|新闻发布会|发布会|俱乐部|俱乐部成员)")
 _AS_OF = re.compile(r"(?:截至|截止|至)$")

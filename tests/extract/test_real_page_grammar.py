@@ -379,3 +379,18 @@ def test_it_lets_the_verb_opening_a_list_hold_for_each_counted_item():
     stock = "2020年,湘乡市规模工业企业48家、市场主体4798个。"
     assert summary(run(stock, region="湘乡市", published="2021-01-10")) == {
         ("湘乡市", 2020, "market_entities_total", 4798)}
+
+
+def test_it_ends_a_sentence_at_the_dash_of_a_bullet_list_run_into_one_line():
+    page = ("镇平县:乘势扬帆向新程\n\n经济攻坚 - 玉产业正朝着“全球玉文化消费中心”目标迈进 [7] - "
+            "2024年帮助企业减免税费6.2亿元,新增经营主体1.8万户 [8] - 累计建成高标准农田58.4万亩\n")
+    assert summary(run(page, region="镇平县", published="2025-11-03")) == {
+        ("镇平县", 2024, "market_entities_new", 18000)}
+
+
+def test_it_counts_one_facility_for_each_community_that_set_one_up():
+    page = "2022年,綦江区21个街镇陆续建立了养老服务中心,79个社区建立了养老服务站。"
+    assert summary(run(page, region="綦江区", published="2023-01-10")) == {
+        ("綦江区", 2022, "elderly_care_sites", 21), ("綦江区", 2022, "elderly_care_sites", 79)}
+    assert summary(run("2022年,綦江区26个社区建成老年助餐点32个。", region="綦江区", published="2023-01-10")) == {
+        ("綦江区", 2022, "elderly_care_sites", 32)}
