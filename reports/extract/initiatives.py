@@ -17,7 +17,10 @@ _LEXICON = Path(__file__).with_name("lexicon") / "initiatives.toml"
 _QUOTE = re.compile(r"“([^“”]{1,24})”|\"([^\"]{1,24})\"")
 _HONOUR = re.compile(r"(?:获评|荣获|评为|被评为|授予|命名为|入选|获得|表彰为|列为|认定为|获)[^,;。]{0,12}$")
 _NOT_AFTER = re.compile(r"^(?:称号|荣誉|奖|精神|理念|思想|要求|目标|目标任务|奋斗目标|战略|号召|口号|重要|主题)")
-_GOAL_END = re.compile(r"(?:示范地|示范街|示范区|先行区|高地|之城|之地|样板|标杆|新高地)$")
+_GOAL_END = re.compile(r"(?:示范[\u4e00-\u9fff]{0,3}|先行区|高地|之城|之地|之都|样板|标杆|新高地|目的地|[一二三四五六七八九十]极)$")
+_PROJECT_BEFORE = re.compile(r"(?:启动|开工|加快|规划|谋划)建设$")
+# 互嵌式, 蜂巢式, 点单式: a manner of doing things, not a name.
+_MANNER = re.compile(r"[\u4e00-\u9fff]式$")
 _NUMBERED = re.compile(r"^[一二两三四五六七八九十百千\d]+(?:[张项大个条件类级支多化心年]|板块|$)")
 _SLOGAN = re.compile(r"[,、;:!?。—‘’']")
 # 专岗+轮值, 平时+战时, 党建+网格治理: generic words joined by plus signs are a formula, not a name (1+4+N is a code).
@@ -44,6 +47,9 @@ class Lexicon:
     metaphors: frozenset[str]
     body_ending: re.Pattern
     campaign_after: re.Pattern
+    higher_subject: re.Pattern
+    action_opening: re.Pattern
+    descriptor_after: re.Pattern
 
 
 def _alternation(words: list[str]) -> str:
@@ -67,6 +73,11 @@ def lexicon() -> Lexicon:
         metaphors=frozenset(data["metaphors"]),
         body_ending=re.compile("(?:" + _alternation(data["body_endings"]) + ")$"),
         campaign_after=re.compile("^(?:" + _alternation(data["campaign_after"]) + ")"),
+        higher_subject=re.compile(r"^(?:\s|\d{4}年|今年|去年|近年来|同时|此外)*(?:"
+                                  + _alternation(data["higher_level_subjects"]) + ")(?:省|市|自治区)?(?:委|政府)?"
+                                  r"(?:大力|全面|深入|持续|率先)?(?:实施|推行|推进|开展|部署|启动|提出|打造|推出)"),
+        action_opening=re.compile("^(?:" + _alternation(data["action_openings"]) + ")"),
+        descriptor_after=re.compile("^(?:" + _alternation(data["descriptor_after"]) + ")"),
     )
 
 
@@ -147,8 +158,8 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
             name += noun.group()  # “三缘”工作法 is the 三缘工作法
         if code:
             mechanism = lex.mechanism_after.match(after)
-            if not mechanism and (after.startswith("的") or verb is None):
-                continue  # 形成了“三纵四横”的道路, “6+X”的格局: numerals naming a layout, not a method
+            if not mechanism and (after.startswith("的") or verb is None or before.endswith("的")):
+                continue  # 形成了“三纵四横”的道路, 四通八达的“四铁三高两快”: numerals naming a layout, not a method
             noun = lex.code_noun.match(after)
             if _CODE.match(name) and noun:
                 name += noun.group()  # “1422”工作法 is the 1422工作法
@@ -159,8 +170,22 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
             or len(re.findall(r"[\u4e00-\u9fff]", name)) < 3
         ):
             continue
+        # 荣获“中国鞋都”“世界茄克之都”…等15项“国字号”: every quote of a run after an honour is one.
+        unquoted = _QUOTE.sub("", before)
+        # 有一定影响力的“周宁上海商帮”, 基层治理的“四梁八柱”: a quote qualified by 的 is described, not named,
+        # unless a brand or mechanism noun follows it; “一江多湖多公园”的景观带 describes what follows it.
+        described = (before.endswith("的") and verb is None and not branded
+                     and not lex.mechanism_after.match(after)) or after.startswith("的") \
+            or ("的" in name and len(name) >= 6)  # 打造“舌尖上的幸福晚年”: a phrase, not a name
+        if _PROJECT_BEFORE.search(before):
+            continue  # 启动建设“农科芯城”: a construction project
         if (
-            _HONOUR.search(before)
+            described
+            or _HONOUR.search(unquoted)
+            or _MANNER.search(name)
+            or lex.action_opening.match(name)
+            or lex.descriptor_after.match(after)
+            or lex.higher_subject.match(unquoted)
             or _NOT_AFTER.match(after)
             or _GOAL_END.search(name)
             or _TITLE_BEFORE.search(before)

@@ -111,3 +111,27 @@ def test_it_lists_no_five_year_plan_no_two_character_word_and_no_national_progra
     assert find_initiatives("推动形成“善治”与“善智”互构的新图景,打造“四纵”综合信息平台。") == []
     assert find_initiatives("大东区将打造5个“完整社区”,推进“一村一品”。") == []
     assert [i.name for i in find_initiatives("朝天门街道创新双网格“三缘”工作法。")] == ["三缘工作法"]
+
+
+def test_it_leaves_out_quotes_that_describe_rather_than_name():
+    # a layout, a structure or a manner
+    assert _names("构建起内畅外联、四通八达的“四铁三高两快”城市骨干路网。") == []
+    assert _names("形成了“一江多湖多公园”的剑江绿色生态景观带。") == []
+    assert _names("华州街道积极构建“党建一体”格局。") == []
+    assert _names("建立“选育管用”全链条。") == []
+    assert _names("以构建“互嵌式”社会结构为着力点。") == []
+    # steps of work, metaphors, phrases and projects
+    assert _names("通过“建立一份关心关爱台账”“确定一对一志愿服务员”等举措。") == []
+    assert _names("搭建起基层治理的“四梁八柱”。") == []
+    assert _names("持续为老年人打造“舌尖上的幸福晚年”。") == []
+    assert _names("启动建设“农科芯城”。") == []
+    # and still a name where a verb of creation or a brand noun says so
+    assert _names("打造了有暖心齐全设施、关怀备至服务的“小哥驿站”。") == ["小哥驿站"]
+
+
+def test_it_leaves_out_honours_programmes_of_a_province_and_organisation_forms():
+    assert _names("荣获“中国鞋都”“世界茄克之都”等15项“国字号”区域产业品牌。") == []
+    assert _names("乾州古城非遗园成功创建“湖南省特色文化产业示范园区”。") == []
+    assert _names("报告称,广东实施“百千万工程”以来,全省镇域工业实力不断增强。") == []
+    assert _names("横向推行街道“大工委”、社区“联合党委”。") == []
+    assert _names("福建路社区“移动办公桌”党建引领民主协商议事品牌深受好评。") == ["移动办公桌"]
