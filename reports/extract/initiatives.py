@@ -17,7 +17,8 @@ _LEXICON = Path(__file__).with_name("lexicon") / "initiatives.toml"
 _QUOTE = re.compile(r"“([^“”]{1,24})”|\"([^\"]{1,24})\"")
 _HONOUR = re.compile(r"(?:获评|荣获|评为|被评为|授予|命名为|入选|获得|表彰为|列为|认定为|获)[^,;。]{0,12}$")
 _NOT_AFTER = re.compile(r"^(?:称号|荣誉|奖|精神|理念|思想|要求|目标|目标任务|奋斗目标|战略|号召|口号|重要|主题)")
-_GOAL_END = re.compile(r"(?:示范[\u4e00-\u9fff]{0,3}|先行区|高地|之城|之地|之都|样板|标杆|新高地|目的地|[一二三四五六七八九十]极)$")
+_GOAL_END = re.compile(r"(?:示范[\u4e00-\u9fff]{0,3}|先行区|高地|之城|之地|之都|样板|标杆|新高地|目的地|"
+                       r"[一二三四五六七八九十]极)$")
 _PROJECT_BEFORE = re.compile(r"(?:启动|开工|加快|规划|谋划)建设$")
 # 互嵌式, 蜂巢式, 点单式: a manner of doing things, not a name.
 _MANNER = re.compile(r"[\u4e00-\u9fff]式$")
