@@ -25,6 +25,14 @@ _LINE = re.compile(r"^(\t{0,3})([^\t\n]+)(?:\t(\d+)\t([^\t\n]*))?$", re.M)
 _TOWN_SUFFIXES = ("街道办事处", "街道", "苏木", "镇", "乡")
 
 
+# The 55 minority nationalities, longest first, as they appear in the names of autonomous areas.
+_NATIONALITIES = sorted(
+    "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 "
+    "柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 "
+    "京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各".split(), key=len, reverse=True)
+_AUTONOMOUS = re.compile("^([\u4e00-\u9fff]{2,}?)(?:(?:" + "|".join(_NATIONALITIES) + ")族?)+自治(县|旗|州)$")
+
+
 def _data_path() -> str:
     spec = importlib.util.find_spec("jionlp")
     if spec is None or not spec.origin:
@@ -144,6 +152,12 @@ class Gazetteer:
                     alias = place.name[: -len(long_suffix)] + short_suffix
                     if place not in by_name[alias]:
                         by_name[alias].append(place)
+        # 景谷傣族彝族自治县 is printed 景谷县, 黔东南苗族侗族自治州 黔东南州: index the short form of every autonomous
+        # county, banner and prefecture as well.
+        for place in [p for p in self.places if p.kind in ("county", "district", "city")]:
+            m = _AUTONOMOUS.match(place.name)
+            if m and place not in by_name[m.group(1) + m.group(2)]:
+                by_name[m.group(1) + m.group(2)].append(place)
         self.by_name = {name: tuple(places) for name, places in by_name.items()}
 
     def _add(self, place: Place, by_name: dict[str, list[Place]]) -> None:

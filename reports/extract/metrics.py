@@ -27,7 +27,7 @@ _FILLER = re.compile(
 _TRAILING_NOTE = re.compile(r"\([^()]{0,12}\)\s*$")
 _CLAUSE = re.compile(r"[,;:!?。]")
 _REGROUP = re.compile(
-    r"(?:调整|整合|划分|合并|优化|压缩|精简|缩减|扩大|扩展|扩充|增加(?!值)|减少|提升|提高|降低|增至|减至|升至|降至|变更|重组|"
+    r"(?:调整|整合|划分|合并|优化|压缩|精简|缩减|扩大|扩展|扩充|增加(?!值)|减少|提升|提高|降低|增至|减至|升至|降至|变更|重组|细化|细分|"
     r"分为|变为|改为|撤并|合为|并为|整合为)[\u4e00-\u9fff]{0,4}?(?:为|成|到|至)?\s*$"
 )
 # 由原来的120个 / 从2019年的80亿元 … 到2023年的120亿元
@@ -60,6 +60,8 @@ _GOAL = re.compile(
     # 以“网格连心”为目标 names an aim, not a figure to reach
     r"力争|(?<![为以占])(?<!占全年)(?<!占年度)(?<!完成)(?<!完成全年)(?<!完成年度)目标|预期|(?<!按)(?<!按照)计划(?!内|外)|重点抓好|重点做好|重点推进|主要任务|工作安排|(?<!截止)(?<!截至)到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后"
 )
+# 较2020年增长30%: a rate over the years since the one named (the pipeline compares it with the figure's year).
+_SINCE_YEAR = re.compile(r"(?:较|比|与)(?P<year>(?:19|20)\d{2})年(?:末|底)?(?:相比)?,?(?:增长|提高|增加|翻)")
 _ESTIMATE = re.compile(r"预计|预估|初步统计|初步核算")
 # 生产总值首次突破百亿元,达到102.3亿元: the round figure passed is a milestone; the value after it is the measure.
 _MILESTONE = re.compile(r"(?:首次|首度|历史性|一举|率先)?(?:突破|超过|跨越|迈上|站上|跨上|首破)\s*$")
@@ -108,6 +110,7 @@ class Recognition:
     part_of: MetricSpec | None = None
     total_at: int = -1
     rule: str = ""  # which grammar named the metric (see FactResult.rule)
+    since: int | None = None  # the year a rate is measured from, when the sentence names it
 
 
 @dataclass(frozen=True)
@@ -341,7 +344,7 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
         if found is None and q.family == "percent":
             found = _growth(catalogue, sentence, quantities, i, results, head)
         if found is not None and q.family == "percent" and _AVERAGE_GROWTH.search(head):
-            found = None
+            found = None  # 年均增长8%: an average over several years, not the growth on the year before
         if found is None:
             results[i] = Recognition(None, "", label, 0.3 if q.weak else 0.5, target=target)
             continue
@@ -354,7 +357,9 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             continue
         if _ESTIMATE.search(sentence[c_start:start]) or _ESTIMATE.search(sentence[:start][-12:]):
             note = "预计" if not note else note + ";预计"
-        results[i] = Recognition(spec, note, spec.name_zh, confidence, rule=rule)
+        since = _SINCE_YEAR.search(head) if q.family == "percent" else None
+        results[i] = Recognition(spec, note, spec.name_zh, confidence, rule=rule,
+                                 since=int(since.group("year")) if since else None)
     _shared(catalogue, sentence, quantities, results)
     _shared_growth(catalogue, sentence, quantities, results)
     _after_values(catalogue, sentence, quantities, history, results)
@@ -767,9 +772,10 @@ def _shared_growth(catalogue: Catalogue, sentence: str, quantities: list[tuple[Q
         run = run[:next((k for k in range(1, len(run)) if run[k] != run[k - 1] + 1
                          or not _LIST_GAP_BARE.match(sentence[quantities[run[k - 1]][2]:quantities[run[k]][1]])),
                         len(run))]
-        base = next((results[j].metric for j in range(run[0] - 1, -1, -1)
-                     if results[j] is not None and results[j].metric is not None
-                     and quantities[j][0].family != "percent"), None)
+        # The rates are of the values listed right before them (城镇、农村居民人均可支配收入28735元、13847元,分别
+        # 增长8.3%、10.2%): when those name no metric, nothing earlier does either.
+        last_value = next((j for j in range(run[0] - 1, -1, -1) if quantities[j][0].family != "percent"), None)
+        base = results[last_value].metric if last_value is not None and results[last_value] is not None else None
         growth = catalogue.growth_metric(base.key) if base is not None else None
         if growth is None:
             continue

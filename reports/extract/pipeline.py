@@ -508,6 +508,9 @@ class _Paragraph:
         start = self.offset - self.article_start + s_start + lead
         source_start, source_end = self.page.to_source(self.offset + q.value_start, self.offset + q.value_end)
         year, year_source = self.year_and_source(q.start, s_end, heading_year)
+        if rec.since is not None and year is not None and year - rec.since >= 2:
+            # 2025年…较2020年增长30%: growth over five years is no growth rate of the year.
+            rec = Recognition(None, "多年累计", rec.label, 0.4)
         return FactResult(
             article=article,
             place=place,

@@ -204,3 +204,11 @@ def test_it_keeps_the_figures_of_a_community_named_only_as_社区_or_该村_apar
             "社区将辖区划分为微网格42个。\n")
     facts = metric_facts(page, published="2024-02-22", region="遂溪县")
     assert [(f.metric, float(f.value)) for f in facts] == [("grid_count", 56)]
+
+
+def test_it_knows_autonomous_counties_and_prefectures_by_their_short_names():
+    from reports.extract import default_config
+    gazetteer = default_config().gazetteer
+    assert [p.name for p in gazetteer.lookup("景谷县")] == ["景谷傣族彝族自治县"]
+    assert [p.name for p in gazetteer.lookup("黔东南州")] == ["黔东南苗族侗族自治州"]
+    assert [p.name for p in gazetteer.lookup("酉阳县")] == ["酉阳土家族苗族自治县"]

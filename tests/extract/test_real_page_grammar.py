@@ -394,3 +394,17 @@ def test_it_counts_one_facility_for_each_community_that_set_one_up():
         ("綦江区", 2022, "elderly_care_sites", 21), ("綦江区", 2022, "elderly_care_sites", 79)}
     assert summary(run("2022年,綦江区26个社区建成老年助餐点32个。", region="綦江区", published="2023-01-10")) == {
         ("綦江区", 2022, "elderly_care_sites", 32)}
+
+
+def test_it_reads_a_rate_since_a_named_year_as_growth_only_over_one_year():
+    assert summary(run("2025年,渝中区地区生产总值实现1781.8亿元、较2020年增长30%。", region="渝中区",
+                       published="2026-01-10")) == {("渝中区", 2025, "gdp", 1781.8)}
+    assert ("新建区", 2020, "gdp_growth_pct", 2.1) in summary(run(
+        "2020年,新建区地区生产总值实现181.8亿元,比2019年增长2.1%。", region="新建区", published="2021-01-10"))
+
+
+def test_it_gives_respective_rates_only_to_the_values_listed_right_before_them():
+    page = ("2017年,常德市实现地区生产总值3238.1亿元,增长8.4%;城镇居民人均可支配收入28735元,"
+            "农村居民人均可支配收入13847元,分别增长8.3%、10.2%。")
+    assert summary(run(page, region="常德市", published="2018-01-10")) == {
+        ("常德市", 2017, "gdp", 3238.1), ("常德市", 2017, "gdp_growth_pct", 8.4)}
