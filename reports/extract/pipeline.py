@@ -239,6 +239,8 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
 
 
 _LIST_JOINS = ("、", "和", "及", "与", "以及")
+_CLAUSE_MARK = re.compile(r"[,;:。!?]")
+_RANK_AFTER = re.compile(r"(?:首|第一|唯一|率先|最|前列|领先|排名|之最|仅有|独有|同类)")
 
 
 class _Paragraph:
@@ -275,6 +277,9 @@ class _Paragraph:
 
     def place_and_source(self, sentence_start: int, position: int) -> tuple[Place | None, str]:
         lo, hi = self.offset + sentence_start, self.offset + position
+        scoped = self._scope_word(lo, hi)
+        if scoped is not None:
+            return scoped
         for m in reversed(self._mentions_between(lo, hi)):
             if m.via == "village" and m.place is not None and self.place is not None \
                     and not self.place.kind == "city" and m.place.district != self.place.district:
@@ -305,6 +310,22 @@ class _Paragraph:
                 return self.scope_place, "region"
             return None, "none"
         return self.place, ("region" if self.place == self.scope_place else "article")
+
+    def _scope_word(self, lo: int, hi: int) -> tuple[Place | None, str] | None:
+        """推动了全区579个网格全部实现…: 全区/全县/全市 inside the figure's own clause scopes it wherever it stands
+        (not only opening the clause), unless it is what a share or a rank is of (占全区…, 位居全市第一)."""
+        text = self.page.text
+        inside = self._mentions_between(lo, hi)
+        if not inside:
+            return None
+        m = inside[-1]
+        if m.via != "generic" or not m.text.startswith("全") or _CLAUSE_MARK.search(text, m.end, hi):
+            return None
+        if text[max(lo, m.start - 2):m.start].endswith(("占", "居", "在", "列", "于", "为", "比")) \
+                or _RANK_AFTER.match(text, m.end):
+            return None  # 打造全区首个“津新驿站”: a rank within the district, not its figure
+        place = self.ctx.place_of(m, self.place)
+        return (place, "reference") if place is not None else None
 
     def _pointed_back(self, mention: Mention) -> Place | None:
         """新城区…。莲湖区工业稳中有进…。该区商贸业…: 该区 is the district named last before it in the paragraph."""

@@ -113,3 +113,9 @@ def test_elderly_care_facilities_with_a_grade_or_ownership_word_in_front():
 def test_a_milestone_alone_is_an_over_figure():
     text = "本报讯 2022年，仓前街道地区生产总值首次突破百亿元。"
     assert _got(text, published="2023-02-01", region="杭州市") == {("gdp", 100.0, "over")}
+
+
+def test_it_reads_no_grid_count_from_grid_branch_secretaries():
+    from .helpers import run, summary
+    page = "三桥社区初步形成9个网格支部书记、楼栋长38个的志愿服务网络。"
+    assert summary(run(page, region="茅箭区")) == set()

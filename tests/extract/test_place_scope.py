@@ -239,3 +239,10 @@ def test_it_gives_no_district_the_figures_of_an_article_that_speaks_as_a_subdist
     facts = [f for f in run(page, published=None, region="昌江区").facts if f.metric]
     assert {(f.place, f.metric, f.place_source) for f in facts} == {
         (None, "fixed_asset_investment", "reference"), (None, "attracted_investment", "reference")}
+
+
+def test_it_lets_quan_qu_inside_a_figures_clause_scope_it_but_not_a_rank():
+    page = "衢化街道将支部建在网格上,通过小网格大治理,推动了全区579个网格全部实现一网格一党支部。\n"
+    assert summary(run(page, published="2018-01-10", region="柯城区")) == {("柯城区", 2018, "grid_count", 579)}
+    ranked = "衢化街道\n\n衢化街道打造全区首个网格服务中心,划分网格36个。\n"
+    assert summary(run(ranked, published="2018-01-10", region="柯城区")) == {("衢化街道", 2018, "grid_count", 36)}
