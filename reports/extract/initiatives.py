@@ -177,7 +177,8 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
         # unless a brand or mechanism noun follows it; “一江多湖多公园”的景观带 describes what follows it.
         described = (before.endswith("的") and verb is None and not branded
                      and not lex.mechanism_after.match(after)) or after.startswith("的") \
-            or ("的" in name and len(name) >= 6)  # 打造“舌尖上的幸福晚年”: a phrase, not a name
+            or ("的" in name and len(name) >= 6) \
+            or "与" in name  # 打造“舌尖上的幸福晚年”, 建立“督查与通报”: a phrase, not a name
         if _PROJECT_BEFORE.search(before):
             continue  # 启动建设“农科芯城”: a construction project
         if (
@@ -185,7 +186,7 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
             or _HONOUR.search(unquoted)
             or _MANNER.search(name)
             or lex.action_opening.match(name)
-            or lex.descriptor_after.match(after)
+            or (lex.descriptor_after.match(after) and not lex.mechanism_after.match(after))
             or lex.higher_subject.match(unquoted)
             or _NOT_AFTER.match(after)
             or _GOAL_END.search(name)

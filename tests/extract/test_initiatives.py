@@ -135,3 +135,13 @@ def test_it_leaves_out_honours_programmes_of_a_province_and_organisation_forms()
     assert _names("报告称,广东实施“百千万工程”以来,全省镇域工业实力不断增强。") == []
     assert _names("横向推行街道“大工委”、社区“联合党委”。") == []
     assert _names("福建路社区“移动办公桌”党建引领民主协商议事品牌深受好评。") == ["移动办公桌"]
+
+
+def test_it_leaves_out_conjunctions_resources_generic_mechanisms_and_national_frameworks():
+    assert _names("崇武镇通过建立“督查与通报”“红黑榜”等定期通报制度。") == []
+    assert _names("天府街道创新整合“校地企”资源,加强“校地企”联动。") == []
+    assert _names("构建志愿服务“红色引擎”。") == []
+    assert _names("殷涧镇推行“三治融合”,完善“一约四会”。") == []
+    assert _names("采用漫画打造以和谐为主题的“和文化”社区。") == []
+    # a mechanism noun after the quote still makes it a name
+    assert _names("金家岭街道构建完善“一核三圈四治”社区惠民服务体系。") == ["一核三圈四治"]
