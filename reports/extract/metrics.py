@@ -193,7 +193,9 @@ def match_metric(catalogue: Catalogue, q: Quantity, head: str,
                  post: str) -> tuple[MetricSpec, str, float, str] | None:
     """The metric whose cue sits right before (``head``) or after (``post``) the quantity; None when none does
     or when a veto says the count belongs to someone else."""
-    head = _head(head)
+    # The verb a noun after the number needs (完成12个老旧小区改造) is one _head drops as filler: check it on the
+    # clause as printed.
+    raw, head = head.rstrip(), _head(head)
     for c in _fitting(catalogue, q.family, q.unit if q.family == "count" else ""):
         if c.before is not None:
             m = c.before.search(head)
@@ -203,13 +205,13 @@ def match_metric(catalogue: Catalogue, q: Quantity, head: str,
                 return c.spec, _note(c, m.group()), 0.9, "before"
         if c.after is not None:
             m = c.after.match(post)
-            if m and (c.requires is None or c.requires.search(head)):
+            if m and (c.requires is None or c.requires.search(head) or c.requires.search(raw)):
                 if c.veto is not None and c.veto.search(head):
                     return None
                 return c.spec, _note(c, m.group()), 0.85, "after"
         for pattern, requires in c.after_with:
             m = pattern.match(post)
-            if m and requires.search(head) and not (c.veto is not None and c.veto.search(head)):
+            if m and (requires.search(head) or requires.search(raw)) and not (c.veto is not None and c.veto.search(head)):
                 return c.spec, _note(c, m.group()), 0.85, "after"
     return None
 
