@@ -211,7 +211,8 @@ def match_metric(catalogue: Catalogue, q: Quantity, head: str,
                 return c.spec, _note(c, m.group()), 0.85, "after"
         for pattern, requires in c.after_with:
             m = pattern.match(post)
-            if m and (requires.search(head) or requires.search(raw)) and not (c.veto is not None and c.veto.search(head)):
+            vetoed = c.veto is not None and c.veto.search(head)
+            if m and (requires.search(head) or requires.search(raw)) and not vetoed:
                 return c.spec, _note(c, m.group()), 0.85, "after"
     return None
 
