@@ -32,7 +32,7 @@ SHORT_STOPWORDS = frozenset(
     "经开 新区 老城 中心 太平 长安 永安 兴隆 东城 西城 南城 北城 新村 花园 文化 民主 幸福 友谊 前进 红星 复兴 "
     "振兴 和谐 育才 工业 商业 滨江 江南 江北岸 河西 河东 城区 社区 新街 老街 大街 朝阳 向阳 红岩 新民 新建 新兴".split()
 )
-_SUFFIX = re.compile(r"街道|苏木|[镇乡区县市旗州盟村]")
+_SUFFIX = re.compile(r"街道|苏木|[镇乡区县市旗州盟村]|街(?![道头巷区坊面边])")
 # What may follow a city's short name used for the city (广州全市, 广州:, 广州已建成…).
 _CITY_SHORT_FOLLOW = frozenset(":：,、 \n在共已有的全将")
 # Development zones: governed like districts, named after a city, often missing from the gazetteer.
@@ -72,6 +72,7 @@ _WORD_AFTER_SUFFIX = {
     "乡": set("村镇土愁贤亲情野间邻风里"), "镇": set("街村区域级"), "村": set("民级委居社组庄落集寨务干规"),
     "区": set("域县级委划间块位"), "县": set("域城级委区乡市"), "市": set("场民级委区县容政值面井"),
 }
+_WORDS_HOLDING_NAMES = re.compile(r"文明村镇|文明乡镇|文明城镇|文明村居|美丽村镇|特色村镇|历史文化名镇|历史文化名村")
 # Before a town or village of another district, a name that is really mentioned stands after a break or a
 # preposition (在大足区龙水镇, 赴宜居乡, 与三河村) rather than inside a phrase.
 _STRONG_BEFORE = re.compile(
@@ -105,6 +106,7 @@ class PlaceFinder:
         self.gazetteer = gazetteer
         self.scope = scope
         self.villages = gazetteer.villages_in(scope) if scope and scope.city else {}
+        self.streets = _streets(gazetteer, scope)
 
     def find(self, text: str) -> list[Mention]:
         """Every place mention in ``text`` (a whole page), sorted by position."""
@@ -188,6 +190,8 @@ class PlaceFinder:
         longest = min(self.gazetteer.max_name_length, 12)
         out: list[tuple[int, int, str, tuple[Place, ...], str]] = []
         taken_until = -1
+        # 省级文明村镇 holds 明村镇: a word that contains a place's name inside it is no mention of the place.
+        inside_words = [(w.start(), w.end()) for w in _WORDS_HOLDING_NAMES.finditer(text)]
         for match in _SUFFIX.finditer(text):
             end = match.end()
             found = None
@@ -199,11 +203,19 @@ class PlaceFinder:
                 if places:
                     found = (start, end, name, places, "full")
                     break
+                if name.endswith("街"):
+                    street = self.streets.get(name)
+                    if street:
+                        found = (start, end, name, (street,), "full")
+                        break
+                    continue
                 towns = villages.get(name)
                 if towns and not _word_village(name, text[end:end + 1]):
                     found = (start, end, name, towns, "village")
                     break
             # 西安市新城区: an everyday word right after a named parent is that parent's place (settled in _pick).
+            if found and any(a < found[0] < b for a, b in inside_words):
+                continue
             if found and (_is_text(found[2]) or (found[2] in _DISTRICT_WORDS and out and out[-1][1] == found[0]
                                                  and out[-1][2].endswith("市"))):
                 follow = text[found[1]:found[1] + 1]
@@ -290,6 +302,15 @@ class PlaceFinder:
                     continue  # 三江镇 elsewhere is not 三江街道
             out.append(Mention(start, end, short, table[short], "short"))
         return out
+
+
+def _streets(gazetteer: Gazetteer, scope: Scope | None) -> dict[str, Place]:
+    """五里桥街 for 五里桥街道: the subdistricts of the paper's own district by their one-character form (only there:
+    elsewhere X街 is mostly a street)."""
+    if scope is None or not scope.district:
+        return {}
+    return {p.name[:-2] + "街": p for p in gazetteer.towns_in(scope)
+            if p.name.endswith("街道") and len(p.name) >= 5 and not p.name.endswith("街街道")}
 
 
 def _named_pairs(raw) -> set[tuple]:
