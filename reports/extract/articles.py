@@ -127,6 +127,27 @@ def main_place(ctx: Context, start: int, end: int) -> Place | None:
     return None
 
 
+def main_community(ctx: Context, start: int, end: int) -> Mention | None:
+    """The one community an article keeps naming (新工社区 five times, its subdistrict once): its figures that name no
+    other place are that community's own, not its subdistrict's."""
+    communities: Counter[str] = Counter()
+    first: dict[str, Mention] = {}
+    towns: Counter[Place] = Counter()
+    for i in range(start, end):
+        for m in ctx.mentions[i]:
+            if m.via == "village" and m.text.endswith(("社区", "村")):
+                communities[m.text] += 1
+                first.setdefault(m.text, m)
+            elif m.place is not None and m.place.is_subdistrict_level:
+                towns[m.place] += 1
+    ranked = communities.most_common(2)
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and 2 * ranked[1][1] > ranked[0][1]):
+        return None
+    if towns and max(towns.values()) >= ranked[0][1]:
+        return None
+    return first[ranked[0][0]]
+
+
 def _mixed_village_lists(text: str, mentions: list[Mention]) -> set[int]:
     """Starts of villages printed in a list (歌乐村、金刚村、茅山峡村) that spans several towns: such a list says
     where work was done across a district, not which town a report is about."""

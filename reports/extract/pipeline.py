@@ -21,7 +21,7 @@ from .quantities import Quantity, find_quantities
 from .types import ArticleResult, Extraction, FactResult, InitiativeResult, Place
 from .years import YearMention, default_year, lead_year, nearest_year, title_year, written_on, year_mentions
 
-EXTRACTOR_VERSION = "2026.12.07.3"
+EXTRACTOR_VERSION = "2026.12.07.4"
 
 # A sentence ends at its stop, or at a bullet dash of a list run into one line (…目标迈进 [7] - 新增经营主体1.8万户).
 _SENTENCE = re.compile(r"[^。!?]*?(?:[。!?]+[\"'”’」』)]*|\s-\s|$)")
@@ -182,6 +182,7 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
         article_text = page.text[a_start:a_end]
         place = art.main_place(ctx, first, last)
         # 街道正在积极协调…: an article that speaks as a subdistrict it never names is not about the paper's district.
+        community = art.main_community(ctx, first, last)
         voice = place is None and any(m.via == "local" and m.text == "街道" for i in range(first, last)
                                       for m in ctx.mentions[i])
         title = art.title_text(ctx, first, last)
@@ -215,6 +216,7 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
                 continue
             walker = _Paragraph(page, ctx, i, a_start, place, scope_place, gazetteer, published, first)
             walker.unnamed_subdistrict = voice
+            walker.community_article = community
             walker.synonyms = synonyms
             walker.heading_place = heading_place
             walker.fallback_year_source = year_source if heading_year == year else "heading"
@@ -250,6 +252,7 @@ class _Paragraph:
     fallback_year_source = "article"
     heading_place: Place | None = None  # the one town a subheading above this paragraph names
     unnamed_subdistrict = False  # the article speaks as a subdistrict it never names
+    community_article: Mention | None = None  # the one community the article is about
 
     def __init__(self, page: _Page, ctx: art.Context, index: int, article_start: int, place: Place | None,
                  scope_place: Place | None, gazetteer: Gazetteer, published: date | None, first: int | None = None):
@@ -504,6 +507,9 @@ class _Paragraph:
               heading_year: int | None) -> FactResult | None:
         if rec.metric is not None and not rec.metric.sited:
             community = self.community_topic(s_start, q.start)
+            if community is None and self.community_article is not None \
+                    and self.place_and_source(s_start, q.start)[1] in ("article", "region"):
+                community = self.community_article
             if community is not None:
                 rec = Recognition(None, community.text, community.text + rec.metric.name_zh, rec.confidence * 0.6)
         if rec.metric is None and not rec.target and not rec.history:

@@ -246,3 +246,23 @@ def test_it_lets_quan_qu_inside_a_figures_clause_scope_it_but_not_a_rank():
     assert summary(run(page, published="2018-01-10", region="柯城区")) == {("柯城区", 2018, "grid_count", 579)}
     ranked = "衢化街道\n\n衢化街道打造全区首个网格服务中心,划分网格36个。\n"
     assert summary(run(ranked, published="2018-01-10", region="柯城区")) == {("衢化街道", 2018, "grid_count", 36)}
+
+
+def test_it_gives_the_figures_of_an_article_about_one_community_to_that_community_not_its_subdistrict():
+    page = ("在上城区紫阳街道新工社区,居民们每天都能感到小区在逆生长。新工社区的房屋建造于上世纪80年代。"
+            "新工社区成立了居民议事会。以停车问题为例,通过更新停车系统,新增了402个停车位。\n")
+    facts = [f for f in run(page, published="2019-06-01", region="上城区").facts if f.metric]
+    assert facts == []
+    (candidate,) = [f for f in run(page, published="2019-06-01", region="上城区").facts if f.value == 402]
+    assert candidate.label.startswith("新工社区")
+
+
+def test_it_reads_a_subdistrict_of_the_papers_district_by_its_one_character_form():
+    page = "志愿服务\n\n五里桥街注册志愿者约万人,志愿者队伍182支。\n"
+    assert summary(run(page, published="2023-01-01", region="黄浦区")) == {
+        ("五里桥街道", 2023, "registered_volunteers", 10000), ("五里桥街道", 2023, "volunteer_organizations", 182)}
+
+
+def test_it_does_not_read_a_town_inside_a_word_that_holds_its_name():
+    page = "菜园集镇\n\n【概况】2014年,全镇积极打造省级文明村镇,全年实现社会固定资产投资30亿元。\n"
+    assert summary(run(page, published=None, region="东明县")) == {("菜园集镇", 2014, "fixed_asset_investment", 30)}
