@@ -176,9 +176,11 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
         # 有一定影响力的“周宁上海商帮”, 基层治理的“四梁八柱”: a quote qualified by 的 is described, not named,
         # unless a brand or mechanism noun follows it; “一江多湖多公园”的景观带 describes what follows it.
         described = (before.endswith("的") and verb is None and not branded
-                     and not lex.mechanism_after.match(after)) or after.startswith("的") \
+                     and not lex.mechanism_after.match(after)) \
+            or (after.startswith("的") and not lex.mechanism_after.match(after[1:])) \
             or ("的" in name and len(name) >= 6) \
-            or "与" in name  # 打造“舌尖上的幸福晚年”, 建立“督查与通报”: a phrase, not a name
+            or "与" in name \
+            or after.startswith("等")  # “舌尖上的幸福晚年”, “督查与通报”: phrases; “第一议题”等制度: one of a kind
         if _PROJECT_BEFORE.search(before):
             continue  # 启动建设“农科芯城”: a construction project
         if (

@@ -145,3 +145,9 @@ def test_it_leaves_out_conjunctions_resources_generic_mechanisms_and_national_fr
     assert _names("采用漫画打造以和谐为主题的“和文化”社区。") == []
     # a mechanism noun after the quote still makes it a name
     assert _names("金家岭街道构建完善“一核三圈四治”社区惠民服务体系。") == ["一核三圈四治"]
+
+
+def test_it_leaves_out_one_example_of_a_kind_and_keeps_a_mechanism_described_by_de():
+    assert _names("健全完善“第一议题”“理论学习中心组”“三会一课”等理论学习制度。") == []
+    assert _names("培育孵化“群防群治”等8支专项队伍。") == []
+    assert _names("在二桥西社区,创新推行“逢四说事”的协商机制。") == ["逢四说事"]
