@@ -158,16 +158,25 @@ def lead_year(text: str, title: str, published: date | None) -> int | None:
     year = title_year(title, published)
     if year is not None:
         return year
-    first_sentence = re.split(r"[。!?]", text, maxsplit=1)[0]
+    sentences = re.split(r"[。!?]", text, maxsplit=2)
+    first_sentence = sentences[0]
     report = _REPORT_YEAR.search(first_sentence)
     if report:
         year = int(report.group(1))
         return year - 1 if _WORK_REPORT_AFTER.match(first_sentence, report.end(1)) else year
-    for m in year_mentions(first_sentence, published):
-        if m.year is not None and _CLAUSE_START.search(first_sentence[:m.start]) \
-                and first_sentence[m.end:m.end + 1] in (",", " ", ""):
-            return m.year
+    # 汤祚国:去年以来,…。2017年,我市…: a lead that opens with a time span dates the article by the next sentence.
+    opening = [first_sentence]
+    if len(sentences) > 1 and _SPAN_LEAD.search(first_sentence):
+        opening.append(sentences[1])
+    for sentence in opening:
+        for m in year_mentions(sentence, published):
+            if m.year is not None and _CLAUSE_START.search(sentence[:m.start]) \
+                    and sentence[m.end:m.end + 1] in (",", " ", ""):
+                return m.year
     return None
+
+
+_SPAN_LEAD = re.compile(r"(?:以来|近年来|这些年|一年来|过去一年)")
 
 
 def nearest_year(mentions: list[YearMention], position: int, sentence_end: int) -> int | None:

@@ -148,3 +148,10 @@ def test_it_does_not_date_a_figure_by_the_start_of_the_year_its_goal_was_set():
             "固定资产投资完成77.28亿元,超额完成年初预定目标,总量排名全市第四。\n")
     assert summary(run(page, region="灵丘县", published="2023-04-27")) == {
         ("灵丘县", 2022, "fixed_asset_investment", 77.28)}
+
+
+def test_it_dates_an_article_whose_lead_opens_with_a_span_by_the_year_of_its_next_sentence():
+    from .helpers import run, summary
+    page = ("开放强市\n\n汤祚国:去年以来,开放强市战略在全市层层落实。2017年,我市打好了首场仗。\n\n"
+            "二是消费市场稳中向好。社会消费品零售总额达1172.6亿元。\n")
+    assert summary(run(page, region="常德市", published="2018-06-26")) == {("常德市", 2017, "retail_sales", 1172.6)}
