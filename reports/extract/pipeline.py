@@ -334,7 +334,7 @@ class _Paragraph:
         """新城区…。莲湖区工业稳中有进…。该区商贸业…: 该区 is the district named last before it in the paragraph."""
         kinds = {"区": ("district",), "县": ("county",), "市": ("city", "county", "district")}[mention.generic]
         index = bisect.bisect_left(self.mention_starts, mention.start)
-        for m in reversed(self.mentions[:index]):
+        for m in reversed(self.mentions[max(0, index - 50):index]):  # bounded: one look back per figure
             if m.place is not None and m.place.kind in kinds \
                     and (mention.generic != "市" or m.place.name.endswith("市")):
                 return m.place
