@@ -62,6 +62,7 @@ _GOAL = re.compile(
 )
 # 较2020年增长30%: a rate over the years since the one named (the pipeline compares it with the figure's year).
 _SINCE_YEAR = re.compile(r"(?:较|比|与)(?P<year>(?:19|20)\d{2})年(?:末|底)?(?:相比)?,?(?:增长|提高|增加|翻)")
+_ONE_QUARTER = re.compile(r"(?<![前三])(?:第)?([一二三四])季度")
 _ESTIMATE = re.compile(r"预计|预估|初步统计|初步核算")
 # 生产总值首次突破百亿元,达到102.3亿元: the round figure passed is a milestone; the value after it is the measure.
 _MILESTONE = re.compile(r"(?:首次|首度|历史性|一举|率先)?(?:突破|超过|跨越|迈上|站上|跨上|首破)\s*$")
@@ -296,6 +297,7 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
     results: list[Recognition | None] = [None] * len(quantities)
     history = _regrouped(sentence, quantities)
     carried, passed = _milestones(sentence, quantities)
+    quarters = len(set(_ONE_QUARTER.findall(sentence))) >= 2
     _lists(catalogue, sentence, quantities, results)
     for i, (q, start, end) in enumerate(quantities):
         if results[i] is not None:
@@ -355,6 +357,9 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
         if target:
             results[i] = Recognition(None, "目标", label, 0.4, target=True)
             continue
+        if spec.family in ("money", "percent") and quarters and _ONE_QUARTER.search(sentence[c_start:start]):
+            results[i] = Recognition(None, "季度", label, 0.4)
+            continue  # 一季度增长2.2%,二季度增长0.8%…: a quarter's figure in a breakdown by quarter
         if spec.yearly and _SEVERAL_YEARS.search(sentence[:start]):
             results[i] = Recognition(None, "多年累计", label, 0.4)
             continue

@@ -408,3 +408,8 @@ def test_it_gives_respective_rates_only_to_the_values_listed_right_before_them()
             "农村居民人均可支配收入13847元,分别增长8.3%、10.2%。")
     assert summary(run(page, region="常德市", published="2018-01-10")) == {
         ("常德市", 2017, "gdp", 3238.1), ("常德市", 2017, "gdp_growth_pct", 8.4)}
+
+
+def test_it_reads_no_yearly_figure_from_a_breakdown_by_quarter():
+    page = "2023年,古丈县地区生产总值增长1.5%。分季度看,一季度地区生产总值同比增长2.2%,二季度增长0.8%。"
+    assert summary(run(page, region="古丈县", published="2024-02-01")) == {("古丈县", 2023, "gdp_growth_pct", 1.5)}
