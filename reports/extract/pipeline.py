@@ -181,8 +181,8 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
         a_end = page.offsets[last - 1] + len(page.paras[last - 1].text)
         article_text = page.text[a_start:a_end]
         place = art.main_place(ctx, first, last)
-        # 街道正在积极协调…: an article that speaks as a subdistrict it never names is not about the paper's district.
         community = art.main_community(ctx, first, last)
+        # 街道正在积极协调…: an article that speaks as a subdistrict it never names is not about the paper's district.
         voice = place is None and any(m.via == "local" and m.text == "街道" for i in range(first, last)
                                       for m in ctx.mentions[i])
         title = art.title_text(ctx, first, last)
