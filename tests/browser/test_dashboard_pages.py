@@ -58,10 +58,17 @@ def chart_text(page, selector: str) -> str:
 
 def bar_for(page, chart: str, place_name: str) -> dict:
     """The bounding box of the bar on the row of ``place_name`` (horizontal bars)."""
-    label = page.locator(f"{chart} g.ytick text", has_text=place_name).first
-    # A full-page screenshot resizes the viewport, and Plotly redraws the chart when it comes back.
-    label.wait_for(state="visible")
-    tick = label.bounding_box()
+    # A full-page screenshot resizes the viewport, and Plotly redraws the chart when it comes back: the label found
+    # may be replaced before it is measured, so look it up again until one holds still long enough.
+    tick = None
+    for _ in range(50):
+        label = page.locator(f"{chart} g.ytick text", has_text=place_name).first
+        label.wait_for(state="visible")
+        tick = label.bounding_box()
+        if tick is not None:
+            break
+        page.wait_for_timeout(100)
+    assert tick is not None, f"no row label {place_name} in {chart}"
     centre = tick["y"] + tick["height"] / 2
     boxes = [b for b in (p.bounding_box() for p in page.locator(f"{chart} g.trace.bars g.point path").all()) if b]
     return min(boxes, key=lambda b: abs(b["y"] + b["height"] / 2 - centre))
