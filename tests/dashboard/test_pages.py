@@ -36,6 +36,21 @@ def test_it_draws_a_keyword_profile_without_numbers_or_the_place_name(gold, clie
     assert "网格" in terms or "微网格" in terms
 
 
+def test_keyword_idf_is_jiebas_table_word_for_word():
+    """The hashed IDF table gives each word the IDF of jieba's file, and the default to words it lacks."""
+    from pathlib import Path
+
+    from reports import search
+
+    path = Path(search._jieba().__file__).parent / "analyse" / "idf.txt"
+    table = dict(line.split(" ") for line in path.read_text(encoding="utf-8").splitlines())
+    # "of" is not in the table but 景 (U+666F) is: their str hashes are equal, their UTF-8 bytes are not.
+    words = ["网格", "治理", "景", "of", "an", "微网格不存在的词", *list(table)[:2000:7]]
+    default = search._idf_index()[2]
+    assert search._idf_of(words) == [float(table[w]) if w in table else default for w in words]
+    assert "of" not in table and search._idf_of(["of"]) == [default]
+
+
 def test_it_compares_chosen_places_metrics_and_years_from_the_url(gold, client):
     a, b = gold.subdistricts["圣泉街道"].pk, gold.subdistricts["几江街道"].pk
     query = urlencode([("subdistrict", a), ("subdistrict", b), ("metric", "grid_count"),
