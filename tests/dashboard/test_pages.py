@@ -51,6 +51,35 @@ def test_keyword_idf_is_jiebas_table_word_for_word():
     assert "of" not in table and search._idf_of(["of"]) == [default]
 
 
+def test_a_place_lists_articles_about_it_and_those_reporting_its_facts_or_initiatives(gold, client):
+    from datetime import date
+
+    from reports.selectors import FactFilter, place_articles
+    from tests.dashboard.gold import add_article, add_fact
+
+    place, other = gold.subdistricts["圣泉街道"], gold.subdistricts["几江街道"]
+    about_other = add_article(gold, text="几江街道网格18个。圣泉街道网格140个。", published=date(2024, 3, 1))
+    about_other.subdistrict = other
+    about_other.save()
+    add_fact(about_other, place=place, year=2021, metric=gold.metrics["grid_count"], value=140,
+             evidence="圣泉街道网格140个。")
+    named = add_article(gold, text="打造“圣泉新驿站”，服务群众。", published=date(2024, 4, 1))
+    from reports.models import Initiative
+
+    Initiative.objects.create(subdistrict=place, district=place.district, year=2024, name="圣泉新驿站",
+                              category="党建引领", article=named, evidence="打造“圣泉新驿站”", start=0, end=8)
+    ids = set(place_articles(subdistrict_id=place.pk, filters=FactFilter()).values_list("pk", flat=True))
+    assert {about_other.pk, named.pk} <= ids
+    assert about_other.pk in set(place_articles(subdistrict_id=other.pk, filters=FactFilter())
+                                 .values_list("pk", flat=True))
+    # The year filter applies to the facts that tie an article to a place.
+    later = set(place_articles(subdistrict_id=place.pk, filters=FactFilter(year_from=2022))
+                .values_list("pk", flat=True))
+    assert about_other.pk not in later and named.pk in later
+    profile = client.get(f"/subdistricts/{place.pk}/").context["profile"]
+    assert profile.total_articles == len(ids)
+
+
 def test_it_compares_chosen_places_metrics_and_years_from_the_url(gold, client):
     a, b = gold.subdistricts["圣泉街道"].pk, gold.subdistricts["几江街道"].pk
     query = urlencode([("subdistrict", a), ("subdistrict", b), ("metric", "grid_count"),
