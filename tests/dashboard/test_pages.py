@@ -80,6 +80,28 @@ def test_a_place_lists_articles_about_it_and_those_reporting_its_facts_or_initia
     assert profile.total_articles == len(ids)
 
 
+def test_the_compare_page_lists_its_chosen_places_and_fetches_the_others_from_their_own_url(gold, client):
+    import html
+
+    a, b = gold.subdistricts["圣泉街道"].pk, gold.subdistricts["三江街道"].pk
+    page = client.get(f"/compare/?subdistrict={a}&metric=grid_count").content.decode()
+    boxes = re.findall(r'name="subdistrict" value="(\d+)"', page)
+    assert boxes == [str(a)]
+    src = html.unescape(re.search(r'data-place-rest data-src="([^"]+)"', page).group(1))
+    assert src == "/compare/places/?metric=grid_count"
+    # Every place with a fact, those reporting the chosen metric first; charts.js drops the chosen one.
+    rest = client.get(src)
+    assert rest.status_code == 200
+    groups = {g: re.findall(r'value="(\d+)"', body) for g, body in
+              re.findall(r'data-group="(\d)">(.*?)</div>', rest.content.decode(), re.S)}
+    assert str(a) in groups["1"] and str(b) in groups["2"]
+    # Without JavaScript the link below the chosen places lists them all in the page, as before.
+    every = client.get(f"/compare/?subdistrict={a}&metric=grid_count&places=all").content.decode()
+    assert "data-place-rest" not in every
+    inline = re.findall(r'name="subdistrict" value="(\d+)"', every)
+    assert inline[0] == str(a) and sorted(inline[1:]) == sorted({*groups["1"], *groups["2"]} - {str(a)})
+
+
 def test_it_compares_chosen_places_metrics_and_years_from_the_url(gold, client):
     a, b = gold.subdistricts["圣泉街道"].pk, gold.subdistricts["几江街道"].pk
     query = urlencode([("subdistrict", a), ("subdistrict", b), ("metric", "grid_count"),
