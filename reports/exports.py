@@ -83,20 +83,82 @@ def iter_csv(rows, columns, *, english: bool = False):
         yield buffer.getvalue()
 
 
-def iter_csv_lines(sql: str, params: list, columns, *, chunk_rows: int = 5000):
-    """Yield a CSV built by a query whose single column is a finished line (see selectors.fact_csv_lines_sql).
+def iter_csv_copy(sql: str, params: list, columns, *, quoted: list[str], chunk_bytes: int = 1 << 18):
+    """Yield, as bytes, a CSV that PostgreSQL writes itself from a query's columns (COPY … TO STDOUT in CSV
+    format, ``quoted`` columns always quoted), the BOM and header first (see selectors.fact_csv_sql).
 
-    Rows come through a server-side cursor ``chunk_rows`` at a time, so memory stays flat at any size.
+    COPY sends rows while it formats them and quotes in C. A thread runs it on this request's connection and
+    hands chunks over through a short queue, so the database formats the next rows while this process sends the
+    last ones, and memory holds a few chunks at most. A reader who goes away cancels the query.
     """
+    import queue
+    import threading
+
     from django.db import connection
 
     buffer = io.StringIO()
     csv.writer(buffer).writerow([zh for _key, zh, *_rest in columns])
-    yield "\ufeff" + buffer.getvalue()
-    with connection.chunked_cursor() as cursor:
-        cursor.execute(sql, params)
-        while rows := cursor.fetchmany(chunk_rows):
-            yield "\r\n".join([row[0] for row in rows]) + "\r\n"
+    yield ("\ufeff" + buffer.getvalue()).encode()
+    connection.ensure_connection()
+    raw = connection.connection
+    with raw.cursor() as cursor:
+        statement = cursor.mogrify(f"COPY ({sql}) TO STDOUT WITH (FORMAT csv, FORCE_QUOTE ({', '.join(quoted)}))",
+                                   params)
+    chunks: queue.Queue = queue.Queue(maxsize=4)
+    stopped = threading.Event()
+    done = object()
+
+    def hand_over(item) -> None:
+        while not stopped.is_set():
+            try:
+                chunks.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    class Rows:
+        def __init__(self):
+            self.rows, self.size = [], 0
+
+        def write(self, row: bytes) -> None:
+            # psycopg2 hands over one row per call. COPY ends rows with LF, these CSVs with CRLF (as csv.writer).
+            self.rows.append(row[:-1])
+            self.size += len(row)
+            if self.size >= chunk_bytes:
+                self.flush()
+
+        def flush(self) -> None:
+            if self.rows:
+                hand_over(b"\r\n".join(self.rows) + b"\r\n")
+                self.rows, self.size = [], 0
+
+    def produce() -> None:
+        try:
+            rows = Rows()
+            with raw.cursor() as cursor:
+                cursor.copy_expert(statement, rows)
+            rows.flush()
+            hand_over(done)
+        except BaseException as error:  # handed to the request's thread, which raises it
+            hand_over(error)
+
+    thread = threading.Thread(target=produce, name="csv-copy", daemon=True)
+    thread.start()
+    try:
+        while (item := chunks.get()) is not done:
+            if isinstance(item, BaseException):
+                # As Django's own cursors do: database errors as django.db errors, and the connection checked.
+                with connection.wrap_database_errors:
+                    raise item
+            yield item
+    finally:
+        if thread.is_alive():
+            stopped.set()
+            raw.cancel()
+            thread.join()
+            if connection.in_atomic_block:
+                connection.needs_rollback = True
+        thread.join()
 
 
 def iter_json(rows, columns, *, meta: dict):

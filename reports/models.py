@@ -304,6 +304,12 @@ class Fact(models.Model):
             models.Index(fields=["district", "metric", "year"], name="fact_district_metric_idx"),
             # Review queue in the admin.
             models.Index(fields=["review_status"], name="fact_review_status_idx"),
+            # The metric page counts a metric's public facts per year (its year picker), a first visit to the compare
+            # page the places reporting the default metrics: from this index alone, not from every table page
+            # holding one of those facts, which read most of the table at a million facts.
+            models.Index(fields=["metric", "year"], include=["id", "review_status", "subdistrict"],
+                         name="fact_public_metric_year_idx",
+                         condition=Q(held=False, metric__isnull=False) & ~Q(review_status="rejected")),
         ]
 
     def __str__(self):

@@ -5,13 +5,15 @@ The proper name is written as one word and the administrative suffix as another,
 
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin
-
 SUFFIXES = ("街道办事处", "街道", "镇", "乡", "区", "县", "市")
 ASCII_APOSTROPHE = "'"
 
 
 def _word(text: str) -> str:
+    # Imported on first use: pypinyin's phrase tables take some 55 MB, which a process that never romanises a
+    # name (a Chinese reader's cached pages, exports, ingest) need not hold.
+    from pypinyin import lazy_pinyin
+
     syllables = lazy_pinyin(text, errors="default")
     word = ""
     for syllable in syllables:

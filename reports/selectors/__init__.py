@@ -49,7 +49,7 @@ from .export_rows import (  # noqa: F401
     count_facts,
     count_initiatives,
     display_sql,
-    fact_csv_lines_sql,
+    fact_csv_sql,
     iter_fact_rows,
     iter_fact_tuples,
     iter_initiative_tuples,

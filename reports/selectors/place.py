@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 import pandas as pd
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, QuerySet
 from django.utils.translation import gettext as _
 
 from reports.models import Article, Initiative, Subdistrict
@@ -61,11 +61,12 @@ def place_profile(*, subdistrict: Subdistrict, filters: FactFilter, article_limi
 def place_articles(*, subdistrict_id: int, filters: FactFilter) -> QuerySet[Article]:
     """Articles about a subdistrict, or that report a fact or initiative of it."""
     year_filter = FactFilter(year_from=filters.year_from, year_to=filters.year_to)
-    return Article.objects.filter(
-        Q(subdistrict_id=subdistrict_id)
-        | Q(Exists(year_filter.facts().filter(article=OuterRef("pk"), subdistrict_id=subdistrict_id)))
-        | Q(Exists(Initiative.objects.filter(article=OuterRef("pk"), subdistrict_id=subdistrict_id)))
-    )
+    # A union of three index scans: the same test written as one OR of EXISTS read every article in the
+    # database (a sequential scan, three times per subdistrict page).
+    ids = (Article.objects.filter(subdistrict_id=subdistrict_id).order_by().values("pk")
+           .union(year_filter.facts().filter(subdistrict_id=subdistrict_id).order_by().values("article_id"),
+                  Initiative.objects.filter(subdistrict_id=subdistrict_id).order_by().values("article_id")))
+    return Article.objects.filter(pk__in=ids)
 
 
 def place_texts(*, subdistrict_id: int, limit_chars: int = 400_000) -> list[str]:

@@ -1,3 +1,4 @@
+import json
 import re
 from html import escape  # the standard library's: django.utils.html.escape's lazy wrapper costs 3x per call
 from itertools import groupby
@@ -131,3 +132,18 @@ def chinese_terms(text: str):
     """English text quoting Chinese source terms (Grids (网格)): each run of Chinese is marked lang="zh-Hans", so a
     screen reader reads it in Chinese and the page says which words are quoted, not translated."""
     return mark_safe(_CJK_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group()}</span>', escape(str(text or ""))))
+
+
+# What json_script escapes, so the JSON cannot close its <script> element or start markup.
+_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def figure_script(figure, element_id: str):
+    """A figure as json_script writes it, but compact and with its text in UTF-8 rather than \\u escapes: Chinese
+    labels, tooltips and sources take half the bytes, and a cached page is sent whole on every hit."""
+    from django.core.serializers.json import DjangoJSONEncoder
+
+    text = json.dumps(figure, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+    return mark_safe(f'<script id="{escape(element_id)}" type="application/json">'
+                     f'{text.translate(_SCRIPT_ESCAPES)}</script>')

@@ -1,4 +1,5 @@
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from reports import charts, selectors
@@ -17,21 +18,15 @@ DEFAULT_METRICS = ("grid_count", "micro_grid_count", "grid_workers")
 def compare(request):
     filters = params.parse_filters(request.GET, max_subdistricts=MAX_PLACES)
     catalogue = selectors.metric_catalogue()
-    keys = params.list_values(request.GET, "metric")
-    unknown = [k for k in keys if k not in catalogue]
-    if unknown:
-        raise params.BadParameter(_("参数 metric：没有代码为 %(keys)s 的指标。")
-                                  % {"keys": params.shown("、".join(unknown), 200)})
-    keys = list(dict.fromkeys(keys))
-    if len(keys) > MAX_METRICS:
-        raise params.BadParameter(_("最多同时比较 %(limit)s 个指标。") % {"limit": MAX_METRICS})
     # The form sends pick=1: an empty choice from it is the reader's own, not a first visit to fill with defaults.
     picked = params.parse_choice(request.GET, "pick", ("1",)) == "1"
-    metrics = [catalogue[k] for k in keys]
+    metrics = _metrics(request, catalogue)
     if not metrics and not picked:
         metrics = [catalogue[k] for k in DEFAULT_METRICS if k in catalogue]
     view = params.parse_view(request.GET)
     chart = params.parse_choice(request.GET, "chart", ("bar", "line"), default="bar")
+    # ?places=all lists every place in the page itself, for a browser without JavaScript.
+    every_place = params.parse_choice(request.GET, "places", ("all",)) == "all"
     chosen = list(filters.subdistricts)
     if not chosen and metrics and not picked:
         chosen = selectors.default_compare_places(metrics=metrics, filters=filters)
@@ -75,7 +70,13 @@ def compare(request):
         "view": view,
         "chart": chart,
         "catalogue": selectors.metrics_by_category(catalogue),
-        "place_choices": selectors.compare_place_choices(metrics=metrics, chosen=chosen, filters=filters),
+        "place_choices": (selectors.compare_place_choices(metrics=metrics, chosen=chosen, filters=filters)
+                          if every_place else [places[i] for i in chosen if i in places]),
+        # The other places come from compare_places (charts.js): a list of every subdistrict in the page made
+        # each copy of it some 700 kB at three thousand places, served again on every cache hit.
+        "places_url": None if every_place else reverse("reports:compare_places") + "?" + params.query_string(
+            [*[(k, v) for k, v in params.filter_pairs(filters) if k != "subdistrict"],
+             *[("metric", m.key) for m in metrics]]),
         "coverage": coverage if place_keys else None,
         "picked": picked,
         "max_places": MAX_PLACES,
@@ -95,6 +96,17 @@ def compare(request):
     return render(request, "reports/compare.html", context)
 
 
+@reader_view
+@cached_page
+def compare_places(request):
+    """The compare picker's places beyond the chosen ones, for the metrics and filters in the query: those
+    reporting a chosen metric first. charts.js puts them under the chosen places."""
+    filters = params.parse_filters(request.GET, max_subdistricts=MAX_PLACES)
+    metrics = _metrics(request, selectors.metric_catalogue())
+    choices = selectors.compare_place_choices(metrics=metrics, chosen=[], filters=filters)
+    return render(request, "reports/compare_places.html", {"place_choices": choices, "chosen": []})
+
+
 def _share_pairs(filters, chosen, metrics, *, chart: str, view: str, picked: bool) -> list[tuple[str, object]]:
     pairs = [(k, v) for k, v in params.filter_pairs(filters) if k != "subdistrict"]
     pairs += [("subdistrict", i) for i in chosen] + [("metric", m.key) for m in metrics]
@@ -102,6 +114,18 @@ def _share_pairs(filters, chosen, metrics, *, chart: str, view: str, picked: boo
     if picked and not (chosen and metrics):
         pairs.append(("pick", 1))
     return pairs
+
+
+def _metrics(request, catalogue) -> list:
+    keys = params.list_values(request.GET, "metric")
+    unknown = [k for k in keys if k not in catalogue]
+    if unknown:
+        raise params.BadParameter(_("参数 metric：没有代码为 %(keys)s 的指标。")
+                                  % {"keys": params.shown("、".join(unknown), 200)})
+    keys = list(dict.fromkeys(keys))
+    if len(keys) > MAX_METRICS:
+        raise params.BadParameter(_("最多同时比较 %(limit)s 个指标。") % {"limit": MAX_METRICS})
+    return [catalogue[k] for k in keys]
 
 
 def _years(frame, filters) -> list[int]:

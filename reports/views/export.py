@@ -1,7 +1,8 @@
 """Downloads of every table as CSV, XLSX or JSON, with the same filters as the pages.
 
-Every format streams from a server-side cursor, so memory stays flat however many rows there are; the facts
-CSV is formatted in PostgreSQL, XLSX is written as zipped worksheet XML while rows arrive (reports/exports.py).
+Every format streams, so memory stays flat however many rows there are: the facts CSV is written by PostgreSQL
+(COPY), the rest read from a server-side cursor; XLSX is written as zipped worksheet XML while rows arrive
+(reports/exports.py).
 """
 
 from django.http import Http404, StreamingHttpResponse
@@ -60,8 +61,8 @@ def export(request, table: str, fmt: str):
     if fmt == "xlsx":
         stream = exports.iter_xlsx(rows, columns, sheet_title=TITLES[table], about=about, about_title="说明")
     elif fmt == "csv" and table == "facts":
-        sql, sql_params = selectors.fact_csv_lines_sql(filters=filters, metric_keys=metric_keys, base_url=base_url)
-        stream = exports.iter_csv_lines(sql, sql_params, columns)
+        sql, sql_params, quoted = selectors.fact_csv_sql(filters=filters, metric_keys=metric_keys, base_url=base_url)
+        stream = exports.iter_csv_copy(sql, sql_params, columns, quoted=quoted)
     elif fmt == "csv":
         stream = exports.iter_csv(rows, columns)
     else:

@@ -19,7 +19,9 @@ def subdistrict(request, pk: int):
         newest = profile.articles[0]["id"] if profile.articles else 0
         district = place.district.name
         exclude = {place.name, place.short_name, district, district.rstrip("区县市"), *place.aliases}
-        keywords = search.keyword_profile(selectors.place_texts(subdistrict_id=place.pk), exclude=exclude,
+        # The texts are read only when this place's keywords are not cached yet.
+        keywords = search.keyword_profile(lambda: selectors.place_texts(subdistrict_id=place.pk),
+                                          exclude=exclude,
                                           cache_key=(place.pk, profile.total_articles, newest))
         if keywords:
             keywords_figure = charts.keyword_bars(

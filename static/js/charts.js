@@ -317,7 +317,7 @@
 
   // The place picker: the search box hides places whose name, district or pinyin lacks the typed text, and no
   // more than data-max places can be ticked.
-  document.querySelectorAll("[data-place-picker]").forEach(function (picker) {
+  function placePicker(picker) {
     var search = picker.querySelector("[data-place-search]");
     var none = picker.querySelector("[data-place-none]");
     var count = picker.querySelector("[data-place-count]");
@@ -359,6 +359,35 @@
     }
     boxes.forEach(function (box) { box.addEventListener("change", limitChoices); });
     limitChoices();
+  }
+
+  document.querySelectorAll("[data-place-picker]").forEach(function (picker) {
+    var rest = picker.querySelector("[data-place-rest]");
+    if (!rest) { placePicker(picker); return; }
+    // The places beyond the chosen ones come from their own cached URL (reports/views/compare.py), so the
+    // page does not carry thousands of them; the chosen ones, listed already, are dropped from it. Should
+    // it fail, the link it replaces (every place in the page itself) stays.
+    rest.hidden = true;
+    fetch(rest.dataset.src, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) { throw new Error("HTTP " + response.status); }
+      return response.text();
+    }).then(function (html) {
+      var chosen = {};
+      picker.querySelectorAll("input[name=subdistrict]").forEach(function (box) { chosen[box.value] = true; });
+      var holder = document.createElement("div");
+      holder.innerHTML = html;
+      holder.querySelectorAll("input[name=subdistrict]").forEach(function (box) {
+        if (chosen[box.value]) { box.closest(".picker-place").remove(); }
+      });
+      holder.querySelectorAll(".picker-group").forEach(function (group) {
+        if (!group.querySelector(".picker-place")) { group.remove(); }
+      });
+      rest.replaceWith.apply(rest, Array.prototype.slice.call(holder.childNodes));
+    }).catch(function () {
+      rest.hidden = false;
+    }).then(function () {
+      placePicker(picker);
+    });
   });
 
   var current = document.querySelector(".is-current");

@@ -142,3 +142,28 @@ def exports_neutralised(values) -> list[str]:
     columns = [(f"c{i}", f"c{i}", f"c{i}", None) for i in range(len(values))]
     text = "".join(iter_csv([tuple(values)], columns)).removeprefix("\ufeff")
     return next(iter(csv.reader(io.StringIO(text.splitlines()[1]))))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_facts_csv_stops_its_query_when_the_reader_goes_away_and_raises_its_errors():
+    import threading
+
+    from django.db import DatabaseError
+
+    from reports import exports, selectors
+    from tests.dashboard.gold import load_gold
+
+    load_gold()
+    sql, params, quoted = selectors.fact_csv_sql()
+    # One chunk per row: the query is still handing rows over when the download is abandoned.
+    stream = exports.iter_csv_copy(sql, params, selectors.FACT_COLUMNS, quoted=quoted, chunk_bytes=1)
+    assert next(stream).startswith("\ufeff编号,".encode())
+    assert next(stream).count(b"\r\n") == 1
+    stream.close()
+    assert not [t for t in threading.enumerate() if t.name == "csv-copy"]
+    assert Fact.objects.count() > 0  # the connection still answers
+    broken = exports.iter_csv_copy("SELECT 1 / 0 AS c0", [], selectors.FACT_COLUMNS[:1], quoted=["c0"])
+    next(broken)
+    with pytest.raises(DatabaseError):
+        list(broken)
+    assert Fact.objects.count() > 0

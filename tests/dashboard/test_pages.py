@@ -36,6 +36,72 @@ def test_it_draws_a_keyword_profile_without_numbers_or_the_place_name(gold, clie
     assert "网格" in terms or "微网格" in terms
 
 
+def test_keyword_idf_is_jiebas_table_word_for_word():
+    """The hashed IDF table gives each word the IDF of jieba's file, and the default to words it lacks."""
+    from pathlib import Path
+
+    from reports import search
+
+    path = Path(search._jieba().__file__).parent / "analyse" / "idf.txt"
+    table = dict(line.split(" ") for line in path.read_text(encoding="utf-8").splitlines())
+    # "of" is not in the table but 景 (U+666F) is: their str hashes are equal, their UTF-8 bytes are not.
+    words = ["网格", "治理", "景", "of", "an", "微网格不存在的词", *list(table)[:2000:7]]
+    default = search._idf_index()[2]
+    assert search._idf_of(words) == [float(table[w]) if w in table else default for w in words]
+    assert "of" not in table and search._idf_of(["of"]) == [default]
+
+
+def test_a_place_lists_articles_about_it_and_those_reporting_its_facts_or_initiatives(gold, client):
+    from datetime import date
+
+    from reports.selectors import FactFilter, place_articles
+    from tests.dashboard.gold import add_article, add_fact
+
+    place, other = gold.subdistricts["圣泉街道"], gold.subdistricts["几江街道"]
+    about_other = add_article(gold, text="几江街道网格18个。圣泉街道网格140个。", published=date(2024, 3, 1))
+    about_other.subdistrict = other
+    about_other.save()
+    add_fact(about_other, place=place, year=2021, metric=gold.metrics["grid_count"], value=140,
+             evidence="圣泉街道网格140个。")
+    named = add_article(gold, text="打造“圣泉新驿站”，服务群众。", published=date(2024, 4, 1))
+    from reports.models import Initiative
+
+    Initiative.objects.create(subdistrict=place, district=place.district, year=2024, name="圣泉新驿站",
+                              category="党建引领", article=named, evidence="打造“圣泉新驿站”", start=0, end=8)
+    ids = set(place_articles(subdistrict_id=place.pk, filters=FactFilter()).values_list("pk", flat=True))
+    assert {about_other.pk, named.pk} <= ids
+    assert about_other.pk in set(place_articles(subdistrict_id=other.pk, filters=FactFilter())
+                                 .values_list("pk", flat=True))
+    # The year filter applies to the facts that tie an article to a place.
+    later = set(place_articles(subdistrict_id=place.pk, filters=FactFilter(year_from=2022))
+                .values_list("pk", flat=True))
+    assert about_other.pk not in later and named.pk in later
+    profile = client.get(f"/subdistricts/{place.pk}/").context["profile"]
+    assert profile.total_articles == len(ids)
+
+
+def test_the_compare_page_lists_its_chosen_places_and_fetches_the_others_from_their_own_url(gold, client):
+    import html
+
+    a, b = gold.subdistricts["圣泉街道"].pk, gold.subdistricts["三江街道"].pk
+    page = client.get(f"/compare/?subdistrict={a}&metric=grid_count").content.decode()
+    boxes = re.findall(r'name="subdistrict" value="(\d+)"', page)
+    assert boxes == [str(a)]
+    src = html.unescape(re.search(r'data-place-rest data-src="([^"]+)"', page).group(1))
+    assert src == "/compare/places/?metric=grid_count"
+    # Every place with a fact, those reporting the chosen metric first; charts.js drops the chosen one.
+    rest = client.get(src)
+    assert rest.status_code == 200
+    groups = {g: re.findall(r'value="(\d+)"', body) for g, body in
+              re.findall(r'data-group="(\d)">(.*?)</div>', rest.content.decode(), re.S)}
+    assert str(a) in groups["1"] and str(b) in groups["2"]
+    # Without JavaScript the link below the chosen places lists them all in the page, as before.
+    every = client.get(f"/compare/?subdistrict={a}&metric=grid_count&places=all").content.decode()
+    assert "data-place-rest" not in every
+    inline = re.findall(r'name="subdistrict" value="(\d+)"', every)
+    assert inline[0] == str(a) and sorted(inline[1:]) == sorted({*groups["1"], *groups["2"]} - {str(a)})
+
+
 def test_it_compares_chosen_places_metrics_and_years_from_the_url(gold, client):
     a, b = gold.subdistricts["圣泉街道"].pk, gold.subdistricts["几江街道"].pk
     query = urlencode([("subdistrict", a), ("subdistrict", b), ("metric", "grid_count"),
