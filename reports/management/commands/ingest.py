@@ -100,8 +100,15 @@ class Command(BaseCommand):
                 self.stdout.write(f"{label}: skipped, issue {outcome.issue_id} is {outcome.message}")
             progress.advance()
 
-        bulk.process_many(list(jobs), workers=workers, on_done=done)
+        def ready(seconds: float) -> None:
+            # Start-up (processes, dictionaries, fork server) is a fixed cost: said apart, not averaged into pages/s.
+            progress.restart()
+            if jobs and not no_progress:
+                self.stderr.write(f"start-up: {min(workers, len(jobs))} worker(s) ready in {seconds:.1f} s")
+
+        bulk.process_many(list(jobs), workers=workers, on_done=done, on_ready=ready)
         if jobs and not no_progress:
-            self.stderr.write(f"{len(jobs)} pages in {progress.line().split('  ', 1)[1]}")
+            self.stderr.write(f"{len(jobs)} pages in {progress.elapsed():.1f} s after start-up, "
+                              f"{progress.rate():.2f} pages/s")
         if failures:
             raise CommandError(f"{failures} of {len(paths)} files failed")
