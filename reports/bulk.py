@@ -84,7 +84,8 @@ def _worker_main(database_name: str, conn) -> None:
     # The same database as the parent (a test database in tests).
     settings.DATABASES["default"]["NAME"] = database_name
     warm_up()
-    conn.send(("ready", None))
+    # CLOCK_MONOTONIC is one clock for every process of the machine: the parent compares it with its own.
+    conn.send(("ready", time.monotonic()))
     while True:
         try:
             job = conn.recv()
@@ -101,6 +102,7 @@ class _Worker:
     process: multiprocessing.process.BaseProcess
     conn: object
     ready: bool = False
+    ready_at: float = 0.0
     job: tuple[int, str] | None = None
 
 
@@ -108,39 +110,53 @@ class WorkerFailed(RuntimeError):
     """A worker process died before it was ready to work (it could not start at all)."""
 
 
-def process_many(issue_ids: Iterable[int], *, workers: int, on_done: Callable[[Outcome], None] | None = None,
-                 on_ready: Callable[[float], None] | None = None) -> list[Outcome]:
-    """Process the issues with up to ``workers`` processes; ``on_done`` hears of each as it finishes.
+def start_pool(workers: int) -> _Pool | None:
+    """Start ``workers`` worker processes now, so that their start-up overlaps whatever the caller does before
+    calling ``process_many`` with the pool (registering the files); None when the issues will be processed in
+    this process (one worker, or inside a transaction the workers could not see through)."""
+    from django.db import connection
 
-    ``on_ready`` is told the start-up time (processes started and warmed up) before the first issue is handed
-    out. A worker that dies mid-issue (killed, out of memory) stored nothing for it (one transaction): its lease
-    is released at once, the issue handed to a new worker, and the run goes on.
-    """
-    from django.db import connection, connections
-
-    ids = list(issue_ids)
-    started = time.monotonic()
-    # Inside a transaction (a caller's atomic block, a test) other processes cannot see the queued issues yet.
-    if workers <= 1 or len(ids) <= 1 or connection.in_atomic_block:
-        warm_up()
-        if on_ready:
-            on_ready(time.monotonic() - started)
-        outcomes = []
-        for issue_id in ids:
-            outcome = process_one(issue_id)
-            outcomes.append(outcome)
-            if on_done:
-                on_done(outcome)
-        return outcomes
+    if workers <= 1 or connection.in_atomic_block:
+        return None
     from reports.reference import metrics_by_key
 
     # The metric catalogue is filled on first use: do it here once, not racing in every worker.
     metrics_by_key()
-    database_name = connection.settings_dict["NAME"]
-    # No connection may cross into the workers; each opens its own.
-    connections.close_all()
-    return _Pool(min(workers, len(ids)), database_name).run(ids, on_done=on_done, on_ready=on_ready,
-                                                           started=started)
+    return _Pool(workers, connection.settings_dict["NAME"])
+
+
+def process_many(issue_ids: Iterable[int], *, workers: int, on_done: Callable[[Outcome], None] | None = None,
+                 on_ready: Callable[[float, float], None] | None = None, pool: _Pool | None = None) -> list[Outcome]:
+    """Process the issues with up to ``workers`` processes (those of ``pool`` when given, from ``start_pool``);
+    ``on_done`` hears of each as it finishes.
+
+    ``on_ready`` is told, before the first issue is handed out, the start-up time (processes started and warmed
+    up) and how much of it this call waited for (the rest overlapped the caller's work). A worker that dies
+    mid-issue (killed, out of memory) stored nothing for it (one transaction): its lease is released at once,
+    the issue handed to a new worker, and the run goes on.
+    """
+    from django.db import connection
+
+    ids = list(issue_ids)
+    # Inside a transaction (a caller's atomic block, a test) other processes cannot see the queued issues yet.
+    if pool is None and len(ids) > 1 and not connection.in_atomic_block:
+        pool = start_pool(min(workers, len(ids)))
+    if pool is not None and (len(ids) <= 1 or connection.in_atomic_block):
+        pool.close()
+        pool = None
+    if pool is not None:
+        return pool.run(ids, on_done=on_done, on_ready=on_ready)
+    started = time.monotonic()
+    warm_up()
+    if on_ready:
+        on_ready(time.monotonic() - started, time.monotonic() - started)
+    outcomes = []
+    for issue_id in ids:
+        outcome = process_one(issue_id)
+        outcomes.append(outcome)
+        if on_done:
+            on_done(outcome)
+    return outcomes
 
 
 class _Pool:
@@ -158,6 +174,13 @@ class _Pool:
         self.run_id = uuid.uuid4().hex[:12]
         self.leases = 0
         self.workers: list[_Worker] = []
+        self.started = time.monotonic()
+        try:
+            for _ in range(size):
+                self._start()
+        except BaseException:
+            self.close()
+            raise
 
     def _start(self) -> _Worker:
         parent_end, child_end = self.context.Pipe()
@@ -175,22 +198,26 @@ class _Pool:
         worker.job = (issue_id, f"ingest-{self.run_id}-{self.leases}")
         worker.conn.send(worker.job)
 
-    def run(self, ids: list[int], *, on_done, on_ready, started: float) -> list[Outcome]:
+    def run(self, ids: list[int], *, on_done, on_ready) -> list[Outcome]:
         from multiprocessing.connection import wait
 
+        from django.db import connections
+
+        # The workers' own connections do the work; this one would sit idle in the server till the end.
+        connections.close_all()
         pending = list(reversed(ids))
         outcomes: list[Outcome] = []
         restarts = 0
+        called = time.monotonic()
         try:
-            for _ in range(self.size):
-                self._start()
             handing_out = False
             while pending or any(w.job for w in self.workers):
                 if not handing_out and all(w.ready for w in self.workers):
                     # Every first worker warmed up: from here on the time is the work's.
                     handing_out = True
                     if on_ready:
-                        on_ready(time.monotonic() - started)
+                        ready = max(w.ready_at for w in self.workers)
+                        on_ready(ready - self.started, max(0.0, ready - called))
                 if handing_out:
                     for worker in self.workers:
                         if worker.ready and worker.job is None and pending:
@@ -206,14 +233,14 @@ class _Pool:
                             continue
                     else:
                         if kind == "ready":
-                            worker.ready = True
+                            worker.ready, worker.ready_at = True, outcome
                             continue
                         worker.job = None
                     outcomes.append(outcome)
                     if on_done:
                         on_done(outcome)
         finally:
-            self._stop()
+            self.close()
         return outcomes
 
     def _replace(self, worker: _Worker, pending: list[int], *, restarts: int, total: int) -> Outcome | None:
@@ -237,7 +264,7 @@ class _Pool:
             pending.append(issue_id)  # next to be handed out
         return outcome
 
-    def _stop(self) -> None:
+    def close(self) -> None:
         for worker in self.workers:
             try:
                 worker.conn.send(None)
