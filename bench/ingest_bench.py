@@ -164,6 +164,7 @@ def run(env: dict, socket_dir: str, folder: Path, workers: int, label: str) -> d
         "seconds": seconds, "pages_per_s": pages / seconds,
         "registration_s": number(r"registered \d+ files in ([0-9.]+) s", err),
         "startup_s": number(r"ready in ([0-9.]+) s", err),
+        "startup_waited_s": number(r"\(([0-9.]+) s of it after registration\)", err),
         "processing_s": number(r"pages in ([0-9.]+) s after start-up", err),
         "processing_pages_per_s": number(r"after start-up, ([0-9.]+) pages/s", err),
         "cpu_s_per_page": ours / max(pages, 1),
@@ -225,18 +226,20 @@ def main() -> int:
 
     print(f"\n{args.pages} pages, {os.cpu_count()} CPUs, PostgreSQL on the same machine; every run on a fresh copy "
           "of the same database")
-    print(f"  {'workers':>7s} {'registration s':>14s} {'start-up s':>10s} {'processing s':>12s} "
+    print(f"  {'workers':>7s} {'registration s':>14s} {'start-up s':>10s} {'waited s':>8s} {'processing s':>12s} "
           f"{'pages/s':>8s} {'whole s':>8s} {'whole pages/s':>13s} {'CPU s/page':>10s} {'ours %':>7s} "
           f"{'others %':>8s} {'stored':>6s} {'exit':>4s}")
     for r in results:
         print(f"  {r['workers']:7d} {r['registration_s'] or 0:14.1f} {r['startup_s'] or 0:10.1f} "
+              f"{r['startup_waited_s'] or 0:8.1f} "
               f"{r['processing_s'] or 0:12.1f} {r['processing_pages_per_s'] or 0:8.2f} {r['seconds']:8.1f} "
               f"{r['pages_per_s']:13.2f} {r['cpu_s_per_page']:10.3f} {r['ours_pct']:7.0f} {r['others_pct']:8.0f} "
               f"{r['stored']:6d} {r['exit']:4d}")
-    print("  pages/s: processing only, from every worker ready to the last page; start-up (worker processes, "
-          "Django, jieba\n  dictionary, fork server with the extractor) is a fixed cost per run, shown apart, as "
-          "is registration (serial, in\n  the command's own process). whole: the command from exec to exit, "
-          "everything included.")
+    print("  pages/s: processing only, from every worker ready to the last page. start-up (worker processes, "
+          "Django, jieba\n  dictionary, fork server with the extractor) is a fixed cost per run, shown apart: "
+          "with 2 workers it runs beside\n  registration (serial, in the command's own process), and waited s "
+          "is the part of it the run still waited for.\n  whole: the command from exec to exit, everything "
+          "included.")
     if not counted:
         print("  (CPU of the workers' fork servers is not counted on this system: CPU s/page and ours % are low)")
     print("  ours %: this run's processes and PostgreSQL backends; others %: every other process on the machine "
