@@ -250,6 +250,10 @@ def main() -> int:
             return statistics.median(r[key] or 0 for r in results if r["workers"] == workers)
 
         for workers in [w for w in counts if w != 1]:
+            if not median(1, "processing_pages_per_s"):
+                print("  no processing rate in the command's output: see the runs' stderr above")
+                ok = False
+                break
             speedup = median(workers, "processing_pages_per_s") / median(1, "processing_pages_per_s")
             whole = median(workers, "pages_per_s") / median(1, "pages_per_s")
             runs = f" (medians of {args.repeat} runs each)" if args.repeat > 1 else ""
