@@ -91,6 +91,14 @@ def _context():
     return context
 
 
+def start_fork_server() -> None:
+    """Start the fork server (importing and warming up the preload) now, not with the first child."""
+    from multiprocessing import forkserver
+
+    _context()
+    forkserver.ensure_running()
+
+
 def run_within(budget: Budget, function: Callable, /, *args, **kwargs):
     """``function(*args, **kwargs)`` in a child process under ``budget``; its result, or its exception re-raised.
 

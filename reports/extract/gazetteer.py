@@ -99,6 +99,10 @@ class Gazetteer:
         self._villages: dict[Place, tuple[int, int]] = {}
         self._children: dict[str, list[Place]] = defaultdict(list)  # city or province name → places inside
         self._parse(text)
+        # villages_in looks at one city's towns: by city, it need not walk every town of the country.
+        self._towns_with_villages: dict[str | None, list[Place]] = defaultdict(list)
+        for town in self._villages:
+            self._towns_with_villages[town.city].append(town)
         self.max_name_length = max(len(p.name) for p in self.places)
 
     def _parse(self, text: str) -> None:
@@ -218,15 +222,12 @@ class Gazetteer:
     def villages_in(self, scope: Scope) -> dict[str, tuple[Place, ...]]:
         """社区/村 name → the towns holding one of that name, for the towns inside ``scope``'s city or district."""
         index: dict[str, list[Place]] = defaultdict(list)
-        for town, (start, end) in self._villages.items():
-            if scope.district:
-                if town.district != scope.district or town.city != scope.city:
-                    continue
-            elif scope.city:
-                if town.city != scope.city:
-                    continue
-            else:
-                continue  # a whole province has too many same-named villages to be useful
+        if not scope.district and not scope.city:
+            return {}  # a whole province has too many same-named villages to be useful
+        for town in self._towns_with_villages.get(scope.city, ()):
+            if scope.district and town.district != scope.district:
+                continue
+            start, end = self._villages[town]
             for line in self._text[start:end].split("\n"):
                 name = line.strip()
                 if len(name) >= 3:

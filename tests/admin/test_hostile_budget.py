@@ -80,7 +80,10 @@ def test_it_stops_processing_past_the_time_limit(editor_client, newspaper, setti
 
 def test_it_stops_processing_past_the_memory_limit(editor_client, newspaper, settings):
     settings.GOVDASH_PROCESSING_MEMORY_LIMIT_MB = 1  # below what the child already holds: its next allocation fails
-    upload(editor_client, ("大.txt", page_with("5")), publication=newspaper)
+    # Long enough to need memory the fork server has not mapped already (a two-line page fits in what its warm-up
+    # extraction left).
+    page = page_with("5") + "社区开展志愿服务活动，服务群众3000人次。\n".encode() * 5000
+    upload(editor_client, ("大.txt", page), publication=newspaper)
     issue = only_issue()
     assert issue.status == FAILED
     assert "内存超限：读取和抽取这个文件需要超过 1 MB 内存，已停止，未写入任何数据" in issue.error_message

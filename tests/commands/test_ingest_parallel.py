@@ -1,9 +1,15 @@
 """``ingest`` of a folder with several worker processes: every page once, with progress, resumable."""
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from io import StringIO
 from pathlib import Path
 
+import psutil
 import pytest
 from django.core.management import call_command
 from django.db.models import Count
@@ -12,7 +18,8 @@ from django.utils import timezone
 from reports.models import Article, NewsletterIssue
 from reports.services import IncomingFile, accept_files, get_publication
 
-SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "fixtures" / "seeds"
 EVAL = Path(__file__).resolve().parents[2] / "fixtures" / "eval"
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -77,3 +84,97 @@ def test_it_finishes_what_an_interrupted_run_left_and_stores_nothing_twice(folde
 
     stored_once(15)
     assert out.count("skipped") == 2 and out.count(": issue ") == 13
+
+
+# Killed for real: `manage.py ingest` in its own process on the test database, its workers found among its children.
+
+
+def many_pages(folder: Path, copies: int) -> int:
+    """Each fixture page ``copies`` times, each copy made distinct by a line naming it (no duplicate refusals)."""
+    pages = sorted(p for p in folder.iterdir() if p.suffix == ".txt")
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        for copy in range(1, copies):
+            (folder / f"{path.stem}-{copy}.txt").write_text(f"{text}\n（第 {copy} 份）\n", encoding="utf-8")
+    return len(pages) * copies
+
+
+def start_ingest(folder: Path, *, lease_seconds: int) -> subprocess.Popen:
+    from tests.commands.test_worker import database_url
+
+    env = {**os.environ, "DATABASE_URL": database_url("govdash-ingest"),
+           "GOVDASH_LEASE_SECONDS": str(lease_seconds)}
+    return subprocess.Popen([sys.executable, "manage.py", "ingest", str(folder), "--publication", "江津日报",
+                             "--published", "2024-01-15", "--region", "江津区", "--workers", "2"],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+
+
+def wait_until_done(count: int, process: subprocess.Popen, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while NewsletterIssue.objects.filter(status="done").count() < count:
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, "the ingest made no progress"
+        time.sleep(0.05)
+
+
+def kill_a_worker_mid_issue(command: subprocess.Popen) -> int:
+    """SIGKILL one of the command's worker processes while both hold an issue (each issue being processed is
+    leased by one worker, so two leased issues mean both are mid-issue); the killed worker's pid."""
+    deadline = time.monotonic() + 60
+    while True:
+        assert time.monotonic() < deadline, "never caught both workers mid-issue"
+        workers = [p for p in psutil.Process(command.pid).children()
+                   if "spawn_main" in " ".join(p.cmdline())]
+        if len(workers) == 2:
+            for worker in workers:
+                worker.suspend()
+            if NewsletterIssue.objects.filter(status="processing", lease_owner__startswith="ingest-").count() == 2:
+                workers[0].kill()
+                workers[0].wait(10)
+                workers[1].resume()
+                return workers[0].pid
+            for worker in workers:
+                worker.resume()
+        time.sleep(0.01)
+
+
+def test_a_worker_killed_mid_issue_is_replaced_and_every_page_is_stored_once(folder):
+    total = many_pages(folder, copies=4)
+    # A long lease: the run must not wait for the dead worker's lease to run out, it releases it itself.
+    command = start_ingest(folder, lease_seconds=600)
+    try:
+        wait_until_done(10, command)
+        kill_a_worker_mid_issue(command)
+        out, err = command.communicate(timeout=240)
+    finally:
+        if command.poll() is None:
+            command.kill()
+            command.wait()
+
+    assert command.returncode == 0, err
+    stored_once(total)
+    assert out.count(": issue ") == total and "skipped" not in out
+    assert "starting another" in err
+    # The killed worker's issue was run twice (two attempts), and stored once.
+    assert NewsletterIssue.objects.filter(attempts=2).count() == 1
+    assert f"{total}/{total} pages" in err
+
+
+def test_a_run_killed_midway_is_finished_by_the_next_run_with_nothing_lost_or_stored_twice(folder):
+    total = many_pages(folder, copies=4)
+    command = start_ingest(folder, lease_seconds=2)
+    try:
+        wait_until_done(10, command)
+        # The whole command and its workers, mid-issue.
+        os.killpg(command.pid, signal.SIGKILL)
+    finally:
+        command.wait()
+    assert NewsletterIssue.objects.filter(status="done").count() < total
+    time.sleep(2.5)  # the dead run's leases run out
+
+    out, _err = ingest(folder, workers=2)
+
+    stored_once(total)
+    done_before = out.count("skipped, ")
+    assert done_before >= 10 and out.count(": issue ") == total - done_before

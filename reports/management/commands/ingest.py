@@ -1,3 +1,4 @@
+import time
 from datetime import date
 from pathlib import Path
 
@@ -58,8 +59,22 @@ class Command(BaseCommand):
         paths = expand([Path(f) for f in files])
         newspaper = get_publication(name=publication, region=region)
         district = places.district_for_region(region) if region else None
+        # Worker processes start now: their start-up (Django, dictionaries, fork server) overlaps registration.
+        pool = bulk.start_pool(min(workers, len(paths))) if len(paths) > 1 else None
+        try:
+            failures = self._ingest(paths, newspaper=newspaper, published_on=published_on, district=district,
+                                workers=workers, no_progress=no_progress, pool=pool)
+        except BaseException:
+            if pool is not None:
+                pool.close()
+            raise
+        if failures:
+            raise CommandError(f"{failures} of {len(paths)} files failed")
+
+    def _ingest(self, paths, *, newspaper, published_on, district, workers, no_progress, pool) -> int:
         failures = 0
         jobs: dict[int, str] = {}
+        registering = time.monotonic()
         for path in paths:
             try:
                 check_upload_size(filename=path.name, size=path.stat().st_size)
@@ -81,6 +96,9 @@ class Command(BaseCommand):
                     # New, retried after a failure, or left queued / cut short by an earlier run.
                     jobs.setdefault(outcome.issue.pk, label)
 
+        if jobs and not no_progress:
+            # Registration (reading, hashing and recording each file) runs in this process before any worker.
+            self.stderr.write(f"registered {len(paths)} files in {time.monotonic() - registering:.1f} s")
         progress = bulk.Progress(len(jobs), stream=self.stderr._out, enabled=not no_progress)
 
         def done(outcome: bulk.Outcome) -> None:
@@ -100,8 +118,15 @@ class Command(BaseCommand):
                 self.stdout.write(f"{label}: skipped, issue {outcome.issue_id} is {outcome.message}")
             progress.advance()
 
-        bulk.process_many(list(jobs), workers=workers, on_done=done)
+        def ready(seconds: float, waited: float) -> None:
+            # Start-up (processes, dictionaries, fork server) is a fixed cost: said apart, not averaged into pages/s.
+            progress.restart()
+            if jobs and not no_progress:
+                self.stderr.write(f"start-up: worker(s) ready in {seconds:.1f} s ({waited:.1f} s of it after "
+                                  "registration)")
+
+        bulk.process_many(list(jobs), workers=workers, on_done=done, on_ready=ready, pool=pool)
         if jobs and not no_progress:
-            self.stderr.write(f"{len(jobs)} pages in {progress.line().split('  ', 1)[1]}")
-        if failures:
-            raise CommandError(f"{failures} of {len(paths)} files failed")
+            self.stderr.write(f"{len(jobs)} pages in {progress.elapsed():.1f} s after start-up, "
+                              f"{progress.rate():.2f} pages/s")
+        return failures
