@@ -376,9 +376,9 @@ class Initiative(models.Model):
 class DataVersion(models.Model):
     """One row whose ``version`` changes whenever anything the reader pages show changes.
 
-    Database triggers (migration 0008) set it from a sequence after every statement that writes to the tables
-    the pages read, in the writer's own transaction: the new version becomes visible with the new data, never
-    before it, and no write path can forget to bump it. The page cache keys on it (reports/pagecache.py).
+    Deferred database triggers (migration 0007) set it from a sequence once per transaction that writes to the
+    tables the pages read, at the writer's commit: the new version becomes visible with the new data, never before
+    it, and no write path can forget to bump it. The page cache keys on it (reports/pagecache.py).
     """
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
