@@ -50,6 +50,8 @@ def test_it_finds_places_by_name_or_pinyin_with_places_that_have_data_first(seed
         use_english(page, live_server)
     open_page(page, live_server, reverse("reports:compare") + f"?subdistrict={pk('圣泉街道')}&metric=grid_count")
     expect(page.locator('select[name="subdistrict"]')).to_have_count(0)  # no Ctrl-click list
+    # The places not chosen arrive from /compare/places/ after the page has loaded.
+    expect(page.locator(".picker-group-title")).to_have_count(3)
     groups = page.locator(".picker-group-title").all_text_contents()
     assert groups == {"zh": ["已选", "有所选指标数据", "无所选指标数据"],
                       "en": ["Chosen", "With data for the chosen metrics", "No data for the chosen metrics"]}[language]
