@@ -10,6 +10,7 @@ Beyond one noun next to one number, three sentence patterns matter:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -726,6 +727,15 @@ def _lists(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity,
                 results[i] = Recognition(None, "", item[-10:], 0.5)
 
 
+def _value_run(sentence: str, quantities: list[tuple[Quantity, int, int]], first: int) -> list[int]:
+    """The quantities listed from ``first`` on with nothing but 、/和 between them (3个、5个 / 5.1%、6.2%)."""
+    run = [first]
+    while run[-1] + 1 < len(quantities) \
+            and _LIST_GAP_BARE.match(sentence[quantities[run[-1]][2]:quantities[run[-1] + 1][1]]):
+        run.append(run[-1] + 1)
+    return run
+
+
 _PLACE_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,3}$|(?:街道|镇|乡|区|县|市|社区|村)$")
 
 
@@ -739,13 +749,10 @@ def _shared(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity
         parts = [p for p in re.split(r"[、和及与]", subject) if p]
         if len(parts) < 2 or not all(_PLACE_ITEM.search(p) for p in parts[:-1]):
             continue
-        run = [i for i, (_, start, _) in enumerate(quantities) if start >= m.end()]
-        if not run:
+        first = next((i for i, (_, start, _) in enumerate(quantities) if start >= m.end()), None)
+        if first is None:
             continue
-        first = run[0]
-        run = [first] + [i for prev, i in zip(run, run[1:], strict=False)
-                         if _LIST_GAP_BARE.match(sentence[quantities[prev][2]:quantities[i][1]])]
-        run = run[:next((k for k in range(1, len(run)) if run[k] != run[k - 1] + 1), len(run))]
+        run = _value_run(sentence, quantities, first)
         if len(run) != len(parts):
             continue
         last = quantities[run[-1]]
@@ -774,12 +781,12 @@ def _shared_growth(catalogue: Catalogue, sentence: str, quantities: list[tuple[Q
         c_start, _ = clause_bounds(sentence, m.start())
         if g is None or not _NO_SUBJECT.match(sentence[c_start:m.start()]):
             continue  # 城乡居民人均可支配收入分别增长5%、7.1%: rates of a measure of their own
-        run = [i for i, (q, start, _) in enumerate(quantities) if start >= g.end() and q.family == "percent"]
-        if not run or quantities[run[0]][1] != g.end():
+        first = next((i for i, (q, start, _) in enumerate(quantities) if start == g.end() and q.family == "percent"),
+                     None)
+        if first is None:
             continue
-        run = run[:next((k for k in range(1, len(run)) if run[k] != run[k - 1] + 1
-                         or not _LIST_GAP_BARE.match(sentence[quantities[run[k - 1]][2]:quantities[run[k]][1]])),
-                        len(run))]
+        run = list(itertools.takewhile(lambda i: quantities[i][0].family == "percent",
+                                       _value_run(sentence, quantities, first)))
         # The rates are of the values listed right before them (城镇、农村居民人均可支配收入28735元、13847元,分别
         # 增长8.3%、10.2%): when those name no metric, nothing earlier does either.
         last_value = next((j for j in range(run[0] - 1, -1, -1) if quantities[j][0].family != "percent"), None)

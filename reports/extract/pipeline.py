@@ -280,10 +280,11 @@ class _Paragraph:
 
     def place_and_source(self, sentence_start: int, position: int) -> tuple[Place | None, str]:
         lo, hi = self.offset + sentence_start, self.offset + position
-        scoped = self._scope_word(lo, hi)
+        inside = self._mentions_between(lo, hi)
+        scoped = self._scope_word(inside, lo, hi)
         if scoped is not None:
             return scoped
-        for m in reversed(self._mentions_between(lo, hi)):
+        for m in reversed(inside):
             if m.via == "village" and m.place is not None and self.place is not None \
                     and not self.place.kind == "city" and m.place.district != self.place.district:
                 continue  # a community of another district named inside a story is more likely a word than a place
@@ -314,11 +315,10 @@ class _Paragraph:
             return None, "none"
         return self.place, ("region" if self.place == self.scope_place else "article")
 
-    def _scope_word(self, lo: int, hi: int) -> tuple[Place | None, str] | None:
+    def _scope_word(self, inside: list[Mention], lo: int, hi: int) -> tuple[Place | None, str] | None:
         """推动了全区579个网格全部实现…: 全区/全县/全市 inside the figure's own clause scopes it wherever it stands
         (not only opening the clause), unless it is what a share or a rank is of (占全区…, 位居全市第一)."""
         text = self.page.text
-        inside = self._mentions_between(lo, hi)
         if not inside:
             return None
         m = inside[-1]
