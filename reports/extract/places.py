@@ -193,6 +193,8 @@ class PlaceFinder:
         # 省级文明村镇 holds 明村镇: a word that contains a place's name inside it is no mention of the place.
         inside_words = [(w.start(), w.end()) for w in _WORDS_HOLDING_NAMES.finditer(text)]
         for match in _SUFFIX.finditer(text):
+            if match.group() == "街" and not self.streets:
+                continue  # X街 is a place only for the paper's own subdistricts
             end = match.end()
             found = None
             for start in range(max(0, end - longest), end - 1):
@@ -213,9 +215,9 @@ class PlaceFinder:
                 if towns and not _word_village(name, text[end:end + 1]):
                     found = (start, end, name, towns, "village")
                     break
-            # 西安市新城区: an everyday word right after a named parent is that parent's place (settled in _pick).
             if found and any(a < found[0] < b for a, b in inside_words):
                 continue
+            # 西安市新城区: an everyday word right after a named parent is that parent's place (settled in _pick).
             if found and (_is_text(found[2]) or (found[2] in _DISTRICT_WORDS and out and out[-1][1] == found[0]
                                                  and out[-1][2].endswith("市"))):
                 follow = text[found[1]:found[1] + 1]
