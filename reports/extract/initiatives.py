@@ -173,8 +173,8 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
             continue
         # 荣获“中国鞋都”“世界茄克之都”…等15项“国字号”: every quote of a run after an honour is one.
         unquoted = _QUOTE.sub("", before)
-        # 有一定影响力的“周宁上海商帮”, 基层治理的“四梁八柱”: a quote qualified by 的 is described, not named,
-        # unless a brand or mechanism noun follows it; “一江多湖多公园”的景观带 describes what follows it.
+        # A quote qualified by 的 with no verb of creation before it is described, not named, unless a brand or
+        # mechanism noun follows it; “一江多湖多公园”的景观带 describes what follows it.
         described = (before.endswith("的") and verb is None and not branded
                      and not lex.mechanism_after.match(after)) \
             or (after.startswith("的") and not lex.mechanism_after.match(after[1:])) \
