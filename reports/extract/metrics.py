@@ -43,7 +43,7 @@ _GROWTH = re.compile(
 _NO_SUBJECT = re.compile(
     r"^(?:[\s,、]|全年|上半年|下半年|前三季度|一季度|今年|去年|上年|年初|当年|同期|其中|分别|较|比|与|相比|同比|年均|"
     r"增速|增幅|实现|完成|达到|共|按可比价格?计算|按当年价格?计算|按可比口径计算|初步核算|\(下同\)|"
-    r"累计|并|且|也|还|均|约|总量|总额|规模|大关|\d{4}年|\d{1,2}月(?:份|底)?|[1-9]-\d{1,2}月)*$"
+    r"累计|并|且|也|还|均|约|总量|总额|规模|大关|现价|可比价?|按现价计算|\d{4}年|\d{1,2}月(?:份|底)?|[1-9]-\d{1,2}月)*$"
 )
 _DECLINE = ("下降", "减少", "降低", "回落", "下滑", "比降")
 # 年均增长8%: an average over several years, not the growth on the year before.
@@ -293,9 +293,12 @@ def _tail_noun(head: str) -> str:
     return run[-10:]
 
 
-def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]]) -> list[Recognition]:
-    """One Recognition per quantity of a sentence; positions are (quantity, start, end) relative to the sentence."""
+def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]], *,
+              topic: MetricSpec | None = None) -> list[Recognition]:
+    """One Recognition per quantity of a sentence; positions are (quantity, start, end) relative to the sentence.
+    ``topic`` is the measure the sentences before it spoke of, which a breakdown by place carries on."""
     results: list[Recognition | None] = [None] * len(quantities)
+    breakdown = topic if topic is not None and _BY_PLACE.search(sentence) else None
     history = _regrouped(sentence, quantities)
     carried, passed = _milestones(sentence, quantities)
     quarters = len(set(_ONE_QUARTER.findall(sentence))) >= 2
@@ -339,6 +342,8 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
         if found is None and q.family == "money" and _BARE_VALUE_ADDED.search(_head(head)) \
                 and not re.search(r"[业产]", _head(head)):
             found = _value_added_of_topic(catalogue, q, sentence[:c_start], head)
+        if found is None and breakdown is not None and accepts(breakdown, q) and _BARE_MEASURE.search(head):
+            found = (breakdown, "", 0.7, "breakdown")
         if found is not None and (_locative(catalogue, found[0], q, head, post) or _PER_UNIT.search(head)
                                   or _PER_CAPITA.search(head)
                                   or _per_unit_before(sentence, c_start, start)
@@ -399,6 +404,11 @@ def _after_values(catalogue: Catalogue, sentence: str, quantities: list[tuple[Qu
 
 
 _GROWTH_WORD = re.compile(r"(?:同比|比上年)?(?:增长|增幅|下降)")
+# 分镇街看 / 从分乡镇来看: what follows gives, place by place, the measure the sentences before were about; each
+# place's figure names the measure by its verb or a bare head (拱辰办实现产值5.3亿元, 比增8.62%).
+_BY_PLACE = re.compile(r"[从按]?分(?:乡镇|镇街|镇|街道|镇\(街道\)|镇（街道）|街镇|乡|区县|县区|区|县|片区|区域)"
+                       r"(?:来?看|情况看|统计)")
+_BARE_MEASURE = re.compile(r"(?:实现|完成|达到?|为)(?:产值|总值|总额|总量)?\s*$")
 _TOTAL_OF_BEFORE = re.compile(r"^\s*(?:总量|总额|总值)(?:为|达到?|完成|实现)?\s*$")
 
 

@@ -21,7 +21,7 @@ from .quantities import Quantity, find_quantities
 from .types import ArticleResult, Extraction, FactResult, InitiativeResult, Place
 from .years import YearMention, default_year, lead_year, nearest_year, title_year, written_on, year_mentions
 
-EXTRACTOR_VERSION = "2026.12.07.4"
+EXTRACTOR_VERSION = "2026.12.08.1"
 
 # A sentence ends at its stop, or at a bullet dash of a list run into one line (…目标迈进 [7] - 新增经营主体1.8万户).
 _SENTENCE = re.compile(r"[^。!?]*?(?:[。!?]+[\"'”’」』)]*|\s-\s|$)")
@@ -198,6 +198,7 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
         heading_place = None
         headline_facts: list[FactResult] = []
         body_figures: set[str | None] = set()
+        topic = None
         for i in range(first, last):
             para = page.paras[i]
             if para.kind == "headline":
@@ -220,12 +221,14 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
             walker.synonyms = synonyms
             walker.heading_place = heading_place
             walker.fallback_year_source = year_source if heading_year == year else "heading"
+            walker.topic = topic
             for fact in walker.facts(catalogue, index, heading_year):
                 body_figures.add(fact.metric)
                 key = (fact.article, fact.place, fact.year, fact.metric, fact.value, fact.label, fact.value_start)
                 if key not in seen_facts:
                     seen_facts.add(key)
                     facts.append(fact)
+            topic = walker.topic
             for initiative in walker.initiatives(index, heading_year):
                 key = (initiative.place, initiative.year, initiative.name)
                 if key not in seen_initiatives:
@@ -253,6 +256,7 @@ class _Paragraph:
     heading_place: Place | None = None  # the one town a subheading above this paragraph names
     unnamed_subdistrict = False  # the article speaks as a subdistrict it never names
     community_article: Mention | None = None  # the one community the article is about
+    topic: MetricSpec | None = None  # the measure the article last gave a figure of, for a breakdown by place
 
     def __init__(self, page: _Page, ctx: art.Context, index: int, article_start: int, place: Place | None,
                  scope_place: Place | None, gazetteer: Gazetteer, published: date | None, first: int | None = None):
@@ -494,10 +498,14 @@ class _Paragraph:
                 continue
             sentence = self.text[s_start:s_end]
             relative = [(q, q.start - s_start, q.end - s_start) for q in inside]
-            for q, rec in zip(inside, recognize(catalogue, sentence, relative), strict=True):
+            recognitions = recognize(catalogue, sentence, relative, topic=self.topic)
+            for q, rec in zip(inside, recognitions, strict=True):
                 fact = self._fact(q, rec, sentence, s_start, s_end, article, heading_year)
                 if fact is not None:
                     yield fact
+            measures = [r.metric for r in recognitions if r.metric is not None and not r.metric.growth_of]
+            if measures:
+                self.topic = measures[-1]
             for q, rec in _named_facilities(catalogue, self.text, s_start, s_end):
                 fact = self._fact(q, rec, sentence, s_start, s_end, article, heading_year)
                 if fact is not None:

@@ -32,7 +32,7 @@ SHORT_STOPWORDS = frozenset(
     "经开 新区 老城 中心 太平 长安 永安 兴隆 东城 西城 南城 北城 新村 花园 文化 民主 幸福 友谊 前进 红星 复兴 "
     "振兴 和谐 育才 工业 商业 滨江 江南 江北岸 河西 河东 城区 社区 新街 老街 大街 朝阳 向阳 红岩 新民 新建 新兴".split()
 )
-_SUFFIX = re.compile(r"街道|苏木|[镇乡区县市旗州盟村]|街(?![道头巷区坊面边])")
+_SUFFIX = re.compile(r"街道|苏木|[镇乡区县市旗州盟村]|街(?![道头巷区坊面边])|办(?![事理法公])")
 # What may follow a city's short name used for the city (广州全市, 广州:, 广州已建成…).
 _CITY_SHORT_FOLLOW = frozenset(":：,、 \n在共已有的全将")
 # Development zones: governed like districts, named after a city, often missing from the gazetteer.
@@ -72,7 +72,8 @@ _WORD_AFTER_SUFFIX = {
     "乡": set("村镇土愁贤亲情野间邻风里"), "镇": set("街村区域级"), "村": set("民级委居社组庄落集寨务干规"),
     "区": set("域县级委划间块位"), "县": set("域城级委区乡市"), "市": set("场民级委区县容政值面井"),
 }
-_WORDS_HOLDING_NAMES = re.compile(r"文明村镇|文明乡镇|文明城镇|文明村居|美丽村镇|特色村镇|历史文化名镇|历史文化名村")
+# 分乡镇来看 (a breakdown by town) holds 分乡镇, a town of 夷陵区.
+_WORDS_HOLDING_NAMES = re.compile(r"分(?:乡镇|镇街|街镇)(?=来?看|情况|统计)|文明村镇|文明乡镇|文明城镇|文明村居|美丽村镇|特色村镇|历史文化名镇|历史文化名村")
 # Before a town or village of another district, a name that is really mentioned stands after a break or a
 # preposition (在大足区龙水镇, 赴宜居乡, 与三河村) rather than inside a phrase.
 _STRONG_BEFORE = re.compile(
@@ -193,8 +194,8 @@ class PlaceFinder:
         # 省级文明村镇 holds 明村镇: a word that contains a place's name inside it is no mention of the place.
         inside_words = [(w.start(), w.end()) for w in _WORDS_HOLDING_NAMES.finditer(text)]
         for match in _SUFFIX.finditer(text):
-            if match.group() == "街" and not self.streets:
-                continue  # X街 is a place only for the paper's own subdistricts
+            if match.group() in ("街", "办") and not self.streets:
+                continue  # X街 / X办 is a place only for the paper's own subdistricts
             end = match.end()
             found = None
             for start in range(max(0, end - longest), end - 1):
@@ -205,7 +206,7 @@ class PlaceFinder:
                 if places:
                     found = (start, end, name, places, "full")
                     break
-                if name.endswith("街"):
+                if name.endswith(("街", "办")):
                     street = self.streets.get(name)
                     if street:
                         found = (start, end, name, (street,), "full")
@@ -307,12 +308,13 @@ class PlaceFinder:
 
 
 def _streets(gazetteer: Gazetteer, scope: Scope | None) -> dict[str, Place]:
-    """五里桥街 for 五里桥街道: the subdistricts of the paper's own district by their one-character form (only there:
-    elsewhere X街 is mostly a street)."""
+    """五里桥街 for 五里桥街道, 拱辰办 for its office (拱辰街道办事处): the subdistricts of the paper's own district by
+    their one-character forms (only there: elsewhere X街 is mostly a street, X办 an office of something else)."""
     if scope is None or not scope.district:
         return {}
-    return {p.name[:-2] + "街": p for p in gazetteer.towns_in(scope)
-            if p.name.endswith("街道") and len(p.name) >= 5 and not p.name.endswith("街街道")}
+    subdistricts = [p for p in gazetteer.towns_in(scope) if p.name.endswith("街道") and not p.name.endswith("街街道")]
+    streets = {p.name[:-2] + "街": p for p in subdistricts if len(p.name) >= 5}
+    return streets | {p.name[:-2] + "办": p for p in subdistricts}
 
 
 def _named_pairs(raw) -> set[tuple]:

@@ -413,3 +413,43 @@ def test_it_gives_respective_rates_only_to_the_values_listed_right_before_them()
 def test_it_reads_no_yearly_figure_from_a_breakdown_by_quarter():
     page = "2023年,古丈县地区生产总值增长1.5%。分季度看,一季度地区生产总值同比增长2.2%,二季度增长0.8%。"
     assert summary(run(page, region="古丈县", published="2024-02-01")) == {("古丈县", 2023, "gdp_growth_pct", 1.5)}
+
+
+def test_it_carries_the_measure_into_a_breakdown_by_place_and_no_further():
+    page = ("上半年经济运行\n\n1—6月,全区规模以上工业总产值达到320亿元,同比增长8.5%。分镇街看,几江街道完成产值45.2亿元,"
+            "增长6.1%;德感街道完成产值60.3亿元,增长9.4%。从行业看,汽摩行业实现产值80亿元,增长3%。\n")
+    facts = summary(run(page, published="2024-07-20", region="江津区"))
+    assert {f for f in facts if f[0] != "江津区"} == {
+        ("几江街道", 2024, "industrial_output_above_scale", 45.2),
+        ("几江街道", 2024, "industrial_output_above_scale_growth_pct", 6.1),
+        ("德感街道", 2024, "industrial_output_above_scale", 60.3),
+        ("德感街道", 2024, "industrial_output_above_scale_growth_pct", 9.4)}
+    assert ("江津区", 2024, "industrial_output_above_scale", 80) not in facts
+
+
+def test_it_reads_a_bare_measure_of_a_place_only_inside_a_breakdown():
+    page = "工业经济\n\n全区规上工业企业实现产值20亿元。德感街道实现产值60.3亿元,增长9.4%。\n"
+    facts = summary(run(page, published="2024-07-20", region="江津区"))
+    assert facts == {("江津区", 2024, "industrial_output_above_scale", 20)}
+
+
+def test_it_reads_a_subdistrict_of_the_papers_district_by_the_name_of_its_office():
+    page = "分镇街看\n\n1—6月,全区规模以上工业总产值达到320亿元。分镇街看,德感办完成产值60.3亿元。\n"
+    assert ("德感街道", 2024, "industrial_output_above_scale", 60.3) in summary(
+        run(page, published="2024-07-20", region="江津区"))
+    # Outside the paper's own district X办 is an office of anything.
+    other = summary(run(page, published="2024-07-20", region="綦江区"))
+    assert not any(place == "德感街道" for place, *_ in other)
+
+
+def test_it_does_not_take_a_breakdown_by_town_for_the_town_named_fenxiang():
+    page = "分乡镇看\n\n1—6月,全区规模以上工业总产值达到320亿元。从分乡镇来看,几江街道实现产值5亿元。\n"
+    facts = summary(run(page, published="2024-07-20", region="江津区"))
+    assert ("几江街道", 2024, "industrial_output_above_scale", 5) in facts
+    assert not any(place == "分乡镇" for place, *_ in facts)
+
+
+def test_it_reads_growth_at_current_prices_as_growth():
+    page = "工业\n\n全区规模以上工业企业实现产值214亿元,累计现价比增10.96%。\n"
+    assert ("江津区", 2024, "industrial_output_above_scale_growth_pct", 10.96) in summary(
+        run(page, published="2024-05-20", region="江津区"))
