@@ -73,7 +73,8 @@ _WORD_AFTER_SUFFIX = {
     "区": set("域县级委划间块位"), "县": set("域城级委区乡市"), "市": set("场民级委区县容政值面井"),
 }
 # 分乡镇来看 (a breakdown by town) holds 分乡镇, a town of 夷陵区.
-_WORDS_HOLDING_NAMES = re.compile(r"分(?:乡镇|镇街|街镇)(?=来?看|情况|统计)|文明村镇|文明乡镇|文明城镇|文明村居|美丽村镇|特色村镇|历史文化名镇|历史文化名村")
+_WORDS_HOLDING_NAMES = re.compile(r"分(?:乡镇|镇街|街镇)(?=来?看|情况|统计)|"
+                                 r"文明村镇|文明乡镇|文明城镇|文明村居|美丽村镇|特色村镇|历史文化名镇|历史文化名村")
 # Before a town or village of another district, a name that is really mentioned stands after a break or a
 # preposition (在大足区龙水镇, 赴宜居乡, 与三河村) rather than inside a phrase.
 _STRONG_BEFORE = re.compile(
