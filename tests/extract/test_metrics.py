@@ -175,6 +175,8 @@ def test_it_keeps_the_kind_of_grid_in_the_note():
 def test_it_does_not_take_a_plan_for_a_result():
     assert _m("2024年,街道将新建长者饭堂3个。") == []
     assert _m("下一步,街道计划新增停车位500个。") == []
+    assert _m("今年街道就将改造28个老旧小区。") == []
+    assert _m("街道将加装电梯12部。") == []
     assert _m("街道按计划建成老年食堂3个。") == [("elderly_care_sites", 3, "老年食堂")]
     assert _m("将辖区96个网格优化调整为88个。") == [("grid_count", 88, "")]
 
