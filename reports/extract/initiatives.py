@@ -15,7 +15,13 @@ from pathlib import Path
 
 _LEXICON = Path(__file__).with_name("lexicon") / "initiatives.toml"
 _QUOTE = re.compile(r"“([^“”]{1,24})”|\"([^\"]{1,24})\"")
-_HONOUR = re.compile(r"(?:获评|荣获|评为|被评为|授予|命名为|入选|获得|表彰为|列为|认定为|获)[^,;。]{0,12}$")
+# 申报创建/争创“五星级”党支部: a title applied for is an honour too.
+_HONOUR = re.compile(r"(?:获评|荣获|评为|被评为|授予|命名为|入选|获得|表彰为|列为|认定为|获|申报|争创)[^,;。]{0,12}$")
+# 创建2个“基层党建先锋”: a title given to several units by count is a rating, not a name.
+_COUNTED_TITLE = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*[个名家所支]$")
+_TITLE_END = re.compile(r"(?:先锋|标兵|模范|之星|明星|榜样|示范户|星级)$")
+# 《创新发展“晋江经验”…》: a quote inside a document's title belongs to the title.
+_IN_TITLE = re.compile(r"《[^》]*$")
 _NOT_AFTER = re.compile(r"^(?:称号|荣誉|奖|精神|理念|思想|要求|目标|目标任务|奋斗目标|战略|号召|口号|重要|主题)")
 _GOAL_END = re.compile(r"(?:示范[\u4e00-\u9fff]{0,3}|先行区|高地|之城|之地|之都|样板|标杆|新高地|目的地|"
                        r"[一二三四五六七八九十]极)$")
@@ -181,6 +187,8 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
             or ("的" in name and len(name) >= 6) \
             or "与" in name \
             or after.startswith("等")  # “舌尖上的幸福晚年”, “督查与通报”: phrases; “第一议题”等制度: one of a kind
+        if _IN_TITLE.search(sentence, 0, m.start()) or (_COUNTED_TITLE.search(before) and _TITLE_END.search(name)):
+            continue
         if _PROJECT_BEFORE.search(before):
             continue  # 启动建设“农科芯城”: a construction project
         if (

@@ -379,7 +379,7 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
     _shared_growth(catalogue, sentence, quantities, results)
     _after_values(catalogue, sentence, quantities, history, results)
     _parts(catalogue, sentence, quantities, results)
-    _subsets(sentence, quantities, results)
+    _subsets(catalogue, sentence, quantities, results)
     _tiers(results)
     _additions(sentence, quantities, results)
     return [r for r in results]  # type: ignore[misc]
@@ -559,8 +559,10 @@ def _parts(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity,
                 break
 
 
-def _subsets(sentence: str, quantities: list[tuple[Quantity, int, int]], results: list[Recognition | None]) -> None:
+def _subsets(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]],
+             results: list[Recognition | None]) -> None:
     """……210人，其中专职网格员80人: a part of a total already given is not a second total."""
+    _parts_of_a_qualified_total(catalogue, sentence, quantities, results)
     seen: dict[str, int] = {}
     # 有党员76名,其中干部党员13名,下岗党员34名: the parts run on, clause after clause, until a semicolon.
     listing: dict[str, int] = {}
@@ -579,6 +581,35 @@ def _subsets(sentence: str, quantities: list[tuple[Quantity, int, int]], results
             continue
         listing.pop(key, None)
         seen.setdefault(key, start)
+
+
+def _parts_of_a_qualified_total(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]],
+                                results: list[Recognition | None]) -> None:
+    """共有28个居民区党组织,其中党总支16个,党支部12个: the total before 其中 is of one kind (a sector's
+    organizations), so are its parts, up to a semicolon. Such a total is unread, its qualifier vetoes the metric; its
+    noun without the qualifier still names the metric the parts would be read as."""
+    for i, (q, start, _) in enumerate(quantities):
+        c_start, _ = clause_bounds(sentence, start)
+        if not sentence[c_start:start].lstrip().startswith("其中"):
+            continue
+        before = [j for j in range(i) if quantities[j][2] <= c_start and quantities[j][0].family == q.family]
+        total = results[before[-1]] if before else None
+        if total is None or total.metric is not None or total.target or total.history:
+            continue
+        t_q, t_start, t_end = quantities[before[-1]]
+        t_clause_start, t_clause_end = clause_bounds(sentence, t_start)
+        head, post = _head(sentence[t_clause_start:t_start]), sentence[t_end:t_clause_end]
+        readings = [match_metric(catalogue, t_q, head[k:], "") for k in range(1, len(head) - 1)]
+        readings += [match_metric(catalogue, t_q, "", post[k:]) for k in range(1, min(len(post), 12) - 1)]
+        kinds = {found[0].key for found in readings if found is not None}
+        end = sentence.find(";", start)
+        for k in range(i, len(quantities)):
+            p_q, p_start, p_end = quantities[k]
+            if end != -1 and p_start > end:
+                break
+            part = results[k]
+            if part is not None and part.metric is not None and part.metric.key in kinds:
+                results[k] = Recognition(None, "其中", label_for(p_q, sentence, p_start, p_end), 0.5)
 
 
 # 近三年来 / 五年间 / "十四五"以来 / 党的十八大以来: a span of several years, not one.

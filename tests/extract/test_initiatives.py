@@ -34,10 +34,15 @@ def test_it_does_not_take_honours_for_initiatives():
     assert _names("三河村劝导站获评“全市文明交通安全劝导站”。") == []
     assert _names("成功创建首批江津区“银龄健康之家”。") == []
     assert _names("创建“全国文明城市”称号。") == []
+    assert _names("申报创建“五星级”党支部2个,申报创建“和谐宜居之家”1个。") == []
+    assert _names("成功创建2个“基层党建先锋”、1个“服务群众先锋”。") == []
+    assert _names("成功打造2个“邻里驿站”。") == ["邻里驿站"]
 
 
 def test_it_does_not_take_document_titles_or_goals_for_initiatives():
     assert _names("制定《圣泉街道综治中心智慧化运行实施方案》,建立工作台账。") == []
+    assert _names("作题为《创新发展“晋江经验”高质量打造“产城人”融合发展的梅岭样板》的报告。") == []
+    assert _names("街道打造“产城人”融合发展品牌。") == ["产城人"]
     assert _names("聚焦打造“城郊乡村振兴示范地”。") == []
     assert _names("形成“6+X”的大综治中心格局。") == []
 
@@ -110,6 +115,8 @@ def test_it_lists_no_five_year_plan_no_two_character_word_and_no_national_progra
     assert find_initiatives("2023年是实施“十四五”规划承前启后的关键一年。") == []
     assert find_initiatives("推动形成“善治”与“善智”互构的新图景,打造“四纵”综合信息平台。") == []
     assert find_initiatives("大东区将打造5个“完整社区”,推进“一村一品”。") == []
+    assert find_initiatives("探索“共建共治共享”新路径,打造基层治理“升级版”。") == []
+    assert [i.name for i in find_initiatives("打造“邻里升级版”服务品牌。")] == ["邻里升级版"]
     assert [i.name for i in find_initiatives("朝天门街道创新双网格“三缘”工作法。")] == ["三缘工作法"]
 
 
