@@ -23,9 +23,13 @@ _FILLER = re.compile(
     r"配备|配齐|配强|配有|配置|设有|建有|拥有|现有|建成|建立|组建|成立|设立|设置|"
     # 网格调整为98个 / 综治网格细化为6000余个: the count the noun was changed to is its current count.
     r"(?:重新|进一步)?(?:优化)?(?:调整|优化|整合|细化|细分|划分|合并|扩充|扩大|压缩|精简|缩减|减少|增加|增设|重组)(?:为|成|到|至)|"
+    # 注册志愿者发展到1350人 / 志愿服务队伍扩大到9支: the count the noun grew to is its current count.
+    r"(?:发展|增长|扩大|扩展|上升)(?:到|至)|"
     r"预计|初步统计)*$"
 )
 _TRAILING_NOTE = re.compile(r"\([^()]{0,12}\)\s*$")
+# 地区生产总值【1】(GDP)总量: a footnote mark or an abbreviation in brackets, wherever it stands, is no word of the noun.
+_NOTE_INSIDE = re.compile(r"\([A-Za-z]{2,6}\)|【\d{1,2}】|\[\d{1,2}\]")
 _CLAUSE = re.compile(r"[,;:!?。]")
 _REGROUP = re.compile(
     r"(?:调整|整合|划分|合并|优化|压缩|精简|缩减|扩大|扩展|扩充|增加(?!值)|减少|提升|提高|降低|增至|减至|升至|降至|变更|重组|细化|细分|"
@@ -187,6 +191,7 @@ def accepts(spec: MetricSpec, q: Quantity) -> bool:
 def _head(text: str) -> str:
     """The clause before a number without the filler between noun and number (共/达/为…) or a note in brackets
     (地区生产总值(GDP)51亿元)."""
+    text = _NOTE_INSIDE.sub("", text)
     text = text[: _FILLER.search(text).start()]
     stripped = _TRAILING_NOTE.sub("", text)
     return stripped[: _FILLER.search(stripped).start()] if stripped != text else text

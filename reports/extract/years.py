@@ -32,6 +32,7 @@ _YEAR = re.compile(
 # 去年以来 counts from a year up to now: no single year. 今年以来 is this year so far.
 _SINCE = re.compile(r"以来")
 _COMPARISON = re.compile(r"(?:比|较|同比|与)$")
+_TIMES_OF = re.compile(r"(?:底|末)?的\s*[\d.]+\s*倍")
 _SINCE_YEAR = re.compile(r"[从自]$")
 _SINCE_YEAR_END = re.compile(r"\s*(?:起|开始|至今)")
 # 自2022年印发《…》以来,…: the period runs from that year to now.
@@ -53,8 +54,8 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
     out = []
     for m in _YEAR.finditer(text):
         if m.group("y"):
-            if _COMPARISON.search(text[max(0, m.start() - 2):m.start()]):
-                continue  # 比2022年增加12个 compares with that year; the figure is of another
+            if _COMPARISON.search(text[max(0, m.start() - 2):m.start()]) or _TIMES_OF.match(text, m.end()):
+                continue  # 比2022年增加12个 / 是1949年的1186倍 compare with that year; the figure is of another
             if _SINCE_YEAR.search(text[max(0, m.start() - 1):m.start()]) and _SINCE_YEAR_END.match(text, m.end()) \
                     or _SINCE_YEAR.search(text[max(0, m.start() - 1):m.start()]) \
                     and _SINCE_CLAUSE.match(text, m.end()):

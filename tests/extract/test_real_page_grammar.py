@@ -453,3 +453,25 @@ def test_it_reads_growth_at_current_prices_as_growth():
     page = "工业\n\n全区规模以上工业企业实现产值214亿元,累计现价比增10.96%。\n"
     assert ("江津区", 2024, "industrial_output_above_scale_growth_pct", 10.96) in summary(
         run(page, published="2024-05-20", region="江津区"))
+
+
+def test_it_reads_a_measure_through_a_footnote_mark_and_an_abbreviation_in_brackets():
+    page = "统计公报\n\n2022年全区实现地区生产总值【1】(GDP)1504.37亿元,比上年可比增长2.6%。\n"
+    assert summary(run(page, published="2023-03-20", region="涪陵区")) == {
+        ("涪陵区", 2022, "gdp", 1504.37), ("涪陵区", 2022, "gdp_growth_pct", 2.6)}
+    page = "统计公报\n\n2023年全区地区生产总值(GDP)总量1270.39亿元。\n"
+    assert summary(run(page, published="2024-03-20", region="涪陵区")) == {("涪陵区", 2023, "gdp", 1270.39)}
+
+
+def test_it_reads_a_sectors_bare_figure_in_a_breakdown_of_gdp_as_its_value_added():
+    page = ("经济发展\n\n2018年全区生产总值达到176.71亿元,是1949年的186倍。其中第一产业29.68亿元、第二产业74.28亿元、"
+            "第三产业72.75亿元。现代服务业增加值达30亿元,第一产业投资12亿元。\n")
+    assert summary(run(page, published="2019-09-01", region="涪陵区")) == {
+        ("涪陵区", 2018, "gdp", 176.71), ("涪陵区", 2018, "va_primary", 29.68),
+        ("涪陵区", 2018, "va_secondary", 74.28), ("涪陵区", 2018, "va_tertiary", 72.75)}
+
+
+def test_it_reads_the_count_a_noun_grew_to_as_its_count():
+    page = "志愿服务\n\n目前,白涛街道网上注册志愿者发展到1350人,志愿服务队伍扩大到9支。\n"
+    assert summary(run(page, published="2023-06-01", region="涪陵区")) == {
+        ("白涛街道", 2023, "registered_volunteers", 1350), ("白涛街道", 2023, "volunteer_organizations", 9)}
