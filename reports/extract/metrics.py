@@ -28,7 +28,7 @@ _FILLER = re.compile(
     r"预计|初步统计)*$"
 )
 _TRAILING_NOTE = re.compile(r"\([^()]{0,12}\)\s*$")
-# 地区生产总值【1】(GDP)总量: a footnote mark or an abbreviation in brackets, wherever it stands, is no word of the noun.
+# 地区生产总值【1】(GDP)总量: a footnote mark or a bracketed abbreviation, wherever it stands, is no word of the noun.
 _NOTE_INSIDE = re.compile(r"\([A-Za-z]{2,6}\)|【\d{1,2}】|\[\d{1,2}\]")
 _CLAUSE = re.compile(r"[,;:!?。]")
 _REGROUP = re.compile(
