@@ -34,6 +34,9 @@ class MetricSpec:
     # Nouns after the counting word that carry their own required verb ((pattern, requires), …): 完成7个老旧小区的
     # 改造 is a renovation although 完成 alone does not make 7个小区 one.
     after_with: tuple[tuple[str, str], ...] = ()
+    # Nouns before the number that name the metric only where the sentence before them says what they are of
+    # ((pattern, context), …): 签约项目12个,总投资42亿元 is investment attracted, 重点项目总投资 is not.
+    before_with: tuple[tuple[str, str], ...] = ()
     veto: tuple[str, ...] = ()
     growth_of: str | None = None
     # Totals a 其中 part of which is this metric when the part is named by this metric's own noun alone
@@ -94,6 +97,8 @@ def load_metrics(text: str) -> tuple[MetricSpec, ...]:
                 spec[name] = _expand(spec[name], fragments)
         spec["after_with"] = tuple((_expand(e["pattern"], fragments), _expand(e["requires"], fragments))
                                    for e in spec.get("after_with", ()))
+        spec["before_with"] = tuple((_expand(e["pattern"], fragments), _expand(e["context"], fragments))
+                                    for e in spec.get("before_with", ()))
         if isinstance(spec.get("counters"), str):
             spec["counters"] = tuple(counters[spec["counters"]])
         elif "counters" in spec:

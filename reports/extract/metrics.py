@@ -127,6 +127,7 @@ class _Compiled:
     after: re.Pattern | None
     requires: re.Pattern | None
     after_with: tuple[tuple[re.Pattern, re.Pattern], ...]
+    before_with: tuple[tuple[re.Pattern, re.Pattern], ...]
     veto: re.Pattern | None
     note: re.Pattern | None
 
@@ -147,6 +148,7 @@ def _compiled(catalogue: Catalogue) -> tuple[_Compiled, ...]:
             re.compile("(?:" + "|".join(spec.after) + ")") if spec.after else None,
             re.compile("(?:" + spec.after_requires + r")$") if spec.after_requires else None,
             tuple((re.compile(p), re.compile("(?:" + r + r")$")) for p, r in spec.after_with),
+            tuple((re.compile("(?:" + p + r")$"), re.compile(r)) for p, r in spec.before_with),
             re.compile("(?:" + "|".join(spec.veto) + r")$") if spec.veto else None,
             re.compile(spec.note) if spec.note else None,
         ))
@@ -198,9 +200,9 @@ def _head(text: str) -> str:
 
 
 def match_metric(catalogue: Catalogue, q: Quantity, head: str,
-                 post: str) -> tuple[MetricSpec, str, float, str] | None:
+                 post: str, context: str = "") -> tuple[MetricSpec, str, float, str] | None:
     """The metric whose cue sits right before (``head``) or after (``post``) the quantity; None when none does
-    or when a veto says the count belongs to someone else."""
+    or when a veto says the count belongs to someone else. ``context`` is the sentence before the clause."""
     # The verb a noun after the number needs (完成12个老旧小区改造) is one _head drops as filler: check it on the
     # clause as printed.
     raw, head = head.rstrip(), _head(head)
@@ -222,6 +224,10 @@ def match_metric(catalogue: Catalogue, q: Quantity, head: str,
             vetoed = c.veto is not None and c.veto.search(head)
             if m and (requires.search(head) or requires.search(raw)) and not vetoed:
                 return c.spec, _note(c, m.group()), 0.85, "after"
+        for pattern, needed in c.before_with:
+            m = pattern.search(head)
+            if m and needed.search(context + head[: m.start()]):
+                return c.spec, _note(c, m.group()), 0.8, "before_in_context"
     return None
 
 
@@ -330,7 +336,7 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             continue
         distributed = _distributed(head)
         found = (match_metric(catalogue, q, distributed, post) if distributed else None) \
-            or match_metric(catalogue, q, head, post)
+            or match_metric(catalogue, q, head, post, sentence[max(0, c_start - 30):c_start])
         if found is not None and q.weak and (not _COUNTING_VERB.search(head) or q.unit in ("名", "人", "位")):
             # “过去一个网格要管一千多户”: 一个 is an article, not a count of one; 设置一名社区网格员 staffs one unit.
             found = None

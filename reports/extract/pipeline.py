@@ -26,7 +26,9 @@ EXTRACTOR_VERSION = "2026.12.08.1"
 # A sentence ends at its stop, or at a bullet dash of a list run into one line (…目标迈进 [7] - 新增经营主体1.8万户).
 _SENTENCE = re.compile(r"[^。!?]*?(?:[。!?]+[\"'”’」』)]*|\s-\s|$)")
 _WAN = Decimal(10000)
-_ATTRIBUTIVE = re.compile(r"\s*(?:级|量级|台阶|新闻发布会|发布会|俱乐部|俱乐部成员)")
+_ATTRIBUTIVE = re.compile(r"\s*(?:级|量级|台阶|新闻发布会|发布会|俱乐部|俱乐部成员|"
+                          # 投资3亿元的数控设备项目: the money of one project, which it describes.
+                          r"的[\u4e00-\u9fff“”\"]{0,20}?(?:项目|工程))")
 _AS_OF = re.compile(r"(?:截至|截止|至)$")
 _CHANGE_TO = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|调整|扩大|发展|突破)?(?:到|至|为)")
 # A community named only by a common noun as the subject of a clause: 该村划分3个网格, 社区将辖区划分为…
