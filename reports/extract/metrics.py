@@ -840,6 +840,8 @@ def _shared_growth(catalogue: Catalogue, sentence: str, quantities: list[tuple[Q
             continue
         run = list(itertools.takewhile(lambda i: quantities[i][0].family == "percent",
                                        _value_run(sentence, quantities, first)))
+        if _pair_with_measures(catalogue, sentence, quantities, results, run):
+            continue
         # The rates are of the values listed right before them (城镇、农村居民人均可支配收入28735元、13847元,分别
         # 增长8.3%、10.2%): when those name no metric, nothing earlier does either.
         last_value = next((j for j in range(run[0] - 1, -1, -1) if quantities[j][0].family != "percent"), None)
@@ -851,6 +853,30 @@ def _shared_growth(catalogue: Catalogue, sentence: str, quantities: list[tuple[Q
             current = results[i]
             if current is None or (current.metric is None and not current.history and not current.target):
                 results[i] = Recognition(growth, "", growth.name_zh, 0.8, rule="growth")
+
+
+def _pair_with_measures(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]],
+                        results: list[Recognition | None], run: list[int]) -> bool:
+    """完成地区生产总值164亿元,实现工业总产值480亿元,同比分别增长9.4%和8.5%: as many rates as measures given
+    each in a clause of its own are their growth rates in order, a measure the catalogue has no rate for
+    included (主营业务收入). False when the values before are not such measures (one measure listed for several
+    places), which leaves the rates to the caller."""
+    values = [j for j in range(run[0] - 1, -1, -1) if quantities[j][0].family != "percent"][: len(run)][::-1]
+    if len(run) < 2 or len(values) != len(run):
+        return False
+    clauses = {clause_bounds(sentence, quantities[j][1]) for j in values}
+    if len(clauses) != len(values):
+        return False
+    for j, i in zip(values, run, strict=True):
+        base = results[j].metric if results[j] is not None else None
+        growth = catalogue.growth_metric(base.key) if base is not None else None
+        current = results[i]
+        if current is not None and (current.history or current.target):
+            continue
+        label = current.label if current is not None else ""
+        results[i] = (Recognition(growth, "", growth.name_zh, 0.8, rule="growth") if growth is not None
+                      else Recognition(None, "", label, 0.4))
+    return True
 
 
 def _items(subject: str) -> list[str]:

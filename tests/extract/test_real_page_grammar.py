@@ -475,3 +475,13 @@ def test_it_reads_the_count_a_noun_grew_to_as_its_count():
     page = "志愿服务\n\n目前,白涛街道网上注册志愿者发展到1350人,志愿服务队伍扩大到9支。\n"
     assert summary(run(page, published="2023-06-01", region="涪陵区")) == {
         ("白涛街道", 2023, "registered_volunteers", 1350), ("白涛街道", 2023, "volunteer_organizations", 9)}
+
+
+def test_it_pairs_respective_rates_with_measures_given_in_clauses_of_their_own():
+    page = ("经济运行\n\n2023年,全区完成地区生产总值164亿元,实现工业总产值480亿元,同比分别增长9.4%和8.5%。"
+            "完成规模以上工业总产值40.8亿元,实现主营业务收入39.2亿元,同比分别增长13%、7.3%。\n")
+    assert summary(run(page, published="2024-02-01", region="涪陵区")) == {
+        ("涪陵区", 2023, "gdp", 164), ("涪陵区", 2023, "gdp_growth_pct", 9.4),
+        ("涪陵区", 2023, "industrial_output", 480), ("涪陵区", 2023, "industrial_output_growth_pct", 8.5),
+        ("涪陵区", 2023, "industrial_output_above_scale", 40.8),
+        ("涪陵区", 2023, "industrial_output_above_scale_growth_pct", 13)}
