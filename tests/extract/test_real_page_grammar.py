@@ -485,3 +485,14 @@ def test_it_pairs_respective_rates_with_measures_given_in_clauses_of_their_own()
         ("涪陵区", 2023, "industrial_output", 480), ("涪陵区", 2023, "industrial_output_growth_pct", 8.5),
         ("涪陵区", 2023, "industrial_output_above_scale", 40.8),
         ("涪陵区", 2023, "industrial_output_above_scale_growth_pct", 13)}
+
+
+def test_it_reads_what_is_done_of_a_plan_but_not_the_plan():
+    page = "养老服务\n\n2023年,阿城区规划建设59个社区养老驿站,已建成18个。\n"
+    assert summary(run(page, published="2023-12-01", region="阿城区")) == {
+        ("阿城区", 2023, "elderly_care_sites", 18)}
+
+
+def test_it_reads_no_figure_from_the_main_targets_of_the_year():
+    page = "政府工作\n\n今年经济工作的主要指标:完成地区生产总值164亿元,实现工业总产值480亿元。\n"
+    assert summary(run(page, published="2016-02-01", region="武进区")) == set()
