@@ -38,6 +38,12 @@ class Normalized:
         return self.source[start], self.source[last] + 1
 
 
+# Variant forms that OpenCC's t2s leaves as they are (陜西 for 陕西, 寧陜縣 for 宁陕县): never written in simplified
+# prose, so mapped on every page.
+_VARIANTS = str.maketrans("陜衞隂囯鑛", "陕卫阴国矿")
+_VARIANT = re.compile("[陜衞隂囯鑛]")
+
+
 def _normalize_char(ch: str) -> str:
     out = _cache.get(ch)
     if out is None:
@@ -60,7 +66,10 @@ def _normalize_char(ch: str) -> str:
 def normalize(text: str) -> Normalized:
     """NFKC per character (full-width digits and punctuation become ASCII), CR/LF become LF, then the repairs above."""
     nfkc = _nfkc(text)
-    return _simplified(_without(_without(nfkc, _PINYIN), _SPACE_IN_WORD, in_long_lines=True))
+    norm = _simplified(_without(_without(nfkc, _PINYIN), _SPACE_IN_WORD, in_long_lines=True))
+    if _VARIANT.search(norm.text):
+        norm = Normalized(norm.text.translate(_VARIANTS), norm.source)
+    return norm
 
 
 # A pinyin syllable in brackets right after a character: lower-case letters (tone marks allowed) with a vowel.

@@ -81,3 +81,9 @@ def test_it_recognizes_bylines_authors_and_credits():
             "本版图文由袁孝椿\n肖彦 刘彦麟提供\n")
     kinds = [(p.kind, p.page_credit) for p in paragraphs(normalize(page).text)]
     assert kinds == [("byline", False), ("body", False), ("author", False), ("credit", False), ("credit", True)]
+
+
+def test_it_maps_variant_forms_that_script_conversion_leaves_alone():
+    norm = normalize("2022年陜西省安康市寧陜縣國民經濟和社會發展統計公報")
+    assert norm.text == "2022年陕西省安康市宁陕县国民经济和社会发展统计公报"
+    assert len(norm.source) == len(norm.text)
