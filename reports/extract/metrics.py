@@ -47,7 +47,7 @@ _GROWTH = re.compile(
 _NO_SUBJECT = re.compile(
     r"^(?:[\s,、]|全年|上半年|下半年|前三季度|一季度|今年|去年|上年|年初|当年|同期|其中|分别|较|比|与|相比|同比|年均|"
     r"增速|增幅|实现|完成|达到|共|按可比价格?计算|按当年价格?计算|按可比口径计算|初步核算|\(下同\)|"
-    r"累计|并|且|也|还|均|约|总量|总额|规模|大关|现价|可比价?|按现价计算|\d{4}年|\d{1,2}月(?:份|底)?|[1-9]-\d{1,2}月)*$"
+    r"累计|并|且|也|还|均|约|总量|总额|规模|大关|现价|可比价?|按现价计算|负|\d{4}年|\d{1,2}月(?:份|底)?|[1-9]-\d{1,2}月)*$"
 )
 _DECLINE = ("下降", "减少", "降低", "回落", "下滑", "比降")
 # 年均增长8%: an average over several years, not the growth on the year before.
@@ -944,4 +944,5 @@ def _growth(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity
 
 def is_decline(head: str) -> bool:
     m = _GROWTH.search(head.rstrip())
-    return bool(m and m.group("dir") in _DECLINE)
+    # 同比负增长3.4%: a growth below zero.
+    return bool(m and (m.group("dir") in _DECLINE or head[: m.start("dir")].endswith("负")))

@@ -496,3 +496,9 @@ def test_it_reads_what_is_done_of_a_plan_but_not_the_plan():
 def test_it_reads_no_figure_from_the_main_targets_of_the_year():
     page = "政府工作\n\n今年经济工作的主要指标:完成地区生产总值164亿元,实现工业总产值480亿元。\n"
     assert summary(run(page, published="2016-02-01", region="武进区")) == set()
+
+
+def test_it_reads_negative_growth_as_a_decline():
+    page = "工业\n\n今年6月全区实现规上工业产值20.67亿元,同比负增长3.4%。\n"
+    assert ("涪陵区", 2023, "industrial_output_above_scale_growth_pct", -3.4) in summary(
+        run(page, published="2023-07-10", region="涪陵区"))
