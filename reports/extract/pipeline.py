@@ -40,6 +40,8 @@ _COMMUNITY_SUBJECT = re.compile(
     r"(?:网格|党总支|党委|党支部|居委会)?(?:共|已|还|也|都|先后)?"
     r"(?:将|把|划分|划了|划|设置|设立|设|建立|建成|建|配备|配|共有|现有|有|组建|成立|下设|下辖)"
 )
+_BARE_COMMUNITY = {"社区", "村", "居民区", "小区", "社区里", "村里"}
+_OFFICE = re.compile(r"党总支|党委|党支部|居委会")
 _SUBJECTLESS = re.compile(r"^\s*(?:共有|现有|拥有|有|共|划分|设|建有|建立|组建|配备)")
 # What may open a sentence before a community that is its topic: 在周庄村,… / 上京村划分了… / 此外,在河西社区,…
 _TOPIC_OPENING = re.compile(r"[\s“]*(?:(?:另外|此外|同时|比如|例如|而)[,\s]*)?(?:在|以|我们|咱们)?\s*")
@@ -389,6 +391,9 @@ class _Paragraph:
         sentence = self.page.text[lo:hi]
         clause = sentence[max(sentence.rfind(c) for c in ",;:") + 1:]
         word = _COMMUNITY_SUBJECT.match(clause)
+        if word and word.group("who") in _BARE_COMMUNITY and self.place is not None \
+                and self.place.kind == "city" and not _OFFICE.match(clause, word.end("who")):
+            word = None  # 社区配备专兼职网格员约4325名 in a city's story: its communities together, the city's figure
         if word:
             # 该村划分3个网格 / 社区将辖区划分为微网格42个 / 村里有市场主体80余户: a community is the subject
             start = hi - len(clause) + word.start("who")

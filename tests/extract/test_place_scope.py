@@ -266,3 +266,9 @@ def test_it_reads_a_subdistrict_of_the_papers_district_by_its_one_character_form
 def test_it_does_not_read_a_town_inside_a_word_that_holds_its_name():
     page = "菜园集镇\n\n【概况】2014年,全镇积极打造省级文明村镇,全年实现社会固定资产投资30亿元。\n"
     assert summary(run(page, published=None, region="东明县")) == {("菜园集镇", 2014, "fixed_asset_investment", 30)}
+
+
+def test_it_gives_a_citys_figure_said_of_its_communities_together_to_the_city():
+    page = "网格化管理\n\n全市共划分综合网格3079个。社区配备专兼职网格员约4325名。\n"
+    assert summary(run(page, published="2023-06-01", region="包头市")) == {
+        ("包头市", 2023, "grid_count", 3079), ("包头市", 2023, "grid_workers", 4325)}
