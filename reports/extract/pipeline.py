@@ -158,7 +158,8 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
         return Extraction(version=EXTRACTOR_VERSION, warnings=tuple(warnings))
     gazetteer, catalogue = config.gazetteer, config.catalogue
     scope, scope_place = _scope(gazetteer, config.region)
-    mentions = PlaceFinder(gazetteer, scope).find(page.text)
+    zone = scope_place if scope_place is not None and scope_place.name.endswith(ZONE_WORDS) else None
+    mentions = PlaceFinder(gazetteer, scope, zone).find(page.text)
     by_para: list[list[Mention]] = [[] for _ in page.paras]
     for m in mentions:
         i = bisect.bisect_right(page.offsets, m.start) - 1

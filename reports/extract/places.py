@@ -103,10 +103,24 @@ class Mention:
     generic: str = ""  # 区, 县 or 市 for 全区/我县/本市; the place kind a local word (全镇, 该街道) stands for
 
 
+# Names of one zone: 万盛经开区 is the 万盛经济技术开发区, 南昌高新区 the 南昌高新技术产业开发区.
+_ZONE_FAMILIES = (("经济技术开发区", "经济开发区", "经开区"), ("高新技术产业开发区", "高新区"))
+
+
+def zone_names(zone: str) -> tuple[str, ...]:
+    """The ways a page prints the zone a paper is for: its own name and its stem with each word of its family."""
+    for family in _ZONE_FAMILIES:
+        suffix = next((w for w in family if zone.endswith(w)), None)
+        if suffix and len(zone) > len(suffix):
+            return tuple(zone[: -len(suffix)] + w for w in family)
+    return (zone,)
+
+
 class PlaceFinder:
-    def __init__(self, gazetteer: Gazetteer, scope: Scope | None):
+    def __init__(self, gazetteer: Gazetteer, scope: Scope | None, zone: Place | None = None):
         self.gazetteer = gazetteer
         self.scope = scope
+        self.zone = zone  # the development zone the paper is for, which the gazetteer does not list
         self.villages = gazetteer.villages_in(scope) if scope and scope.city else {}
         self.streets = _streets(gazetteer, scope)
 
@@ -219,6 +233,10 @@ class PlaceFinder:
                     break
             if found and any(a < found[0] < b for a, b in inside_words):
                 continue
+            if found is None and self.zone is not None:
+                name = next((n for n in zone_names(self.zone.name) if text.startswith(n, end - len(n))), None)
+                if name is not None and end - len(name) >= taken_until:
+                    found = (end - len(name), end, name, (self.zone,), "full")
             # 西安市新城区: an everyday word right after a named parent is that parent's place (settled in _pick).
             if found and (_is_text(found[2]) or (found[2] in _DISTRICT_WORDS and out and out[-1][1] == found[0]
                                                  and out[-1][2].endswith("市"))):
@@ -339,11 +357,16 @@ def _addressed(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         prev = out[-1] if out else None
         if prev is not None and prev.end == m.start and prev.place is not None and m.place is not None \
-                and prev.place != m.place and prev.place.contains(m.place):
+                and prev.place != m.place and (prev.place.contains(m.place) or _zone_of(prev.place, m.place)):
             out[-1] = Mention(prev.start, m.end, prev.text + m.text, m.place, m.via, m.generic)
         else:
             out.append(m)
     return out
+
+
+def _zone_of(outer: Place, inner: Place) -> bool:
+    """重庆市万盛经开区: a zone the gazetteer cannot place, printed after a city or province, lies in it."""
+    return inner.city is None and inner.name.endswith(ZONE_WORDS) and outer.kind in ("city", "province")
 
 
 @lru_cache(maxsize=256)

@@ -272,3 +272,12 @@ def test_it_gives_a_citys_figure_said_of_its_communities_together_to_the_city():
     page = "网格化管理\n\n全市共划分综合网格3079个。社区配备专兼职网格员约4325名。\n"
     assert summary(run(page, published="2023-06-01", region="包头市")) == {
         ("包头市", 2023, "grid_count", 3079), ("包头市", 2023, "grid_workers", 4325)}
+
+
+def test_it_reads_the_zone_a_paper_is_for_by_any_of_its_names_after_its_city():
+    page = ("2015年重庆市万盛经开区国民经济和社会发展统计公报\n\n全年实现地区生产总值(GDP)92.06亿元,"
+            "按可比价格计算,同比增长9.1%。\n")
+    assert summary(run(page, published="2016-03-01", region="万盛经济技术开发区")) == {
+        ("万盛经济技术开发区", 2015, "gdp", 92.06), ("万盛经济技术开发区", 2015, "gdp_growth_pct", 9.1)}
+    # In another paper the city stays the subject.
+    assert {place for place, *_ in summary(run(page, published="2016-03-01", region="綦江区"))} == {"重庆市"}
