@@ -107,6 +107,13 @@ _BARE_YI = re.compile(
     r"(?P<pre>将近|接近|大约|超过|突破|近|约|超|逾)?\s*"
     rf"(?P<num>{_AR_NUM})\s*(?P<mult>亿)(?P<post1>余|多)?(?=大关|台阶|[,。;!?]|$)"
 )
+# 注册志愿者620万 / 党员突破1.2万,: people counted in 万 with no word for people after, the noun naming them just
+# before (within the clause).
+_BARE_WAN = re.compile(
+    r"(?P<pre>将近|接近|大约|超过|突破|近|约|超|逾)?\s*"
+    rf"(?P<num>{_AR_NUM})\s*(?P<mult>万)(?P<post1>余|多)?(?=[,。;!?、]|$)"
+)
+_PEOPLE_BEFORE = re.compile(r"(?:志愿者|义工|党员|网格员)(?:人数|总数|队伍)?[^,;。!?\d]{0,8}$")
 _PERCENT_WORDS = re.compile(
     rf"(?P<pre>将近|接近|大约|超过|不到|不足|不少于|至少|近|约|超|逾)?百分之(?P<num>{_CN_NUM}|{_AR_NUM})"
     r"(?P<post2>以上|以下|以内|左右)?"
@@ -304,6 +311,18 @@ def find_quantities(text: str) -> list[Quantity]:
         start = m.start() if m.group("pre") else m.start("num")
         out.append(Quantity(start, m.end(), m.start("num"), m.end("mult"), value * MULTIPLIERS["亿"], None, "元", "亿",
                             "money", approx, False, False))
+    for m in _BARE_WAN.finditer(text):
+        blocked = text[m.start("num") - 1:m.start("num")] in _AR_BLOCKERS
+        if masked[m.start("num")] or m.start("num") in taken or blocked \
+                or not _PEOPLE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        approx = _APPROX.get(m.group("pre") or m.group("post1") or "", "exact")
+        start = m.start() if m.group("pre") else m.start("num")
+        out.append(Quantity(start, m.end(), m.start("num"), m.end("mult"), value * 10000, None, "人", "万",
+                            "count", approx, False, False))
     out.sort(key=lambda q: q.start)
     return out
 

@@ -105,3 +105,9 @@ def test_it_keeps_small_generic_sums_in_yuan():
 
     (f,) = facts("玉林街道\n\n60岁以上老人每餐只需12元。\n", region="武侯区")
     assert (f.metric, f.value, f.unit) == (None, 12, "元")
+
+
+def test_it_reads_people_counted_in_wan_with_no_word_for_people_after_the_number():
+    (q,) = find_quantities("长沙市注册志愿者人数突破154万,文明实践活动深入人心。")
+    assert (q.value, q.unit, q.family, q.approx) == (1540000, "人", "count", "over")
+    assert find_quantities("全区生产总值突破154万,") == []
