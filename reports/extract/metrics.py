@@ -601,6 +601,8 @@ def _parts_of_a_qualified_total(catalogue: Catalogue, sentence: str, quantities:
     """共有28个居民区党组织,其中党总支16个,党支部12个: the total before 其中 is of one kind (a sector's
     organizations), so are its parts, up to a semicolon. Such a total is unread, its qualifier vetoes the metric; its
     noun without the qualifier still names the metric the parts would be read as."""
+    if "其中" not in sentence:
+        return
     for i, (q, start, _) in enumerate(quantities):
         c_start, _ = clause_bounds(sentence, start)
         if not sentence[c_start:start].lstrip().startswith("其中"):

@@ -123,6 +123,7 @@ class PlaceFinder:
         self.zone = zone  # the development zone the paper is for, which the gazetteer does not list
         self.villages = gazetteer.villages_in(scope) if scope and scope.city else {}
         self.streets = _streets(gazetteer, scope)
+        self.street_lengths = sorted({len(n) for n in self.streets}, reverse=True)
 
     def find(self, text: str) -> list[Mention]:
         """Every place mention in ``text`` (a whole page), sorted by position."""
@@ -209,9 +210,15 @@ class PlaceFinder:
         # 省级文明村镇 holds 明村镇: a word that contains a place's name inside it is no mention of the place.
         inside_words = [(w.start(), w.end()) for w in _WORDS_HOLDING_NAMES.finditer(text)]
         for match in _SUFFIX.finditer(text):
-            if match.group() in ("街", "办") and not self.streets:
-                continue  # X街 / X办 is a place only for the paper's own subdistricts
             end = match.end()
+            if match.group() in ("街", "办"):
+                # X街 / X办 is a place only for the paper's own subdistricts: look those names up, nothing else.
+                name = next((n for k in self.street_lengths if (n := text[end - k:end]) in self.streets), None)
+                if name is not None and end - len(name) >= taken_until \
+                        and not any(a < end - len(name) < b for a, b in inside_words):
+                    out.append((end - len(name), end, name, (self.streets[name],), "full"))
+                    taken_until = end
+                continue
             found = None
             for start in range(max(0, end - longest), end - 1):
                 if start < taken_until:
@@ -221,12 +228,6 @@ class PlaceFinder:
                 if places:
                     found = (start, end, name, places, "full")
                     break
-                if name.endswith(("街", "办")):
-                    street = self.streets.get(name)
-                    if street:
-                        found = (start, end, name, (street,), "full")
-                        break
-                    continue
                 towns = villages.get(name)
                 if towns and not _word_village(name, text[end:end + 1]):
                     found = (start, end, name, towns, "village")

@@ -311,7 +311,7 @@ def find_quantities(text: str) -> list[Quantity]:
         start = m.start() if m.group("pre") else m.start("num")
         out.append(Quantity(start, m.end(), m.start("num"), m.end("mult"), value * MULTIPLIERS["亿"], None, "元", "亿",
                             "money", approx, False, False))
-    for m in _BARE_WAN.finditer(text):
+    for m in _BARE_WAN.finditer(text) if "万" in text else ():
         blocked = text[m.start("num") - 1:m.start("num")] in _AR_BLOCKERS
         if masked[m.start("num")] or m.start("num") in taken or blocked \
                 or not _PEOPLE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
