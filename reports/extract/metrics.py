@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .catalogue import Catalogue, MetricSpec
 from .quantities import Quantity
@@ -245,7 +246,9 @@ MAX_CLAUSE_CHARS = 200
 CLAUSE_WINDOW = 32
 
 
+@lru_cache(maxsize=4096)
 def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
+    # Asked again and again for the same figure by the passes over a sentence: cached.
     # Marks further away than MAX_CLAUSE_CHARS only tell that the clause is over-long: look no further.
     lo = max(0, position - MAX_CLAUSE_CHARS - 1)
     start = 0 if lo == 0 else -1
