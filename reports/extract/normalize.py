@@ -73,8 +73,10 @@ def normalize(text: str) -> Normalized:
 
 
 # A pinyin syllable in brackets right after a character: lower-case letters (tone marks allowed) with a vowel.
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff)])\((?=[a-zü]*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
-                     r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+# A gloss of several syllables (洪城红(hóngchénghóng)) carries tone marks, which no English word in brackets does.
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff)])\((?:(?=[a-zü]*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
+                     r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}"
+                     r"|(?=[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{7,30})\)")
 _SPACE_IN_WORD = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
 # Characters common in traditional-script prose and never written in simplified script: a page holding several is
 # a traditional page. (Converting a simplified page would harm it: 乾 in 乾坤 is no 干.)

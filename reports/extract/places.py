@@ -268,6 +268,12 @@ class PlaceFinder:
             parent = prev.place if prev and prev.place and (start - prev.end <= 1
                                                             or text[prev.end:start] in ZONE_WORDS) else None
             place = _pick(name, places, scope, parent, towns_named if via == "village" else None, districts_named)
+            if len(places) > 1 and via == "full":
+                # 宁波江北区: the short name of its city just before a name several cities share settles it.
+                led = [p for p in places if p.city and p.city.endswith("市") and len(p.city) >= 3
+                       and text.startswith(p.city[:-1], start - len(p.city) + 1)]
+                if len(led) == 1:
+                    place = led[0]
             if place is None and pairs is not None and via == "full" and len(places) > 1:
                 paired = [p for p in places if (p.city, p.district) in pairs]
                 place = paired[0] if len(paired) == 1 else None

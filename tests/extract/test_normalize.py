@@ -87,3 +87,8 @@ def test_it_maps_variant_forms_that_script_conversion_leaves_alone():
     norm = normalize("2022年陜西省安康市寧陜縣國民經濟和社會發展統計公報")
     assert norm.text == "2022年陕西省安康市宁陕县国民经济和社会发展统计公报"
     assert len(norm.source) == len(norm.text)
+
+
+def test_it_drops_a_gloss_of_several_syllables_with_tone_marks_but_not_a_word_in_brackets():
+    assert normalize("组建“洪城红(hóngchénghóng)管家”队伍").text == "组建“洪城红管家”队伍"
+    assert normalize("采用(software)方式").text == "采用(software)方式"
