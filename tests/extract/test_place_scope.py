@@ -286,4 +286,4 @@ def test_it_reads_the_zone_a_paper_is_for_by_any_of_its_names_after_its_city():
 def test_it_settles_a_district_several_cities_have_by_the_short_name_of_its_city_before_it():
     page = "宁波江北区2022年国民经济和社会发展统计公报\n\n全年全区实现地区生产总值860.3亿元。\n"
     (fact,) = [f for f in run(page, published="2023-03-01", region="江北区").facts if f.metric]
-    assert (fact.place.name, fact.place.city, fact.value) == ("江北区", "宁波市", 860.3)
+    assert (fact.place.name, fact.place.city, float(fact.value)) == ("江北区", "宁波市", 860.3)
