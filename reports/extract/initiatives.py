@@ -28,8 +28,15 @@ _GOAL_END = re.compile(r"(?:示范[\u4e00-\u9fff]{0,3}|先行区|高地|之城|�
 _PROJECT_BEFORE = re.compile(r"(?:启动|开工|加快|规划|谋划)建设$")
 # 互嵌式, 蜂巢式, 点单式: a manner of doing things, not a name.
 _MANNER = re.compile(r"[\u4e00-\u9fff]式$")
-_NUMBERED = re.compile(r"^[一二两三四五六七八九十百千\d]+(?:[张项大个条件类级支多化心年]|板块|$)")
-_SLOGAN = re.compile(r"[,、;:!?。—‘’']")
+_NUMBERED = re.compile(r"^[一二两三四五六七八九十百千\d]+(?:[张项大个条件类级支多化心年篇]|板块|$)")
+# 区中心-街道所-社区站: levels joined by dashes describe a structure.
+_SLOGAN = re.compile(r"[,、;:!?。—‘’'-]")
+# 四个一, 五个一: a count of ones is a formula of requirements, not a method's name.
+_COUNT_OF_ONES = re.compile(r"^[一二两三四五六七八九十]+个[一二两三四五六七八九十]+$")
+# 红橙黄蓝 (四色预警): colours name levels of a scale.
+_COLOURS = re.compile(r"^[红橙黄绿青蓝紫白黑灰]{3,}$")
+# 总书记作出“湾底嘱托”: words and plans of the country's leaders, which places carry out.
+_LEADERS = re.compile(r"(?:总书记|习近平|党中央|国务院)[^,;。“”]{0,8}$")
 # 专岗+轮值, 平时+战时, 党建+网格治理: generic words joined by plus signs are a formula, not a name (1+4+N is a code).
 _FORMULA = re.compile(r"^[^\dA-Za-z]*\+[^\dA-Za-z]*$")
 _TITLE_BEFORE = re.compile(r"(?:首批|第[一二三四五六七八九十\d]+批|国家级|省级|市级|区级|县级)[\u4e00-\u9fff]{0,5}$")
@@ -209,6 +216,9 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
             or name in lex.higher_level
             or name in lex.metaphors
             or lex.higher_level_before.search(before)
+            or _LEADERS.search(unquoted)
+            or _COUNT_OF_ONES.match(name)
+            or _COLOURS.match(name)
             or is_generic(name, lex.generic_words, lex.longest_generic)
             or _FORMULA.match(name)
             or name.startswith("关于")

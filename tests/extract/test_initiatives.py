@@ -166,3 +166,12 @@ def test_it_takes_an_economic_name_only_as_a_brand_code_mechanism_or_right_after
     assert _names("镇里发展特色产业,培育壮大“茶旅融合”产业链。") == []
     assert _names("创新“七库联通”工作机制,项目落地提速。") == ["七库联通"]
     assert _names("街道聚焦企业发展,打造“园区管家”服务品牌。") == ["园区管家"]
+
+
+def test_it_leaves_out_formulas_scales_structures_and_the_words_of_the_countrys_leaders():
+    assert _names("落实“四个一”工作机制,实施“五个一”推进行动。") == []
+    assert _names("建立“红橙黄蓝”四色预警机制。") == []
+    assert _names("构建起“区中心-街道所-社区站”三级文明实践工作体系。") == []
+    assert _names("今年是习近平总书记作出“湾底嘱托”20周年。") == []
+    assert _names("坚定不移实施“八八战略”,设立“应急微网格”14个,构建“四篇文章”工作推进机制。") == []
+    assert _names("街道创新“红岩能量值”网格激励机制。") == ["红岩能量值"]
