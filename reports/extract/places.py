@@ -60,6 +60,13 @@ _NOT_A_NAME = re.compile(
 _GENERIC = re.compile(r"(?:全|我|本|该)(区|县|市)(?![委场民容政级属直内外])")
 # 全省 / 全国: a level above every place the dashboard compares; its figures belong to none of them.
 _WIDE = re.compile(r"(?:全|我|本)(省|国)(?![委级属直内外])")
+_PROVINCE = re.compile(
+    r"(?:(?:河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|"
+    r"台湾)省?|内蒙古(?:自治区)?|广西(?:壮族自治区)?|西藏(?:自治区)?|宁夏(?:回族自治区)?|新疆(?:维吾尔自治区)?)"
+    # 湖南路街道, 广东日报, 江西财经大学: a province's name inside another name.
+    r"(?!路|街|道|籍|菜|人民|话|人|老乡|同乡|[\u4e00-\u9fff]{0,6}?(?:大学|学院|学校|医院|公司|集团|银行|日报|电视|"
+    r"卫视|广播|研究院|研究所|协会|商会|中心|高速|农信|交通|厅|局))"
+)
 # 全镇 / 该街道 / 镇里 / a bare 街道 opening a clause: the subdistrict or town being written about, never a district.
 _LOCAL = re.compile(
     r"(?:全|我|本|该|此)(街道|镇|乡)(?![长村区域级委政府干])|全(街)(?![巷头区坊面边道])|([镇乡])里(?![乡邻])(?=[\u4e00-\u9fff])|"
@@ -143,6 +150,12 @@ class PlaceFinder:
                      for m in _GENERIC.finditer(text) if not taken.overlaps(m.start(), m.end())]
         mentions += [Mention(m.start(), m.end(), m.group(), None, "wide", m.group(1))
                      for m in _WIDE.finditer(text) if not taken.overlaps(m.start(), m.end())]
+        # 湖南实名注册志愿者达1289万人: a province as the subject is as wide as 全省. One printed right before the
+        # place it holds (湖南省长沙市) only says where that lies.
+        starts = {m.start for m in mentions if m.place is not None}
+        mentions += [Mention(m.start(), m.end(), m.group(), None, "wide", "省")
+                     for m in _PROVINCE.finditer(text) if not taken.overlaps(m.start(), m.end())
+                     and m.end() not in starts]
         named = _Taken([m for m in mentions if m.place is not None or m.via == "generic"])
         for m in _LOCAL.finditer(text):
             if named.overlaps(m.start(), m.end()):

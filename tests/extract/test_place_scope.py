@@ -287,3 +287,12 @@ def test_it_settles_a_district_several_cities_have_by_the_short_name_of_its_city
     page = "宁波江北区2022年国民经济和社会发展统计公报\n\n全年全区实现地区生产总值860.3亿元。\n"
     (fact,) = [f for f in run(page, published="2023-03-01", region="江北区").facts if f.metric]
     assert (fact.place.name, fact.place.city, float(fact.value)) == ("江北区", "宁波市", 860.3)
+
+
+def test_it_leaves_out_a_provinces_figure_but_not_a_place_it_holds_nor_a_name_holding_the_province():
+    province = "志愿服务\n\n湖南实名注册志愿者达1289万人。\n"
+    assert summary(run(province, published="2021-06-01", region="天心区")) == set()
+    assert summary(run("志愿服务\n\n湖南省长沙市天心区实名注册志愿者达12万人。\n", published="2021-06-01",
+                       region="天心区")) == {("天心区", 2021, "registered_volunteers", 120000)}
+    page = "蛟桥街道概况\n\n江西财经大学等15所院校驻境内;企业6120家,个体户13874户。\n"
+    assert ("蛟桥街道", 2024, "enterprises_total", 6120) in summary(run(page, published="2024-05-01", region="新建区"))
