@@ -290,7 +290,8 @@ def find_quantities(text: str) -> list[Quantity]:
         q = _build(text, m, masked)
         if q is not None:
             out.append(q)
-    for m in _PERCENT_WORDS.finditer(text):
+    # The rarer forms are looked for only where their key character is: a scan per paragraph each otherwise.
+    for m in _PERCENT_WORDS.finditer(text) if "百分之" in text else ():
         if masked[m.start()]:
             continue
         value = parse_number(m.group("num"))
@@ -301,7 +302,7 @@ def find_quantities(text: str) -> list[Quantity]:
         out.append(Quantity(start, m.end(), m.start("num") - 3, m.end("num"), value, None, "%", "%", "percent",
                             approx, True, False))
     taken = {q.value_start for q in out}
-    for m in _BARE_YI.finditer(text):
+    for m in _BARE_YI.finditer(text) if "亿" in text else ():
         if masked[m.start("num")] or m.start("num") in taken or text[m.start("num") - 1:m.start("num")] in _AR_BLOCKERS:
             continue
         value = parse_number(m.group("num"))
