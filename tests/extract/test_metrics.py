@@ -281,3 +281,8 @@ def test_it_reads_the_year_just_ended_and_a_sector_list_after_其中_with_a_comm
     found = {(f.metric, float(f.value), f.year) for f in metric_facts(review, published="2024-01-18", region="闵行区")}
     assert found == {("gdp", 386, 2023), ("market_entities_total", 43700, 2023), ("enterprises_total", 26000, 2023),
                      ("elderly_care_sites", 3, 2023), ("elderly_care_sites", 7, 2023)}
+
+
+def test_it_reads_expectations_as_a_noun_not_as_a_goal():
+    assert _m("顶住需求收缩、预期转弱等压力,全年地区生产总值达672.14亿元。") == [("gdp", 672.14, "")]
+    assert _m("预期全年地区生产总值达680亿元。") == []
