@@ -313,6 +313,10 @@ class _Paragraph:
                     listed = self._listed(m, found, hi)
                     if listed is not None:
                         return listed
+                elif found is not None and found.is_district_level:
+                    paired = self._respective_districts(m, hi)
+                    if paired is not None:
+                        return paired, "sentence"
                 if found is not None:
                     return found, "sentence"
         if self.place is None:
@@ -379,6 +383,34 @@ class _Paragraph:
                 return candidate, "list"
         district = next((p for p in self.gazetteer.lookup(place.district or "") if p.city == place.city), None)
         return (district, "list") if district is not None else None
+
+    def _respective_districts(self, last: Mention, position: int) -> Place | None:
+        """常熟市和吴江区…分别为2800.16亿元、2377.28亿元: the k-th figure after 分别 is the k-th district's."""
+        text = self.page.text
+        respectively = text.rfind("分别", last.end, position)
+        if respectively == -1:
+            return None
+        run = [last]
+        index = bisect.bisect_left(self.mention_starts, last.start)
+        # The list runs both ways from the mention the place walk stopped at: 和吴江区 reads as a partner.
+        before_i, after_i = index - 1, index + 1
+        while before_i >= 0 and len(run) < 20:
+            m = self.mentions[before_i]
+            if text[m.end:run[0].start] not in _LIST_JOINS or m.place is None or not m.place.is_district_level:
+                break
+            run.insert(0, m)
+            before_i -= 1
+        while after_i < len(self.mentions) and len(run) < 20:
+            m = self.mentions[after_i]
+            if m.start >= position or text[run[-1].end:m.start] not in _LIST_JOINS or m.place is None \
+                    or not m.place.is_district_level:
+                break
+            run.append(m)
+            after_i += 1
+        if len(run) == 1 or run[-1].end > respectively:
+            return None
+        k = len(find_quantities(text[respectively:position]))
+        return self.ctx.place_of(run[k], self.place) if k < len(run) else None
 
     def community_topic(self, sentence_start: int, position: int) -> Mention | None:
         """在周庄村,村里划分了9个网格 / 上京村划分了3个网格: a sentence opened by a community (社区/村) as its

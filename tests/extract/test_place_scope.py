@@ -296,3 +296,10 @@ def test_it_leaves_out_a_provinces_figure_but_not_a_place_it_holds_nor_a_name_ho
                        region="天心区")) == {("天心区", 2021, "registered_volunteers", 120000)}
     page = "蛟桥街道概况\n\n江西财经大学等15所院校驻境内;企业6120家,个体户13874户。\n"
     assert ("蛟桥街道", 2024, "enterprises_total", 6120) in summary(run(page, published="2024-05-01", region="新建区"))
+
+
+def test_it_gives_respective_figures_to_the_districts_listed_before_them():
+    page = ("经济排名\n\n常熟市和吴江区2023年GDP总量分别为2800.16亿元、2377.28亿元。"
+            "昆山市2023年GDP总量高达5140.60亿元。\n")
+    assert summary(run(page, published="2024-03-01", region="苏州市")) == {
+        ("常熟市", 2023, "gdp", 2800.16), ("吴江区", 2023, "gdp", 2377.28), ("昆山市", 2023, "gdp", 5140.6)}
