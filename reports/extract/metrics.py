@@ -340,6 +340,13 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
         distributed = _distributed(head)
         found = (match_metric(catalogue, q, distributed, post) if distributed else None) \
             or match_metric(catalogue, q, head, post, sentence[max(0, c_start - 30):c_start])
+        if found is not None and found[3] == "before" and i > 0 and quantities[i - 1][2] > c_start:
+            # 在418个网格建立315个网格党组织: the noun right after the count before is that count's, not this one's.
+            rest = sentence[quantities[i - 1][2]:start]
+            # (社区12个网格45个 pairs each noun with the number after it: a verb must stand between.)
+            if rest[:1] not in "、,和及与 " and _head(rest) != rest.rstrip() \
+                    and match_metric(catalogue, q, rest, "") is not None:
+                found = match_metric(catalogue, q, "", post)
         if found is not None and q.weak and (not _COUNTING_VERB.search(head) or q.unit in ("名", "人", "位")):
             # “过去一个网格要管一千多户”: 一个 is an article, not a count of one; 设置一名社区网格员 staffs one unit.
             found = None

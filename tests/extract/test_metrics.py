@@ -286,3 +286,8 @@ def test_it_reads_the_year_just_ended_and_a_sector_list_after_其中_with_a_comm
 def test_it_reads_expectations_as_a_noun_not_as_a_goal():
     assert _m("顶住需求收缩、预期转弱等压力,全年地区生产总值达672.14亿元。") == [("gdp", 672.14, "")]
     assert _m("预期全年地区生产总值达680亿元。") == []
+
+
+def test_it_leaves_the_noun_after_an_earlier_count_to_that_count():
+    assert _m("在418个网格建立315个网格党组织。") == [("grid_party_branches", 315, "")]
+    assert _m("全街道划分网格45个、微网格120个。") == [("grid_count", 45, ""), ("micro_grid_count", 120, "")]
