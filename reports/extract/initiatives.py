@@ -144,10 +144,6 @@ def categorize(name: str, context: str, head: str = "") -> str:
     return best
 
 
-# Quotes about the economy, or about nothing the categories know, name products, industries, projects and plans
-# far more often than a place's own way of governing: such a name is taken only as a brand, a code, a carrier, a
-# mechanism, or right after its verb of creation.
-_OUTSIDE_GOVERNANCE = ("经济发展",)
 # “十四五”规划: the country's five-year plan, never a place's own.
 _FIVE_YEAR_PLAN = re.compile(r"^十[一二三四五六七八九]五(?:规划)?$")
 
@@ -228,9 +224,6 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
             continue
         head = re.match(r"[\u4e00-\u9fff]{0,8}", sentence[m.end():]).group()
         category = categorize(name, sentence, head)
-        if category in _OUTSIDE_GOVERNANCE and not (branded or carried or code or gap == 0
-                                                     or lex.mechanism_after.match(after)):
-            continue  # 崇武鱼卷, 早稻青虾轮作, 东搬西建: products, farming and building plans, not governance work
         confidence = 0.8 if (gap <= 8 or carried or branded) else 0.65
         out.append(FoundInitiative(name, category, m.start(), m.end(), confidence))
     return out
