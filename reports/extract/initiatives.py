@@ -22,7 +22,10 @@ _COUNTED_TITLE = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*[�
 _TITLE_END = re.compile(r"(?:先锋|标兵|模范|之星|明星|榜样|示范户|星级)$")
 # 《创新发展“晋江经验”…》: a quote inside a document's title belongs to the title.
 _IN_TITLE = re.compile(r"《[^》]*$")
-_NOT_AFTER = re.compile(r"^(?:称号|荣誉|奖|精神|理念|思想|要求|目标|目标任务|奋斗目标|战略|号召|口号|重要|主题)")
+_NOT_AFTER = re.compile(r"^(?:称号|荣誉|奖|精神|理念|思想|要求|目标|目标任务|奋斗目标|战略|号召|口号|重要|主题|文件|"
+                        r"系列文件|政策)")
+# 全国最美农村公路, 省级示范…: a name opening with a level is a title awarded, not the place's own.
+_LEVEL_TITLE = re.compile(r"^(?:全国|全省|全市|全区|国家级|省级|市级|区级|县级)")
 _GOAL_END = re.compile(r"(?:示范[\u4e00-\u9fff]{0,3}|先行区|高地|之城|之地|之都|样板|标杆|新高地|目的地|"
                        r"[一二三四五六七八九十]极)$")
 _PROJECT_BEFORE = re.compile(r"(?:启动|开工|加快|规划|谋划)建设$")
@@ -215,6 +218,7 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
             or _LEADERS.search(unquoted)
             or _COUNT_OF_ONES.match(name)
             or _COLOURS.match(name)
+            or _LEVEL_TITLE.match(name)
             or is_generic(name, lex.generic_words, lex.longest_generic)
             or _FORMULA.match(name)
             or name.startswith("关于")

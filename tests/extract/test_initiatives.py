@@ -167,3 +167,12 @@ def test_it_leaves_out_formulas_scales_structures_and_the_words_of_the_countrys_
     assert _names("今年是习近平总书记作出“湾底嘱托”20周年。") == []
     assert _names("坚定不移实施“八八战略”,设立“应急微网格”14个,构建“四篇文章”工作推进机制。") == []
     assert _names("街道创新“红岩能量值”网格激励机制。") == ["红岩能量值"]
+
+
+def test_it_leaves_out_documents_titles_with_a_level_generic_bodies_and_national_concepts():
+    assert _names("制定全域网格化实施办法“1+5”文件。") == []
+    assert _names("成功创建“全国最美农村公路”。") == []
+    assert _names("推行党建引领下“居民理事会”治理模式,全面推行“党支部建在网格上”。") == []
+    assert _names("打造“社会治理共同体”,推行“微治理”。") == []
+    assert _names("创新推行“院落微治理”机制。") == ["院落微治理"]
+    assert _names("创立“丰文人语议事会”制度。") == ["丰文人语议事会"]
