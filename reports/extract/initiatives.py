@@ -227,7 +227,6 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
         ):
             continue
         head = re.match(r"[\u4e00-\u9fff]{0,8}", sentence[m.end():]).group()
-        category = categorize(name, sentence, head)
         confidence = 0.8 if (gap <= 8 or carried or branded) else 0.65
-        out.append(FoundInitiative(name, category, m.start(), m.end(), confidence))
+        out.append(FoundInitiative(name, categorize(name, sentence, head), m.start(), m.end(), confidence))
     return out

@@ -55,8 +55,12 @@ _DECLINE = ("下降", "减少", "降低", "回落", "下滑", "比降")
 _AVERAGE_GROWTH = re.compile(r"年均(?:\(下同\))?(?:增长|增速|增幅|提高|增加)(?:了|为|达到?)?\s*$")
 # Plans and goals: 将 followed by a verb is the future (将新建), 将 followed by a noun only marks the object (将辖区…);
 # 占全年目标的106.7% / 完成目标 measure a result against its goal, they set none.
+# 预期转弱 / 预期管理: expectations as a noun set no goal.
+_EXPECTED = r"预期(?!转弱|减弱|偏弱|走弱|不稳|不足|管理|向好|改善|稳定|持续)"
 _TARGET = re.compile(
-    r"力争|(?<!按)(?<!按照)计划|(?<![为以占])(?<!占全年)(?<!占年度)(?<!完成)(?<!完成全年)(?<!完成年度)目标|预期(?!转弱|减弱|偏弱|走弱|不稳|不足|管理|向好|改善|稳定|持续)|拟|争取实现|确保|(?<!截止)(?<!截至)到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后|"
+    r"力争|(?<!按)(?<!按照)计划|(?<![为以占])(?<!占全年)(?<!占年度)(?<!完成)(?<!完成全年)(?<!完成年度)目标|"
+    + _EXPECTED +
+    r"|拟|争取实现|确保|(?<!截止)(?<!截至)到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后|"
     r"规划(?:建设|新建|建成)|将(?:要|会|继续|新建|建成|建设|完成|打造|新增|实施|推进|开展|达到|实现|突破|超过|增加|提升|力争|确保|"
     r"改造|改建|加装|安装|开工|新开工|启动|组建|培育|引进|招募|投资|投入|"
     r"在|于|陆续|逐步|再|进一步|持续|全面)|年内再|再新建|再新增|再增设|再建"
@@ -65,7 +69,10 @@ _TARGET = re.compile(
 _TARGET_AFTER = re.compile(r"^\s*(?:左右|以上|以内)?的?(?:预期|奋斗|发展|年度|工作)?目标")
 _GOAL = re.compile(
     # 以“网格连心”为目标 names an aim, not a figure to reach
-    r"力争|(?<![为以占])(?<!占全年)(?<!占年度)(?<!完成)(?<!完成全年)(?<!完成年度)目标|预期(?!转弱|减弱|偏弱|走弱|不稳|不足|管理|向好|改善|稳定|持续)|(?<!按)(?<!按照)计划(?!内|外)|重点抓好|重点做好|重点推进|主要任务|工作安排|(?:今年|明年|全年)[^,;。]{0,8}主要指标|(?<!截止)(?<!截至)到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后"
+    r"力争|(?<![为以占])(?<!占全年)(?<!占年度)(?<!完成)(?<!完成全年)(?<!完成年度)目标|"
+    + _EXPECTED +
+    r"|(?<!按)(?<!按照)计划(?!内|外)|重点抓好|重点做好|重点推进|主要任务|工作安排|(?:今年|明年|全年)[^,;。]{0,8}主要指标|"
+    r"(?<!截止)(?<!截至)到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后"
 )
 # 较2020年增长30%: a rate over the years since the one named (the pipeline compares it with the figure's year).
 _SINCE_YEAR = re.compile(r"(?:较|比|与)(?P<year>(?:19|20)\d{2})年(?:末|底)?(?:相比)?,?(?:增长|提高|增加|翻)")
@@ -428,7 +435,7 @@ def _after_values(catalogue: Catalogue, sentence: str, quantities: list[tuple[Qu
 _GROWTH_WORD = re.compile(r"(?:同比|比上年)?(?:增长|增幅|下降)")
 # 分镇街看 / 从分乡镇来看: what follows gives, place by place, the measure the sentences before were about; each
 # place's figure names the measure by its verb or a bare head (拱辰办实现产值5.3亿元, 比增8.62%).
-_BY_PLACE = re.compile(r"[从按]?分(?:乡镇|镇街|镇|街道|镇\(街道\)|镇（街道）|街镇|乡|区县|县区|区|县|片区|区域)"
+_BY_PLACE = re.compile(r"[从按]?分(?:乡镇|镇街|镇|街道|镇\(街道\)|街镇|乡|区县|县区|区|县|片区|区域)"
                        r"(?:来?看|情况看|统计)")
 _BARE_MEASURE = re.compile(r"(?:实现|完成|达到?|为)(?:产值|总值|总额|总量)?\s*$")
 _TOTAL_OF_BEFORE = re.compile(r"^\s*(?:总量|总额|总值)(?:为|达到?|完成|实现)?\s*$")
@@ -624,7 +631,7 @@ def _parts_of_a_qualified_total(catalogue: Catalogue, sentence: str, quantities:
         t_q, t_start, t_end = quantities[before[-1]]
         t_clause_start, t_clause_end = clause_bounds(sentence, t_start)
         head, post = _head(sentence[t_clause_start:t_start]), sentence[t_end:t_clause_end]
-        readings = [match_metric(catalogue, t_q, head[k:], "") for k in range(1, len(head) - 1)]
+        readings = [match_metric(catalogue, t_q, head[k:], "") for k in range(max(1, len(head) - 12), len(head) - 1)]
         readings += [match_metric(catalogue, t_q, "", post[k:]) for k in range(1, min(len(post), 12) - 1)]
         kinds = {found[0].key for found in readings if found is not None}
         end = sentence.find(";", start)

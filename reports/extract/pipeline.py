@@ -357,15 +357,7 @@ class _Paragraph:
         """长桥、龙华、漕河泾街道新建4家…: a figure after a list of subdistricts is their sum, the district's; with
         分别 (长桥街道、龙华街道分别建成3个、5个) the k-th figure is the k-th subdistrict's. None: no list."""
         text = self.page.text
-        run = [last]
-        index = bisect.bisect_left(self.mention_starts, last.start)
-        while index > 0 and len(run) < 50:
-            before = self.mentions[index - 1]
-            if text[before.end:run[0].start] not in _LIST_JOINS or before.place is None \
-                    or not before.place.is_subdistrict_level:
-                break
-            run.insert(0, before)
-            index -= 1
+        run = self._joined(last, "is_subdistrict_level", -1, 50)
         # 在徐家汇、湖南、龙华街道…: names too short to be told apart still make a list; villages of one town
         # (在船村、马家弄村建成老年食堂2家) are that town.
         places = {self.ctx.place_of(m, self.place) for m in run}
@@ -384,29 +376,32 @@ class _Paragraph:
         district = next((p for p in self.gazetteer.lookup(place.district or "") if p.city == place.city), None)
         return (district, "list") if district is not None else None
 
+    def _joined(self, last: Mention, level: str, step: int, limit: int) -> list[Mention]:
+        """The mentions joined to ``last`` by 、/和/及… whose places are of ``level`` (a Place property), walking
+        back (step -1) or on (step 1), in page order, ``last`` included."""
+        text = self.page.text
+        run = [last]
+        index = bisect.bisect_left(self.mention_starts, last.start) + step
+        while 0 <= index < len(self.mentions) and len(run) < limit:
+            m = self.mentions[index]
+            gap = text[m.end:run[0].start] if step < 0 else text[run[-1].end:m.start]
+            if gap not in _LIST_JOINS or m.place is None or not getattr(m.place, level):
+                break
+            if step < 0:
+                run.insert(0, m)
+            else:
+                run.append(m)
+            index += step
+        return run
+
     def _respective_districts(self, last: Mention, position: int) -> Place | None:
         """常熟市和吴江区…分别为2800.16亿元、2377.28亿元: the k-th figure after 分别 is the k-th district's."""
         text = self.page.text
         respectively = text.rfind("分别", last.end, position)
         if respectively == -1:
             return None
-        run = [last]
-        index = bisect.bisect_left(self.mention_starts, last.start)
         # The list runs both ways from the mention the place walk stopped at: 和吴江区 reads as a partner.
-        before_i, after_i = index - 1, index + 1
-        while before_i >= 0 and len(run) < 20:
-            m = self.mentions[before_i]
-            if text[m.end:run[0].start] not in _LIST_JOINS or m.place is None or not m.place.is_district_level:
-                break
-            run.insert(0, m)
-            before_i -= 1
-        while after_i < len(self.mentions) and len(run) < 20:
-            m = self.mentions[after_i]
-            if m.start >= position or text[run[-1].end:m.start] not in _LIST_JOINS or m.place is None \
-                    or not m.place.is_district_level:
-                break
-            run.append(m)
-            after_i += 1
+        run = self._joined(last, "is_district_level", -1, 20)[:-1] + self._joined(last, "is_district_level", 1, 20)
         if len(run) == 1 or run[-1].end > respectively:
             return None
         k = len(find_quantities(text[respectively:position]))

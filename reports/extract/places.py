@@ -128,6 +128,7 @@ class PlaceFinder:
         self.gazetteer = gazetteer
         self.scope = scope
         self.zone = zone  # the development zone the paper is for, which the gazetteer does not list
+        self.zone_names = zone_names(zone.name) if zone is not None else ()
         self.villages = gazetteer.villages_in(scope) if scope and scope.city else {}
         self.streets = _streets(gazetteer, scope)
         self.street_lengths = sorted({len(n) for n in self.streets}, reverse=True)
@@ -248,7 +249,7 @@ class PlaceFinder:
             if found and any(a < found[0] < b for a, b in inside_words):
                 continue
             if found is None and self.zone is not None:
-                name = next((n for n in zone_names(self.zone.name) if text.startswith(n, end - len(n))), None)
+                name = next((n for n in self.zone_names if text.startswith(n, end - len(n))), None)
                 if name is not None and end - len(name) >= taken_until:
                     found = (end - len(name), end, name, (self.zone,), "full")
             # 西安市新城区: an everyday word right after a named parent is that parent's place (settled in _pick).

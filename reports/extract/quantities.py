@@ -283,6 +283,23 @@ def _covered(text: str) -> bytearray:
     return covered
 
 
+def _bare(text: str, pattern: re.Pattern, mult: str, masked: bytearray, taken: set[int], family: str,
+          unit: str) -> list[Quantity]:
+    """Numbers with a multiplier and no unit after it (1.2亿, 620万), looked for only where the multiplier is."""
+    out: list[Quantity] = []
+    for m in pattern.finditer(text) if mult in text else ():
+        if masked[m.start("num")] or m.start("num") in taken or text[m.start("num") - 1:m.start("num")] in _AR_BLOCKERS:
+            continue
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        approx = _APPROX.get(m.group("pre") or m.group("post1") or "", "exact")
+        start = m.start() if m.group("pre") else m.start("num")
+        out.append(Quantity(start, m.end(), m.start("num"), m.end("mult"), value * MULTIPLIERS[mult], None, unit, mult,
+                            family, approx, False, False))
+    return out
+
+
 def find_quantities(text: str) -> list[Quantity]:
     masked = _covered(text)
     out: list[Quantity] = []
@@ -302,28 +319,10 @@ def find_quantities(text: str) -> list[Quantity]:
         out.append(Quantity(start, m.end(), m.start("num") - 3, m.end("num"), value, None, "%", "%", "percent",
                             approx, True, False))
     taken = {q.value_start for q in out}
-    for m in _BARE_YI.finditer(text) if "亿" in text else ():
-        if masked[m.start("num")] or m.start("num") in taken or text[m.start("num") - 1:m.start("num")] in _AR_BLOCKERS:
-            continue
-        value = parse_number(m.group("num"))
-        if value is None:
-            continue
-        approx = _APPROX.get(m.group("pre") or m.group("post1") or "", "exact")
-        start = m.start() if m.group("pre") else m.start("num")
-        out.append(Quantity(start, m.end(), m.start("num"), m.end("mult"), value * MULTIPLIERS["亿"], None, "元", "亿",
-                            "money", approx, False, False))
-    for m in _BARE_WAN.finditer(text) if "万" in text else ():
-        blocked = text[m.start("num") - 1:m.start("num")] in _AR_BLOCKERS
-        if masked[m.start("num")] or m.start("num") in taken or blocked \
-                or not _PEOPLE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
-            continue
-        value = parse_number(m.group("num"))
-        if value is None:
-            continue
-        approx = _APPROX.get(m.group("pre") or m.group("post1") or "", "exact")
-        start = m.start() if m.group("pre") else m.start("num")
-        out.append(Quantity(start, m.end(), m.start("num"), m.end("mult"), value * 10000, None, "人", "万",
-                            "count", approx, False, False))
+    out += _bare(text, _BARE_YI, "亿", masked, taken, "money", "元")
+    # 注册志愿者620万: only after a noun for people.
+    out += [q for q in _bare(text, _BARE_WAN, "万", masked, taken, "count", "人")
+            if _PEOPLE_BEFORE.search(text, max(0, q.start - 20), q.start)]
     out.sort(key=lambda q: q.start)
     return out
 
