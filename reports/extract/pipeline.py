@@ -491,7 +491,12 @@ class _Paragraph:
         for m in reversed(named):
             if is_subject(self.page.text, m):
                 return m.place
-        return named[-1].place if named else None
+        if named:
+            return named[-1].place
+        # 全镇 in a profile of 南江街道: a subdistrict that was a town is still called one in its own text.
+        if mention.text[0] in "全我本" and self.place is not None and self.place.is_subdistrict_level:
+            return self.place
+        return None
 
     def year_at(self, position: int, sentence_end: int, fallback: int | None) -> int | None:
         return self.year_and_source(position, sentence_end, fallback)[0]

@@ -34,7 +34,7 @@ SHORT_STOPWORDS = frozenset(
 )
 _SUFFIX = re.compile(r"街道|苏木|[镇乡区县市旗州盟村]|街(?![道头巷区坊面边])|办(?![事理法公])")
 # What may follow a city's short name used for the city (广州全市, 广州:, 广州已建成…).
-_CITY_SHORT_FOLLOW = frozenset(":：,、 \n在共已有的全将")
+_CITY_SHORT_FOLLOW = frozenset(":：,、 \n在共已有的全将0123456789")
 # Development zones: governed like districts, named after a city, often missing from the gazetteer.
 ZONE_WORDS = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "工业园区", "高新区", "开发区", "经开区", "新区",
               "园区", "示范区", "试验区", "管理区", "保税区")
@@ -87,7 +87,7 @@ _WORDS_HOLDING_NAMES = re.compile(r"分(?:乡镇|镇街|街镇)(?=来?看|情况
 _STRONG_BEFORE = re.compile(
     r"(?:^|[\s,;:。!?、()“”—]|在|赴|到|与|和|及|同|从|向|对|至|帮扶|结对|相邻的|毗邻的|邻近的|周边的)$"
 )
-_CLAUSE_BREAK = re.compile(r"[,;:。!?()\[\]]")
+_CLAUSE_BREAK = re.compile(r"[,;:。!?()\[\]|]")  # | divides the cells of a table printed as text
 _SUBJECT_PREFIX = re.compile(
     r"^(?:本报讯|在|由|据|经|从|对|向|与|和|今年|去年|目前|当前|近年来|同时|此外|其中|另外|并|还|也|将|已|均|共|全|"
     r"[上下]半年|全年|前?[一二三四两]季度|截至\d{1,2}月底?|以来|年初|年底|年末|"

@@ -303,3 +303,25 @@ def test_it_gives_respective_figures_to_the_districts_listed_before_them():
             "昆山市2023年GDP总量高达5140.60亿元。\n")
     assert summary(run(page, published="2024-03-01", region="苏州市")) == {
         ("常熟市", 2023, "gdp", 2800.16), ("吴江区", 2023, "gdp", 2377.28), ("昆山市", 2023, "gdp", 5140.6)}
+
+
+def test_it_reads_the_short_name_of_the_papers_city_right_before_a_figure_as_its_subject():
+    page = ("东莞3106个基础网格已有6524名网格员\n\n记者在道滘镇见到网格员黄少毅。作为道滘镇小河村网格员,他每天巡逻。\n\n"
+            "道滘镇网格员在巡查。\n")
+    assert summary(run(page, published="2017-07-17", region="东莞市")) == {
+        ("东莞市", 2017, "grid_count", 3106), ("东莞市", 2017, "grid_workers", 6524)}
+
+
+def test_it_reads_全镇_in_the_profile_of_a_subdistrict_that_was_a_town_as_that_subdistrict():
+    page = ("南江街道\n\n南江街道地处玉林市城区南郊,属城乡结合部乡镇。目前,全镇共有企业1363家;2004年,实现国内生产总值"
+            "11.89亿元,与去年同期比增长17.8%。\n")
+    facts = summary(run(page, published="2005-03-01", region="玉州区"))
+    assert ("南江街道", 2004, "gdp", 11.89) in facts
+    assert {place for place, *_ in facts} == {"南江街道"}
+
+
+def test_it_takes_a_table_cell_border_as_the_start_of_a_clause():
+    page = ("中枢镇\n\n中枢镇位于泸西县中部。总面积117平方公里。\n\n"
+            "|金马镇位于泸西县境西北部,东接白水镇,南接中枢镇、午街铺镇,距县城12公里,镇党委下设41个党支部,有党员845名。\n")
+    assert summary(run(page, published="2010-03-01", region="泸西县")) == {
+        ("金马镇", 2010, "party_organizations", 41), ("金马镇", 2010, "party_members", 845)}
