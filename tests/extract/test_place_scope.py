@@ -306,8 +306,8 @@ def test_it_gives_respective_figures_to_the_districts_listed_before_them():
 
 
 def test_it_reads_the_short_name_of_the_papers_city_right_before_a_figure_as_its_subject():
-    page = ("东莞3106个基础网格已有6524名网格员\n\n记者在道滘镇见到网格员黄少毅。作为道滘镇小河村网格员,他每天巡逻。\n\n"
-            "道滘镇网格员在巡查。\n")
+    page = ("东莞3106个基础网格已有6524名网格员\n\n记者在道滘镇见到网格员黄少毅。"
+            "作为道滘镇小河村网格员,他每天巡逻。\n\n道滘镇网格员在巡查。\n")
     assert summary(run(page, published="2017-07-17", region="东莞市")) == {
         ("东莞市", 2017, "grid_count", 3106), ("东莞市", 2017, "grid_workers", 6524)}
 
