@@ -16,7 +16,7 @@ from pathlib import Path
 _LEXICON = Path(__file__).with_name("lexicon") / "initiatives.toml"
 _QUOTE = re.compile(r"“([^“”]{1,24})”|\"([^\"]{1,24})\"")
 # 申报创建/争创“五星级”党支部: a title applied for is an honour too.
-_HONOUR = re.compile(r"(?:获评|荣获|评为|被评为|授予|命名为|入选|获得|表彰为|列为|认定为|获|申报|争创)[^,;。]{0,12}$")
+_HONOUR = re.compile(r"(?:获评|荣获|评为|被评为|授予|命名为|入选|获得|表彰为|列为|认定为|获|申报|争创)[^,;。]{0,20}$")
 # 创建2个“基层党建先锋”: a title given to several units by count is a rating, not a name.
 _COUNTED_TITLE = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*[个名家所支]$")
 _TITLE_END = re.compile(r"(?:先锋|标兵|模范|之星|明星|榜样|示范户|星级)$")
@@ -27,7 +27,7 @@ _NOT_AFTER = re.compile(r"^(?:称号|荣誉|奖|精神|理念|思想|要求|目�
 # 全国最美农村公路, 省级示范…: a name opening with a level is a title awarded, not the place's own.
 _LEVEL_TITLE = re.compile(r"^(?:全国|全省|全市|全区|国家级|省级|市级|区级|县级)")
 _GOAL_END = re.compile(r"(?:示范[\u4e00-\u9fff]{0,3}|先行区|高地|之城|之地|之都|样板|标杆|新高地|目的地|"
-                       r"[一二三四五六七八九十]极)$")
+                       r"[一二三四五六七八九十]极|案例)$")
 _PROJECT_BEFORE = re.compile(r"(?:启动|开工|加快|规划|谋划)建设$")
 # 互嵌式, 蜂巢式, 点单式: a manner of doing things, not a name.
 _MANNER = re.compile(r"[\u4e00-\u9fff]式$")
@@ -47,6 +47,11 @@ _TITLE_BEFORE = re.compile(r"(?:首批|第[一二三四五六七八九十\d]+批
 _CODE = re.compile(r"^[\dA-Za-z+]+$")
 # 四五六七, 一五一十, 三级五星: a name of numerals (with a measure word or two) is a code of steps or parts.
 _NUMERALS = re.compile(r"^(?:[一二两三四五六七八九十百千]+[\u4e00-\u9fff]?){2,}$")
+_NEXT_IN_RUN = re.compile(r"[、和及与]?(?:“[^“”]{1,24}”|\"[^\"]{1,24}\")")
+# 打造殷北村“新风堂”, 打造全区首个“津新驿站”: a place or a count between the verb and the quote says where or how
+# many, not what kind.
+_PLACE_OR_COUNT_END = re.compile(r"(?:村|社区|小区|街道|镇|乡|区|县|市|"
+                                 r"(?:首|第?[一二两三四五六七八九十\d]+)[个家座支所处条项批])$")
 _CARRIER = re.compile(r"^\s*(?:为|作为)(?:载体|抓手|平台|主题|品牌|牵引|引领)")
 
 
@@ -96,6 +101,14 @@ def lexicon() -> Lexicon:
         action_opening=re.compile("^(?:" + _alternation(data["action_openings"]) + ")"),
         descriptor_after=re.compile("^(?:" + _alternation(data["descriptor_after"]) + ")"),
     )
+
+
+def _describes(lex: Lexicon, after: str) -> bool:
+    """A layout or structure noun after the quote (“党建一体”格局), unless a longer mechanism noun reads there
+    (“社区”治理体系 is a system of work, “3+6”现代农业体系 the make-up of an economy)."""
+    descriptor = lex.descriptor_after.match(after)
+    mechanism = lex.mechanism_after.match(after)
+    return descriptor is not None and (mechanism is None or descriptor.end() >= mechanism.end())
 
 
 def is_generic(name: str, words: frozenset[str], longest: int) -> bool:
@@ -159,6 +172,11 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
         clause_start = max((c.end() for c in re.finditer(r"[,;:。!?]|——", sentence[: m.start()])), default=0)
         before = sentence[clause_start:m.start()]
         after = sentence[m.end():m.end() + 24]
+        # “产业富区”、“三产强区”和“总部经济”发展战略: the noun after a run of quotes is what each of them names.
+        run_end = m.end()
+        while (more := _NEXT_IN_RUN.match(sentence, run_end)) is not None:
+            run_end = more.end()
+        run_after = sentence[run_end:run_end + 24]
         verb = None
         for v in lex.verbs.finditer(before):
             verb = v
@@ -206,12 +224,12 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
             or _HONOUR.search(unquoted)
             or _MANNER.search(name)
             or lex.action_opening.match(name)
-            or (lex.descriptor_after.match(after) and not lex.mechanism_after.match(after))
+            or _describes(lex, run_after)
             or lex.higher_subject.match(unquoted)
-            or _NOT_AFTER.match(after)
+            or _NOT_AFTER.match(run_after)
             or _GOAL_END.search(name)
             or _TITLE_BEFORE.search(before)
-            or lex.qualified_after.match(after)
+            or lex.qualified_after.match(run_after)
             or name in lex.higher_level
             or name in lex.metaphors
             or lex.higher_level_before.search(before)
@@ -223,9 +241,15 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
             or _FORMULA.match(name)
             or name.startswith("关于")
             or lex.body_ending.search(name)
-            or lex.campaign_after.match(after)
+            or lex.campaign_after.match(run_after)
         ):
             continue
+        if verb is not None and not (code or carried or branded or lex.mechanism_after.match(after)):
+            # 打造便民多元“幸福网”, 构建多元主体参与的立体化“创城墙”: words between the verb and the quote (other
+            # quotes of a run aside) describe what is made; the quote is its epithet.
+            between = _QUOTE.sub("", before[verb.end():]).strip("、和及与 ")
+            if 4 <= len(between) <= 8 and not _PLACE_OR_COUNT_END.search(between):
+                continue
         head = re.match(r"[\u4e00-\u9fff]{0,8}", sentence[m.end():]).group()
         confidence = 0.8 if (gap <= 8 or carried or branded) else 0.65
         out.append(FoundInitiative(name, categorize(name, sentence, head), m.start(), m.end(), confidence))

@@ -176,3 +176,21 @@ def test_it_leaves_out_documents_titles_with_a_level_generic_bodies_and_national
     assert _names("打造“社会治理共同体”,推行“微治理”。") == []
     assert _names("创新推行“院落微治理”机制。") == ["院落微治理"]
     assert _names("创立“丰文人语议事会”制度。") == ["丰文人语议事会"]
+
+
+def test_it_leaves_out_a_quote_whose_verb_is_separated_from_it_by_a_description():
+    assert _names("践行为民宗旨,打造便民多元“幸福网”。") == []
+    assert _names("与研究院共建“产学研用”平台,新引进人才7名。") == []
+    # a place, a count or a rank between them says where or how many; a code names what the noun before it is
+    assert _names("推进红白喜事简办,打造殷北村“新风堂”,传播文明新风。") == ["新风堂"]
+    assert _names("白沙洲街道全面推行网格管理组团服务“580”。") == ["580"]
+
+
+def test_it_reads_the_noun_after_a_run_of_quotes_as_what_each_of_them_names():
+    assert _names("大力实施“产业富区”、“三产强区”和“总部经济”发展战略。") == []
+    assert _names("近年来,江油着力构建“3+6”现代农业体系。") == []
+    assert _names("街道探索“红色管家”“邻里议事”工作法。") == ["红色管家", "邻里议事"]
+
+
+def test_it_leaves_out_an_award_named_long_after_its_verb():
+    assert _names("该做法获评全国第六届基层党建创新典型案例“优秀案例”。") == []
