@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .catalogue import Catalogue, MetricSpec
@@ -44,7 +44,7 @@ _DATED_FROM = re.compile(r"(?:由|从)(?:19|20)\d{2}年(?:底|末)?(?:原来|原
 _TO = re.compile(r"(?:为|成|到|至)" + _YEAR_OF + r"的?\s*$")
 _GROWTH = re.compile(
     r"(?:同比|比上年|较上年|较去年|比去年|与上年相比|年均)?(?:\(下同\))?(?:分别)?"
-    r"(?P<dir>增长|增速|增幅|上升|提高|增加|下降|减少|降低|回落|下滑|比增|比降)(?:了|为|达到?)?\s*$"
+    r"(?P<dir>增长率?|增速|增幅|上升|提高|增加|下降|减少|降低|回落|下滑|比增|比降)(?:了|为|达到?)?\s*$"
 )
 _NO_SUBJECT = re.compile(
     r"^(?:[\s,、]|全年|上半年|下半年|前三季度|一季度|今年|去年|上年|年初|当年|同期|其中|分别|较|比|与|相比|同比|年均|"
@@ -83,7 +83,7 @@ _ESTIMATE = re.compile(r"预计|预估|初步统计|初步核算")
 _MILESTONE = re.compile(r"(?:首次|首度|历史性|一举|率先)?(?:突破|超过|跨越|迈上|站上|跨上|首破)\s*$")
 _MILESTONE_WORDS = re.compile(r"(?:首次|首度|历史性|一举|率先)?(?:突破|超过|跨越|迈上|站上|跨上|首破)?\s*$")
 _RESTATED = re.compile(r"^\s*(?:并|已|累计|总量|规模)?(?:达到|达|为|至|增至|实现)\s*$")
-_RESPECTIVELY = re.compile(r"分别(?:为|是|达到?|有|增长|完成)[\s:]*")
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达到?|有|增长|完成|实现)[\s:]*")
 _THREE_SECTORS = re.compile(
     r"(?:三次产业|一二三产业?|一、二、三产业?|第一、二、三产业?|第一、第二、第三产业|一、二、三次产业|"
     r"第一产业[、和及与]第二产业[、和及与]第三产业|一产[、和及与]二产[、和及与]三产)"
@@ -352,7 +352,10 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             # 在418个网格建立315个网格党组织: the noun right after the count before is that count's, not this one's.
             rest = sentence[quantities[i - 1][2]:start]
             # (社区12个网格45个 pairs each noun with the number after it: a verb must stand between.)
-            if rest[:1] not in "、,和及与 " and _head(rest) != rest.rstrip() \
+            # (500万元以上固定资产投资完成6.77亿元: a threshold before the noun is no count of it.)
+            threshold = sentence[:quantities[i - 1][2]].endswith(("以上", "以下")) or rest.startswith(("以上", "以下"))
+            if rest[:1] not in "、,和及与 " and not threshold \
+                    and _head(rest) != rest.rstrip() \
                     and match_metric(catalogue, q, rest, "") is not None:
                 found = match_metric(catalogue, q, "", post)
         if found is not None and q.weak and (not _COUNTING_VERB.search(head) or q.unit in ("名", "人", "位")):
@@ -404,6 +407,11 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
         since = _SINCE_YEAR.search(head) if q.family == "percent" else None
         results[i] = Recognition(spec, note, spec.name_zh, confidence, rule=rule,
                                  since=int(since.group("year")) if since else None)
+    for i in range(1, len(results)):
+        r, before = results[i], results[i - 1]
+        if r is not None and r.metric is not None and r.rule == "growth" and before is not None \
+                and before.rule == "breakdown" and r.metric.growth_of == before.metric.key:
+            results[i] = replace(r, rule="breakdown")  # the rate of a breakdown's part is a part's rate too
     _shared(catalogue, sentence, quantities, results)
     _shared_growth(catalogue, sentence, quantities, results)
     _after_values(catalogue, sentence, quantities, history, results)

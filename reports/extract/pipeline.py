@@ -572,6 +572,10 @@ class _Paragraph:
         place, place_source = self.place_and_source(s_start, q.start)
         if place_source == "wide":
             return None  # 全省共划分网格8万个: a province's or the country's figure, of no place compared here
+        if rec.rule == "breakdown" and place_source in ("region", "article", "none"):
+            # 分区域看,高新区实现产值1003.7亿元;其他区域…: a part of the breakdown whose place is not one we know is
+            # not the whole area's figure.
+            rec = Recognition(None, "", rec.label, 0.4)
         if rec.part_of is not None and place != self.place_at(s_start, s_start + rec.total_at):
             rec = Recognition(rec.part_of, "", rec.part_of.name_zh, 0.8, rule="part_of_other_place")
         value, upper, unit = _canonical(q, rec.metric)

@@ -502,3 +502,28 @@ def test_it_reads_negative_growth_as_a_decline():
     page = "工业\n\n今年6月全区实现规上工业产值20.67亿元,同比负增长3.4%。\n"
     assert ("涪陵区", 2023, "industrial_output_above_scale_growth_pct", -3.4) in summary(
         run(page, published="2023-07-10", region="涪陵区"))
+
+
+def test_it_gives_the_values_after_分别实现_to_the_measures_listed_before_it():
+    page = "三合镇经济\n\n2019年,三合镇规模工业总产值、固定资产投资、社消零分别实现71亿元、4.75亿元和3.06亿元。\n"
+    assert summary(run(page, published="2020-01-20", region="奉节县")) == {
+        ("三合镇", 2019, "industrial_output_above_scale", 71), ("三合镇", 2019, "fixed_asset_investment", 4.75),
+        ("三合镇", 2019, "retail_sales", 3.06)}
+
+
+def test_it_reads_a_measure_after_a_size_threshold_and_a_rate_named_增长率():
+    page = "牂牁镇经济\n\n2015年,牂牁镇50万元以上固定资产投资完成6.77亿元,地区生产总值3.2亿元,增长率为5.6%。\n"
+    assert summary(run(page, published="2016-01-20", region="六枝特区")) == {
+        ("牂牁镇", 2015, "fixed_asset_investment", 6.77), ("牂牁镇", 2015, "gdp", 3.2),
+        ("牂牁镇", 2015, "gdp_growth_pct", 5.6)}
+    # the count before a noun is still that noun's where no threshold stands between
+    assert ("牂牁镇", 2015, "grid_party_branches", 315) in summary(
+        run("牂牁镇\n\n2015年,牂牁镇在418个网格建立315个网格党组织。\n", published="2016-01-20", region="六枝特区"))
+
+
+def test_it_leaves_out_the_parts_of_a_breakdown_whose_places_it_does_not_know():
+    page = ("沙坪坝区工业\n\n2020年,全区规上工业总产值1117.2亿元,同比增长10%。分区域看,高新区实现产值1003.7亿元,"
+            "同比增长15.6%;其他区域实现产值113.5亿元,同比下降10.5%。\n")
+    assert summary(run(page, published="2021-03-01", region="沙坪坝区")) == {
+        ("沙坪坝区", 2020, "industrial_output_above_scale", 1117.2),
+        ("沙坪坝区", 2020, "industrial_output_above_scale_growth_pct", 10)}
