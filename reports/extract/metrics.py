@@ -417,6 +417,7 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
     _after_values(catalogue, sentence, quantities, history, results)
     _parts(catalogue, sentence, quantities, results)
     _subsets(catalogue, sentence, quantities, results)
+    _place_shares(sentence, quantities, results)
     _tiers(results)
     _additions(sentence, quantities, results)
     return [r for r in results]  # type: ignore[misc]
@@ -850,6 +851,39 @@ def _shared(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity
             if found is not None:
                 spec, note, _, _ = found
                 results[i] = Recognition(spec, note, spec.name_zh, 0.8, rule="list")
+
+
+# 其中道里街道17个、新华街道21个 / 分布情况为:道里区17个: a place with its bare share of the total before it.
+_PLACE_SHARE = re.compile(r"^[\s、,;:]*(?:(?:其中|分布(?:情况)?(?:为|是|如下)?)[\s,:]*)?"
+                          r"[\u4e00-\u9fff]{1,10}?(?:街道|镇|乡|区|县|市)"
+                          r"(?:有|为|共|共有|建成|建有)?\s*$")
+_SHARES_FOLLOW = re.compile(r"其中|分布(?:情况)?(?:为|是|如下)?\s*:")
+
+
+def _place_shares(sentence: str, quantities: list[tuple[Quantity, int, int]],
+                  results: list[Recognition | None]) -> None:
+    """全区共建成养老服务站50个,其中道里街道17个、新华街道21个: each place's bare figure after a total is a share of
+    that measure. The pipeline keeps a share only where it can name the place."""
+    for j, total in enumerate(results):
+        if total is None or total.metric is None or total.target or total.history:
+            continue
+        cursor = quantities[j][2]
+        for i in range(j + 1, len(quantities)):
+            q, start, end = quantities[i]
+            gap = sentence[cursor:start]
+            current = results[i]
+            if current is not None and (current.metric is not None or current.history or current.target):
+                break
+            if i == j + 1:
+                # the shares start after 其中 / 分布情况为: (the total's noun may come between)
+                markers = list(_SHARES_FOLLOW.finditer(gap))
+                if not markers:
+                    break
+                gap = gap[markers[-1].start():]
+            if not _PLACE_SHARE.match(gap) or not accepts(total.metric, q):
+                break
+            results[i] = Recognition(total.metric, "", total.metric.name_zh, 0.75, rule="place_share")
+            cursor = end
 
 
 _RESPECTIVE_GROWTH = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|比增)(?:了|为|达到?)?\s*")

@@ -570,9 +570,15 @@ class _Paragraph:
         if q.weak and rec.metric is None:
             return None
         place, place_source = self.place_and_source(s_start, q.start)
+        if rec.rule == "place_share":
+            # 道里区17个、道外区21个: each share is of the place printed right before it.
+            named = [m for m in self._mentions_between(self.offset + max(s_start, q.start - 14), self.offset + q.start)
+                     if m.via in ("full", "short", "unlisted")]
+            place = self.ctx.place_of(named[-1], self.place) if named else None
+            place_source = "sentence" if place is not None else "none"
         if place_source == "wide":
             return None  # 全省共划分网格8万个: a province's or the country's figure, of no place compared here
-        if rec.rule == "breakdown" and place_source in ("region", "article", "none"):
+        if rec.rule in ("breakdown", "place_share") and place_source in ("region", "article", "none"):
             # 分区域看,高新区实现产值1003.7亿元;其他区域…: a part of the breakdown whose place is not one we know is
             # not the whole area's figure.
             rec = Recognition(None, "", rec.label, 0.4)

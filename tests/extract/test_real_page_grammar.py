@@ -527,3 +527,18 @@ def test_it_leaves_out_the_parts_of_a_breakdown_whose_places_it_does_not_know():
     assert summary(run(page, published="2021-03-01", region="沙坪坝区")) == {
         ("沙坪坝区", 2020, "industrial_output_above_scale", 1117.2),
         ("沙坪坝区", 2020, "industrial_output_above_scale_growth_pct", 10)}
+
+
+def test_it_gives_each_place_its_share_of_a_total_listed_after_it():
+    page = "养老服务\n\n2010年,全区共建成居家养老服务站50个,其中几江街道17个、圣泉街道21个。\n"
+    assert summary(run(page, published="2011-06-01", region="江津区")) == {
+        ("江津区", 2010, "elderly_care_sites", 50), ("几江街道", 2010, "elderly_care_sites", 17),
+        ("圣泉街道", 2010, "elderly_care_sites", 21)}
+    page = "养老服务\n\n哈尔滨市107个居家养老服务站在全市的分布情况为:道里区17个、道外区21个、南岗区17个。\n"
+    assert summary(run(page, published="2011-06-01", region="哈尔滨市")) == {
+        ("哈尔滨市", 2011, "elderly_care_sites", 107), ("道里区", 2011, "elderly_care_sites", 17),
+        ("道外区", 2011, "elderly_care_sites", 21), ("南岗区", 2011, "elderly_care_sites", 17)}
+    # kinds of a total are no places: 其中党总支16个 stays a part
+    kinds = summary(run("党建\n\n全区28个居民区党组织,其中党总支16个、党支部12个。\n", published="2011-06-01",
+                        region="江津区"))
+    assert all(value not in (16, 12) for *_, value in kinds)
