@@ -500,8 +500,8 @@ def _value_added_of_topic(catalogue: Catalogue, q: Quantity, before: str,
     area's whole value added, i.e. its GDP, when the sentence names the area (全街道共实现增加值18.25亿元): a bare
     实现增加值8.0亿元 may continue a paragraph on one industry."""
     topics = _SECTOR_TOPIC.findall(before)
-    if not topics and not _AREA_WORD.search(before + head):
-        return None
+    if not topics and (not _AREA_WORD.search(before + head) or "工业" in before):
+        return None  # 实现规模以上工业总产值74.99亿元…;实现增加值22.90亿元: industry's value added, not the area's
     noun = topics[-1] + "增加值" if topics else "地区生产总值"
     found = match_metric(catalogue, q, noun, "")
     return (found[0], found[1], 0.75, "value_added_topic") if found else None
@@ -571,6 +571,13 @@ def _locative(catalogue: Catalogue, spec: MetricSpec, q: Quantity, head: str, po
     return cue is None or cue.end() < verb.end()
 
 
+def _opens_with_among(sentence: str, c_start: int, start: int) -> bool:
+    """Whether the clause of a figure opens with 其中, also where 其中 stands as a clause of its own (其中,企业2.6万家 /
+    其中:村民小组党支部182个)."""
+    return sentence[c_start:start].lstrip().startswith("其中") \
+        or sentence[:c_start].rstrip().endswith(("其中,", "其中:"))
+
+
 def _parts(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]],
            results: list[Recognition | None]) -> None:
     """市场主体总数1.08万户,其中企业3200余家: a bare noun after 其中 names a part of the total before it, which
@@ -581,11 +588,9 @@ def _parts(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity,
             continue
         c_start, c_end = clause_bounds(sentence, start)
         head = sentence[c_start:start].lstrip()
-        if sentence[:c_start].rstrip().endswith("其中,"):
-            head = "其中" + head  # 其中,企业2.6万家
-        if not head.startswith("其中"):
+        if not _opens_with_among(sentence, c_start, start):
             continue
-        noun = _head(head[2:]).strip()
+        noun = _head(head[2:] if head.startswith("其中") else head).strip()
         parent = next((results[j].metric for j in range(i - 1, -1, -1)
                        if results[j] is not None and results[j].metric is not None), None)
         if parent is None:
@@ -612,7 +617,7 @@ def _subsets(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantit
             continue
         key = r.metric.key
         c_start, _ = clause_bounds(sentence, start)
-        opens = key in seen and sentence[c_start:start].lstrip().startswith("其中")
+        opens = key in seen and _opens_with_among(sentence, c_start, start)
         continues = key in listing and ";" not in sentence[listing[key]:start]
         if opens or continues:
             results[i] = Recognition(None, "其中", label_for(q, sentence, start, end), 0.5, part_of=r.metric,
@@ -632,7 +637,7 @@ def _parts_of_a_qualified_total(catalogue: Catalogue, sentence: str, quantities:
         return
     for i, (q, start, _) in enumerate(quantities):
         c_start, _ = clause_bounds(sentence, start)
-        if not sentence[c_start:start].lstrip().startswith("其中"):
+        if not _opens_with_among(sentence, c_start, start):
             continue
         before = [j for j in range(i) if quantities[j][2] <= c_start and quantities[j][0].family == q.family]
         total = results[before[-1]] if before else None

@@ -542,3 +542,13 @@ def test_it_gives_each_place_its_share_of_a_total_listed_after_it():
     kinds = summary(run("党建\n\n全区28个居民区党组织,其中党总支16个、党支部12个。\n", published="2011-06-01",
                         region="江津区"))
     assert all(value not in (16, 12) for *_, value in kinds)
+
+
+def test_it_reads_parts_after_其中_standing_as_a_clause_and_industrys_bare_value_added_as_no_gdp():
+    page = ("石羊镇\n\n2022年,镇党委下设14个村(社区)党总支、186个党支部,其中:村民小组党支部182个,"
+            "机关单位党支部3个,“两新”党支部1个。\n")
+    assert summary(run(page, published="2023-01-01", region="双流区")) == {
+        ("石羊镇", 2022, "party_organizations", 186)}
+    page = "越秀区工业\n\n2022年,全区实现规模以上工业总产值74.99亿元,同比下降3.1%;实现增加值22.90亿元,同比下降2.2%。\n"
+    assert {metric for _, _, metric, _ in summary(run(page, published="2023-03-01", region="越秀区"))} == {
+        "industrial_output_above_scale", "industrial_output_above_scale_growth_pct"}
