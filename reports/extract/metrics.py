@@ -617,7 +617,12 @@ def _subsets(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantit
             continue
         key = r.metric.key
         c_start, _ = clause_bounds(sentence, start)
-        opens = key in seen and _opens_with_among(sentence, c_start, start)
+        # 下设7个党支部,其中机关党支部1个,楼院党支部6个: once 其中 follows the total, the clauses after it are parts
+        # up to a semicolon, whether or not the first part read as the metric.
+        among = sentence.rfind("其中", seen[key], start) if key in seen else -1
+        sums_up = sentence[c_start:start].lstrip().startswith(("共", "合计", "总计"))
+        opens = key in seen and (_opens_with_among(sentence, c_start, start)
+                                 or (among != -1 and ";" not in sentence[among:start] and not sums_up))
         continues = key in listing and ";" not in sentence[listing[key]:start]
         if opens or continues:
             results[i] = Recognition(None, "其中", label_for(q, sentence, start, end), 0.5, part_of=r.metric,

@@ -552,3 +552,13 @@ def test_it_reads_parts_after_其中_standing_as_a_clause_and_industrys_bare_val
     page = "越秀区工业\n\n2022年,全区实现规模以上工业总产值74.99亿元,同比下降3.1%;实现增加值22.90亿元,同比下降2.2%。\n"
     assert {metric for _, _, metric, _ in summary(run(page, published="2023-03-01", region="越秀区"))} == {
         "industrial_output_above_scale", "industrial_output_above_scale_growth_pct"}
+
+
+def test_it_reads_every_clause_after_其中_as_a_part_up_to_a_semicolon():
+    page = "白塔街道党建\n\n2013年,白塔街道党工委下设7个党支部,其中机关党支部1个,楼院党支部6个;划分网格6个。\n"
+    facts = summary(run(page, published="2014-01-01", region="肃州区"))
+    assert ("白塔街道", 2013, "party_organizations", 7) in facts
+    assert ("白塔街道", 2013, "party_organizations", 6) not in facts
+    # a clause that sums the parts up (共123名) is a total again
+    page = "丰产路街道\n\n2023年,丰产路街道共有网格员426名,其中每个网格配备1名专职网格员,共123名。\n"
+    assert ("丰产路街道", 2023, "grid_workers", 123) in summary(run(page, published="2023-08-01", region="金水区"))
