@@ -253,6 +253,12 @@ _CLAUSE_MARK = re.compile(r"[,;:。!?]")
 _RANK_AFTER = re.compile(r"(?:首|第一|唯一|率先|最|前列|领先|排名|之最|仅有|独有|同类)")
 
 
+def _quoted(text: str, lo: int, position: int) -> bool:
+    """Whether ``position`` stands inside a “…” opened after ``lo``."""
+    before = text[lo:position]
+    return before.count("“") > before.count("”")
+
+
 class _Paragraph:
     """One body paragraph: its sentences, quantities, place mentions and years."""
 
@@ -294,6 +300,8 @@ class _Paragraph:
         if scoped is not None:
             return scoped
         for m in reversed(inside):
+            if _quoted(self.page.text, lo, m.start):
+                continue  # “国梁镇中心小学‘英雄国梁小解说’志愿服务队”: a place inside a name is no subject
             if m.via == "village" and m.place is not None and self.place is not None \
                     and not self.place.kind == "city" and m.place.district != self.place.district:
                 continue  # a community of another district named inside a story is more likely a word than a place

@@ -325,3 +325,10 @@ def test_it_takes_a_table_cell_border_as_the_start_of_a_clause():
             "|金马镇位于泸西县境西北部,东接白水镇,南接中枢镇、午街铺镇,距县城12公里,镇党委下设41个党支部,有党员845名。\n")
     assert summary(run(page, published="2010-03-01", region="泸西县")) == {
         ("金马镇", 2010, "party_organizations", 41), ("金马镇", 2010, "party_members", 845)}
+
+
+def test_it_takes_no_place_named_inside_a_quoted_name_for_the_subject():
+    page = ("大足区志愿服务\n\n截至目前,大足区共有“青蓝足税志愿服务队”"
+            "“国梁镇中心小学‘英雄国梁小解说’志愿服务队”等队伍414支、志愿者注册88813人。\n")
+    assert summary(run(page, published="2024-06-01", region="大足区")) == {
+        ("大足区", 2024, "volunteer_organizations", 414), ("大足区", 2024, "registered_volunteers", 88813)}
