@@ -87,6 +87,9 @@ _WORDS_HOLDING_NAMES = re.compile(r"分(?:乡镇|镇街|街镇)(?=来?看|情况
 _STRONG_BEFORE = re.compile(
     r"(?:^|[\s,;:。!?、()“”—]|在|赴|到|与|和|及|同|从|向|对|至|帮扶|结对|相邻的|毗邻的|邻近的|周边的)$"
 )
+# A CJK character that does not end a word before a name: the name is the tail of a longer one.
+_EMBEDDED_BEFORE = re.compile(r"[\u4e00-\u9fff](?<![区县市镇乡在于和与及的对到从向由是为])")
+_UNLISTED_HEAD = re.compile(r"[\u4e00-\u9fff]{1,4}")
 _CLAUSE_BREAK = re.compile(r"[,;:。!?()\[\]|]")  # | divides the cells of a table printed as text
 _SUBJECT_PREFIX = re.compile(
     r"^(?:本报讯|在|由|据|经|从|对|向|与|和|今年|去年|目前|当前|近年来|同时|此外|其中|另外|并|还|也|将|已|均|共|全|"
@@ -291,6 +294,16 @@ class PlaceFinder:
             if place is None and pairs is not None and via == "full" and len(places) > 1:
                 paired = [p for p in places if (p.city, p.district) in pairs]
                 place = paired[0] if len(paired) == 1 else None
+            if place is not None and place.is_subdistrict_level and scope is not None and scope.score(place) == 0 \
+                    and _EMBEDDED_BEFORE.match(text[start - 1:start]):
+                # 赛罕区兴安南路街道, unlisted, holds 南路街道 of another province: the whole name after the district
+                # printed before it is a subdistrict of that district.
+                place = None
+                if prev is not None and prev.place is not None and prev.place.is_district_level \
+                        and _UNLISTED_HEAD.fullmatch(text, prev.end, start):
+                    name, start = text[prev.end:end], prev.end
+                    place = Place(name=name, kind=town_kind(name), district=prev.place.district,
+                                  city=prev.place.city, province=prev.place.province, admin_code=None)
             strong_suffix = name.endswith(("街道", "社区"))
             if (place is not None and parent is None and place.is_subdistrict_level and not strong_suffix
                     and (scope is None or scope.score(place) < 3)

@@ -332,3 +332,10 @@ def test_it_takes_no_place_named_inside_a_quoted_name_for_the_subject():
             "“国梁镇中心小学‘英雄国梁小解说’志愿服务队”等队伍414支、志愿者注册88813人。\n")
     assert summary(run(page, published="2024-06-01", region="大足区")) == {
         ("大足区", 2024, "volunteer_organizations", 414), ("大足区", 2024, "registered_volunteers", 88813)}
+
+
+def test_it_reads_an_unlisted_subdistrict_after_its_district_whole_not_as_the_listed_name_it_ends_with():
+    page = "网格党建\n\n赛罕区兴安南路街道党工委坚持把党组织建在网格上,在辖区138个网格内全面建立党支部。\n"
+    (fact,) = [f for f in run(page, published="2025-01-01", region="呼和浩特市").facts if f.metric]
+    assert (fact.place.name, fact.place.district, fact.metric, float(fact.value)) == (
+        "兴安南路街道", "赛罕区", "grid_count", 138)
