@@ -50,8 +50,14 @@ class YearMention:
     year: int | None  # None: "now", i.e. the article's own year
 
 
+# Every form _YEAR reads holds one of these: most paragraphs hold none and skip the long alternation.
+_YEAR_HINT = re.compile(r"年|目前|当前|如今|月|五")
+
+
 def year_mentions(text: str, published: date | None) -> list[YearMention]:
-    out = []
+    out: list[YearMention] = []
+    if not _YEAR_HINT.search(text):
+        return out
     for m in _YEAR.finditer(text):
         if m.group("y"):
             if _COMPARISON.search(text[max(0, m.start() - 2):m.start()]) or _TIMES_OF.match(text, m.end()):
