@@ -19,7 +19,7 @@ from .catalogue import Catalogue, MetricSpec
 from .quantities import Quantity
 
 _FILLER = re.compile(
-    r"(?:[\s:]|共计|合计|累计|总计|共|达到|高达|多达|达|为|是|有|增至|增加到|突破|首次|首度|一举|约为|已达|已有|已|分别|完成|实现|"
+    r"(?:[\s:]|共计|合计|累计|总计|共|达到|高达|多达|达|为|是|有|增至|增加到|突破|首次|首度|一举|约为|已达|已有|已|分别|完成|实现|目前|"
     # 专职网格员配备30人: a verb of staffing or having between the noun and its number.
     r"配备|配齐|配强|配有|配置|设有|建有|拥有|现有|建成|建立|组建|成立|设立|设置|"
     # 网格调整为98个 / 综治网格细化为6000余个: the count the noun was changed to is its current count.
@@ -701,8 +701,8 @@ def _additions(sentence: str, quantities: list[tuple[Quantity, int, int]], resul
                 break
 
 
-_TIER = re.compile(r"^([一二三四五六]|[1-6])级")
-_TIER_RANK = {c: i for i, c in enumerate("一二三四五六", 1)} | {str(i): i for i in range(1, 7)}
+_TIER = re.compile(r"^(?:([一二三四五六]|[1-6])级|(总)|(一般))")
+_TIER_RANK = {c: i for i, c in enumerate("一二三四五六", 1)} | {str(i): i for i in range(1, 7)} | {"总": 0, "一般": 9}
 
 
 def _tiers(results: list[Recognition | None]) -> None:
@@ -712,7 +712,7 @@ def _tiers(results: list[Recognition | None]) -> None:
     for i, r in enumerate(results):
         m = _TIER.match(r.note) if r is not None and r.metric is not None else None
         if m:
-            tiered.setdefault(r.metric.key, []).append((_TIER_RANK[m.group(1)], i))
+            tiered.setdefault(r.metric.key, []).append((_TIER_RANK[next(g for g in m.groups() if g)], i))
     for levels in tiered.values():
         if len({rank for rank, _ in levels}) < 2:
             continue

@@ -128,6 +128,8 @@ _AR_BLOCKERS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234567
 # Abbreviations a measure is printed with, run into its figure (实现GDP15亿元): the letters name the measure, they
 # are no part of a code such as A4 or G20.
 _MEASURE_ABBREVIATIONS = ("GDP", "CPI", "PPI")
+# 81个总网格+961个一般网格: a plus after a word joins counted items; after a digit it builds a code (1+3+N).
+_JOINED_COUNT = re.compile(r"[\u4e00-\u9fff]\+")
 
 
 @dataclass(frozen=True)
@@ -246,7 +248,7 @@ def parse_number(text: str) -> Decimal | None:
 _SPEECH = re.compile(r"[,;。!?,;]")
 # A quoted chain of levels with counts (“镇指挥中心—四大板块—30个村(社)网格—132个微网格”) describes a structure
 # and its sizes: its numbers are counts, not part of a name.
-_CHAIN_LINK = re.compile(r"[—→]|-(?=\D)")
+_CHAIN_LINK = re.compile(r"[—→+]|-(?=\D)")
 _CHAIN_COUNT = re.compile(r"\d+\s*(?:个|名|支|家|处)[\u4e00-\u9fff(]")
 
 
@@ -343,7 +345,8 @@ def _build(text: str, m: re.Match, masked: bytearray) -> Quantity | None:
             return None
     elif negative:
         pass
-    elif (before in _AR_BLOCKERS and not text.endswith(_MEASURE_ABBREVIATIONS, 0, num_start)) \
+    elif (before in _AR_BLOCKERS and not text.endswith(_MEASURE_ABBREVIATIONS, 0, num_start)
+          and not _JOINED_COUNT.match(text, max(0, num_start - 2))) \
             or (before == "," and num_start > 1 and text[num_start - 2].isdigit()):
         return None
     unit = m.group("unit")
