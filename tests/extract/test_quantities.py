@@ -114,6 +114,7 @@ def test_it_reads_people_counted_in_wan_with_no_word_for_people_after_the_number
 
 
 def test_it_reads_counts_joined_by_plus_signs_but_not_a_code_of_digits():
-    values = [(float(q.value), q.unit) for q in find_quantities("构建起“81个总网格+961个一般网格+6316个微网格”的架构。")]
+    quantities = find_quantities("构建起“81个总网格+961个一般网格+6316个微网格”的架构。")
+    values = [(float(q.value), q.unit) for q in quantities]
     assert values == [(81, "个"), (961, "个"), (6316, "个")]
     assert [float(q.value) for q in find_quantities("建立“1+3+N”工作机制,共5个。")] == [5]
