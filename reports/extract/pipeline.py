@@ -16,7 +16,7 @@ from .initiatives import find_initiatives
 from .layout import Paragraph, paragraphs
 from .metrics import Recognition, accepts, clause_bounds, is_decline, recognize
 from .normalize import Normalized, normalize
-from .places import ZONE_WORDS, Mention, PlaceFinder, changes_place, is_subject
+from .places import ZONE_WORDS, Mention, PlaceFinder, changes_place, is_neighbour, is_subject
 from .quantities import Quantity, find_quantities
 from .types import ArticleResult, Extraction, FactResult, InitiativeResult, Place
 from .years import YearMention, default_year, lead_year, nearest_year, title_year, written_on, year_mentions
@@ -206,6 +206,12 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
         topic = None
         for i in range(first, last):
             para = page.paras[i]
+            if para.kind == "caption":
+                # 常州市武进区湖塘镇 on a line of its own between sections: the town the section below is about.
+                towns = [m for m in ctx.mentions[i] if m.place is not None and m.place.is_subdistrict_level]
+                if len(towns) == 1 and len(para.text) <= 16 and para.text.rstrip().endswith(towns[0].text):
+                    heading_place = towns[0].place
+                continue
             if para.kind == "headline":
                 if i != first:
                     towns = {m.place for m in ctx.mentions[i] if m.place is not None and m.place.is_subdistrict_level}
@@ -300,8 +306,8 @@ class _Paragraph:
         if scoped is not None:
             return scoped
         for m in reversed(inside):
-            if _quoted(self.page.text, lo, m.start):
-                continue  # “国梁镇中心小学‘英雄国梁小解说’志愿服务队”: a place inside a name is no subject
+            if _quoted(self.page.text, lo, m.start) or is_neighbour(self.page.text, m):
+                continue  # “国梁镇中心小学…志愿服务队” names a team; 东邻遥观 says where the subject lies
             if m.via == "village" and m.place is not None and self.place is not None \
                     and not self.place.kind == "city" and m.place.district != self.place.district:
                 continue  # a community of another district named inside a story is more likely a word than a place
@@ -495,7 +501,7 @@ class _Paragraph:
             return self.place
         named = [m for i in range(self.first, self.index + 1) for m in self.ctx.mentions[i]
                  if m.start < mention.start and m.via in ("full", "short", "village") and m.place is not None
-                 and m.place.kind == mention.generic]
+                 and m.place.kind == mention.generic and not is_neighbour(self.page.text, m)]
         for m in reversed(named):
             if is_subject(self.page.text, m):
                 return m.place

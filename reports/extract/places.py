@@ -45,6 +45,7 @@ _UNLISTED = re.compile(
     r"(?:^|(?<=[\n,;:。!?、“\s])|(?<=[\n,;:。!?]在)|(?<=\d年,))(?P<name>[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))"
     r"(?![镇乡村区长委政府党级域里内外])"
 )
+_AFTER_DISTRICT = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))(?![镇乡村区长委政府党级域里内外])")
 _NOT_A_NAME = re.compile(
     # opening words: 全镇, 各乡镇, 特色小镇, 城乡, 相邻乡镇 …
     r"^(?:全|各|本|该|我|每|这|那|此|其|两|三|四|五|六|七|八|九|十|几|多|一|特色|小|城|集|重|强|名|古|新|老|边|周边|"
@@ -198,9 +199,27 @@ class PlaceFinder:
             kicker = line_start and text.startswith((":", "：", "|", "丨"), m.end("name"))
             if kicker or opens_page or counts.setdefault(name, text.count(name)) >= 2:
                 names.add(name)
+        # 邹城市平阳寺镇位于…: a name printed right after its district (or county-level city) is that district's town.
+        parents: dict[str, Place] = {}
+        for d in mentions:
+            if d.place is None or not d.place.is_district_level or not d.place.district:
+                continue
+            after = _AFTER_DISTRICT.match(text, d.end)
+            if after is None:
+                continue
+            name = after.group("name")
+            stem = name[:-2] if name.endswith("街道") else name[:-1]
+            if name in known or name in self.gazetteer.by_name or _NOT_A_NAME.search(stem) \
+                    or stem in SHORT_STOPWORDS or taken.overlaps(d.end, after.end()):
+                continue
+            names.add(name)
+            parents.setdefault(name, d.place)
         out = []
         for name in names:
-            place = self._listed_as(name, scope) or Place(
+            parent = parents.get(name)
+            place = (Place(name=name, kind=town_kind(name), district=parent.district, city=parent.city,
+                           province=parent.province, admin_code=None) if parent is not None else None) \
+                or self._listed_as(name, scope) or Place(
                 name=name, kind=town_kind(name), district=scope.district, city=scope.city, province=scope.province,
                 admin_code=None)
             for m in re.finditer(re.escape(name), text):
@@ -489,6 +508,23 @@ def is_subject(text: str, mention: Mention, organs: bool = True) -> bool:
     if not breaks and not line_start and mention.start > 40:
         return False
     return bool(_SUBJECT_PREFIX.match(prefix.strip()))
+
+
+# 东邻遥观,西接牛塘 / 与白水镇接壤: the places a place borders, named to say where it lies.
+_NEIGHBOUR_BEFORE = re.compile(r"(?:[东南西北]|东南|东北|西南|西北)(?:邻|接|连|靠|临|界|与)$|"
+                               r"(?:毗邻|相邻|紧邻|邻近|比邻)$")
+_NEIGHBOUR_AFTER = re.compile(r"[、和及与\u4e00-\u9fff]{0,12}?(?:接壤|相邻|毗邻|交界|相连|为邻|相望)")
+
+
+def is_neighbour(text: str, mention: Mention) -> bool:
+    """Is the mention one of the places the subject borders (东邻遥观, 北与金马镇毗邻)?"""
+    if _NEIGHBOUR_BEFORE.search(text, max(0, mention.start - 3), mention.start):
+        return True
+    if text[mention.start - 1:mention.start] not in ("与", "和", "同", "、"):
+        return False  # 湖塘镇与遥观镇相邻: the subject is no neighbour of its own
+    clause_end = _CLAUSE_BREAK.search(text, mention.end)
+    end = clause_end.start() if clause_end else len(text)
+    return bool(_NEIGHBOUR_AFTER.match(text, mention.end, end))
 
 
 def is_organ(text: str, mention: Mention) -> bool:

@@ -339,3 +339,27 @@ def test_it_reads_an_unlisted_subdistrict_after_its_district_whole_not_as_the_li
     (fact,) = [f for f in run(page, published="2025-01-01", region="呼和浩特市").facts if f.metric]
     assert (fact.place.name, fact.place.district, fact.metric, float(fact.value)) == (
         "兴安南路街道", "赛罕区", "grid_count", 138)
+
+
+def test_it_takes_no_neighbour_named_to_say_where_a_place_lies_for_the_subject():
+    page = "泸西县乡镇巡礼\n\n这里东邻白水镇,西接中枢镇,距县城12公里。全镇有党支部41个。\n"
+    places = {place for place, *_ in summary(run(page, published="2010-03-01", region="泸西县"))}
+    assert not places & {"白水镇", "中枢镇"}
+    # a place the subject is said to border only after 与 is still the subject itself
+    page = "湖塘镇\n\n湖塘镇与遥观镇相邻。2015年,湖塘镇实现地区生产总值193.6亿元。\n"
+    assert summary(run(page, published="2016-03-01", region="武进区")) == {("湖塘镇", 2015, "gdp", 193.6)}
+
+
+def test_it_reads_a_town_printed_right_after_its_district_even_when_the_gazetteer_lacks_it():
+    page = "乡镇发展\n\n内容\n\n邹城市平阳寺镇位于邹城市西郊,距城区12公里。该镇物阜粮丰。2006年,国内生产总值16亿元。"
+    assert summary(run(page, published="2007-06-01", region="邹城市")) == {("平阳寺镇", 2006, "gdp", 16)}
+
+
+def test_it_reads_a_town_on_a_line_of_its_own_as_the_subject_of_the_section_below():
+    page = ("常州三强镇\n\n赶紧来看看常州是哪三个镇呢?\n\n\n 常州市武进区湖塘镇 \n\n"
+            "常州排名第1,全国排名第23湖塘镇隶属江苏省常州市武进区,东邻遥观,西接牛塘。\n\n"
+            "2015年全镇实现地区生产总值193.6亿元。\n\n"
+            " 常州市武进区遥观镇 \n\n常州排名第2,全国排名第65遥观镇位于武进区东南部。\n\n"
+            "2013年末,全镇实现地区生产总值150亿元。\n")
+    assert summary(run(page, published="2017-05-18", region="武进区")) == {
+        ("湖塘镇", 2015, "gdp", 193.6), ("遥观镇", 2013, "gdp", 150)}
