@@ -23,7 +23,7 @@ _TITLE_END = re.compile(r"(?:先锋|标兵|模范|之星|明星|榜样|示范户
 # 《创新发展“晋江经验”…》: a quote inside a document's title belongs to the title.
 _IN_TITLE = re.compile(r"《[^》]*$")
 _NOT_AFTER = re.compile(r"^(?:称号|荣誉|奖|精神|理念|思想|要求|目标|目标任务|奋斗目标|战略|号召|口号|重要|主题|文件|"
-                        r"系列文件|政策)")
+                        r"系列文件|政策|[\u4e00-\u9fff]{1,4}(?:理念|思想|精神)|(?:\([^()]{0,6}\))?(?:国家级|省级|市级|区级|县级)示范)")
 # 全国最美农村公路, 省级示范…: a name opening with a level is a title awarded, not the place's own.
 _LEVEL_TITLE = re.compile(r"^(?:全国|全省|全市|全区|国家级|省级|市级|区级|县级)")
 _GOAL_END = re.compile(r"(?:示范[\u4e00-\u9fff]{0,3}|先行区|高地|之城|之地|之都|样板|标杆|新高地|目的地|"
@@ -162,6 +162,8 @@ def categorize(name: str, context: str, head: str = "") -> str:
 
 # “十四五”规划: the country's five-year plan, never a place's own.
 _FIVE_YEAR_PLAN = re.compile(r"^十[一二三四五六七八九]五(?:规划)?$")
+# 家门口5分钟服务圈, 15分钟生活圈: a reach of services, a common goal rather than a name of the place's own.
+_MINUTES_CIRCLE = re.compile(r"^(?:家门口)?\d+分钟[\u4e00-\u9fff]{0,8}圈$")
 
 
 def find_initiatives(sentence: str) -> list[FoundInitiative]:
@@ -186,7 +188,7 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
         branded = bool(lex.brand_after.match(after))
         if gap > 24 and not carried and not branded:
             continue
-        if _FIVE_YEAR_PLAN.match(name):
+        if _FIVE_YEAR_PLAN.match(name) or _MINUTES_CIRCLE.match(name):
             continue
         code = bool(_CODE.match(name)) or bool(_NUMERALS.match(name))
         if not code and len(re.findall(r"[\u4e00-\u9fff]", name)) < 3 and (noun := lex.code_noun.match(after)):
@@ -248,7 +250,9 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
             # 打造便民多元“幸福网”, 构建多元主体参与的立体化“创城墙”: words between the verb and the quote (other
             # quotes of a run aside) describe what is made; the quote is its epithet.
             between = _QUOTE.sub("", before[verb.end():]).strip("、和及与 ")
-            if 4 <= len(between) <= 8 and not _PLACE_OR_COUNT_END.search(between):
+            # (首创网格共享驿站—“民生小站”: a dash or colon before the quote sets the name beside its kind.)
+            if 4 <= len(between) <= 8 and not _PLACE_OR_COUNT_END.search(between) \
+                    and not between.endswith(("—", "-", ":")):
                 continue
         head = re.match(r"[\u4e00-\u9fff]{0,8}", sentence[m.end():]).group()
         confidence = 0.8 if (gap <= 8 or carried or branded) else 0.65

@@ -194,3 +194,16 @@ def test_it_reads_the_noun_after_a_run_of_quotes_as_what_each_of_them_names():
 
 def test_it_leaves_out_an_award_named_long_after_its_verb():
     assert _names("该做法获评全国第六届基层党建创新典型案例“优秀案例”。") == []
+
+
+def test_it_leaves_out_concepts_titles_reaches_of_service_metaphors_and_generic_records():
+    assert _names("东升街道率先探索引入“OSM”现场管理理念。") == []
+    assert _names("成功创建“四好农村路”(8)省级示范县。") == []
+    assert _names("打造“家门口5分钟服务圈”。") == []
+    assert _names("商贸业成为街道经济发展的“三驾马车”。") == []
+    assert _names("分类建立“民生档案”,夯实民情数据基础。") == []
+    assert _names("以“微网实格”为载体,深入开展“敲门”行动。") == []
+
+
+def test_it_keeps_a_name_set_beside_its_kind_by_a_dash():
+    assert _names("黄岛街道首创网格共享驿站—“民生小站”,方便居民办事。") == ["民生小站"]
