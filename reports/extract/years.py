@@ -58,6 +58,7 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
     out: list[YearMention] = []
     if not _YEAR_HINT.search(text):
         return out
+    named = None  # the last year the paragraph named in digits
     for m in _YEAR.finditer(text):
         if m.group("y"):
             if _COMPARISON.search(text[max(0, m.start() - 2):m.start()]) or _TIMES_OF.match(text, m.end()):
@@ -68,6 +69,7 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
                 out.append(YearMention(m.start(), m.end(), None))
                 continue  # 从2011年起,…建设了4家: a period running up to now
             out.append(YearMention(m.start(), m.end(), int(m.group("y"))))
+            named = int(m.group("y"))
         elif m.group("plan"):
             out.append(YearMention(m.start(), m.end(), 2010 + 5 * (_CN_DIGITS[m.group("plan_n")] - 1)))
         elif m.group("cy"):
@@ -98,6 +100,8 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
             # 年初以来 / 年初至今 run up to now.
             early = published.month <= 3 and not (half == "年初" and text.startswith(("以来", "至今"), m.end()))
             year = published.year - 1 if early else published.year
+            if named is not None and named < year:
+                year = named  # 2021年全区…;一季度、上半年…: the halves of the year the paragraph speaks of
             out.append(YearMention(m.start(), m.end(), year))
     return out
 

@@ -155,3 +155,10 @@ def test_it_dates_an_article_whose_lead_opens_with_a_span_by_the_year_of_its_nex
     page = ("开放强市\n\n汤祚国:去年以来,开放强市战略在全市层层落实。2017年,我市打好了首场仗。\n\n"
             "二是消费市场稳中向好。社会消费品零售总额达1172.6亿元。\n")
     assert summary(run(page, region="常德市", published="2018-06-26")) == {("常德市", 2017, "retail_sales", 1172.6)}
+
+
+def test_it_reads_a_bare_half_after_a_named_year_as_that_years_half():
+    text = "2021年全区实现生产总值752.14亿元。一季度、上半年、前三季度和全年GDP增速分别为18.8%、9.6%、8.7%和6.2%。"
+    assert [m.year for m in year_mentions(text, date(2022, 7, 18))] == [2021, 2021]
+    # with no year named before it, 上半年 printed in July is that year's
+    assert [m.year for m in year_mentions("上半年,全区实现生产总值300亿元。", date(2022, 7, 18))] == [2022]
