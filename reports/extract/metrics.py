@@ -372,6 +372,11 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
         if found is None and _TOTAL_OF_BEFORE.match(head):
             # 规上工业产值增长9.6%,位列全市第三;总量574亿元: the total of the measure whose growth came before.
             found = _total_of_earlier_measure(catalogue, q, results[:i], sentence[:c_start])
+        if found is None and _REACHED.match(head):
+            # 全镇国内生产总值增长14.5%,达到15亿元: the level the growth just given reached.
+            last = next((r for r in reversed(results[:i]) if r is not None and r.metric is not None), None)
+            if last is not None and last.metric.growth_of and i > 0 and results[i - 1] is last:
+                found = _total_of_earlier_measure(catalogue, q, results[:i], sentence[:c_start])
         if found is None and q.family == "money" and _BARE_VALUE_ADDED.search(_head(head)) \
                 and not re.search(r"[业产]", _head(head)):
             found = _value_added_of_topic(catalogue, q, sentence[:c_start], head)
@@ -448,6 +453,7 @@ _GROWTH_WORD = re.compile(r"(?:同比|比上年)?(?:增长|增幅|下降)")
 _BY_PLACE = re.compile(r"[从按]?分(?:乡镇|镇街|镇|街道|镇\(街道\)|街镇|乡|区县|县区|区|县|片区|区域)"
                        r"(?:来?看|情况看|统计)")
 _BARE_MEASURE = re.compile(r"(?:实现|完成|达到?|为)(?:产值|总值|总额|总量)?\s*$")
+_REACHED = re.compile(r"^\s*(?:达到|达)\s*$")
 _TOTAL_OF_BEFORE = re.compile(r"^\s*(?:总量|总额|总值)(?:为|达到?|完成|实现)?\s*$")
 
 
