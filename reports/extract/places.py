@@ -275,8 +275,11 @@ class PlaceFinder:
                 if name is not None and end - len(name) >= taken_until:
                     found = (end - len(name), end, name, (self.zone,), "full")
             # 西安市新城区: an everyday word right after a named parent is that parent's place (settled in _pick).
-            if found and (_is_text(found[2]) or (found[2] in _DISTRICT_WORDS and out and out[-1][1] == found[0]
-                                                 and out[-1][2].endswith("市"))):
+            # 城关街道 in 蒙城县's paper: an everyday name is the paper's own town where its district has one so named.
+            own = found is not None and self.scope is not None and self.scope.district is not None \
+                and any(self.scope.score(p) == 3 for p in found[3])
+            if found and (_is_text(found[2]) or own or (found[2] in _DISTRICT_WORDS and out
+                                                        and out[-1][1] == found[0] and out[-1][2].endswith("市"))):
                 follow = text[found[1]:found[1] + 1]
                 # X区划 is a word (行政区划), but a community 划分 its grids: X社区划分了12个网格.
                 if follow and follow in _WORD_AFTER_SUFFIX.get(found[2][-1], ()) \
@@ -308,6 +311,11 @@ class PlaceFinder:
                 # 宁波江北区: the short name of its city just before a name several cities share settles it.
                 led = [p for p in places if p.city and p.city.endswith("市") and len(p.city) >= 3
                        and text.startswith(p.city[:-1], start - len(p.city) + 1)]
+                if not led:
+                    # 安徽蒙城城关街道: the short name of its county right before a name many counties share.
+                    led = [p for p in places if p.is_subdistrict_level and p.district and len(p.district) >= 3
+                           and p.district.endswith(("县", "市", "区")) and text.startswith(p.district[:-1],
+                                                                                    start - len(p.district) + 1)]
                 if len(led) == 1:
                     place = led[0]
             if place is None and pairs is not None and via == "full" and len(places) > 1:

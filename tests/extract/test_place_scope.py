@@ -363,3 +363,9 @@ def test_it_reads_a_town_on_a_line_of_its_own_as_the_subject_of_the_section_belo
             "2013年末,全镇实现地区生产总值150亿元。\n")
     assert summary(run(page, published="2017-05-18", region="武进区")) == {
         ("湖塘镇", 2015, "gdp", 193.6), ("遥观镇", 2013, "gdp", 150)}
+
+
+def test_it_reads_an_everyday_town_name_as_the_papers_own_town_where_its_county_has_one():
+    page = "安徽蒙城城关街道:“保姆式”服务打造有温度的城市\n\n城关街道建设10个助餐点,开展老年助餐服务。\n"
+    (fact,) = [f for f in run(page, published="2025-08-18", region="蒙城县").facts if f.metric]
+    assert (fact.place.name, fact.place.district, float(fact.value)) == ("城关街道", "蒙城县", 10)
