@@ -255,6 +255,7 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
 
 
 _LIST_JOINS = ("、", "和", "及", "与", "以及")
+_SEVERAL_TOWNS = re.compile(r"等(?:\d+个)?(?:街乡|街镇|镇街|乡镇|镇乡|街道|镇|乡)(?![长党委政府干])")
 _CLAUSE_MARK = re.compile(r"[,;:。!?]")
 _RANK_AFTER = re.compile(r"(?:首|第一|唯一|率先|最|前列|领先|排名|之最|仅有|独有|同类)")
 
@@ -333,6 +334,17 @@ class _Paragraph:
                         return paired, "sentence"
                 if found is not None:
                     return found, "sentence"
+        several = _SEVERAL_TOWNS.search(self.page.text, lo, hi)
+        if several is not None and not _CLAUSE_MARK.search(self.page.text, several.end(), hi):
+            # 已在麦子店、潘家园等街乡新增停车位3173个: a figure summed over several towns is their district's.
+            district = self.place if self.place is not None and self.place.is_district_level else None
+            if district is None and self.place is not None and self.place.district:
+                district = next((p for p in self.gazetteer.lookup(self.place.district)
+                                 if p.city == self.place.city), None)
+            district = district or (self.scope_place if self.scope_place is not None
+                                    and self.scope_place.is_district_level else None)
+            if district is not None:
+                return district, "list"
         if self.place is None:
             if self.unnamed_subdistrict:
                 return None, "reference"
