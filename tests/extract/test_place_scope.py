@@ -369,3 +369,9 @@ def test_it_reads_an_everyday_town_name_as_the_papers_own_town_where_its_county_
     page = "安徽蒙城城关街道:“保姆式”服务打造有温度的城市\n\n城关街道建设10个助餐点,开展老年助餐服务。\n"
     (fact,) = [f for f in run(page, published="2025-08-18", region="蒙城县").facts if f.metric]
     assert (fact.place.name, fact.place.district, float(fact.value)) == ("城关街道", "蒙城县", 10)
+
+
+def test_it_gives_a_figure_summed_over_several_towns_to_their_district():
+    page = "几江街道停车\n\n截至目前,已在德感、双福等街镇新增停车位3173个。几江街道新增停车位300个。\n"
+    assert summary(run(page, published="2025-06-01", region="江津区")) == {
+        ("江津区", 2025, "parking_spaces_added", 3173), ("几江街道", 2025, "parking_spaces_added", 300)}
