@@ -255,6 +255,9 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
 
 
 _LIST_JOINS = ("、", "和", "及", "与", "以及")
+_AUTONOMOUS_REGION = re.compile(r"广西|新疆|西藏|宁夏|内蒙古")
+_GROUP_SUM = re.compile(r"[、和](?:[\u4e00-\u9fff]{1,8})(?:[\d两三四五六七八九十]+)个?(?:市|县|区|县区|区县|镇|乡|镇街|街镇|街道)"
+                        r"(?:共|合计|共计|累计)")
 _SEVERAL_TOWNS = re.compile(r"等(?:\d+个)?(?:街乡|街镇|镇街|乡镇|镇乡|街道|镇|乡)(?![长党委政府干])")
 _CLAUSE_MARK = re.compile(r"[,;:。!?]")
 _RANK_AFTER = re.compile(r"(?:首|第一|唯一|率先|最|前列|领先|排名|之最|仅有|独有|同类)")
@@ -303,9 +306,14 @@ class _Paragraph:
     def place_and_source(self, sentence_start: int, position: int) -> tuple[Place | None, str]:
         lo, hi = self.offset + sentence_start, self.offset + position
         inside = self._mentions_between(lo, hi)
+        region_wide = next((x for x in inside if x.via == "generic" and x.text == "全区"), None)
+        if region_wide is not None and _AUTONOMOUS_REGION.search(self.page.text, lo, region_wide.start):
+            return None, "wide"  # 广西…全区社区网格2.51万个: 全区 of an autonomous region is as wide as 全省
         scoped = self._scope_word(inside, lo, hi)
         if scoped is not None:
             return scoped
+        if _GROUP_SUM.search(self.page.text, lo, hi):
+            return None, "wide"  # 成都、德阳、眉山、资阳4市共完成…: a sum over several places is none of theirs
         for m in reversed(inside):
             if _quoted(self.page.text, lo, m.start) or is_neighbour(self.page.text, m):
                 continue  # “国梁镇中心小学…志愿服务队” names a team; 东邻遥观 says where the subject lies
@@ -328,7 +336,7 @@ class _Paragraph:
                     listed = self._listed(m, found, hi)
                     if listed is not None:
                         return listed
-                elif found is not None and found.is_district_level:
+                elif found is not None and found.is_above_town:
                     paired = self._respective_districts(m, hi)
                     if paired is not None:
                         return paired, "sentence"
@@ -427,7 +435,7 @@ class _Paragraph:
         if respectively == -1:
             return None
         # The list runs both ways from the mention the place walk stopped at: 和吴江区 reads as a partner.
-        run = self._joined(last, "is_district_level", -1, 20)[:-1] + self._joined(last, "is_district_level", 1, 20)
+        run = self._joined(last, "is_above_town", -1, 20)[:-1] + self._joined(last, "is_above_town", 1, 20)
         if len(run) == 1 or run[-1].end > respectively:
             return None
         k = len(find_quantities(text[respectively:position]))

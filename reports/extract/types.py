@@ -39,6 +39,11 @@ class Place:
         return self.kind in ("district", "county")
 
     @property
+    def is_above_town(self) -> bool:
+        """A district, county or city: the places figures are given for side by side (常熟市和吴江区…分别)."""
+        return self.kind in ("district", "county", "city")
+
+    @property
     def is_subdistrict_level(self) -> bool:
         return self.kind in ("subdistrict", "town", "township")
 

@@ -375,3 +375,20 @@ def test_it_gives_a_figure_summed_over_several_towns_to_their_district():
     page = "几江街道停车\n\n截至目前,已在德感、双福等街镇新增停车位3173个。几江街道新增停车位300个。\n"
     assert summary(run(page, published="2025-06-01", region="江津区")) == {
         ("江津区", 2025, "parking_spaces_added", 3173), ("几江街道", 2025, "parking_spaces_added", 300)}
+
+
+def test_it_gives_respective_figures_to_the_cities_listed_before_them():
+    page = "成都都市圈\n\n2023年,德阳市、眉山市、资阳市分别实现社会消费品零售总额1114.1亿元、645.2亿元、470.9亿元。\n"
+    assert summary(run(page, published="2024-03-01", region="成都市")) == {
+        ("德阳市", 2023, "retail_sales", 1114.1), ("眉山市", 2023, "retail_sales", 645.2),
+        ("资阳市", 2023, "retail_sales", 470.9)}
+
+
+def test_it_leaves_out_a_sum_over_several_places_and_全区_of_an_autonomous_region():
+    page = "成都都市圈\n\n2023年成都都市圈所包括的成都、德阳、眉山、资阳4市共完成地区生产总值27845.35亿元,同比增长6.1%。\n"
+    assert summary(run(page, published="2024-03-01", region="成都市")) == set()
+    page = "基层治理\n\n“广西织密织牢织细基层网格,全区社区网格2.51万个、乡村网格8.81万个。”\n"
+    assert summary(run(page, published="2023-06-01", region="贵港市")) == set()
+    # 全区 of a district stays the district's
+    page = "网格\n\n2023年,全区社区网格251个、乡村网格881个。\n"
+    assert ("港北区", 2023, "grid_count", 251) in summary(run(page, published="2023-06-01", region="港北区"))
