@@ -256,8 +256,8 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
 
 _LIST_JOINS = ("、", "和", "及", "与", "以及")
 _AUTONOMOUS_REGION = re.compile(r"广西|新疆|西藏|宁夏|内蒙古")
-_GROUP_SUM = re.compile(r"[、和](?:[\u4e00-\u9fff]{1,8})(?:[\d两三四五六七八九十]+)个?(?:市|县|区|县区|区县|镇|乡|镇街|街镇|街道)"
-                        r"(?:共|合计|共计|累计)")
+_GROUP_SUM = re.compile(r"[、和](?:[\u4e00-\u9fff]{1,8})(?:[\d两三四五六七八九十]+)个?"
+                        r"(?:市|县|区|县区|区县|镇|乡|镇街|街镇|街道)(?:共|合计|共计|累计)")
 _SEVERAL_TOWNS = re.compile(r"等(?:\d+个)?(?:街乡|街镇|镇街|乡镇|镇乡|街道|镇|乡)(?![长党委政府干])")
 _CLAUSE_MARK = re.compile(r"[,;:。!?]")
 _RANK_AFTER = re.compile(r"(?:首|第一|唯一|率先|最|前列|领先|排名|之最|仅有|独有|同类)")
