@@ -19,13 +19,13 @@ from .catalogue import Catalogue, MetricSpec
 from .quantities import Quantity
 
 _FILLER = re.compile(
-    r"(?:[\s:]|共计|合计|累计|总计|共|达到|高达|多达|达|为|是|有|增至|增加到|突破|首次|首度|一举|约为|已达|已有|已|分别|完成|实现|目前|"
+    r"(?:[\s:]|共计|合计|累计|总计|共|达到|高达|多达|达|为|是|有|增至|增加到|突破|首次|首度|一举|约为|已达|已有|已经|已|分别|完成|实现|目前|"
     # 专职网格员配备30人: a verb of staffing or having between the noun and its number.
     r"配备|配齐|配强|配有|配置|设有|建有|拥有|现有|建成|建立|组建|成立|设立|设置|"
     # 网格调整为98个 / 综治网格细化为6000余个: the count the noun was changed to is its current count.
     r"(?:重新|进一步)?(?:优化)?(?:调整|优化|整合|细化|细分|划分|合并|扩充|扩大|压缩|精简|缩减|减少|增加|增设|重组)(?:为|成|到|至)|"
     # 注册志愿者发展到1350人 / 志愿服务队伍扩大到9支: the count the noun grew to is its current count.
-    r"(?:发展|增长|扩大|扩展|上升)(?:到|至)|"
+    r"(?:发展|增长|扩大|扩展|上升|壮大)(?:到|至)|"
     # GDP可实现140亿元: a figure expected at the time of writing.
     r"可|有望|预计|初步统计)*$"
 )
