@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, localcontext
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from . import articles as art
 from .catalogue import Catalogue, MetricSpec, default_catalogue
@@ -294,10 +294,18 @@ class _Paragraph:
         self.mentions = ctx.mentions[index]
         self.mention_starts = [m.start for m in self.mentions]
         self._topics: dict[str, Mention | None] = {}
-        self.years: list[YearMention] = year_mentions(self.text, published)
-        self.year_ends = [m.end for m in self.years]
+        self.published = published
         self.sentences = _bounded([(m.start(), m.end()) for m in _SENTENCE.finditer(self.text) if m.end() > m.start()],
                                   self.text)
+
+    @cached_property
+    def years(self) -> list[YearMention]:
+        # Read only for a paragraph with a figure or a name: most paragraphs of a page have neither.
+        return year_mentions(self.text, self.published)
+
+    @cached_property
+    def year_ends(self) -> list[int]:
+        return [m.end for m in self.years]
 
     def place_at(self, sentence_start: int, position: int) -> Place | None:
         """The last mention before ``position`` in its sentence that moves the topic elsewhere, else the article's."""
@@ -655,6 +663,8 @@ class _Paragraph:
         )
 
     def initiatives(self, article: int, heading_year: int | None):
+        if "“" not in self.text and '"' not in self.text:
+            return  # every name this stage reads is quoted
         for s_start, s_end in self.sentences:
             sentence = self.text[s_start:s_end]
             found = find_initiatives(sentence)
