@@ -207,3 +207,10 @@ def test_it_leaves_out_concepts_titles_reaches_of_service_metaphors_and_generic_
 
 def test_it_keeps_a_name_set_beside_its_kind_by_a_dash():
     assert _names("黄岛街道首创网格共享驿站—“民生小站”,方便居民办事。") == ["民生小站"]
+
+
+def test_it_leaves_out_names_made_of_generic_words_and_more_frameworks_of_a_higher_level():
+    assert _names("以“多元联动”为抓手提质增效。") == []
+    assert _names("建立了强大的“网格化组织网络”。") == []
+    assert _names("基本形成道路“村村通”立体网络。") == []
+    assert _names("王庄乡举办“一中心一张网十联户”现场观摩活动。") == []
