@@ -175,6 +175,10 @@ class Gazetteer:
     def lookup(self, name: str) -> tuple[Place, ...]:
         return self.by_name.get(name, ())
 
+    def district_of(self, place: Place | Scope) -> Place | None:
+        """The district or county that holds a town (or that a scope names)."""
+        return next((p for p in self.lookup(place.district or "") if p.city == place.city), None)
+
     def places_in(self, name: str) -> Iterator[Place]:
         """The city (or the province's cities), then every district and subdistrict inside ``name``."""
         name = name.strip()

@@ -374,8 +374,8 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             found = _total_of_earlier_measure(catalogue, q, results[:i], sentence[:c_start])
         if found is None and _REACHED.match(head):
             # 全镇国内生产总值增长14.5%,达到15亿元: the level the growth just given reached.
-            last = next((r for r in reversed(results[:i]) if r is not None and r.metric is not None), None)
-            if last is not None and last.metric.growth_of and i > 0 and results[i - 1] is last:
+            growth = results[i - 1] if i > 0 else None
+            if growth is not None and growth.metric is not None and growth.metric.growth_of:
                 found = _total_of_earlier_measure(catalogue, q, results[:i], sentence[:c_start])
         if found is None and q.family == "money" and _BARE_VALUE_ADDED.search(_head(head)) \
                 and not re.search(r"[业产]", _head(head)):

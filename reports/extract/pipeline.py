@@ -95,7 +95,7 @@ def _scope(gazetteer: Gazetteer, region: str | None) -> tuple[Scope | None, Plac
             return None, Place(name=region, kind="district")
         return None, None
     if scope.district:
-        place = next((p for p in gazetteer.lookup(scope.district) if p.city == scope.city), None)
+        place = gazetteer.district_of(scope)
     elif scope.city:
         place = next((p for p in gazetteer.lookup(scope.city) if p.kind == "city"), None)
     else:
@@ -355,12 +355,11 @@ class _Paragraph:
         several = _SEVERAL_TOWNS.search(self.page.text, lo, hi)
         if several is not None and not _CLAUSE_MARK.search(self.page.text, several.end(), hi):
             # 已在麦子店、潘家园等街乡新增停车位3173个: a figure summed over several towns is their district's.
-            district = self.place if self.place is not None and self.place.is_district_level else None
-            if district is None and self.place is not None and self.place.district:
-                district = next((p for p in self.gazetteer.lookup(self.place.district)
-                                 if p.city == self.place.city), None)
-            district = district or (self.scope_place if self.scope_place is not None
-                                    and self.scope_place.is_district_level else None)
+            district = None
+            if self.place is not None:
+                district = self.place if self.place.is_district_level else self.gazetteer.district_of(self.place)
+            if district is None and self.scope_place is not None and self.scope_place.is_district_level:
+                district = self.scope_place
             if district is not None:
                 return district, "list"
         if self.place is None:
@@ -417,7 +416,7 @@ class _Paragraph:
         for candidate in (self.place, self.scope_place):
             if candidate is not None and candidate.is_district_level and candidate.contains(place):
                 return candidate, "list"
-        district = next((p for p in self.gazetteer.lookup(place.district or "") if p.city == place.city), None)
+        district = self.gazetteer.district_of(place)
         return (district, "list") if district is not None else None
 
     def _joined(self, last: Mention, level: str, step: int, limit: int) -> list[Mention]:

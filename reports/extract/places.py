@@ -217,11 +217,8 @@ class PlaceFinder:
         out = []
         for name in names:
             parent = parents.get(name)
-            place = (Place(name=name, kind=town_kind(name), district=parent.district, city=parent.city,
-                           province=parent.province, admin_code=None) if parent is not None else None) \
-                or self._listed_as(name, scope) or Place(
-                name=name, kind=town_kind(name), district=scope.district, city=scope.city, province=scope.province,
-                admin_code=None)
+            place = unlisted_town(name, parent) if parent is not None \
+                else self._listed_as(name, scope) or unlisted_town(name, scope)
             for m in re.finditer(re.escape(name), text):
                 if not taken.overlaps(m.start(), m.end()):
                     out.append(Mention(m.start(), m.end(), name, place, "unlisted"))
@@ -329,8 +326,7 @@ class PlaceFinder:
                 if prev is not None and prev.place is not None and prev.place.is_district_level \
                         and _UNLISTED_HEAD.fullmatch(text, prev.end, start):
                     name, start = text[prev.end:end], prev.end
-                    place = Place(name=name, kind=town_kind(name), district=prev.place.district,
-                                  city=prev.place.city, province=prev.place.province, admin_code=None)
+                    place = unlisted_town(name, prev.place)
             strong_suffix = name.endswith(("街道", "社区"))
             if (place is not None and parent is None and place.is_subdistrict_level and not strong_suffix
                     and (scope is None or scope.score(place) < 3)
@@ -341,8 +337,7 @@ class PlaceFinder:
                     and text.count(name) >= 2:
                 # 大同街道 in a 青白江区 paper, where the gazetteer knows only a 大同街道 of other cities (and the
                 # renamed 大同镇 here): a subdistrict the page keeps naming is the paper's own.
-                place = Place(name=name, kind=town_kind(name), district=scope.district, city=scope.city,
-                              province=scope.province, admin_code=None)
+                place = unlisted_town(name, scope)
             resolved.append(Mention(start, end, name, place, via))
         return resolved
 
@@ -501,6 +496,12 @@ def _dominant_scope(mentions: list[Mention]) -> Scope | None:
     return Scope(province=province, city=city)
 
 
+def unlisted_town(name: str, parent: Place | Scope) -> Place:
+    """A subdistrict or town the gazetteer lacks, in the district (and city, province) of ``parent``."""
+    return Place(name=name, kind=town_kind(name), district=parent.district, city=parent.city,
+                 province=parent.province, admin_code=None)
+
+
 def is_subject(text: str, mention: Mention, organs: bool = True) -> bool:
     """Does the clause start with this place (after time words), or is it the place's own office speaking?
     With ``organs`` False only the position counts (各街道党工委 is no subject, 街道党工委 at a clause start is)."""
@@ -570,7 +571,7 @@ def generic_place(mention: Mention, context: Place | None, scope_place: Place | 
         if mention.generic == "区" and scope_place is not None and scope_place.name.endswith(ZONE_WORDS):
             return scope_place  # 全区 in a zone's paper is the zone, whichever district holds its towns on paper
         if base.is_subdistrict_level and base.district:
-            return next((p for p in gazetteer.lookup(base.district) if p.city == base.city), None)
+            return gazetteer.district_of(base)
         if scope_place is not None and scope_place.is_district_level and base.contains(scope_place):
             return scope_place  # 全区 in a district's report that names its city first (成都市双流区…)
         return None
