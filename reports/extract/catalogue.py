@@ -48,6 +48,9 @@ class MetricSpec:
     sited: bool = False
     # A flow over one year (新增市场主体): a figure summed over several years (近三年累计新增) is no value of it.
     yearly: bool = False
+    # A count of what a place has (党员, 网格): undated, it stands at the time of writing, even in a review of the
+    # year before printed in January–March.
+    stock: bool = False
     # Sentences this metric must read (with the value) and must not read: the catalogue's own test corpus.
     examples: tuple[tuple[str, float], ...] = ()
     counterexamples: tuple[str, ...] = ()

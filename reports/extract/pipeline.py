@@ -19,7 +19,7 @@ from .normalize import Normalized, normalize
 from .places import ZONE_WORDS, Mention, PlaceFinder, changes_place, is_neighbour, is_subject
 from .quantities import Quantity, find_quantities
 from .types import ArticleResult, Extraction, FactResult, InitiativeResult, Place
-from .years import YearMention, default_year, lead_year, nearest_year, title_year, written_on, year_mentions
+from .years import YearMention, default_year, lead_year, looks_back, nearest_year, title_year, written_on, year_mentions
 
 EXTRACTOR_VERSION = "2026.12.09.1"
 
@@ -233,6 +233,7 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
             walker.heading_place = heading_place
             walker.fallback_year_source = year_source if heading_year == year else "heading"
             walker.topic = topic
+            walker.looks_back = looks_back(published, article_text)
             for fact in walker.facts(catalogue, index, heading_year):
                 body_figures.add(fact.metric)
                 key = (fact.article, fact.place, fact.year, fact.metric, fact.value, fact.label, fact.value_start)
@@ -271,6 +272,10 @@ def _quoted(text: str, lo: int, position: int) -> bool:
     return before.count("“") > before.count("”")
 
 
+# 全年新增市场主体3612户,市场主体总量突破2.6万户: a sentence summing up the year reviewed dates its counts too.
+_YEAR_REVIEWED = re.compile(r"全年|一年来|过去一年")
+
+
 class _Paragraph:
     """One body paragraph: its sentences, quantities, place mentions and years."""
 
@@ -280,6 +285,7 @@ class _Paragraph:
     unnamed_subdistrict = False  # the article speaks as a subdistrict it never names
     community_article: Mention | None = None  # the one community the article is about
     topic: MetricSpec | None = None  # the measure the article last gave a figure of, for a breakdown by place
+    looks_back = False  # the article reviews the year before its printing from its headline or lead
 
     def __init__(self, page: _Page, ctx: art.Context, index: int, article_start: int, place: Place | None,
                  scope_place: Place | None, gazetteer: Gazetteer, published: date | None, first: int | None = None):
@@ -636,6 +642,13 @@ class _Paragraph:
         start = self.offset - self.article_start + s_start + lead
         source_start, source_end = self.page.to_source(self.offset + q.value_start, self.offset + q.value_end)
         year, year_source = self.year_and_source(q.start, s_end, heading_year)
+        if year_source == "publication" and rec.metric is not None and rec.metric.stock and not self.looks_back \
+                and self.published is not None \
+                and not any(s_start <= m.start < s_end and m.year is not None for m in self.years) \
+                and not _YEAR_REVIEWED.search(sentence):
+            # 全镇共有党员397名 in a review printed in February: what a place has stands at the time of writing,
+            # not at the end of the year the review looks back on (从2022年底的…增加到 still speaks of that year).
+            year = self.published.year
         if rec.since is not None and year is not None and year - rec.since >= 2:
             # 2025年…较2020年增长30%: growth over five years is no growth rate of the year.
             rec = Recognition(None, "多年累计", rec.label, 0.4)

@@ -146,6 +146,21 @@ def default_year(published: date | None, article_text: str) -> int | None:
     return published.year
 
 
+_HEAD_CHARS = 200
+
+
+def looks_back(published: date | None, article_text: str) -> bool:
+    """Whether an article printed in January–March reviews the year before from its opening lines (its headlines,
+    byline and lead: 数说2023, ——太平店镇2023年经济社会发展综述, 刚刚过去的2023年): then even its undated counts
+    are of that year's end."""
+    if published is None or published.month > 3:
+        return False
+    head = article_text[:_HEAD_CHARS]
+    previous = published.year - 1
+    return str(previous) in head or bool(_REVIEW.search(head)) \
+        or any(m.year == previous for m in year_mentions(head, published))
+
+
 def is_dateline(text: str, mention: YearMention) -> bool:
     """2024年4月29日 after a report's title: when it was issued, not the year it is about."""
     return bool(_DATELINE.match(text, mention.end))
@@ -169,7 +184,7 @@ def lead_year(text: str, title: str, published: date | None) -> int | None:
     year = title_year(title, published)
     if year is not None:
         return year
-    sentences = re.split(r"[。!?]", text, maxsplit=2)
+    sentences = re.split(r"[。!?]", _BYLINE.sub("", text, count=1), maxsplit=2)
     first_sentence = sentences[0]
     report = _REPORT_YEAR.search(first_sentence)
     if report:
@@ -187,6 +202,8 @@ def lead_year(text: str, title: str, published: date | None) -> int | None:
     return None
 
 
+# 本报讯(通讯员 何明)2023年,…: the byline before a lead is no clause of it.
+_BYLINE = re.compile(r"^\s*(?:[^\s,。!?()]{0,8}?讯)?\s*\([^()]{1,30}\)\s*")
 _SPAN_LEAD = re.compile(r"(?:以来|近年来|这些年|一年来|过去一年)")
 
 
