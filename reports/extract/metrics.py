@@ -56,8 +56,8 @@ _DECLINE = ("下降", "减少", "降低", "回落", "下滑", "比降")
 _AVERAGE_GROWTH = re.compile(r"年均(?:\(下同\))?(?:增长|增速|增幅|提高|增加)(?:了|为|达到?)?\s*$")
 # Plans and goals: 将 followed by a verb is the future (将新建), 将 followed by a noun only marks the object (将辖区…);
 # 占全年目标的106.7% / 完成目标 measure a result against its goal, they set none.
-# 预期转弱 / 预期管理: expectations as a noun set no goal.
-_EXPECTED = r"预期(?!转弱|减弱|偏弱|走弱|不稳|不足|管理|向好|改善|稳定|持续)"
+# 预期转弱 / 预期管理: expectations as a noun set no goal, nor does a result measured against them (超预期完成).
+_EXPECTED = r"(?<!超)(?<!超出)(?<!超过)(?<!好于)(?<!高于)(?<!优于)(?<!符合)(?<!达到)预期(?!转弱|减弱|偏弱|走弱|不稳|不足|管理|向好|改善|稳定|持续)"
 _TARGET = re.compile(
     r"力争|(?<!按)(?<!按照)计划|(?<![为以占])(?<!占全年)(?<!占年度)(?<!完成)(?<!完成全年)(?<!完成年度)目标|"
     + _EXPECTED +
