@@ -57,12 +57,13 @@ _AVERAGE_GROWTH = re.compile(r"年均(?:\(下同\))?(?:增长|增速|增幅|提�
 # Plans and goals: 将 followed by a verb is the future (将新建), 将 followed by a noun only marks the object (将辖区…);
 # 占全年目标的106.7% / 完成目标 measure a result against its goal, they set none.
 # 预期转弱 / 预期管理: expectations as a noun set no goal, nor does a result measured against them (超预期完成).
-_EXPECTED = r"(?<!超)(?<!超出)(?<!超过)(?<!好于)(?<!高于)(?<!优于)(?<!符合)(?<!达到)预期(?!转弱|减弱|偏弱|走弱|不稳|不足|管理|向好|改善|稳定|持续)"
+_EXPECTED = (r"(?<!超)(?<!超出)(?<!超过)(?<!好于)(?<!高于)(?<!优于)(?<!符合)(?<!达到)"
+             r"预期(?!转弱|减弱|偏弱|走弱|不稳|不足|管理|向好|改善|稳定|持续)")
 # 发展计划目标任务总体完成较好: a plan or goal reported as done sets none for what follows.
 _DONE = r"(?!(?:目标)?(?:任务)?(?:总体|全面|顺利|圆满|超额|均已|已|基本)?(?:完成|执行|落实|实现))"
 _TARGET = re.compile(
-    r"力争|(?<!按)(?<!按照)计划" + _DONE + r"|(?<![为以占])(?<!占全年)(?<!占年度)(?<!完成)(?<!完成全年)(?<!完成年度)目标"
-    + _DONE + "|" + _EXPECTED +
+    r"力争|(?<!按)(?<!按照)计划" + _DONE
+    + r"|(?<![为以占])(?<!占全年)(?<!占年度)(?<!完成)(?<!完成全年)(?<!完成年度)目标" + _DONE + "|" + _EXPECTED +
     r"|拟|争取实现|确保|(?<!截止)(?<!截至)到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后|"
     r"规划(?:建设|新建|建成)|将(?:要|会|继续|新建|建成|建设|完成|打造|新增|实施|推进|开展|达到|实现|突破|超过|增加|提升|力争|确保|"
     r"改造|改建|加装|安装|开工|新开工|启动|组建|培育|引进|招募|投资|投入|"
