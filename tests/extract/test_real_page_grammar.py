@@ -265,6 +265,9 @@ def test_it_reads_a_city_s_short_name_as_the_city_but_not_inside_another_name():
 def test_it_takes_an_unlisted_town_that_opens_the_page_for_what_the_page_is_about():
     page = "新篁镇“十一五”工作总结\n\n2010年,预计全年社会消费品零售总额42940万元。\n"
     assert summary(run(page, published=None, region="秀洲区")) == {("新篁镇", 2010, "retail_sales", 4.294)}
+    # 乡风 (rural customs) is a word, not the end of a town's name
+    page = "党建引领乡风文明,80个网格党组织共建“美丽棠下”!\n\n棠下镇坚持党建引领乡风文明,建成80个网格党组织。\n"
+    assert {f.place.name for f in run(page, published="2021-05-01", region="蓬江区").facts if f.metric} == {"棠下镇"}
 
 
 def test_it_reads_a_total_after_its_growth_and_a_five_year_plan_s_period():
