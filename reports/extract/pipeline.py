@@ -272,6 +272,10 @@ def _quoted(text: str, lo: int, position: int) -> bool:
     return before.count("“") > before.count("”")
 
 
+_SENTENCE_END = re.compile(r"[。!?]")
+# 1996年撤乡建镇 / 1997年被命名为…: the date of an event in a place's history, which dates nothing after it.
+_EVENT = re.compile(r"[^,;。!?]{0,12}?(?:撤乡|建镇|撤销|撤并|命名|更名|改名|改称|划归|划入|合并|建制|始建|建于|"
+                    r"被评为|获评|荣获|列为|被列|授予)")
 # 全年新增市场主体3612户,市场主体总量突破2.6万户: a sentence summing up the year reviewed dates its counts too.
 _YEAR_REVIEWED = re.compile(r"全年|一年来|过去一年")
 
@@ -559,7 +563,13 @@ class _Paragraph:
         # (walking out from the figure) rather than filtering every year of the paragraph for every figure.
         years = self.years
         before = bisect.bisect_right(self.year_ends, position)
-        usable = next((years[i] for i in range(before - 1, -1, -1) if self._dates_figure(years[i], position)), None)
+        usable = None
+        for i in range(before - 1, -1, -1):
+            if self._dates_figure(years[i], position):
+                usable = years[i]
+                break
+            if self._is_history(years[i], position):
+                return fallback, (self.fallback_year_source if fallback is not None else "none")
         if usable is None:
             usable = next((years[i] for i in range(before, len(years)) if years[i].start >= end
                            or (years[i].start >= position and self._dates_figure(years[i], position))), None)
@@ -573,7 +583,14 @@ class _Paragraph:
         if self.text[m.start - 1:m.start] in ("从", "由") and _CHANGE_TO.search(self.text, m.end, position):
             return False
         # 截至2023年末有户籍人口58347人。下辖基层党组织26个: a date stamp holds for its own sentence only.
-        return not (_AS_OF.search(self.text, max(0, m.start - 3), m.start) and "。" in self.text[m.end:position])
+        return not (_AS_OF.search(self.text, max(0, m.start - 3), m.start) and "。" in self.text[m.end:position]) \
+            and not self._is_history(m, position)
+
+    def _is_history(self, m: YearMention, position: int) -> bool:
+        # 1996年撤乡建镇,1997年被命名为革命老区镇。全镇…党员680名: the dates of a place's history, told before its
+        # figures, date none of them (nor does any year told before them).
+        return _EVENT.match(self.text, m.end) is not None \
+            and _SENTENCE_END.search(self.text, m.end, position) is not None
 
     def facts(self, catalogue: Catalogue, article: int, heading_year: int | None):
         quantities = find_quantities(self.text)

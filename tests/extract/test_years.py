@@ -125,6 +125,14 @@ def test_it_dates_an_undated_count_printed_early_in_the_year_to_the_year_written
     assert summary(run(review, published="2025-02-11", region="开州区")) == {("中和镇", 2024, "party_members", 397)}
 
 
+def test_it_dates_no_figure_by_the_years_of_a_place_s_history_told_before_it():
+    from .helpers import run, summary
+    page = ("平马镇概况\n\n1949年县人民政府在平马乡宣告成立,1996年撤乡建镇,1997年被命名为革命老区镇。"
+            "平马镇党委下设58个党支部,党员680名。\n")
+    assert summary(run(page, published="2015-10-30", region="横州市")) == {
+        ("平马镇", 2015, "party_organizations", 58), ("平马镇", 2015, "party_members", 680)}
+
+
 def test_it_keeps_a_date_stamp_to_its_own_sentence():
     from .helpers import run, summary
     page = "中和镇简介\n\n中和镇辖3个社区15个村,截至2023年末有户籍人口58347人。下辖基层党组织26个。\n"
