@@ -79,7 +79,10 @@ def _title_place(ctx: Context, indexes: list[int]) -> Place | None:
                 continue
             if place.is_subdistrict_level:
                 towns.append(place)
-            elif place.is_district_level or (place.kind == "city" and m.via in ("full", "generic")):
+            # 柳州加装电梯…: a city's short name in its own paper's headline is the city (another city's short name
+            # in a headline is too often a brand or a comparison).
+            elif place.is_district_level or (place.kind == "city" and (
+                    m.via in ("full", "generic") or (m.via == "short" and place == ctx.scope_place))):
                 districts.append(place)
     if towns:
         return towns[0]

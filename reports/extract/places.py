@@ -35,6 +35,9 @@ SHORT_STOPWORDS = frozenset(
 _SUFFIX = re.compile(r"街道|苏木|[镇乡区县市旗州盟村]|街(?![道头巷区坊面边])|办(?![事理法公])")
 # What may follow a city's short name used for the city (广州全市, 广州:, 广州已建成…).
 _CITY_SHORT_FOLLOW = frozenset(":：,、 \n在共已有的全将0123456789")
+# 柳州加装电梯, 广州新增…: the city's short name as the subject of a verb of its work.
+_CITY_SHORT_WORDS = ("全市", "市区", "城区", "加装", "新增", "新建", "建成", "完成", "实现", "累计", "持续", "打造",
+                     "推进", "构建", "启动", "开展", "率先", "今年", "去年", "上半年", "前三季度")
 # Development zones: governed like districts, named after a city, often missing from the gazetteer.
 ZONE_WORDS = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "工业园区", "高新区", "开发区", "经开区", "新区",
               "园区", "示范区", "试验区", "管理区", "保税区")
@@ -373,7 +376,7 @@ class PlaceFinder:
             short = match.group()
             follow = text[end:end + 2]
             if table[short].kind == "city" and not (follow[:1] in _CITY_SHORT_FOLLOW
-                                                   or any(follow.startswith(w) for w in ("全市", "市区", "城区"))):
+                                                   or any(follow.startswith(w) for w in _CITY_SHORT_WORDS)):
                 continue  # 杭州电子科技大学, 南昌高新区: a name that only starts with the city's
             if any(follow.startswith(s) for s in _PLACE_SUFFIX_AFTER):
                 other = next((short + s for s in _PLACE_SUFFIX_AFTER if follow.startswith(s)), "")

@@ -401,3 +401,12 @@ def test_it_gives_no_place_to_the_figures_of_a_town_that_speaks_as_我镇_withou
     # named, the town takes them all
     named = summary(run("石龙镇经济运行\n\n" + page.split("\n\n", 1)[1], published="2025-01-20", region="东莞市"))
     assert ("石龙镇", 2024, "va_primary", 0.13) in named
+
+
+def test_it_takes_the_paper_s_city_named_short_as_the_subject_of_its_headline_for_what_the_article_is_about():
+    page = ("柳州加装电梯从难产到量产\n\n柳州市柳南区70多岁的刘阿姨很高兴。柳州市的电梯加装工作走在前列。\n\n"
+            "2019年启动加装电梯33台。\n\n柳南区柳铁木材厂小区,居住的大多为退休职工。\n")
+    assert summary(run(page, published="2022-12-05", region="柳州市")) == {("柳州市", 2019, "elevators_installed", 33)}
+    # a name that only starts with the city's is no mention of it
+    page = "柳州电子科技公司扩产\n\n柳南区柳铁木材厂小区加装电梯33台。\n"
+    assert {place for place, *_ in summary(run(page, published="2022-12-05", region="柳州市"))} == {"柳南区"}
