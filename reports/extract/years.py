@@ -88,7 +88,10 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
             if m.group("rel") not in ("今年", "本年") and _SINCE.match(text, m.end()):
                 continue
             offset = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "次年": 1}[m.group("rel")]
-            out.append(YearMention(m.start(), m.end(), published.year + offset))
+            year = published.year + offset
+            if offset == 0 and published.month <= 3 and named == published.year - 1:
+                year = named  # 2024年是…之年。今年以来,… in a review printed in January: written about 2024
+            out.append(YearMention(m.start(), m.end(), year))
         else:
             half = m.group("half")
             if half == "年初" and _GOAL_SET.match(text, m.end()):

@@ -133,6 +133,12 @@ def test_it_dates_no_figure_by_the_years_of_a_place_s_history_told_before_it():
         ("平马镇", 2015, "party_organizations", 58), ("平马镇", 2015, "party_members", 680)}
 
 
+def test_it_reads_今年_after_the_year_before_named_in_a_january_report_as_that_year():
+    assert _years("2024年是关键之年。今年以来,我们…", published="2025-01-27") == [2024, 2024]
+    assert _years("今年以来,我们…", published="2025-01-27") == [2025]
+    assert _years("2024年是关键之年。今年以来,我们…", published="2025-06-27") == [2024, 2025]
+
+
 def test_it_keeps_a_date_stamp_to_its_own_sentence():
     from .helpers import run, summary
     page = "中和镇简介\n\n中和镇辖3个社区15个村,截至2023年末有户籍人口58347人。下辖基层党组织26个。\n"
