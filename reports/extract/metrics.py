@@ -427,6 +427,7 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
     _parts(catalogue, sentence, quantities, results)
     _subsets(catalogue, sentence, quantities, results)
     _place_shares(sentence, quantities, results)
+    _place_row(sentence, quantities, results, topic)
     _tiers(results)
     _additions(sentence, quantities, results)
     return [r for r in results]  # type: ignore[misc]
@@ -904,6 +905,20 @@ def _place_shares(sentence: str, quantities: list[tuple[Quantity, int, int]],
                 break
             results[i] = Recognition(total.metric, "", total.metric.name_zh, 0.75, rule="place_share")
             cursor = end
+
+
+# 金平区12家 on a line of its own under 各区县数量: a row of a list by place, of the measure spoken of before it.
+_PLACE_ROW = re.compile(r"^\s*[\u4e00-\u9fff]{1,10}?(?:街道|镇|乡|区|县|市)\s*(?:有|为|共|共有|建成|建有|:)?\s*$")
+_ROW_END = re.compile(r"^\s*[,;。、]?\s*$")
+
+
+def _place_row(sentence: str, quantities: list[tuple[Quantity, int, int]], results: list[Recognition | None],
+               topic: MetricSpec | None) -> None:
+    if topic is None or len(quantities) != 1 or (results[0] is not None and results[0].metric is not None):
+        return
+    q, start, end = quantities[0]
+    if _PLACE_ROW.match(sentence[:start]) and _ROW_END.match(sentence[end:]) and accepts(topic, q):
+        results[0] = Recognition(topic, "", topic.name_zh, 0.7, rule="place_share")
 
 
 _RESPECTIVE_GROWTH = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|比增)(?:了|为|达到?)?\s*")

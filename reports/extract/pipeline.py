@@ -202,7 +202,7 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
         heading_year = year
         heading_place = None
         headline_facts: list[FactResult] = []
-        body_figures: set[str | None] = set()
+        body_figures: set[tuple[str | None, Place | None]] = set()
         topic = None
         for i in range(first, last):
             para = page.paras[i]
@@ -222,6 +222,7 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
                 # 实有市场主体总数达到331.9万户 as a subheading: a figure the text below may never restate.
                 walker = _Paragraph(page, ctx, i, a_start, place, scope_place, gazetteer, published, first)
                 walker.fallback_year_source = "heading"
+                walker.topic = topic
                 headline_facts += [f for f in walker.facts(catalogue, index, heading_year) if f.metric is not None]
                 continue
             if para.kind != "body":
@@ -235,7 +236,7 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
             walker.topic = topic
             walker.looks_back = looks_back(published, article_text)
             for fact in walker.facts(catalogue, index, heading_year):
-                body_figures.add(fact.metric)
+                body_figures.add((fact.metric, fact.place))
                 key = (fact.article, fact.place, fact.year, fact.metric, fact.value, fact.label, fact.value_start)
                 if key not in seen_facts:
                     seen_facts.add(key)
@@ -247,7 +248,8 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
                     seen_initiatives.add(key)
                     initiatives.append(initiative)
         # A figure the text restates, often more precisely (突破千亿元 over 1012.3亿元), is taken from the text.
-        facts += [f for f in headline_facts if f.metric not in body_figures]
+        # A subheading's figure the body restates is the body's; a row of a list by place (金平区12家) is its own.
+        facts += [f for f in headline_facts if (f.metric, f.place) not in body_figures]
     if shortened:
         warnings.append(f"{shortened} 篇文章超过每篇 {limits.max_article_chars:,} 字的上限，超出部分的段落未处理。"
                         "这通常是分段识别失败（整期报纸连成一篇）；如需全部导入，请上传分好段落的文本。")

@@ -565,3 +565,14 @@ def test_it_reads_every_clause_after_其中_as_a_part_up_to_a_semicolon():
     # a clause that sums the parts up (共123名) is a total again
     page = "丰产路街道\n\n2023年,丰产路街道共有网格员426名,其中每个网格配备1名专职网格员,共123名。\n"
     assert ("丰产路街道", 2023, "grid_workers", 123) in summary(run(page, published="2023-08-01", region="金水区"))
+
+
+def test_it_reads_the_rows_of_a_list_by_place_under_the_measure_the_text_before_spoke_of():
+    page = ("汕头长者饭堂有哪些\n\n目前,汕头已建成“长者饭堂”85家,实现了镇(街道)域全覆盖。\n\n汕头长者饭堂各区县数量\n\n"
+            "金平区12家\n\n龙湖区16家\n\n汕头部分长者饭堂名单\n\n一、东方街道长者饭堂\n")
+    assert summary(run(page, published="2024-04-28", region="汕头市")) == {
+        ("汕头市", 2024, "elderly_care_sites", 85), ("金平区", 2024, "elderly_care_sites", 12),
+        ("龙湖区", 2024, "elderly_care_sites", 16)}
+    # without a measure before them, bare rows are no facts
+    page = "各区县数量\n\n金平区12家\n\n龙湖区16家\n"
+    assert summary(run(page, published="2024-04-28", region="汕头市")) == set()
