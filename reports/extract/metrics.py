@@ -760,6 +760,7 @@ def _milestones(sentence: str, quantities: list[tuple[Quantity, int, int]]) -> t
     return carried, passed
 
 
+_BEFORE_CHANGE = re.compile(r"(优化|调整|整合|改革|合并|撤并|重组|改制|规范)前\s*[,:]")
 _PREVIOUS = re.compile(r"(?:原有|原来|原先|此前|以往)的?\s*$")
 _NEW_TOTAL = re.compile(
     r"(?:增至|增加到|增长到|调整为|调整到|变为|达到|达|扩大到|扩展到|扩充到|提升到|提高到|划分为|整合为|优化为|合并为)\s*$"
@@ -778,6 +779,13 @@ def _regrouped(sentence: str, quantities: list[tuple[Quantity, int, int]]) -> se
             if q2.unit == q1.unit and _NEW_TOTAL.search(_strip_note(sentence[c2:s2])):
                 out.add(i)
                 break
+    # 优化前,那龙镇共有党支部17个…;优化后,…党支部28个: the counts told before a change are the old ones.
+    for before in _BEFORE_CHANGE.finditer(sentence):
+        if not re.search(before.group(1) + r"后", sentence[before.end():]):
+            continue
+        stop = re.compile(r"[;。]|" + before.group(1) + r"后").search(sentence, before.end())
+        end = stop.start() if stop else len(sentence)
+        out.update(i for i, (_, start, _) in enumerate(quantities) if before.end() <= start < end)
     for i in range(len(quantities) - 1):
         q1, s1, e1 = quantities[i]
         q2, s2, _ = quantities[i + 1]

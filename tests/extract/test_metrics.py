@@ -51,6 +51,12 @@ def test_it_takes_the_after_value_of_a_regrouping():
     assert [(float(f.value), f.note) for f in history] == [(115, "调整前")]
 
 
+def test_it_takes_the_counts_told_before_a_change_for_old_ones():
+    assert _m("优化前,全街道共有网格17个;优化后,全街道共有网格28个。") == [("grid_count", 28, "")]
+    # without an after, a 前 is no change of state
+    assert _m("调整前,全街道共有网格17个。") == [("grid_count", 17, "")]
+
+
 def test_it_keeps_a_base_value_that_is_not_regrouped():
     assert _m("在 133 个网格的基础上,拓展 3310 个微网格。")[0] == ("grid_count", 133, "")
 
