@@ -205,6 +205,12 @@ class Gazetteer:
             # 重庆市 is both a province-level unit and the city holding the districts.
             city = next((p for p in self.by_name.get(region, ()) if p.kind == "city"), None)
             return Scope(province=region, city=city.name if city else None)
+        readings = self.readings_of(region)
+        return readings[0] if len(readings) == 1 else None
+
+    def readings_of(self, region: str) -> list[Scope]:
+        """The scopes a region's name can stand for, of the broadest kind it names: one where the name is unique
+        (a city named like a district elsewhere is still the city), several for 江北区 (重庆, 宁波) or 朝阳区."""
         candidates = list(self.by_name.get(region, ()))
         if not candidates:
             candidates = list(self.city_alias.get(region, ()))
@@ -212,15 +218,32 @@ class Gazetteer:
             candidates = [p for p, a in self.alias.items() if a == region]
         if not candidates:
             candidates = [p for p in self.places if p.kind == "city" and p.name.startswith(region)]
-        # Prefer the broadest reading: a city named like a district elsewhere is still the city.
         for kind in ("city", "district", "county", "subdistrict", "town", "township"):
             of_kind = [p for p in candidates if p.kind == kind]
-            if len(of_kind) == 1:
-                p = of_kind[0]
+            if of_kind:
                 if kind == "city":
-                    return Scope(province=p.province, city=p.name)
-                return Scope(province=p.province, city=p.city, district=p.district)
-        return None
+                    return [Scope(province=p.province, city=p.name) for p in of_kind]
+                return [Scope(province=p.province, city=p.city, district=p.district) for p in of_kind]
+        return []
+
+    def reading_named_in(self, region: str | None, text: str) -> Scope | None:
+        """江北区 on a page that names 重庆 or 观音桥街道: of the scopes an ambiguous region can stand for, the one
+        whose city, province or towns the page names most; None if the page does not tell them apart."""
+        if not region or not region.strip():
+            return None
+        readings = self.readings_of(region.strip())
+        if len(readings) < 2:
+            return None
+        scores = []
+        for scope in readings:
+            words = {scope.province, scope.province[:2]} if scope.province else set()
+            for city in self.lookup(scope.city or ""):
+                if city.kind == "city":
+                    words |= {city.name, *self.short_names(city)}
+            words |= {p.name for p in self.towns_in(scope)}
+            scores.append(sum(text.count(w) for w in words if len(w) >= 2))
+        best = max(scores)
+        return readings[scores.index(best)] if best > 0 and scores.count(best) == 1 else None
 
     @lru_cache(maxsize=64)  # noqa: B019 - the gazetteer is a process-wide singleton
     def villages_in(self, scope: Scope) -> dict[str, tuple[Place, ...]]:

@@ -1025,7 +1025,9 @@ def _growth(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity
     if not _NO_SUBJECT.match(before.lstrip("、")):
         return None
     for j in range(i - 1, -1, -1):
-        q, qs, _ = quantities[j]
+        q, qs, qe = quantities[j]
+        if ";" in sentence[qe:start]:
+            return None  # 生产总值731.8亿元,增长0.5%;固定资产投资…,增长8.4%: another item of the list
         if q.family == "percent":
             c_start, _ = clause_bounds(sentence, qs)
             earlier = sentence[c_start:qs].rstrip()

@@ -16,7 +16,7 @@ from .initiatives import find_initiatives
 from .layout import Paragraph, paragraphs
 from .metrics import Recognition, accepts, clause_bounds, is_decline, recognize
 from .normalize import Normalized, normalize
-from .places import ZONE_WORDS, Mention, PlaceFinder, changes_place, is_neighbour, is_subject
+from .places import RANK_AFTER, ZONE_WORDS, Mention, PlaceFinder, changes_place, is_neighbour, is_subject
 from .quantities import Quantity, find_quantities
 from .types import ArticleResult, Extraction, FactResult, InitiativeResult, Place
 from .years import YearMention, default_year, lead_year, looks_back, nearest_year, title_year, written_on, year_mentions
@@ -81,8 +81,8 @@ def default_config(*, published: date | None = None, region: str | None = None,
 
 
 @lru_cache(maxsize=64)
-def _scope(gazetteer: Gazetteer, region: str | None) -> tuple[Scope | None, Place | None]:
-    scope = gazetteer.scope_for(region)
+def _scope(gazetteer: Gazetteer, region: str | None, reading: Scope | None = None) -> tuple[Scope | None, Place | None]:
+    scope = reading or gazetteer.scope_for(region)
     if scope is None:
         # 济宁经济技术开发区, 南昌高新区: a zone governed like a district but missing from the gazetteer is still
         # the place its own paper's 全区 means.
@@ -158,6 +158,11 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
         return Extraction(version=EXTRACTOR_VERSION, warnings=tuple(warnings))
     gazetteer, catalogue = config.gazetteer, config.catalogue
     scope, scope_place = _scope(gazetteer, config.region)
+    if scope is None and scope_place is None:
+        # 江北区 is a district of 重庆 and of 宁波: the page's own names tell which.
+        reading = gazetteer.reading_named_in(config.region, page.text)
+        if reading is not None:
+            scope, scope_place = _scope(gazetteer, config.region, reading)
     zone = scope_place if scope_place is not None and scope_place.name.endswith(ZONE_WORDS) else None
     mentions = PlaceFinder(gazetteer, scope, zone).find(page.text)
     by_para: list[list[Mention]] = [[] for _ in page.paras]
@@ -265,7 +270,6 @@ _GROUP_SUM = re.compile(r"[、和](?:[\u4e00-\u9fff]{1,8})(?:[\d两三四五六�
                         r"(?:市|县|区|县区|区县|镇|乡|镇街|街镇|街道)(?:共|合计|共计|累计)")
 _SEVERAL_TOWNS = re.compile(r"等(?:\d+个)?(?:街乡|街镇|镇街|乡镇|镇乡|街道|镇|乡)(?![长党委政府干])")
 _CLAUSE_MARK = re.compile(r"[,;:。!?]")
-_RANK_AFTER = re.compile(r"(?:首|第一|唯一|率先|最|前列|领先|排名|之最|仅有|独有|同类)")
 
 
 def _quoted(text: str, lo: int, position: int) -> bool:
@@ -393,7 +397,7 @@ class _Paragraph:
         if m.via != "generic" or not m.text.startswith("全") or _CLAUSE_MARK.search(text, m.end, hi):
             return None
         if text[max(lo, m.start - 2):m.start].endswith(("占", "居", "在", "列", "于", "为", "比")) \
-                or _RANK_AFTER.match(text, m.end):
+                or RANK_AFTER.match(text, m.end):
             return None  # 打造全区首个“津新驿站”: a rank within the district, not its figure
         place = self.ctx.place_of(m, self.place)
         return (place, "reference") if place is not None else None

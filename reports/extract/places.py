@@ -523,6 +523,8 @@ def is_subject(text: str, mention: Mention, organs: bool = True) -> bool:
     return bool(_SUBJECT_PREFIX.match(prefix.strip()))
 
 
+# 打造全区首个“津新驿站”, 全区率先: a rank within the wider area, not a figure or a subject of it.
+RANK_AFTER = re.compile(r"(?:首|第一|唯一|率先|最|前列|领先|排名|之最|仅有|独有|同类)")
 # 东邻遥观,西接牛塘 / 与白水镇接壤: the places a place borders, named to say where it lies.
 _NEIGHBOUR_BEFORE = re.compile(r"(?:[东南西北]|东南|东北|西南|西北)(?:邻|接|连|靠|临|界|与)$|"
                                r"(?:毗邻|相邻|紧邻|邻近|比邻)$")
@@ -550,7 +552,8 @@ def changes_place(text: str, mention: Mention) -> bool:
     if text[mention.start - 1:mention.start] in _PARTNER_BEFORE:
         return False  # 与北京经济技术开发区开展战略合作: a partner of the subject, not the subject
     if mention.via in ("generic", "local", "wide"):
-        return is_subject(text, mention)
+        # 全区率先试行…, 全市第一: a rank within the wider area, said of the place the text is about
+        return is_subject(text, mention) and not (mention.text.startswith("全") and RANK_AFTER.match(text, mention.end))
     if mention.place is None:
         return False
     if mention.place.is_subdistrict_level:

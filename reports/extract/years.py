@@ -19,7 +19,8 @@ _YEAR = re.compile(
     r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?:\s*年(?!代|龄|级|限|薪|终奖)|(?=全年|上半年|下半年|前三季度))"
     r"|(?P<cy>[〇零○一二三四五六七八九]{4})年"
     # 去年以来 / 从去年到现在 count from a year up to now: no single year.
-    r"|(?<![近往历])(?P<rel>今年|本年|去年|上年|前年|明年|次年)(?!至今|到现在|到目前|底以来)"
+    # 面对去年同期高基数: a base to compare with, not the time of a figure.
+    r"|(?<![近往历])(?P<rel>今年|本年|去年|上年|前年|明年|次年)(?!至今|到现在|到目前|底以来|同期的?高?基数)"
     r"|(?P<half>上半年|下半年|年底|年末|年初|1\s*[-—~至]\s*12\s*月)"
     # 目前 / 截至目前 speak of now: the article's own year again, whatever year the paragraph named before; 截至目前
     # (as of the day of writing) is the year it was written in, even in a review of the year before.

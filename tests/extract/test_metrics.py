@@ -57,6 +57,11 @@ def test_it_takes_the_counts_told_before_a_change_for_old_ones():
     assert _m("调整前,全街道共有网格17个。") == [("grid_count", 17, "")]
 
 
+def test_it_gives_a_rate_after_a_semicolon_to_no_measure_of_the_item_before():
+    assert _m("实现地区生产总值731.8亿元,增长0.5%;固定资产投资首次实现由负转正,增长8.4%。") == [
+        ("gdp", 731.8, ""), ("gdp_growth_pct", 0.5, "")]
+
+
 def test_it_keeps_a_base_value_that_is_not_regrouped():
     assert _m("在 133 个网格的基础上,拓展 3310 个微网格。")[0] == ("grid_count", 133, "")
 

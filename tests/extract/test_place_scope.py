@@ -410,3 +410,13 @@ def test_it_takes_the_paper_s_city_named_short_as_the_subject_of_its_headline_fo
     # a name that only starts with the city's is no mention of it
     page = "柳州电子科技公司扩产\n\n柳南区柳铁木材厂小区加装电梯33台。\n"
     assert {place for place, *_ in summary(run(page, published="2022-12-05", region="柳州市"))} == {"柳南区"}
+
+
+def test_it_tells_an_ambiguous_region_apart_by_the_places_the_page_names():
+    page = "观湖街道工作总结\n\n2022年,观湖街道全年规上工业总产值478.78亿元,全区率先试行预约服务。\n"
+    # 龙华区 is a district of 深圳 and of 海口; 观湖街道 is one of 深圳's
+    assert summary(run(page, published="2023-01-10", region="龙华区")) == {
+        ("观湖街道", 2022, "industrial_output_above_scale", 478.78)}
+    page = "全区经济\n\n2022年,全区实现地区生产总值568.7亿元。\n"
+    assert summary(run(page, published="2023-01-10", region="龙华区")) == {(None, 2022, "gdp", 568.7)}
+    assert summary(run("深圳" + page, published="2023-01-10", region="龙华区")) == {("龙华区", 2022, "gdp", 568.7)}

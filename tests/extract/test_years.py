@@ -139,6 +139,10 @@ def test_it_reads_今年_after_the_year_before_named_in_a_january_report_as_that
     assert _years("2024年是关键之年。今年以来,我们…", published="2025-06-27") == [2024, 2025]
 
 
+def test_it_takes_去年同期_for_a_base_of_comparison_not_the_time_of_a_figure():
+    assert _years("面对去年同期高基数,一季度全区实现…;去年,全区…", published="2022-08-29") == [2021]
+
+
 def test_it_keeps_a_date_stamp_to_its_own_sentence():
     from .helpers import run, summary
     page = "中和镇简介\n\n中和镇辖3个社区15个村,截至2023年末有户籍人口58347人。下辖基层党组织26个。\n"
