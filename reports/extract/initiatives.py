@@ -28,6 +28,11 @@ _NOT_AFTER = re.compile(r"^(?:称号|荣誉|奖|精神|理念|思想|要求|目�
 _LEVEL_TITLE = re.compile(r"^(?:全国|全省|全市|全区|国家级|省级|市级|区级|县级)")
 _GOAL_END = re.compile(r"(?:示范[\u4e00-\u9fff]{0,3}|先行区|高地|之城|之地|之都|样板|标杆|新高地|目的地|"
                        r"[一二三四五六七八九十]极|案例)$")
+# 建成“长者饭堂”85家, 打造3个“红色驿站”: what is counted is a kind of thing, not one named initiative.
+_COUNTED_AFTER = re.compile(r"[”\"]?\s*(?:共|达到?|有)?\s*[\d两三四五六七八九十百千万]+(?:\.\d+)?\s*(?:余|多)?"
+                            r"\s*(?:个|家|名|支|处|座|所|户|人|间)")  # (“四色四务”20项对企服务: the items it holds)
+_COUNTED_BEFORE = re.compile(r"(?:\d+|[两三四五六七八九十百千]+)\s*(?:余|多)?\s*(?:个|家|名|支|处|座|所|项|户|条|间|批)"
+                             r"\s*$")
 _PROJECT_BEFORE = re.compile(r"(?:启动|开工|加快|规划|谋划)建设$")
 # 互嵌式, 蜂巢式, 点单式: a manner of doing things, not a name.
 _MANNER = re.compile(r"[\u4e00-\u9fff]式$")
@@ -42,6 +47,9 @@ _COLOURS = re.compile(r"^[红橙黄绿青蓝紫白黑灰]{3,}$")
 _LEADERS = re.compile(r"(?:总书记|习近平|党中央|国务院)[^,;。“”]{0,8}$")
 # 专岗+轮值, 平时+战时, 党建+网格治理: generic words joined by plus signs are a formula, not a name (1+4+N is a code).
 _FORMULA = re.compile(r"^[^\dA-Za-z]*\+[^\dA-Za-z]*$")
+# 一企一策, 一户一档, 一对一, 点对点: a common formula of how work is done, nobody's own name.
+_NOT_NUMERAL = r"(?![二三四五六七八九十百千两])[\u4e00-\u9fff]"
+_ONE_EACH = re.compile(rf"^一{_NOT_NUMERAL}一{_NOT_NUMERAL}$|^[一点人户面]对[一多点人户面]$")
 _TITLE_BEFORE = re.compile(r"(?:首批|第[一二三四五六七八九十\d]+批|国家级|省级|市级|区级|县级)[\u4e00-\u9fff]{0,5}$")
 # 1422, 4+, 580, 1+4+N: a code made of digits, letters and plus signs.
 _CODE = re.compile(r"^[\dA-Za-z+]+$")
@@ -221,6 +229,8 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
             continue
         if _PROJECT_BEFORE.search(before):
             continue  # 启动建设“农科芯城”: a construction project
+        if _COUNTED_AFTER.match(sentence, m.end()) or _COUNTED_BEFORE.search(before):
+            continue
         if (
             described
             or _HONOUR.search(unquoted)
@@ -241,6 +251,7 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
             or _LEVEL_TITLE.match(name)
             or is_generic(name, lex.generic_words, lex.longest_generic)
             or _FORMULA.match(name)
+            or _ONE_EACH.match(name)
             or name.startswith("关于")
             or lex.body_ending.search(name)
             or lex.campaign_after.match(run_after)

@@ -36,7 +36,7 @@ def test_it_does_not_take_honours_for_initiatives():
     assert _names("创建“全国文明城市”称号。") == []
     assert _names("申报创建“五星级”党支部2个,申报创建“和谐宜居之家”1个。") == []
     assert _names("成功创建2个“基层党建先锋”、1个“服务群众先锋”。") == []
-    assert _names("成功打造2个“邻里驿站”。") == ["邻里驿站"]
+    assert _names("成功打造“邻里驿站”。") == ["邻里驿站"]
 
 
 def test_it_does_not_take_document_titles_or_goals_for_initiatives():
@@ -214,3 +214,14 @@ def test_it_leaves_out_names_made_of_generic_words_and_more_frameworks_of_a_high
     assert _names("建立了强大的“网格化组织网络”。") == []
     assert _names("基本形成道路“村村通”立体网络。") == []
     assert _names("王庄乡举办“一中心一张网十联户”现场观摩活动。") == []
+
+
+def test_it_leaves_out_kinds_of_things_counted_and_common_formulas_of_work():
+    assert _names("目前,汕头已建成“长者饭堂”85家。") == []
+    assert _names("街道打造3个“红色驿站”。") == []
+    assert _names("完善“一企一档”“一企一策”动态监测体系。") == []
+    assert _names("推行“点对点”服务。") == []
+    assert _names("园林街道将打造便民“生活圈”、壮大社区“经济圈”。") == []
+    # a numeral code of that shape, and a single one named, still count
+    assert _names("完善“一五一十”快反快处机制。") == ["一五一十"]
+    assert _names("打造一个“幸福里”服务品牌。") == ["幸福里"]
