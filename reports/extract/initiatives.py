@@ -33,6 +33,7 @@ _COUNTED_AFTER = re.compile(r"[”\"]?\s*(?:共|达到?|有)?\s*[\d两三四五�
                             r"\s*(?:个|家|名|支|处|座|所|户|人|间)")  # (“四色四务”20项对企服务: the items it holds)
 _COUNTED_BEFORE = re.compile(r"(?:\d+|[两三四五六七八九十百千]+)\s*(?:余|多)?\s*(?:个|家|名|支|处|座|所|项|户|条|间|批)"
                              r"\s*$")
+_PARTNERED = re.compile(r"(?:与|同|联合)[^,;。]{1,24}?(?:共建|合建|共同打造|合作建设)")
 _PROJECT_BEFORE = re.compile(r"(?:启动|开工|加快|规划|谋划)建设$")
 # 互嵌式, 蜂巢式, 点单式: a manner of doing things, not a name.
 _MANNER = re.compile(r"[\u4e00-\u9fff]式$")
@@ -78,6 +79,8 @@ class Lexicon:
     body_ending: re.Pattern
     campaign_after: re.Pattern
     higher_subject: re.Pattern
+    # 志愿江苏, 中国时尚服装特色小镇: named after a province or the country (掌上海淀 only holds 上海)
+    higher_named: re.Pattern
     action_opening: re.Pattern
     descriptor_after: re.Pattern
 
@@ -90,6 +93,7 @@ def _alternation(words: list[str]) -> str:
 def lexicon() -> Lexicon:
     data = tomllib.loads(_LEXICON.read_text(encoding="utf-8"))
     generic = frozenset(data["generic_words"])
+    higher = _alternation([w for w in data["higher_level_subjects"] if len(w) >= 2])
     return Lexicon(
         verbs=re.compile("(?:" + _alternation(data["creation_verbs"]) + ")(?:了|出|起)?"),
         brand_after=re.compile(r"^[\u4e00-\u9fff·]{0,14}?(?:" + _alternation(data["brand_nouns"]) + ")"),
@@ -106,6 +110,7 @@ def lexicon() -> Lexicon:
         higher_subject=re.compile(r"^(?:\s|\d{4}年|今年|去年|近年来|同时|此外)*(?:"
                                   + _alternation(data["higher_level_subjects"]) + ")(?:省|市|自治区)?(?:委|政府)?"
                                   r"(?:大力|全面|深入|持续|率先)?(?:实施|推行|推进|开展|部署|启动|提出|打造|推出)"),
+        higher_named=re.compile(f"^(?:{higher})|(?:{higher})$|中国"),
         action_opening=re.compile("^(?:" + _alternation(data["action_openings"]) + ")"),
         descriptor_after=re.compile("^(?:" + _alternation(data["descriptor_after"]) + ")"),
     )
@@ -231,6 +236,8 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
             continue  # 启动建设“农科芯城”: a construction project
         if _COUNTED_AFTER.match(sentence, m.end()) or _COUNTED_BEFORE.search(before):
             continue
+        if _PARTNERED.search(before):
+            continue  # 与南京大学研究院共建“产学研用”平台: built with a partner, not the place's own
         if (
             described
             or _HONOUR.search(unquoted)
@@ -238,6 +245,7 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
             or lex.action_opening.match(name)
             or _describes(lex, run_after)
             or lex.higher_subject.match(unquoted)
+            or lex.higher_named.search(name)
             or _NOT_AFTER.match(run_after)
             or _GOAL_END.search(name)
             or _TITLE_BEFORE.search(before)

@@ -225,3 +225,11 @@ def test_it_leaves_out_kinds_of_things_counted_and_common_formulas_of_work():
     # a numeral code of that shape, and a single one named, still count
     assert _names("完善“一五一十”快反快处机制。") == ["一五一十"]
     assert _names("打造一个“幸福里”服务品牌。") == ["幸福里"]
+
+
+def test_it_takes_a_quoted_platform_or_app_for_a_name_and_leaves_out_those_named_after_a_province():
+    assert _names("通过“格事会”平台,居民线上议事。") == ["格事会"]
+    assert _names("开发“平安并州”支付宝小程序。") == ["平安并州"]
+    assert _names("通过“掌上海淀”客户端构建数字社区。") == ["掌上海淀"]
+    assert _names("“志愿江苏”平台志愿者登记人数突破124万人。") == []
+    assert _names("用好“天门·中国时尚服装特色小镇”平台。") == []
