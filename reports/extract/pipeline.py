@@ -24,7 +24,9 @@ from .years import YearMention, default_year, lead_year, looks_back, nearest_yea
 EXTRACTOR_VERSION = "2026.12.09.1"
 
 # A sentence ends at its stop, or at a bullet dash of a list run into one line (…目标迈进 [7] - 新增经营主体1.8万户).
-_SENTENCE = re.compile(r"[^。!?]*?(?:[。!?]+[\"'”’」』)]*|\s-\s|$)")
+# 实现了跨越式发展.2011年,全镇…: an ASCII full stop right after a Chinese character ends a sentence too (a decimal
+# point stands between digits).
+_SENTENCE = re.compile(r"[^。!?]*?(?:[。!?]+[\"'”’」』)]*|(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff\d“])|\s-\s|$)")
 _WAN = Decimal(10000)
 _ATTRIBUTIVE = re.compile(r"\s*(?:级|量级|台阶|新闻发布会|发布会|俱乐部|俱乐部成员|"
                           # 投资3亿元的数控设备项目: the money of one project, which it describes.

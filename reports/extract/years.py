@@ -16,7 +16,8 @@ _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3
               "九": 9}
 _YEAR = re.compile(
     # 预计2023全年…: a year run into 全年 / 上半年 without its 年.
-    r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?:\s*年(?!代|龄|级|限|薪|终奖)|(?=全年|上半年|下半年|前三季度))"
+    # 《当代经济》2012年第21期: the issue of a periodical, not a time.
+    r"(?<![\d])(?<!\d\.)(?P<y>(?:19|20)\d{2})(?:\s*年(?!代|龄|级|限|薪|终奖|第\s*\d+\s*期)|(?=全年|上半年|下半年|前三季度))"
     r"|(?P<cy>[〇零○一二三四五六七八九]{4})年"
     # 去年以来 / 从去年到现在 count from a year up to now: no single year.
     # 面对去年同期高基数: a base to compare with, not the time of a figure.

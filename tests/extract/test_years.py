@@ -31,6 +31,7 @@ def test_it_does_not_take_a_comparison_with_last_year_as_the_year():
 
 def test_it_ignores_years_of_age_and_decades():
     assert _years("上世纪90年代,2000年龄段") == []
+    assert _years("出处:《当代经济》2012年第21期") == []
 
 
 def test_it_dates_a_review_published_in_january_to_the_year_before():
