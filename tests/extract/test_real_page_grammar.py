@@ -579,8 +579,8 @@ def test_it_reads_the_rows_of_a_list_by_place_under_the_measure_the_text_before_
 
 
 def test_it_reads_an_ascii_full_stop_after_a_chinese_character_as_the_end_of_a_sentence():
-    page = ("梅川镇概况\n\n摘要:梅川镇地处武穴市北部,始建于北周.全镇经济实现了跨越式发展.2011年,全镇实现工业总产值8.9亿元,"
-            "固定资产投资增长3.5%.全镇个体工商户达3749户.\n")
+    page = ("梅川镇概况\n\n摘要:梅川镇地处武穴市北部,始建于北周.全镇经济实现了跨越式发展."
+            "2011年,全镇实现工业总产值8.9亿元,固定资产投资增长3.5%.全镇个体工商户达3749户.\n")
     facts = [f for f in run(page, published=None, region="武穴市").facts if f.metric]
     assert [(f.place.name, f.year, f.metric, float(f.value)) for f in facts] == [
         ("梅川镇", 2011, "industrial_output", 8.9)]
