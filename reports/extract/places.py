@@ -79,6 +79,7 @@ _LOCAL = re.compile(
 )
 _LOCAL_KIND = {"街道": "subdistrict", "街": "subdistrict", "镇": "town", "乡": "township"}
 _PLACE_SUFFIX_AFTER = ("街道", "镇", "乡", "区", "县", "市", "村", "社区")
+_LONGER_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}(?:街道|镇|乡)(?![长党委政府干])")
 # 美丽宜居乡村 holds 宜居乡, 建设平安镇街 holds 平安镇: a one-character suffix that starts a word is no suffix.
 _WORD_AFTER_SUFFIX = {
     "乡": set("村镇土愁贤亲情野间邻风里"), "镇": set("街村区域级"), "村": set("民级委居社组庄落集寨务干规"),
@@ -104,7 +105,8 @@ _SUBJECT_PREFIX = re.compile(
     r"[^,;。]{0,20}?(?:披露|获悉|了解到|获知|显示|透露))*$"
 )
 _ORG_AFTER = re.compile(
-    r"^[\u4e00-\u9fff]{0,3}?(?:民政局|局|委员会|委|政府|党委|党工委|办事处|办|公司|法院|检察院|分局|中心|部门|部|团)"
+    # (以环翠区为中心: a verb between the place and 中心 makes the place no office's)
+    r"^(?:(?![为是的在以和与及])[\u4e00-\u9fff]){0,3}?(?:民政局|局|委员会|委|政府|党委|党工委|办事处|办|公司|法院|检察院|分局|中心|部门|部|团)"
 )
 
 
@@ -378,6 +380,8 @@ class PlaceFinder:
             if table[short].kind == "city" and not (follow[:1] in _CITY_SHORT_FOLLOW
                                                    or any(follow.startswith(w) for w in _CITY_SHORT_WORDS)):
                 continue  # 杭州电子科技大学, 南昌高新区: a name that only starts with the city's
+            if table[short].is_subdistrict_level and _LONGER_NAME.match(text, end):
+                continue  # 中山路街道, 茶元头街道: a longer name that starts with a listed town's short one
             if any(follow.startswith(s) for s in _PLACE_SUFFIX_AFTER):
                 other = next((short + s for s in _PLACE_SUFFIX_AFTER if follow.startswith(s)), "")
                 if self.gazetteer.lookup(other) and table[short].name != other:

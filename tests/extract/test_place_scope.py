@@ -420,3 +420,9 @@ def test_it_tells_an_ambiguous_region_apart_by_the_places_the_page_names():
     page = "全区经济\n\n2022年,全区实现地区生产总值568.7亿元。\n"
     assert summary(run(page, published="2023-01-10", region="龙华区")) == {(None, 2022, "gdp", 568.7)}
     assert summary(run("深圳" + page, published="2023-01-10", region="龙华区")) == {("龙华区", 2022, "gdp", 568.7)}
+
+
+def test_it_takes_a_district_placed_at_the_centre_of_something_for_no_office_of_it():
+    page = ("区域概况\n\n环翠区历史悠久。东北村生活小区是国家级文明小区。以环翠区为中心的威海市先后评为卫生城市。\n\n"
+            "2008年,实现地区生产总值196.6亿元。\n")
+    assert summary(run(page, published=None, region="环翠区")) == {("环翠区", 2008, "gdp", 196.6)}

@@ -54,6 +54,11 @@ def test_it_reads_short_forms_圣泉_三江_化龙桥():
     assert ("化龙桥", "化龙桥街道") in _found("化龙桥街道以党建引领。优质企业持续涌入化龙桥。", "重庆市")
 
 
+def test_it_does_not_read_the_start_of_a_longer_town_name_as_a_listed_town_s_short_one():
+    found = _found("几江街道推进城市更新。几江坝街道也在推进。", "江津区")
+    assert ("几江", "几江街道") not in found
+
+
 def test_it_does_not_read_common_words_as_short_place_names():
     # 先锋镇 is a town of 江津区, but 红岩先锋 is a campaign name.
     assert _found("打造新时代“红岩先锋”变革型组织。", "江津区") == []
