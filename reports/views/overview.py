@@ -41,11 +41,18 @@ def overview(request):
         "coverage": data.coverage,
         "pager": page_links(request, page=min(page, pages), pages=pages),
         **filter_context(request, filters),
-        "wide_year": _latest_year(data),
+        "wide_year": _comparison_year(data),
     }
     return render(request, "reports/overview.html", context)
 
 
-def _latest_year(data) -> int | None:
-    years = [int(y) for family in data.families if not family.cells.empty for y in family.cells["year"].dropna()]
-    return max(years) if years else None
+def _comparison_year(data) -> int | None:
+    """The year the most places report a figure for (the latest of those): a wide table for a year only one
+    place has reached yet (a count dated to the time of writing) would compare nothing."""
+    places: dict[int, set] = {}
+    for family in data.families:
+        if family.cells.empty:
+            continue
+        for year, place in family.cells[["year", "place_key"]].dropna().itertuples(index=False):
+            places.setdefault(int(year), set()).add(place)
+    return max(places, key=lambda year: (len(places[year]), year)) if places else None
