@@ -57,8 +57,9 @@ _AVERAGE_GROWTH = re.compile(r"年均(?:\(下同\))?(?:增长|增速|增幅|提�
 # Plans and goals: 将 followed by a verb is the future (将新建), 将 followed by a noun only marks the object (将辖区…);
 # 占全年目标的106.7% / 完成目标 measure a result against its goal, they set none.
 # 预期转弱 / 预期管理: expectations as a noun set no goal, nor does a result measured against them (超预期完成).
-_EXPECTED = (r"(?<!超)(?<!超出)(?<!超过)(?<!好于)(?<!高于)(?<!优于)(?<!符合)(?<!达到)"
-             r"预期(?!转弱|减弱|偏弱|走弱|不稳|不足|管理|向好|改善|稳定|持续)")
+# (The look-behinds come after the word, so that only where it stands are they tried.)
+_EXPECTED = (r"预期(?<!超预期)(?<!超出预期)(?<!超过预期)(?<!好于预期)(?<!高于预期)(?<!优于预期)(?<!符合预期)"
+             r"(?<!达到预期)(?!转弱|减弱|偏弱|走弱|不稳|不足|管理|向好|改善|稳定|持续)")
 # 发展计划目标任务总体完成较好: a plan or goal reported as done sets none for what follows.
 _DONE = r"(?!(?:目标)?(?:任务)?(?:总体|全面|顺利|圆满|超额|均已|已|基本)?(?:完成|执行|落实|实现))"
 _TARGET = re.compile(

@@ -26,7 +26,9 @@ EXTRACTOR_VERSION = "2026.12.10.1"
 # A sentence ends at its stop, or at a bullet dash of a list run into one line (…目标迈进 [7] - 新增经营主体1.8万户).
 # 实现了跨越式发展.2011年,全镇…: an ASCII full stop right after a Chinese character ends a sentence too (a decimal
 # point stands between digits).
-_SENTENCE = re.compile(r"[^。!?]*?(?:[。!?]+[\"'”’」』)]*|(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff\d“])|\s-\s|$)")
+_SENTENCE = re.compile(r"[^。!?]*?(?:[。!?]+[\"'”’」』)]*|\s-\s|$)")
+_ASCII_STOP = re.compile(r"[\u4e00-\u9fff]\.[\u4e00-\u9fff\d“]")  # (rare: most paragraphs skip the slower pattern)
+_SENTENCE_ASCII = re.compile(r"[^。!?]*?(?:[。!?]+[\"'”’」』)]*|(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff\d“])|\s-\s|$)")
 _WAN = Decimal(10000)
 _ATTRIBUTIVE = re.compile(r"\s*(?:级|量级|台阶|新闻发布会|发布会|俱乐部|俱乐部成员|"
                           # 投资3亿元的数控设备项目: the money of one project, which it describes.
@@ -206,6 +208,7 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
             year = default_year(published, article_text)
             year_source = "publication" if year is not None else "none"
         results.append(ArticleResult(index=index, title=title, text=article_text, place=place, year=year))
+        review = looks_back(published, article_text)
         heading_year = year
         heading_place = None
         headline_facts: list[FactResult] = []
@@ -241,7 +244,7 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
             walker.heading_place = heading_place
             walker.fallback_year_source = year_source if heading_year == year else "heading"
             walker.topic = topic
-            walker.looks_back = looks_back(published, article_text)
+            walker.looks_back = review
             for fact in walker.facts(catalogue, index, heading_year):
                 body_figures.add((fact.metric, fact.place))
                 key = (fact.article, fact.place, fact.year, fact.metric, fact.value, fact.label, fact.value_start)
@@ -315,7 +318,8 @@ class _Paragraph:
         self.mention_starts = [m.start for m in self.mentions]
         self._topics: dict[str, Mention | None] = {}
         self.published = published
-        self.sentences = _bounded([(m.start(), m.end()) for m in _SENTENCE.finditer(self.text) if m.end() > m.start()],
+        sentence = _SENTENCE_ASCII if _ASCII_STOP.search(self.text) else _SENTENCE
+        self.sentences = _bounded([(m.start(), m.end()) for m in sentence.finditer(self.text) if m.end() > m.start()],
                                   self.text)
 
     @cached_property
