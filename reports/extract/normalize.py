@@ -18,9 +18,9 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Runs of characters NFKC leaves alone: ASCII, CJK ideographs and the CJK punctuation Chinese prose uses most.
-# Matching them in bulk keeps the per-character work to the few characters that actually change.
-_STABLE = re.compile(r"[\x20-\x7e\u4e00-\u9fff\u3001\u3002\u3008-\u3011\u2014\u2018\u2019\u201c\u201d\u00b7]+")
+# Characters other than those NFKC leaves alone (ASCII, CJK ideographs and the CJK punctuation Chinese prose uses
+# most): only these are looked at one by one.
+_UNSTABLE = re.compile(r"[^\x20-\x7e\u4e00-\u9fff\u3001\u3002\u3008-\u3011\u2014\u2018\u2019\u201c\u201d\u00b7]")
 _cache: dict[str, str] = {}
 
 
@@ -135,25 +135,30 @@ def _converter():
 
 def _nfkc(text: str) -> Normalized:
     parts: list[str] = []
+    resized: list[tuple[int, int]] = []  # (offset, length of its normal form) where that length is not one
+    pos = 0
+    for match in _UNSTABLE.finditer(text):
+        i = match.start()
+        ch = match.group()
+        out = "" if ch == "\r" and text.startswith("\n", i + 1) else _normalize_char(ch)
+        if out == ch:
+            continue
+        parts.append(text[pos:i])
+        parts.append(out)
+        pos = i + 1
+        if len(out) != 1:
+            resized.append((i, len(out)))
+    parts.append(text[pos:])
+    if not resized:
+        return Normalized("".join(parts), tuple(range(len(text))))
+    # Offsets are rebuilt only around the few characters that changed length.
     source: list[int] = []
     pos = 0
-    for match in _STABLE.finditer(text):
-        if match.start() > pos:
-            _slow(text, pos, match.start(), parts, source)
-        parts.append(match.group())
-        source.extend(range(match.start(), match.end()))
-        pos = match.end()
-    if pos < len(text):
-        _slow(text, pos, len(text), parts, source)
+    for i, length in resized:
+        source.extend(range(pos, i))
+        source.extend([i] * length)
+        pos = i + 1
+    source.extend(range(pos, len(text)))
     return Normalized("".join(parts), tuple(source))
 
 
-def _slow(text: str, start: int, end: int, parts: list[str], source: list[int]) -> None:
-    for i in range(start, end):
-        ch = text[i]
-        if ch == "\r" and i + 1 < len(text) and text[i + 1] == "\n":
-            continue
-        out = _normalize_char(ch)
-        if out:
-            parts.append(out)
-            source.extend([i] * len(out))
