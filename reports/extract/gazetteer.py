@@ -104,6 +104,13 @@ class Gazetteer:
         for town in self._villages:
             self._towns_with_villages[town.city].append(town)
         self.max_name_length = max(len(p.name) for p in self.places)
+        self._lengths_ending: dict[str, set[int]] = defaultdict(set)
+        for name in self.by_name:
+            self._lengths_ending[name[-1]].add(len(name))
+
+    def name_lengths_ending(self, last: str) -> set[int]:
+        """Lengths of the listed names that end in the character ``last``."""
+        return self._lengths_ending.get(last, set())
 
     def _parse(self, text: str) -> None:
         by_name: dict[str, list[Place]] = defaultdict(list)

@@ -140,6 +140,7 @@ class PlaceFinder:
         self.zone = zone  # the development zone the paper is for, which the gazetteer does not list
         self.zone_names = zone_names(zone.name) if zone is not None else ()
         self.villages = gazetteer.villages_in(scope) if scope and scope.city else {}
+        self._lengths: dict[tuple[str, int], tuple[int, ...]] = {}
         self.streets = _streets(gazetteer, scope)
         self.street_lengths = sorted({len(n) for n in self.streets}, reverse=True)
 
@@ -152,6 +153,7 @@ class PlaceFinder:
             scope = _dominant_scope(mentions)
             if scope is not None:
                 self.villages = self.gazetteer.villages_in(scope) if scope.city else {}
+                self._lengths = {}
                 raw = self._full_candidates(text)
                 mentions = self._resolve_all(text, raw, scope)
         mentions += self._short_mentions(text, mentions, scope)
@@ -238,6 +240,15 @@ class PlaceFinder:
                  and p.name != name}
         return found.pop() if len(found) == 1 else None
 
+    def _name_lengths(self, last: str, longest: int) -> tuple[int, ...]:
+        """Lengths, longest first, of the listed names and villages ending in ``last``: the only ones to look up."""
+        key = (last, longest)
+        lengths = self._lengths.get(key)
+        if lengths is None:
+            found = self.gazetteer.name_lengths_ending(last) | {len(n) for n in self.villages if n.endswith(last)}
+            lengths = self._lengths[key] = tuple(sorted((n for n in found if 2 <= n <= longest), reverse=True))
+        return lengths
+
     # -- full names ------------------------------------------------------------------------------------------
     def _full_candidates(self, text: str) -> list[tuple[int, int, str, tuple[Place, ...], str]]:
         lookup = self.gazetteer.by_name
@@ -259,8 +270,9 @@ class PlaceFinder:
                     taken_until = end
                 continue
             found = None
-            for start in range(max(0, end - longest), end - 1):
-                if start < taken_until:
+            for length in self._name_lengths(text[end - 1], longest):
+                start = end - length
+                if start < taken_until or start < 0:
                     continue
                 name = text[start:end]
                 places = lookup.get(name)
