@@ -269,6 +269,14 @@ class Gazetteer:
         return {name: tuple(towns) for name, towns in index.items()}
 
     @lru_cache(maxsize=64)  # noqa: B019 - the gazetteer is a process-wide singleton
+    def village_lengths_in(self, scope: Scope) -> dict[str, frozenset[int]]:
+        """Last character → lengths of the villages_in(scope) names ending in it."""
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for name in self.villages_in(scope):
+            lengths[name[-1]].add(len(name))
+        return {last: frozenset(found) for last, found in lengths.items()}
+
+    @lru_cache(maxsize=64)  # noqa: B019 - the gazetteer is a process-wide singleton
     def towns_in(self, scope: Scope) -> tuple[Place, ...]:
         """The subdistricts, towns and townships of ``scope``'s district, or of its city without one."""
         if not scope.city:

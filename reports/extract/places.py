@@ -140,6 +140,7 @@ class PlaceFinder:
         self.zone = zone  # the development zone the paper is for, which the gazetteer does not list
         self.zone_names = zone_names(zone.name) if zone is not None else ()
         self.villages = gazetteer.villages_in(scope) if scope and scope.city else {}
+        self.village_lengths = gazetteer.village_lengths_in(scope) if scope and scope.city else {}
         self._lengths: dict[tuple[str, int], tuple[int, ...]] = {}
         self.streets = _streets(gazetteer, scope)
         self.street_lengths = sorted({len(n) for n in self.streets}, reverse=True)
@@ -153,6 +154,7 @@ class PlaceFinder:
             scope = _dominant_scope(mentions)
             if scope is not None:
                 self.villages = self.gazetteer.villages_in(scope) if scope.city else {}
+                self.village_lengths = self.gazetteer.village_lengths_in(scope) if scope.city else {}
                 self._lengths = {}
                 raw = self._full_candidates(text)
                 mentions = self._resolve_all(text, raw, scope)
@@ -245,7 +247,7 @@ class PlaceFinder:
         key = (last, longest)
         lengths = self._lengths.get(key)
         if lengths is None:
-            found = self.gazetteer.name_lengths_ending(last) | {len(n) for n in self.villages if n.endswith(last)}
+            found = self.gazetteer.name_lengths_ending(last) | self.village_lengths.get(last, frozenset())
             lengths = self._lengths[key] = tuple(sorted((n for n in found if 2 <= n <= longest), reverse=True))
         return lengths
 
