@@ -107,12 +107,14 @@ _QUANTITY = re.compile(
 )
 # GDP突破500亿大关 / 总产值达1.2亿,: 亿 closing a figure with no unit after it is an amount of 元 in print.
 _BARE_YI = re.compile(
+    r"(?=[将接大超突近约逾\d\s])"  # as in _QUANTITY
     r"(?P<pre>将近|接近|大约|超过|突破|近|约|超|逾)?\s*"
     rf"(?P<num>{_AR_NUM})\s*(?P<mult>亿)(?P<post1>余|多)?(?=大关|台阶|[,。;!?]|$)"
 )
 # 注册志愿者620万 / 党员突破1.2万,: people counted in 万 with no word for people after, the noun naming them just
 # before (within the clause).
 _BARE_WAN = re.compile(
+    r"(?=[将接大超突近约逾\d\s])"  # as in _QUANTITY
     r"(?P<pre>将近|接近|大约|超过|突破|近|约|超|逾)?\s*"
     rf"(?P<num>{_AR_NUM})\s*(?P<mult>万)(?P<post1>余|多)?(?=[,。;!?、]|$)"
 )
