@@ -48,7 +48,9 @@ _GROWTH = re.compile(
 )
 _NO_SUBJECT = re.compile(
     r"^(?:[\s,、]|全年|上半年|下半年|前三季度|一季度|今年|去年|上年|年初|当年|同期|其中|分别|较|比|与|相比|同比|年均|"
-    r"增速|增幅|实现|完成|达到|共|按可比价格?计算|按当年价格?计算|按可比口径计算|初步核算|\(下同\)|"
+    r"增速|增幅|实现|完成|达到|共|按可比价格?计算|按当年价格?计算|按不变价格?计算|按可比口径计算|初步核算|\(下同\)|"
+    # 生产总值达1040亿元,预计增长7%: an estimate of the same measure's growth.
+    r"预计|预估|初步统计|"
     r"累计|并|且|也|还|均|约|总量|总额|规模|大关|现价|可比价?|按现价计算|负|\d{4}年|\d{1,2}月(?:份|底)?|[1-9]-\d{1,2}月)*$"
 )
 _DECLINE = ("下降", "减少", "降低", "回落", "下滑", "比降")
@@ -91,6 +93,8 @@ _ESTIMATE = re.compile(r"预计|预估|初步统计|初步核算")
 # 生产总值首次突破百亿元,达到102.3亿元: the round figure passed is a milestone; the value after it is the measure.
 _MILESTONE = re.compile(r"(?:首次|首度|历史性|一举|率先)?(?:突破|超过|跨越|迈上|站上|跨上|首破)\s*$")
 _MILESTONE_WORDS = re.compile(r"(?:首次|首度|历史性|一举|率先)?(?:突破|超过|跨越|迈上|站上|跨上|首破)?\s*$")
+# 跨上70亿元台阶,达到72.1亿元: the threshold's own noun may stand between it and the restated value.
+_THRESHOLD_NOUN = re.compile(r"[\s,]*(?:新?(?:台阶|大关|关口))?[\s,]*")
 _RESTATED = re.compile(r"^\s*(?:并|已|累计|总量|规模)?(?:达到|达|为|至|增至|实现)\s*$")
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达到?|有|增长|完成|实现)[\s:]*")
 _THREE_SECTORS = re.compile(
@@ -758,7 +762,7 @@ def _milestones(sentence: str, quantities: list[tuple[Quantity, int, int]]) -> t
         if not (_MILESTONE.search(sentence[c1:s1]) or _MILESTONE.search(printed)):
             continue
         c2, _ = clause_bounds(sentence, s2)
-        if c2 <= s1 or not _RESTATED.match(sentence[c2:s2]) or sentence[e1:c2].strip(" ,") != "":
+        if c2 <= s1 or not _RESTATED.match(sentence[c2:s2]) or not _THRESHOLD_NOUN.fullmatch(sentence[e1:c2]):
             continue
         carried[i + 1] = _MILESTONE_WORDS.sub("", sentence[c1:s1])
         passed.add(i)

@@ -30,7 +30,7 @@ _SENTENCE = re.compile(r"[^。!?]*?(?:[。!?]+[\"'”’」』)]*|\s-\s|$)")
 _ASCII_STOP = re.compile(r"[\u4e00-\u9fff]\.[\u4e00-\u9fff\d“]")  # (rare: most paragraphs skip the slower pattern)
 _SENTENCE_ASCII = re.compile(r"[^。!?]*?(?:[。!?]+[\"'”’」』)]*|(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff\d“])|\s-\s|$)")
 _WAN = Decimal(10000)
-_ATTRIBUTIVE = re.compile(r"\s*(?:级|量级|台阶|新闻发布会|发布会|俱乐部|俱乐部成员|"
+_ATTRIBUTIVE = re.compile(r"\s*(?:级|量级|新闻发布会|发布会|俱乐部|俱乐部成员|"
                           # 投资3亿元的数控设备项目: the money of one project, which it describes.
                           r"的[\u4e00-\u9fff“”\"]{0,20}?(?:项目|工程))")
 _AS_OF = re.compile(r"(?:截至|截止|至)$")

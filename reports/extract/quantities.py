@@ -96,8 +96,9 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _QUANTITY = re.compile(
     # Where no figure can start (most characters of a page) the look-ahead fails at once, before the engine tries
     # each word of the optional opening: a third of the time of the scan.
-    r"(?=[将接大超不至突近约逾零〇两一二三四五六七八九十百千万亿\d\s])"
-    r"(?P<pre>将近|接近|大约|超过|不到|不足|不少于|至少|突破|近|约|超|逾)?\s*"
+    r"(?=[将接大超不至突迈跨站近约逾零〇两一二三四五六七八九十百千万亿\d\s])"
+    # 迈上70亿元台阶: a threshold passed, like 突破.
+    r"(?P<pre>将近|接近|大约|超过|不到|不足|不少于|至少|突破|迈上|跨上|站上|跨越|近|约|超|逾)?\s*"
     rf"(?P<num>{_NUM})"
     rf"(?:\s*(?:-|~|—|至|到)\s*(?P<hi>{_NUM}))?"
     r"\s*(?P<mult>万亿|亿|万|千|百)?"
@@ -124,9 +125,10 @@ _PERCENT_WORDS = re.compile(
     r"(?P<post2>以上|以下|以内|左右)?"
 )
 _APPROX = {"将近": "about", "接近": "about", "大约": "about", "近": "about", "约": "about", "左右": "about",
-           "上下": "about", "超过": "over", "超": "over", "逾": "over", "突破": "over", "不少于": "over",
-           "至少": "over", "余": "over", "多": "over", "以上": "over", "有余": "over", "不到": "under", "不足": "under",
-           "以下": "under", "以内": "under"}
+           "上下": "about", "超过": "over", "超": "over", "逾": "over", "突破": "over", "迈上": "over",
+           "跨上": "over", "站上": "over", "跨越": "over", "不少于": "over", "至少": "over", "余": "over",
+           "多": "over", "以上": "over", "有余": "over", "不到": "under", "不足": "under", "以下": "under",
+           "以内": "under"}
 # Characters before a Chinese numeral that make it part of a word or an ordinal (第一, 数十, 统一, 唯一).
 _CN_BLOCKERS = set("第数几若每逐某单唯统合同之其周星礼初一二三四五六七八九十百千万亿两零〇")
 _AR_BLOCKERS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.+-/_#")

@@ -585,3 +585,21 @@ def test_it_reads_an_ascii_full_stop_after_a_chinese_character_as_the_end_of_a_s
     assert [(f.place.name, f.year, f.metric, float(f.value)) for f in facts] == [
         ("梅川镇", 2011, "industrial_output", 8.9)]
     assert facts[0].evidence.startswith("2011年")
+
+
+def test_it_reads_a_threshold_passed_as_the_figure_reached_unless_a_value_is_restated():
+    page = "通渭经济\n\n2023年,全县地区生产总值跨上70亿元台阶。\n"
+    facts = [f for f in run(page, published="2024-01-20", region="通渭县").facts if f.metric]
+    assert [(f.place.name, f.metric, float(f.value), f.approx) for f in facts] == [("通渭县", "gdp", 70.0, "over")]
+    page = "通渭经济\n\n2023年,全县地区生产总值跨上70亿元台阶,达到72.1亿元。\n"
+    assert summary(run(page, published="2024-01-20", region="通渭县")) == {("通渭县", 2023, "gdp", 72.1)}
+
+
+def test_it_gives_an_estimated_or_constant_price_growth_to_the_measure_before_it():
+    page = "泰兴经济\n\n2018年,全市地区生产总值达1040亿元,预计增长7%。\n"
+    assert ("泰兴市", 2018, "gdp_growth_pct", 7) in summary(run(page, published="2019-01-10", region="泰兴市"))
+    page = "石龙经济\n\n2024年,石龙镇地区生产总值140.33亿元,按不变价格计算,同比增长2.6%。\n"
+    assert ("石龙镇", 2024, "gdp_growth_pct", 2.6) in summary(run(page, published="2025-02-10", region="东莞市"))
+    # a growth with its own subject stays that subject's
+    page = "泰兴经济\n\n2018年,全市地区生产总值达1040亿元,进出口总额预计增长7%。\n"
+    assert not any(m == "gdp_growth_pct" for *_, m, _ in summary(run(page, published="2019-01-10", region="泰兴市")))
