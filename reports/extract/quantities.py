@@ -101,7 +101,8 @@ _QUANTITY = re.compile(
     r"(?P<pre>将近|接近|大约|超过|不到|不足|不少于|至少|突破|迈上|跨上|站上|跨越|近|约|超|逾)?\s*"
     rf"(?P<num>{_NUM})"
     rf"(?:\s*(?:-|~|—|至|到)\s*(?P<hi>{_NUM}))?"
-    r"\s*(?P<mult>万亿|亿|万|千|百)?"
+    # 10余万人 / 40多万人: the qualifier may stand before the multiplier.
+    r"\s*(?:(?P<post0>余|多)(?=万亿|亿|万|千))?(?P<mult>万亿|亿|万|千|百)?"
     r"(?P<post1>余|多)?\s*"
     rf"(?P<unit>{_UNIT_ALT})"
     r"(?P<post2>以上|以下|以内|左右|上下|有余)?"
@@ -381,9 +382,9 @@ def _build(text: str, m: re.Match, masked: bytearray) -> Quantity | None:
             upper *= MULTIPLIERS[mult]
         if upper is not None and upper <= value:
             upper = None
-    qualifier = m.group("pre") or m.group("post1") or m.group("post2") or ""
+    qualifier = m.group("pre") or m.group("post0") or m.group("post1") or m.group("post2") or ""
     approx = _APPROX.get(qualifier, "exact")
-    if m.group("pre") and (m.group("post1") or m.group("post2")):
+    if m.group("pre") and (m.group("post0") or m.group("post1") or m.group("post2")):
         approx = _APPROX[m.group("pre")]
     start = m.start() if m.group("pre") else num_start
     value_end = m.end("mult") if mult else m.end("num")

@@ -41,6 +41,11 @@ def test_it_applies_wan_and_yi():
         (300_000, "次", "over"), (37_000, "平方米", "exact"), (110_000_000, "元", "exact")]
 
 
+def test_it_reads_a_qualifier_printed_before_the_multiplier():
+    assert _q("志愿者10余万名,40多万人,十余万人") == [
+        (100_000, "名", "over"), (400_000, "人", "over"), (100_000, "人", "over")]
+
+
 @pytest.mark.parametrize("text,approx", [
     ("近1000家", "about"), ("约40平方米", "about"), ("大约40平方米", "about"), ("40人左右", "about"),
     ("120余次", "over"), ("3000多户", "over"), ("超3200家", "over"), ("80%以上", "over"), ("逾百分之八十", "over"),
