@@ -367,8 +367,14 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             # (社区12个网格45个 pairs each noun with the number after it: a verb must stand between.)
             # (500万元以上固定资产投资完成6.77亿元: a threshold before the noun is no count of it.)
             threshold = sentence[:quantities[i - 1][2]].endswith(("以上", "以下")) or rest.startswith(("以上", "以下"))
+            # (细分为561个网格7709个单元格: but where the count before was read with this noun after it, and had
+            # none before it, the noun is that count's even with no verb between.)
+            previous = results[i - 1]
+            before_previous = sentence[c_start:quantities[i - 1][1]]
+            counted_before = previous is not None and previous.rule == "after" and previous.metric is found[0] \
+                and _head(before_previous) != before_previous.rstrip()
             if rest[:1] not in "、,和及与 " and not threshold \
-                    and _head(rest) != rest.rstrip() \
+                    and (_head(rest) != rest.rstrip() or counted_before) \
                     and match_metric(catalogue, q, rest, "") is not None:
                 found = match_metric(catalogue, q, "", post)
         if found is not None and q.weak and (not _COUNTING_VERB.search(head) or q.unit in ("名", "人", "位")):
@@ -533,7 +539,7 @@ _PER_CAPITA = re.compile(r"(?:每(?:[一二两三四五六七八九十百千万]
 # 每个网格配备网格员1名 / 每50户配备不少于两名党员: staffing per unit, not the total.
 _PER_UNIT = re.compile(
     r"每(?:一|\d+)?(?:个|名|栋|幢|座|户|位|家|支|条)(?!月|季度|星期|小时|工作日)[\u4e00-\u9fff]{1,8}?"
-    r"(?:都|均|至少)?(?:配备|配置|配齐|配强|配|设置|设立|设有|安排|落实|明确|建有|拥有|有)"
+    r"(?:都|均|至少)?(?:配备|配置|配齐|配强|配|设置|设立|设有|安排|落实|明确|建有|拥有|有|设)"
 )
 # 每个网格设有指导员各1名,并选聘1名网格长和2名网格员: the staffing of each unit runs on into the next clauses of
 # the sentence until a total (共/总/全…) takes over.

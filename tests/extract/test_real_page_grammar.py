@@ -603,3 +603,18 @@ def test_it_gives_an_estimated_or_constant_price_growth_to_the_measure_before_it
     # a growth with its own subject stays that subject's
     page = "泰兴经济\n\n2018年,全市地区生产总值达1040亿元,进出口总额预计增长7%。\n"
     assert not any(m == "gdp_growth_pct" for *_, m, _ in summary(run(page, published="2019-01-10", region="泰兴市")))
+
+
+def test_it_gives_a_noun_counted_right_before_to_that_count_not_to_the_next_number():
+    page = "通江治理\n\n2022年,通江县将367个建制村(社区)细分为561个网格7709个单元格。\n"
+    facts = summary(run(page, published="2023-10-31", region="通江县"))
+    assert ("通江县", 2022, "grid_count", 561) in facts
+    assert not any(value == 7709 for *_, value in facts)
+    # a count with its own noun before it leaves the noun after it to the next number
+    page = "城南街道\n\n2023年,城南街道辖社区12个,网格45个。\n"
+    assert ("城南街道", 2023, "grid_count", 45) in summary(run(page, published="2023-10-31", region="通江县"))
+
+
+def test_it_drops_the_staff_each_unit_is_given_with_a_bare_she():
+    page = "通江治理\n\n2022年,通江县细分为561个网格,每个网格设1名网格员。\n"
+    assert summary(run(page, published="2023-10-31", region="通江县")) == {("通江县", 2022, "grid_count", 561)}
