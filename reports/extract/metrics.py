@@ -547,9 +547,14 @@ _PER_UNIT_ANYWHERE = re.compile(_PER_UNIT.pattern.replace("(?:都|均|至少)?",
 _TOTAL_WORD = re.compile(r"其中|共|总|合计|累计|全(?:街道?|镇|乡|区|县|市)|辖区")
 
 
+# 按照每个实践站设1名专职人员…的要求,成立志愿服务分队40余个: the standard ends with its own noun.
+_STANDARD_END = re.compile(r"的(?:要求|标准|原则|思路|模式)")
+
+
 def _per_unit_before(sentence: str, clause_start: int, position: int) -> bool:
     last = _last_match(_PER_UNIT_ANYWHERE, sentence, 0, clause_start)
-    return last is not None and not _TOTAL_WORD.search(sentence, last.end(), position)
+    return last is not None and not _TOTAL_WORD.search(sentence, last.end(), position) \
+        and not _STANDARD_END.search(sentence, last.end(), position)
 
 
 def _last_match(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:

@@ -618,3 +618,9 @@ def test_it_gives_a_noun_counted_right_before_to_that_count_not_to_the_next_numb
 def test_it_drops_the_staff_each_unit_is_given_with_a_bare_she():
     page = "通江治理\n\n2022年,通江县细分为561个网格,每个网格设1名网格员。\n"
     assert summary(run(page, published="2023-10-31", region="通江县")) == {("通江县", 2022, "grid_count", 561)}
+    # a standard for each unit ends with its own noun (…的要求); the counts after it are the place's
+    page = ("万安镇\n\n2023年,万安镇按照每个实践站设1名专职人员,建1个志愿服务分队的要求,成立志愿服务分队40余个,"
+            "注册志愿者1000余人。\n")
+    facts = summary(run(page, published="2023-10-31", region="铜梁区"))
+    assert ("万安镇", 2023, "volunteer_organizations", 40) in facts
+    assert ("万安镇", 2023, "registered_volunteers", 1000) in facts
