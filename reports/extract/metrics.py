@@ -75,6 +75,8 @@ _TARGET = re.compile(
     r"改造|改建|加装|安装|开工|新开工|启动|组建|培育|引进|招募|投资|投入|"
     r"在|于|陆续|逐步|再|进一步|持续|全面)|年内再|再新建|再新增|再增设|再建)"
 )
+# 还有2家日间照料中心正在建设中: what is still being built is a plan, not yet a count of the place's.
+_UNDER_WAY = re.compile(r"[^,;。]{0,30}?(?:正在建设|正在建|正在筹建|建设中|筹建中|在建中)")
 # 提出地区生产总值增长6.5%左右的预期目标: the words after a figure can make it a goal too.
 _TARGET_AFTER = re.compile(r"^\s*(?:左右|以上|以内)?的?(?:预期|奋斗|发展|年度|工作)?目标")
 _GOAL = re.compile(
@@ -408,7 +410,7 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             found = None
         # 力争到2025年,全区网格员达到3000名: the goal can be set in an earlier clause of the sentence.
         target = bool(_TARGET.search(_history_span(sentence, c_start, start)) or _GOAL.search(sentence[:c_start])
-                      or _TARGET_AFTER.match(post))
+                      or _TARGET_AFTER.match(post) or _UNDER_WAY.match(post))
         if found is None and q.family == "percent":
             found = _growth(catalogue, sentence, quantities, i, results, head)
         if found is not None and q.family == "percent" and _AVERAGE_GROWTH.search(head):

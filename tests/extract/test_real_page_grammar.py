@@ -624,3 +624,9 @@ def test_it_drops_the_staff_each_unit_is_given_with_a_bare_she():
     facts = summary(run(page, published="2023-10-31", region="铜梁区"))
     assert ("万安镇", 2023, "volunteer_organizations", 40) in facts
     assert ("万安镇", 2023, "registered_volunteers", 1000) in facts
+
+
+def test_it_reads_facilities_still_being_built_as_no_count_yet():
+    page = "吴门桥街道\n\n2021年,吴门桥街道已建成日间照料中心5家,此外还有2家综合为老服务中心及2家日间照料中心正在建设中。\n"
+    assert summary(run(page, published="2021-06-01", region="姑苏区")) == {
+        ("吴门桥街道", 2021, "elderly_care_sites", 5)}
