@@ -32,7 +32,11 @@ _SENTENCE_ASCII = re.compile(r"[^。!?]*?(?:[。!?]+[\"'”’」』)]*|(?<=[\u4
 _WAN = Decimal(10000)
 _ATTRIBUTIVE = re.compile(r"\s*(?:级|量级|新闻发布会|发布会|俱乐部|俱乐部成员|"
                           # 投资3亿元的数控设备项目: the money of one project, which it describes.
-                          r"的[\u4e00-\u9fff“”\"]{0,20}?(?:项目|工程))")
+                          r"的[\u4e00-\u9fff“”\"]{0,20}?(?:项目|工程)"
+                          # 引进投资1000万元以上工业项目17个: a size class of projects or firms.
+                          r"|(?<=以上)的?[\u4e00-\u9fff]{0,6}?(?:项目|工程|企业)"
+                          # 引进投资1亿元高安超峰新能源有限公司…项目: the money of one firm's project.
+                          r"|[\u4e00-\u9fff]{2,16}?(?:有限公司|有限责任公司|股份公司))")
 _AS_OF = re.compile(r"(?:截至|截止|至)$")
 _CHANGE_TO = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|调整|扩大|发展|突破)?(?:到|至|为)")
 # A community named only by a common noun as the subject of a clause: 该村划分3个网格, 社区将辖区划分为…

@@ -627,6 +627,16 @@ def test_it_drops_the_staff_each_unit_is_given_with_a_bare_she():
 
 
 def test_it_reads_facilities_still_being_built_as_no_count_yet():
-    page = "吴门桥街道\n\n2021年,吴门桥街道已建成日间照料中心5家,此外还有2家综合为老服务中心及2家日间照料中心正在建设中。\n"
+    page = ("吴门桥街道\n\n2021年,吴门桥街道已建成日间照料中心5家,"
+            "此外还有2家综合为老服务中心及2家日间照料中心正在建设中。\n")
     assert summary(run(page, published="2021-06-01", region="姑苏区")) == {
         ("吴门桥街道", 2021, "elderly_care_sites", 5)}
+
+
+def test_it_reads_no_investment_from_a_size_class_or_one_firms_project():
+    page = "七星区招商\n\n2021年,全区新引进投资1000万元以上工业项目17个,招商引资到位资金35亿元。\n"
+    assert summary(run(page, published="2022-01-10", region="七星区")) == {("七星区", 2021, "attracted_investment", 35)}
+    page = ("田南镇招商\n\n2023年,田南镇成功引进投资1亿元高安超峰新能源有限公司光伏发电项目,"
+            "全镇招商引资到位资金3.5亿元。\n")
+    assert summary(run(page, published="2024-01-10", region="高安市")) == {
+        ("田南镇", 2023, "attracted_investment", 3.5)}
