@@ -273,7 +273,7 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
 
 _LIST_JOINS = ("、", "和", "及", "与", "以及")
 # 街道正在…, 我镇地区生产总值…: words by which a subdistrict or town speaks of itself.
-_OWN_VOICE = frozenset({"街道", "我街道", "本街道", "我镇", "本镇", "我乡", "本乡"})
+_OWN_VOICE = frozenset({"街道", "我街道", "本街道", "我镇", "本镇", "我乡", "本乡", "全街道", "全街", "全镇", "全乡"})
 _AUTONOMOUS_REGION = re.compile(r"广西|新疆|西藏|宁夏|内蒙古")
 _GROUP_SUM = re.compile(r"[、和](?:[\u4e00-\u9fff]{1,8})(?:[\d两三四五六七八九十]+)个?"
                         r"(?:市|县|区|县区|区县|镇|乡|镇街|街镇|街道)(?:共|合计|共计|累计)")

@@ -22,7 +22,9 @@ from .types import Place
 # Names in the gazetteer that are also everyday words; only a parent named right before makes them places.
 GENERIC_NAMES = frozenset(
     "城区 郊区 矿区 新区 市区 高新区 开发区 经开区 新城区 老城区 中心区 工业区 社区 小区 景区 园区 片区 街区 辖区 山区 "
-    "林区 库区 老区 东区 西区 南区 北区 城关镇 城关街道 新城街道 新村 中心村 城中村".split()
+    "林区 库区 老区 东区 西区 南区 北区 城关镇 城关街道 城关乡 新城街道 新村 中心村 城中村 "
+    # planning words (小城镇人口, 重点中心镇, 卫星镇) that some towns are named
+    "小城镇 中心镇 卫星镇".split()
 )
 _PARTNER_BEFORE = frozenset("与同跟赴")
 # …of which these are districts' names in some cities (西安市新城区, 包头市昆都仑区…).

@@ -640,3 +640,11 @@ def test_it_reads_no_investment_from_a_size_class_or_one_firms_project():
             "全镇招商引资到位资金3.5亿元。\n")
     assert summary(run(page, published="2024-01-10", region="高安市")) == {
         ("田南镇", 2023, "attracted_investment", 3.5)}
+
+
+def test_it_gives_nothing_of_an_unnamed_town_speaking_as_quan_xiang_to_its_county():
+    page = "全乡总面积6.5平方公里,辖48个行政村,小城镇人口5907人。\n经济概况 2006年国内生产总值7亿元。\n"
+    assert summary(run(page, published=None, region="齐河县")) == {(None, 2006, "gdp", 7)}
+    # the county's own figures still are the county's
+    page = "齐河经济\n\n2006年,全县国内生产总值170亿元。\n"
+    assert summary(run(page, published=None, region="齐河县")) == {("齐河县", 2006, "gdp", 170)}
