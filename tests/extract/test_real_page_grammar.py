@@ -648,3 +648,12 @@ def test_it_gives_nothing_of_an_unnamed_town_speaking_as_quan_xiang_to_its_count
     # the county's own figures still are the county's
     page = "齐河经济\n\n2006年,全县国内生产总值170亿元。\n"
     assert summary(run(page, published=None, region="齐河县")) == {("齐河县", 2006, "gdp", 170)}
+
+
+def test_it_takes_an_unlisted_town_whose_name_opens_with_a_numeral_but_not_a_count_of_towns():
+    page = ("七圩镇经济\n\n记者从七圩镇了解到,2006年该镇财政收入1.08亿元。"
+            "2006年,七圩镇全镇实现国内生产总值14.69亿元,同比增长29.4%。\n")
+    facts = summary(run(page, published="2007-02-03", region="泰兴市"))
+    assert ("七圩镇", 2006, "gdp", 14.69) in facts
+    page = "泰兴经济\n\n2006年,三镇联动发展,三镇地区生产总值合计40亿元。全市地区生产总值300亿元。\n"
+    assert not any(place == "三镇" for place, *_ in summary(run(page, published="2007-02-03", region="泰兴市")))
