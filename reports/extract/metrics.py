@@ -66,9 +66,11 @@ _EXPECTED = (r"预期(?<!超预期)(?<!超出预期)(?<!超过预期)(?<!好于�
 _DONE = r"(?!(?:目标)?(?:任务)?(?:总体|全面|顺利|圆满|超额|均已|已|基本)?(?:完成|执行|落实|实现))"
 # Each word of these two patterns starts with one of the characters of its look-ahead: elsewhere the scan moves on
 # without trying every word (a search of a sentence takes a sixth of the time).
+# 完成年计划78.52%: the share of the plan reached says how far the year got, not what it plans.
+_PLAN_MET = r"(?<!完成)(?<!完成年)(?<!完成全年)(?<!完成年度)(?<![为占])(?<!占年)(?<!占全年)(?<!占年度)"
 _TARGET = re.compile(
     r"(?=[力计目预拟争确到下明今规将年再])(?:"
-    r"力争|(?<!按)(?<!按照)计划" + _DONE
+    r"力争|(?<!按)(?<!按照)" + _PLAN_MET + r"计划" + _DONE
     + r"|(?<![为以占])(?<!占全年)(?<!占年度)(?<!完成)(?<!完成全年)(?<!完成年度)目标" + _DONE + "|" + _EXPECTED +
     r"|拟|争取实现|确保|(?<!截止)(?<!截至)到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后|"
     r"规划(?:建设|新建|建成)|将(?:要|会|继续|新建|建成|建设|完成|打造|新增|实施|推进|开展|达到|实现|突破|超过|增加|提升|力争|确保|"
@@ -84,7 +86,7 @@ _GOAL = re.compile(
     # 以“网格连心”为目标 names an aim, not a figure to reach
     r"力争|(?<![为以占])(?<!占全年)(?<!占年度)(?<!完成)(?<!完成全年)(?<!完成年度)目标" + _DONE + "|"
     + _EXPECTED +
-    r"|(?<!按)(?<!按照)计划(?!内|外)" + _DONE
+    r"|(?<!按)(?<!按照)" + _PLAN_MET + r"计划(?!内|外)" + _DONE
     + r"|重点抓好|重点做好|重点推进|主要任务|工作安排|(?:今年|明年|全年)[^,;。]{0,8}主要指标|"
     r"(?<!截止)(?<!截至)到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后)"
 )

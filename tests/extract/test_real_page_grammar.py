@@ -657,3 +657,12 @@ def test_it_takes_an_unlisted_town_whose_name_opens_with_a_numeral_but_not_a_cou
     assert ("七圩镇", 2006, "gdp", 14.69) in facts
     page = "泰兴经济\n\n2006年,三镇联动发展,三镇地区生产总值合计40亿元。全市地区生产总值300亿元。\n"
     assert not any(place == "三镇" for place, *_ in summary(run(page, published="2007-02-03", region="泰兴市")))
+
+
+def test_it_reads_the_share_of_the_plan_reached_as_no_plan():
+    page = ("湖滨街道\n\n据统计,1-9月份湖滨街道财政总收入已达29993万元,完成年计划78.52%;"
+            "规模以上工业产值完成43.61亿元,同比增长8.4%。\n")
+    facts = summary(run(page, published="2007-10-31", region="石狮市"))
+    assert ("湖滨街道", 2007, "industrial_output_above_scale", 43.61) in facts
+    page = "湖滨街道\n\n湖滨街道计划规模以上工业产值完成50亿元。\n"
+    assert metric_facts(page, region="石狮市") == []
