@@ -553,9 +553,15 @@ _NEIGHBOUR_BEFORE = re.compile(r"(?:[东南西北]|东南|东北|西南|西北)(
 _NEIGHBOUR_AFTER = re.compile(r"[、和及与\u4e00-\u9fff]{0,12}?(?:接壤|相邻|毗邻|交界|相连|为邻|相望)")
 
 
+# 党家街道办事处位于济南市市中区西南部: the place that holds the subject, named to say where it lies.
+# (Only higher names may stand between: 位于龙游县的湖镇镇 is the subject, not where it lies.)
+_LOCATED_IN = re.compile(r"(?:位于|地处|坐落于|坐落在|地属|隶属于?)(?:[\u4e00-\u9fff]{1,10}?[省市州盟])?$")
+
+
 def is_neighbour(text: str, mention: Mention) -> bool:
-    """Is the mention one of the places the subject borders (东邻遥观, 北与金马镇毗邻)?"""
-    if _NEIGHBOUR_BEFORE.search(text, max(0, mention.start - 3), mention.start):
+    """Is the mention one of the places the subject borders or lies in (东邻遥观, 北与金马镇毗邻, 位于市中区西南部)?"""
+    if _NEIGHBOUR_BEFORE.search(text, max(0, mention.start - 3), mention.start) \
+            or _LOCATED_IN.search(text, max(0, mention.start - 14), mention.start):
         return True
     if text[mention.start - 1:mention.start] not in ("与", "和", "同", "、"):
         return False  # 湖塘镇与遥观镇相邻: the subject is no neighbour of its own

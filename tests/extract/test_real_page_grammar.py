@@ -666,3 +666,12 @@ def test_it_reads_the_share_of_the_plan_reached_as_no_plan():
     assert ("湖滨街道", 2007, "industrial_output_above_scale", 43.61) in facts
     page = "湖滨街道\n\n湖滨街道计划规模以上工业产值完成50亿元。\n"
     assert metric_facts(page, region="石狮市") == []
+
+
+def test_it_keeps_the_subject_of_a_sentence_that_says_where_it_lies():
+    page = "党家街道概况\n\n2007年,党家街道办事处位于济南市市中区西南部,完成国内生产总值6.93亿元。\n"
+    assert summary(run(page, published="2008-01-01", region="市中区")) == {("党家街道", 2007, "gdp", 6.93)}
+    # 位于X的Y: Y is the subject
+    page = "工业重镇\n\n而位于龙游县的湖镇镇,2024年规上工业产值突破201.8亿元。\n"
+    facts = summary(run(page, published="2025-03-01", region="衢州市"))
+    assert ("湖镇镇", 2024, "industrial_output_above_scale", 201.8) in facts
