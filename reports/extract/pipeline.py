@@ -273,6 +273,8 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
 
 _LIST_JOINS = ("、", "和", "及", "与", "以及")
 # 街道正在…, 我镇地区生产总值…: words by which a subdistrict or town speaks of itself.
+# [经济概况] / 【党建工作】 opening a paragraph: a section of a profile.
+_SECTION_LABEL = re.compile(r"\s*[\[【][\u4e00-\u9fff]{2,6}[\]】]")
 _OWN_VOICE = frozenset({"街道", "我街道", "本街道", "我镇", "本镇", "我乡", "本乡", "全街道", "全街", "全镇", "全乡"})
 _AUTONOMOUS_REGION = re.compile(r"广西|新疆|西藏|宁夏|内蒙古")
 _GROUP_SUM = re.compile(r"[、和](?:[\u4e00-\u9fff]{1,8})(?:[\d两三四五六七八九十]+)个?"
@@ -388,6 +390,9 @@ class _Paragraph:
                 district = self.scope_place
             if district is not None:
                 return district, "list"
+        section = self._section_subject()
+        if section is not None and (self.place is None or self.place.is_above_town):
+            return section, "article"
         if self.place is None:
             if self.unnamed_subdistrict:
                 return None, "reference"
@@ -396,6 +401,20 @@ class _Paragraph:
                 return self.scope_place, "region"
             return None, "none"
         return self.place, ("region" if self.place == self.scope_place else "article")
+
+    def _section_subject(self) -> Place | None:
+        """[政区人口] 党家街道办事处位于…。[经济概况] 完成国内生产总值6.93亿: the labelled sections of a profile after
+        the one that names its subdistrict or town speak of that place."""
+        if not _SECTION_LABEL.match(self.text):
+            return None
+        for i in range(self.index - 1, max(self.first, self.index - 12) - 1, -1):  # bounded look back
+            if not _SECTION_LABEL.match(self.page.paras[i].text):
+                return None
+            subjects = [m for m in self.ctx.mentions[i] if m.place is not None and m.place.is_subdistrict_level
+                        and is_subject(self.page.text, m)]
+            if subjects:
+                return subjects[0].place
+        return None
 
     def _scope_word(self, inside: list[Mention], lo: int, hi: int) -> tuple[Place | None, str] | None:
         """推动了全区579个网格全部实现…: 全区/全县/全市 inside the figure's own clause scopes it wherever it stands

@@ -675,3 +675,14 @@ def test_it_keeps_the_subject_of_a_sentence_that_says_where_it_lies():
     page = "工业重镇\n\n而位于龙游县的湖镇镇,2024年规上工业产值突破201.8亿元。\n"
     facts = summary(run(page, published="2025-03-01", region="衢州市"))
     assert ("湖镇镇", 2024, "industrial_output_above_scale", 201.8) in facts
+
+
+def test_it_reads_the_labelled_sections_of_a_profile_as_of_the_place_its_first_section_names():
+    page = ("市中区各街道情况介绍\n\n[政区人口] 党家街道办事处位于济南市市中区西南部,面积120平方公里。\n"
+            "[经济概况] 2007年完成国内生产总值6.93亿元。\n[政区人口] 兴隆街道办事处位于市中区南部。\n"
+            "[经济概况] 2007年完成国内生产总值8.2亿元。\n")
+    assert summary(run(page, published="2008-01-01", region="市中区")) == {
+        ("党家街道", 2007, "gdp", 6.93), ("兴隆街道", 2007, "gdp", 8.2)}
+    # unlabelled paragraphs after a town's keep the district's paper's reading
+    page = "市中区经济\n\n党家街道位于市中区西南部。\n\n2007年,全年完成国内生产总值300亿元。\n"
+    assert not any(place == "党家街道" for place, *_ in summary(run(page, published="2008-01-01", region="市中区")))
