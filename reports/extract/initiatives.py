@@ -105,7 +105,7 @@ def lexicon() -> Lexicon:
         higher_level=frozenset(data["higher_level"]),
         higher_level_before=re.compile("(?:" + _alternation(data["higher_level_before"]) + r")\s*$"),
         metaphors=frozenset(data["metaphors"]),
-        body_ending=re.compile("(?:" + _alternation(data["body_endings"]) + ")$"),
+        body_ending=re.compile("(?:" + _alternation(data["body_endings"] + data["place_titles"]) + ")$"),
         campaign_after=re.compile("^(?:" + _alternation(data["campaign_after"]) + ")"),
         higher_subject=re.compile(r"^(?:\s|\d{4}年|今年|去年|近年来|同时|此外)*(?:"
                                   + _alternation(data["higher_level_subjects"]) + ")(?:省|市|自治区)?(?:委|政府)?"

@@ -99,6 +99,8 @@ def test_it_does_not_take_generic_units_formulas_bodies_or_metaphors():
     assert _names("在小区设立4个“车库”党小组。") == []
     assert _names("建立“专岗+轮值”“平时+战时”运行模式。") == []
     assert _names("共同组建的“首科蓉智研究院”正式揭牌。") == []
+    assert _names("田南镇以创建“省卫生乡镇”为契机,推动环境整治。") == []
+    assert _names("圣泉街道打造“卫生服务驿站”。") == ["卫生服务驿站"]
     assert _names("搭建起党与人民的“连心桥”。") == []
     assert _names("创建了南明区社区“党建工作示范点”1家。") == []
 

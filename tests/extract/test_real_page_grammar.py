@@ -686,3 +686,10 @@ def test_it_reads_the_labelled_sections_of_a_profile_as_of_the_place_its_first_s
     # unlabelled paragraphs after a town's keep the district's paper's reading
     page = "市中区经济\n\n党家街道位于市中区西南部。\n\n2007年,全年完成国内生产总值300亿元。\n"
     assert not any(place == "党家街道" for place, *_ in summary(run(page, published="2008-01-01", region="市中区")))
+
+
+def test_it_takes_no_jianzhizhen_for_a_town():
+    page = "全国千强镇\n\n研究对象是具备中小城市特征的建制镇镇区,构建“建制镇综合实力指数”。建制镇GDP总量达10万亿元。\n"
+    extraction = run(page, published="2023-08-01", region="黄岛区")
+    assert not any(f.place is not None and f.place.name == "建制镇" for f in extraction.facts)
+    assert not any(i.place is not None and i.place.name == "建制镇" for i in extraction.initiatives)
