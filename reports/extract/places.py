@@ -147,6 +147,7 @@ class PlaceFinder:
         self.village_lengths = gazetteer.village_lengths_in(scope) if scope and scope.city else {}
         self._lengths: dict[tuple[str, int], tuple[int, ...]] = {}
         self.streets = _streets(gazetteer, scope)
+        self.short_streets = _short_streets(gazetteer, scope)
         self.street_lengths = sorted({len(n) for n in self.streets}, reverse=True)
 
     def find(self, text: str) -> list[Mention]:
@@ -246,6 +247,22 @@ class PlaceFinder:
                  and p.name != name}
         return found.pop() if len(found) == 1 else None
 
+    def _page_streets(self, text: str) -> tuple[dict[str, Place], list[int]]:
+        """The one-character forms to look up on this page: 新华街 (two characters before 街 are mostly a street's
+        name) only where the page also prints it after its district (花都区新华街) or with its office (新华街党工委)."""
+        confirmed = {}
+        if self.short_streets and "街" in text:
+            district = self.scope.district if self.scope is not None else None
+            before = tuple(w for w in (district, district[:-1] if district and len(district) >= 3 else None) if w)
+            for name, place in self.short_streets.items():
+                if name in text and (any(w + name in text for w in before)
+                                     or re.search(re.escape(name) + _STREET_OFFICE, text)):
+                    confirmed[name] = place
+        if not confirmed:
+            return self.streets, self.street_lengths
+        streets = self.streets | confirmed
+        return streets, sorted({len(n) for n in streets}, reverse=True)
+
     def _name_lengths(self, last: str, longest: int) -> tuple[int, ...]:
         """Lengths, longest first, of the listed names and villages ending in ``last``: the only ones to look up."""
         key = (last, longest)
@@ -265,14 +282,15 @@ class PlaceFinder:
         taken_until = -1
         # 省级文明村镇 holds 明村镇: a word that contains a place's name inside it is no mention of the place.
         inside_words = [(w.start(), w.end()) for w in _WORDS_HOLDING_NAMES.finditer(text)]
+        streets, street_lengths = self._page_streets(text)
         for match in _SUFFIX.finditer(text):
             end = match.end()
             if match.group() in ("街", "办"):
                 # X街 / X办 is a place only for the paper's own subdistricts: look those names up, nothing else.
-                name = next((n for k in self.street_lengths if (n := text[end - k:end]) in self.streets), None)
+                name = next((n for k in street_lengths if (n := text[end - k:end]) in streets), None)
                 if name is not None and end - len(name) >= taken_until \
                         and not any(a < end - len(name) < b for a, b in inside_words):
-                    out.append((end - len(name), end, name, (self.streets[name],), "full"))
+                    out.append((end - len(name), end, name, (streets[name],), "full"))
                     taken_until = end
                 continue
             found = None
@@ -416,6 +434,17 @@ def _streets(gazetteer: Gazetteer, scope: Scope | None) -> dict[str, Place]:
     subdistricts = [p for p in gazetteer.towns_in(scope) if p.name.endswith("街道") and not p.name.endswith("街街道")]
     streets = {p.name[:-2] + "街": p for p in subdistricts if len(p.name) >= 5}
     return streets | {p.name[:-2] + "办": p for p in subdistricts}
+
+
+def _short_streets(gazetteer: Gazetteer, scope: Scope | None) -> dict[str, Place]:
+    """新华街 for 新华街道: the paper's own subdistricts with a two-character name, by their one-character form."""
+    if scope is None or not scope.district:
+        return {}
+    return {p.name[:-2] + "街": p for p in gazetteer.towns_in(scope)
+            if p.name.endswith("街道") and len(p.name) == 4 and not p.name.endswith("街街道")}
+
+
+_STREET_OFFICE = r"(?:党工委|办事处|街道办)"
 
 
 def _named_pairs(raw) -> set[tuple]:

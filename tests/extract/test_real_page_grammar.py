@@ -693,3 +693,12 @@ def test_it_takes_no_jianzhizhen_for_a_town():
     extraction = run(page, published="2023-08-01", region="黄岛区")
     assert not any(f.place is not None and f.place.name == "建制镇" for f in extraction.facts)
     assert not any(i.place is not None and i.place.name == "建制镇" for i in extraction.initiatives)
+
+
+def test_it_reads_a_two_character_subdistrict_by_its_short_form_where_the_page_confirms_it():
+    page = ("新华街党建\n\n2021年,新华街共组建网格党支部387个。花都区新华街党工委在推行服务的基础上深入落实工作。\n")
+    assert summary(run(page, published="2021-10-10", region="花都区")) == {
+        ("新华街道", 2021, "grid_party_branches", 387)}
+    # a street of that name is no subdistrict
+    page = "街道建设\n\n2021年,新华街两旁新增停车位120个。\n"
+    assert not any(place == "新华街道" for place, *_ in summary(run(page, published="2021-10-10", region="花都区")))
