@@ -25,7 +25,7 @@ _FILLER = re.compile(
     # 网格调整为98个 / 综治网格细化为6000余个: the count the noun was changed to is its current count.
     r"(?:重新|进一步)?(?:优化)?(?:调整|优化|整合|细化|细分|划分|合并|扩充|扩大|压缩|精简|缩减|减少|增加|增设|重组)(?:为|成|到|至)|"
     # 注册志愿者发展到1350人 / 志愿服务队伍扩大到9支: the count the noun grew to is its current count.
-    r"(?:发展|增长|扩大|扩展|上升|壮大)(?:到|至)|"
+    r"(?:发展|增长|扩大|扩展|上升|壮大|提高|提升)(?:到|至)|"
     # GDP可实现140亿元: a figure expected at the time of writing.
     r"可|有望|预计|初步统计)*$"
 )
@@ -39,7 +39,9 @@ _REGROUP = re.compile(
 )
 # 由原来的120个 / 从2019年的80亿元 … 到2023年的120亿元
 _YEAR_OF = r"(?:(?:19|20)\d{2}年(?:底|末)?)?"
-_FROM = re.compile(r"(?:由|从)" + _YEAR_OF + r"(?:原来|原有|原先|现有|此前)?的?\s*$")
+# 从改革开放之初的7991.5万元提高到133.64亿元: a start named by a time rather than a year.
+_FROM = re.compile(r"(?:由|从)" + _YEAR_OF + r"(?:[\u4e00-\u9fff]{2,6}?(?:之初|初期|之时))?"
+                   r"(?:原来|原有|原先|现有|此前)?的?\s*$")
 _DATED_FROM = re.compile(r"(?:由|从)(?:19|20)\d{2}年(?:底|末)?(?:原来|原有|原先|现有|此前)?的?\s*$")
 _TO = re.compile(r"(?:为|成|到|至)" + _YEAR_OF + r"的?\s*$")
 _GROWTH = re.compile(

@@ -702,3 +702,9 @@ def test_it_reads_a_two_character_subdistrict_by_its_short_form_where_the_page_c
     # a street of that name is no subdistrict
     page = "街道建设\n\n2021年,新华街两旁新增停车位120个。\n"
     assert not any(place == "新华街道" for place, *_ in summary(run(page, published="2021-10-10", region="花都区")))
+
+
+def test_it_reads_the_value_reached_from_a_start_named_by_a_time():
+    page = "互助县发展\n\n2023年,互助县地区生产总值从改革开放之初的7991.5万元提高到133.64亿元,增长169倍。\n"
+    assert summary(run(page, published="2024-08-15", region="互助土族自治县")) == {
+        ("互助土族自治县", 2023, "gdp", 133.64)}
