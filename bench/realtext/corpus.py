@@ -158,8 +158,16 @@ def cmd_build(_args) -> int:
         out = TEXTS / split
         out.mkdir(parents=True, exist_ok=True)
         manifest, gold, initiatives = [], [], []
+        left_out = []
         for part in parts():
             chosen = {s["doc"]: s for s in read_jsonl(part / "sources.jsonl") if split_by_doc[s["doc"]] == split}
+            # A page whose text is missing or no longer matches its hash is scored on nothing rather than on
+            # another text than the one annotated.
+            for doc, src in list(chosen.items()):
+                text = text_of(doc)
+                if text is None or sha256(text) != src["sha256"]:
+                    left_out.append(doc)
+                    del chosen[doc]
             for doc, src in chosen.items():
                 manifest.append({"file": f"../all/{doc}.txt", "publication": src.get("publication"),
                                  "published": src.get("published"), "region": src.get("region"),
@@ -172,7 +180,8 @@ def cmd_build(_args) -> int:
                                                       indent=1), encoding="utf-8")
         write_jsonl(out / "gold.jsonl", gold)
         write_jsonl(out / "initiatives.jsonl", initiatives)
-        print(f"{split}: {len(manifest)} pages, {len(gold)} facts, {len(initiatives)} initiatives -> {out}")
+        print(f"{split}: {len(manifest)} pages, {len(gold)} facts, {len(initiatives)} initiatives -> {out}"
+              + (f" (left out, text missing or changed: {', '.join(sorted(left_out))})" if left_out else ""))
     return 0
 
 
