@@ -252,9 +252,13 @@ def match_metric(catalogue: Catalogue, q: Quantity, head: str,
             vetoed = c.veto is not None and c.veto.search(head)
             if m and (requires.search(head) or requires.search(raw)) and not vetoed:
                 return c.spec, _note(c, m.group()), 0.85, "after"
+        # 35个项目集中签约,投资总额63.01亿元;8个项目集中开工,总投资4.42亿元: past a semicolon that opens another
+        # set of projects, the words before it are of those others (新签约项目30个…;到位资金65.02亿元 stays one topic).
+        after_semicolon = context[context.rfind(";") + 1:]
+        near = after_semicolon if "项目" in after_semicolon else context
         for pattern, needed in c.before_with:
             m = pattern.search(head)
-            if m and needed.search(context + head[: m.start()]):
+            if m and needed.search(near + head[: m.start()]):
                 return c.spec, _note(c, m.group()), 0.8, "before_in_context"
     return None
 
