@@ -708,3 +708,10 @@ def test_it_reads_the_value_reached_from_a_start_named_by_a_time():
     page = "互助县发展\n\n2023年,互助县地区生产总值从改革开放之初的7991.5万元提高到133.64亿元,增长169倍。\n"
     assert summary(run(page, published="2024-08-15", region="互助土族自治县")) == {
         ("互助土族自治县", 2023, "gdp", 133.64)}
+
+
+def test_it_reads_a_community_party_branch_as_the_communitys_not_the_subdistricts():
+    page = ("丽园街道建设路社区\n\n2002年,建设路社区位于丽园街道东部。社区党总支部下设三个党支部,现有党员205名。\n")
+    facts = summary(run(page, published="2002-06-01", region="哈密市"))
+    assert not any(place == "丽园街道" and metric in ("party_members", "party_organizations")
+                   for place, _, metric, _ in facts)
