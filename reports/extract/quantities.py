@@ -88,17 +88,27 @@ _UNIT_THEN_WORD = {"家": ("长者",), "处": ("长者",)}
 # anyway (the digit before it is a blocker), and retrying every position of a long run is quadratic (50,000
 # digits took minutes). Arabic runs are possessive since nothing after a number begins with a digit; Chinese
 # ones are not, since a unit may begin with a numeral (三千瓦 is 3 千瓦).
-_CN_NUM = (r"(?<![零〇两一二三四五六七八九十百千万亿])[零〇两一二三四五六七八九十百千万亿]+"
+_CN_DIGITS = "零〇两一二三四五六七八九十百千万亿"
+_CN_NUM = (rf"(?<![{_CN_DIGITS}])[{_CN_DIGITS}]+"
            r"(?:点[零〇一二三四五六七八九]+)?")
 _AR_NUM = r"(?<!\d)(?:\d++(?:,\d{3})+(?:\.\d++)?|\d++(?:\.\d++)?)"
 _NUM = rf"(?:{_AR_NUM}|{_CN_NUM})"
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+# Words that qualify a figure printed before it (迈上70亿元台阶: a threshold passed, like 突破).
+_OPENING = ("将近", "接近", "大约", "超过", "不到", "不足", "不少于", "至少", "突破", "迈上", "跨上", "站上", "跨越",
+            "近", "约", "超", "逾")
+_BARE_OPENING = ("将近", "接近", "大约", "超过", "突破", "近", "约", "超", "逾")
+
+
+def _opened_by(words: tuple[str, ...], numerals: str) -> str:
+    """The optional opening word of a figure, behind a look-ahead on the characters a figure can start with: where
+    none stands (most characters of a page) the scan moves on before trying each word (a third of its time)."""
+    first = "".join(sorted({w[0] for w in words}))
+    return rf"(?=[{first}{numerals}\d\s])(?P<pre>{'|'.join(words)})?\s*"
+
+
 _QUANTITY = re.compile(
-    # Where no figure can start (most characters of a page) the look-ahead fails at once, before the engine tries
-    # each word of the optional opening: a third of the time of the scan.
-    r"(?=[将接大超不至突迈跨站近约逾零〇两一二三四五六七八九十百千万亿\d\s])"
-    # 迈上70亿元台阶: a threshold passed, like 突破.
-    r"(?P<pre>将近|接近|大约|超过|不到|不足|不少于|至少|突破|迈上|跨上|站上|跨越|近|约|超|逾)?\s*"
+    _opened_by(_OPENING, _CN_DIGITS) +
     rf"(?P<num>{_NUM})"
     rf"(?:\s*(?:-|~|—|至|到)\s*(?P<hi>{_NUM}))?"
     # 10余万人 / 40多万人: the qualifier may stand before the multiplier.
@@ -109,15 +119,13 @@ _QUANTITY = re.compile(
 )
 # GDP突破500亿大关 / 总产值达1.2亿,: 亿 closing a figure with no unit after it is an amount of 元 in print.
 _BARE_YI = re.compile(
-    r"(?=[将接大超突近约逾\d\s])"  # as in _QUANTITY
-    r"(?P<pre>将近|接近|大约|超过|突破|近|约|超|逾)?\s*"
+    _opened_by(_BARE_OPENING, "") +
     rf"(?P<num>{_AR_NUM})\s*(?P<mult>亿)(?P<post1>余|多)?(?=大关|台阶|[,。;!?]|$)"
 )
 # 注册志愿者620万 / 党员突破1.2万,: people counted in 万 with no word for people after, the noun naming them just
 # before (within the clause).
 _BARE_WAN = re.compile(
-    r"(?=[将接大超突近约逾\d\s])"  # as in _QUANTITY
-    r"(?P<pre>将近|接近|大约|超过|突破|近|约|超|逾)?\s*"
+    _opened_by(_BARE_OPENING, "") +
     rf"(?P<num>{_AR_NUM})\s*(?P<mult>万)(?P<post1>余|多)?(?=[,。;!?、]|$)"
 )
 _PEOPLE_BEFORE = re.compile(r"(?:志愿者|义工|党员|网格员)(?:人数|总数|队伍)?[^,;。!?\d]{0,8}$")

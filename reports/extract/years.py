@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .lookahead import guarded
+
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
               "九": 9}
-_YEAR = re.compile(
-    # Every form below starts with one of these characters: elsewhere the scan moves on without trying each form.
-    r"(?=[12〇零○一二三四五六七八九今本去上前明次下年目截当如现过刚“\"十])(?:"
+_YEAR_FORMS = (
     # 预计2023全年…: a year run into 全年 / 上半年 without its 年.
     # 《当代经济》2012年第21期: the issue of a periodical, not a time.
     r"(?<![\d])(?<!\d\.)(?P<y>(?:19|20)\d{2})(?:\s*年(?!代|龄|级|限|薪|终奖|第\s*\d+\s*期)|(?=全年|上半年|下半年|前三季度))"
@@ -31,8 +31,9 @@ _YEAR = re.compile(
     # 过去一年 / 刚刚过去的一年: the year just ended when printed early in the next
     r"|(?P<past>过去(?:的)?一年|刚刚过去的一年|刚过去的一年)"
     # “十三五”期间 / 十二五末: a five-year plan's period, whose figures stand at its last year (2020, 2015)
-    r"|(?P<plan>[“\"]?十(?P<plan_n>[一二三四五])五[”\"]?(?:期间|时期|末)))"
+    r"|(?P<plan>[“\"]?十(?P<plan_n>[一二三四五])五[”\"]?(?:期间|时期|末))"
 )
+_YEAR = guarded("12〇零○一二三四五六七八九今本去上前明次下年目截当如现过刚“\"十", _YEAR_FORMS)
 # 去年以来 counts from a year up to now: no single year. 今年以来 is this year so far.
 _SINCE = re.compile(r"以来")
 _COMPARISON = re.compile(r"(?:比|较|同比|与)$")
