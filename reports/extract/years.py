@@ -133,7 +133,8 @@ def written_on(title: str, first_body: str, published: date | None) -> date | No
     return published
 
 
-_GOAL_YEAR = re.compile(r"(?:到|至|力争|计划|预计|争取)$")
+# 截至/截止到 2023年底 is a time of counting, not a goal.
+_GOAL_YEAR = re.compile(r"(?:(?<![截止])(?:到|至)|力争|计划|预计|争取)$")
 
 
 def default_year(published: date | None, article_text: str) -> int | None:

@@ -49,6 +49,12 @@ def test_it_leaves_the_year_unknown_without_a_date_or_an_explicit_year():
     assert [f.year for f in facts] == [None]
 
 
+def test_it_dates_an_undated_page_by_the_day_it_counts_to_but_not_by_a_goal():
+    assert default_year(None, "1-6月,园区实现规上工业产值609亿元。截至2021年7月22日,新增户数8590户。") == 2021
+    assert default_year(None, "截止到2022年底,全镇建成网格30个。") == 2022
+    assert default_year(None, "全镇建成网格30个,到2025年建成50个。") is None
+
+
 def test_it_takes_the_year_of_the_sentence_over_the_articles():
     page = "玉林街道停车\n\n去年,玉林街道新建停车场3个。今年,玉林街道新建停车场4个。\n"
     facts = metric_facts(page, published="2024-02-20", region="武侯区")
