@@ -111,6 +111,17 @@ def _scope(gazetteer: Gazetteer, region: str | None, reading: Scope | None = Non
     return scope, place
 
 
+def _unplaced_region(gazetteer: Gazetteer, region: str | None) -> Place | None:
+    """通州区 of 北京 or of 南通, on a page that never says which: its towns stay unknown, but the paper's own 全区
+    is still 通州区, whichever city it lies in."""
+    if not region or not region.strip():
+        return None
+    kinds = {p.kind for p in gazetteer.lookup(region.strip())}
+    if len(kinds) == 1 and kinds <= {"district", "county", "city"}:
+        return Place(name=region.strip(), kind=kinds.pop())
+    return None
+
+
 @dataclass
 class _Page:
     norm: Normalized
@@ -171,6 +182,8 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
         reading = gazetteer.reading_named_in(config.region, page.text)
         if reading is not None:
             scope, scope_place = _scope(gazetteer, config.region, reading)
+        else:
+            scope_place = _unplaced_region(gazetteer, config.region)
     zone = scope_place if scope_place is not None and scope_place.name.endswith(ZONE_WORDS) else None
     mentions = PlaceFinder(gazetteer, scope, zone).find(page.text)
     by_para: list[list[Mention]] = [[] for _ in page.paras]

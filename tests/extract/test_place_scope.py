@@ -412,14 +412,17 @@ def test_it_takes_the_paper_s_city_named_short_as_the_subject_of_its_headline_fo
     assert {place for place, *_ in summary(run(page, published="2022-12-05", region="柳州市"))} == {"柳南区"}
 
 
-def test_it_tells_an_ambiguous_region_apart_by_the_places_the_page_names():
+def test_it_tells_an_ambiguous_region_apart_by_the_places_the_page_names_and_keeps_its_name_where_not():
     page = "观湖街道工作总结\n\n2022年,观湖街道全年规上工业总产值478.78亿元,全区率先试行预约服务。\n"
     # 龙华区 is a district of 深圳 and of 海口; 观湖街道 is one of 深圳's
     assert summary(run(page, published="2023-01-10", region="龙华区")) == {
         ("观湖街道", 2022, "industrial_output_above_scale", 478.78)}
     page = "全区经济\n\n2022年,全区实现地区生产总值568.7亿元。\n"
-    assert summary(run(page, published="2023-01-10", region="龙华区")) == {(None, 2022, "gdp", 568.7)}
-    assert summary(run("深圳" + page, published="2023-01-10", region="龙华区")) == {("龙华区", 2022, "gdp", 568.7)}
+    # Where the page never says which, its 全区 is still 龙华区, of no city known.
+    (fact,) = [f for f in run(page, published="2023-01-10", region="龙华区").facts if f.metric]
+    assert (fact.place.name, fact.place.city, fact.year, float(fact.value)) == ("龙华区", None, 2022, 568.7)
+    (fact,) = [f for f in run("深圳" + page, published="2023-01-10", region="龙华区").facts if f.metric]
+    assert (fact.place.name, fact.place.city, fact.year, float(fact.value)) == ("龙华区", "深圳市", 2022, 568.7)
 
 
 def test_it_takes_a_district_placed_at_the_centre_of_something_for_no_office_of_it():
