@@ -366,7 +366,7 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
                           if found
                           else Recognition(None, "调整前", label, 0.5, history=True))
             continue
-        distributed = _distributed(head)
+        distributed = _distributed(head) or _continued_stock(sentence, c_start, head)
         found = (match_metric(catalogue, q, distributed, post) if distributed else None) \
             or match_metric(catalogue, q, head, post, sentence[max(0, c_start - 30):c_start])
         if found is not None and found[3] == "before" and i > 0 and quantities[i - 1][2] > c_start:
@@ -514,8 +514,26 @@ _SECTOR_TOPIC = re.compile(r"(?:^|[,;:])\s*(?:\d{4}年,?)?(?:全年|[\u4e00-\u9f
 
 
 # 新增规模工业企业48家、高新技术企业26家、市场主体4798个: the verb opening a list of counted items holds for each.
+# 注册登记志愿服务组织340个、志愿者10余万名 / 现有…: a stock verb holds for each item as well.
 _LIST_VERB = re.compile(r"(?P<verb>新增|新建|新登记|新发展|新培育|新引进|新设立|"
-                        r"新注册|新入驻|培育|建成|引进)")
+                        r"新注册|新入驻|培育|建成|引进|现有|共有|拥有|已有|(?:实名)?注册(?=登记|[\u4e00-\u9fff]))")
+
+
+# 现有志愿服务队伍27支,志愿者3948人: a bare noun after a comma is one more item of the stock the clause before
+# opened with its verb and closed with its count.
+_STOCK_OPENING = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?P<verb>现有|共有|拥有|已有)")
+_ENDS_COUNTED = re.compile(r"\d\s*[万亿]?[余多]?(?:个|支|家|名|人|户|所|处|座)$")
+
+
+def _continued_stock(sentence: str, c_start: int, head: str) -> str | None:
+    noun = head.strip()
+    if c_start == 0 or sentence[c_start - 1] != "," or not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", noun) \
+            or _VERB_RE.search(noun):
+        return None
+    p_start, _ = clause_bounds(sentence, c_start - 1)
+    previous = sentence[p_start:c_start - 1]
+    m = _STOCK_OPENING.match(previous)
+    return m.group("verb") + noun if m and _ENDS_COUNTED.search(previous) else None
 
 
 def _distributed(head: str) -> str | None:
