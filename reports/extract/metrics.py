@@ -666,6 +666,7 @@ def _subsets(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantit
     """……210人，其中专职网格员80人: a part of a total already given is not a second total."""
     _parts_of_a_qualified_total(catalogue, sentence, quantities, results)
     seen: dict[str, int] = {}
+    notes: dict[str, str] = {}
     # 有党员76名,其中干部党员13名,下岗党员34名: the parts run on, clause after clause, until a semicolon.
     listing: dict[str, int] = {}
     for i, (q, start, end) in enumerate(quantities):
@@ -674,6 +675,8 @@ def _subsets(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantit
             continue
         key = r.metric.key
         c_start, _ = clause_bounds(sentence, start)
+        if key in seen and _TIER.match(r.note) and _TIER.match(notes[key]) and r.note != notes[key]:
+            continue  # 其中一级网格15个、二级网格55个: the levels of one system, each whole, none a part of another
         # 下设7个党支部,其中机关党支部1个,楼院党支部6个: once 其中 follows the total, the clauses after it are parts
         # up to a semicolon, whether or not the first part read as the metric.
         among = sentence.rfind("其中", seen[key], start) if key in seen else -1
@@ -688,6 +691,7 @@ def _subsets(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantit
             continue
         listing.pop(key, None)
         seen.setdefault(key, start)
+        notes.setdefault(key, r.note)
 
 
 def _parts_of_a_qualified_total(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]],
@@ -708,6 +712,8 @@ def _parts_of_a_qualified_total(catalogue: Catalogue, sentence: str, quantities:
         t_q, t_start, t_end = quantities[before[-1]]
         t_clause_start, t_clause_end = clause_bounds(sentence, t_start)
         head, post = _head(sentence[t_clause_start:t_start]), sentence[t_end:t_clause_end]
+        if _LEVELS.match(post):
+            continue  # 划定三个层级网格,其中一级网格15个: a count of levels is no total of the parts after it
         readings = [match_metric(catalogue, t_q, head[k:], "") for k in range(max(1, len(head) - 12), len(head) - 1)]
         readings += [match_metric(catalogue, t_q, "", post[k:]) for k in range(1, min(len(post), 12) - 1)]
         kinds = {found[0].key for found in readings if found is not None}
@@ -719,6 +725,9 @@ def _parts_of_a_qualified_total(catalogue: Catalogue, sentence: str, quantities:
             part = results[k]
             if part is not None and part.metric is not None and part.metric.key in kinds:
                 results[k] = Recognition(None, "其中", label_for(p_q, sentence, p_start, p_end), 0.5)
+
+
+_LEVELS = re.compile(r"个?(?:层级|层次|级)")
 
 
 # 近三年来 / 五年间 / "十四五"以来 / 党的十八大以来: a span of several years, not one.

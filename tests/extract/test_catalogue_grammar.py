@@ -119,3 +119,8 @@ def test_it_reads_no_grid_count_from_grid_branch_secretaries():
     from .helpers import run, summary
     page = "三桥社区初步形成9个网格支部书记、楼栋长38个的志愿服务网络。"
     assert summary(run(page, region="茅箭区")) == set()
+
+
+def test_the_levels_of_a_grid_system_after_a_count_of_levels_are_no_parts_and_the_deepest_is_the_count():
+    text = "西园街道划定有三个层级网格,其中一级网格15个、二级网格55个、三级网格25个。"
+    assert _got(text, published="2023-08-14", region="晋江市") == {("grid_count", 25, "exact")}
