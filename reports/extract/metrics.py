@@ -343,7 +343,7 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
     ``topic`` is the measure the sentences before it spoke of, which a breakdown by place carries on."""
     results: list[Recognition | None] = [None] * len(quantities)
     breakdown = topic if topic is not None and _BY_PLACE.search(sentence) else None
-    history = _regrouped(sentence, quantities)
+    history = _regrouped(sentence, quantities, catalogue)
     carried, passed = _milestones(sentence, quantities)
     quarters = len(set(_ONE_QUARTER.findall(sentence))) >= 2
     _lists(catalogue, sentence, quantities, results)
@@ -816,23 +816,41 @@ def _milestones(sentence: str, quantities: list[tuple[Quantity, int, int]]) -> t
 
 
 _BEFORE_CHANGE = re.compile(r"(优化|调整|整合|改革|合并|撤并|重组|改制|规范)前\s*[,:]")
-_PREVIOUS = re.compile(r"(?:原有|原来|原先|此前|以往)的?\s*$")
+_PREVIOUS = re.compile(r"(?:原有|原来|原先|此前|以往)的?[\u4e00-\u9fff]{0,4}?\s*$")  # 原有(网格)115个
 _NEW_TOTAL = re.compile(
     r"(?:增至|增加到|增长到|调整为|调整到|变为|达到|达|扩大到|扩展到|扩充到|提升到|提高到|划分为|整合为|优化为|合并为)\s*$"
 )
 
 
-def _regrouped(sentence: str, quantities: list[tuple[Quantity, int, int]]) -> set[int]:
+def _kind_after(catalogue: Catalogue, q: Quantity, post: str) -> str | None:
+    """The metric the noun right after a count names, whatever verb the clause has."""
+    for c in _fitting(catalogue, q.family, q.unit if q.family == "count" else ""):
+        if c.after is not None and c.after.match(post):
+            return c.spec.key
+    return None
+
+
+def _other_kinds(catalogue: Catalogue | None, q1: Quantity, post1: str, q2: Quantity, post2: str) -> bool:
+    """将46个网格细分为433个微网格: units split into units of another kind are both there, neither replaced."""
+    if catalogue is None or q1.family != "count":
+        return False
+    first, second = _kind_after(catalogue, q1, post1), _kind_after(catalogue, q2, post2)
+    return bool(first and second and first != second)
+
+
+def _regrouped(sentence: str, quantities: list[tuple[Quantity, int, int]],
+               catalogue: Catalogue | None = None) -> set[int]:
     """Indexes of quantities that are the old value of a change to another value (115 → 93), including 原有N个…
     when a later figure of the sentence in the same unit is what the count grew or changed to."""
     out = set()
     for i, (q1, s1, _) in enumerate(quantities):
-        if not _PREVIOUS.search(sentence[max(0, s1 - 6):s1]):
+        if not _PREVIOUS.search(sentence[max(0, s1 - 10):s1]):
             continue
-        for q2, s2, _ in quantities[i + 1:]:
+        for q2, s2, e2 in quantities[i + 1:]:
             c2, _ = clause_bounds(sentence, s2)
             if q2.unit == q1.unit and _NEW_TOTAL.search(_strip_note(sentence[c2:s2])):
-                out.add(i)
+                if not _other_kinds(catalogue, q1, sentence[quantities[i][2]:s2], q2, sentence[e2:e2 + 12]):
+                    out.add(i)
                 break
     # 优化前,那龙镇共有党支部17个…;优化后,…党支部28个: the counts told before a change are the old ones.
     for before in _BEFORE_CHANGE.finditer(sentence):
@@ -850,7 +868,9 @@ def _regrouped(sentence: str, quantities: list[tuple[Quantity, int, int]]) -> se
         if re.search(r"[,;。!?]", between):
             continue
         if _REGROUP.search(between) or (_FROM.search(sentence[max(0, s1 - 8):s1]) and _TO.search(between)):
-            out.add(i)
+            e2 = quantities[i + 1][2]
+            if not _other_kinds(catalogue, q1, between, q2, sentence[e2:e2 + 12]):
+                out.add(i)
     return out
 
 

@@ -124,3 +124,13 @@ def test_it_reads_no_grid_count_from_grid_branch_secretaries():
 def test_the_levels_of_a_grid_system_after_a_count_of_levels_are_no_parts_and_the_deepest_is_the_count():
     text = "西园街道划定有三个层级网格,其中一级网格15个、二级网格55个、三级网格25个。"
     assert _got(text, published="2023-08-14", region="晋江市") == {("grid_count", 25, "exact")}
+
+
+def test_grids_split_into_micro_grids_are_both_counted_but_grids_regrouped_into_grids_keep_the_new_count():
+    split = "黄岛街道将街道46个网格细分为433个微网格。"
+    assert _got(split, published="2023-08-11", region="黄岛区") == {("grid_count", 46, "exact"),
+                                                                  ("micro_grid_count", 433, "exact")}
+    kept = "焦东街道将原有26个居民网格精细划分为617个微网格。"
+    assert ("grid_count", 26, "exact") in _got(kept, published="2023-08-11", region="山阳区")
+    regrouped = "黄岛街道原有网格115个,优化调整为93个网格。"
+    assert _got(regrouped, published="2023-08-11", region="黄岛区") == {("grid_count", 93, "exact")}
