@@ -45,7 +45,8 @@ _SINCE_CLAUSE = re.compile(r"[^,;。!?]{0,40}?以来")
 _CLAUSE_START = re.compile(r"(?:^|[,;:。!?])\s*$")
 # 2024年4月29日 after a report's title is when it was issued, not the year it reports on.
 _DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
-_REVIEW = re.compile(r"去年|上年|过去一年|一年来|回顾|总结")
+# 比去年同期: a comparison of this year's months with last year's, no review of last year.
+_REVIEW = re.compile(r"去年(?!同期)|上年(?!同期)|过去一年|一年来|回顾|总结")
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,11 @@ def test_it_dates_a_review_published_in_january_to_the_year_before():
     assert default_year(date(2024, 1, 15), "去年以来,街道持续推进") == 2023
 
 
+def test_it_keeps_a_march_report_of_this_years_first_months_in_this_year():
+    text = "今年以来,1至2月份,镇赉县规上工业总产值实现4.5亿元,同比增长10.9%,比去年同期提升7.2个百分点。"
+    assert default_year(date(2023, 3, 23), text) == 2023
+
+
 def test_it_dates_ordinary_news_to_the_publication_year():
     assert default_year(date(2024, 1, 15), "日前,街道举办活动") == 2024
     assert default_year(date(2023, 7, 15), "街道举办活动") == 2023
