@@ -45,6 +45,7 @@ _SINCE_CLAUSE = re.compile(r"[^,;。!?]{0,40}?以来")
 _CLAUSE_START = re.compile(r"(?:^|[,;:。!?])\s*$")
 # 2024年4月29日 after a report's title is when it was issued, not the year it reports on.
 _DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_MONTH_ONLY = re.compile(r"\s*\d{1,2}\s*月\s*")
 # 比去年同期: a comparison of this year's months with last year's, no review of last year.
 _REVIEW = re.compile(r"去年(?!同期)|上年(?!同期)|过去一年|一年来|回顾|总结")
 
@@ -141,6 +142,10 @@ _GOAL_YEAR = re.compile(r"(?:(?<![截止])(?:到|至)|力争|计划|预计|争�
 def default_year(published: date | None, article_text: str) -> int | None:
     """The year of an article's figures when nothing closer says otherwise."""
     if published is None:
+        # An undated 2022年驿城区国民经济和社会发展统计公报 is of its own year, whatever date its office signed it.
+        report = _REPORT_YEAR.search(article_text, 0, _HEAD_CHARS)
+        if report:
+            return int(report.group(1))
         # An undated page: the latest year that opens a clause of the article (2023年以来,…), if any.
         opening = [int(m.group(1)) for m in _OPENING_YEAR.finditer(article_text)]
         if opening:
@@ -173,7 +178,9 @@ def looks_back(published: date | None, article_text: str) -> bool:
 
 def is_dateline(text: str, mention: YearMention) -> bool:
     """2024年4月29日 after a report's title: when it was issued, not the year it is about."""
-    return bool(_DATELINE.match(text, mention.end))
+    # 驻马店市驿城区统计局 / 2023年5月 on a line of its own under a bulletin's title is when it was signed too.
+    return bool(_DATELINE.match(text, mention.end)) \
+        or (not text[:mention.start].strip() and _MONTH_ONLY.fullmatch(text, mention.end) is not None)
 
 
 # 2019年南渡镇政府工作报告 is delivered early in 2019 and accounts for 2018; its figures are that year's. The

@@ -44,6 +44,14 @@ def test_it_keeps_a_march_report_of_this_years_first_months_in_this_year():
     assert default_year(date(2023, 3, 23), text) == 2023
 
 
+def test_it_dates_an_undated_bulletin_by_its_title_not_by_the_month_its_office_signed_it():
+    page = ("2022年驿城区国民经济和社会发展统计公报\n\n驻马店市驿城区统计局\n2023年5月\n\n"
+            "初步核算,全区生产总值608.88亿元,比上年增长5.0%。\n")
+    assert {(f.metric, f.year) for f in metric_facts(page, published=None, region="驿城区")} == {
+        ("gdp", 2022), ("gdp_growth_pct", 2022)}
+    assert default_year(None, "2022年驿城区国民经济和社会发展统计公报。2023年5月全区…") == 2022
+
+
 def test_it_dates_ordinary_news_to_the_publication_year():
     assert default_year(date(2024, 1, 15), "日前,街道举办活动") == 2024
     assert default_year(date(2023, 7, 15), "街道举办活动") == 2023
