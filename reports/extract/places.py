@@ -66,7 +66,8 @@ _NOT_A_NAME = re.compile(
     # 位列乡镇第一: a ranking among towns, and 乡镇 / 镇乡 themselves
     r"|位列|位居|排名|排在|列全|居全|[乡镇]$"
 )
-_GENERIC = re.compile(r"(?:全|我|本|该)(区|县|市)(?![委场民容政级属直内外])")
+# 全旗 / 我旗: a banner of 内蒙古 is a county.
+_GENERIC = re.compile(r"(?:全|我|本|该)(区|县|市|旗)(?![委场民容政级属直内外帜舰下])")
 # 全省 / 全国: a level above every place the dashboard compares; its figures belong to none of them.
 _WIDE = re.compile(r"(?:全|我|本)(省|国)(?![委级属直内外])")
 _PROVINCE = re.compile(
@@ -166,7 +167,7 @@ class PlaceFinder:
         mentions += self._short_mentions(text, mentions, scope)
         mentions += self._unlisted(text, mentions, scope)
         taken = _Taken(mentions)
-        mentions += [Mention(m.start(), m.end(), m.group(), None, "generic", m.group(1))
+        mentions += [Mention(m.start(), m.end(), m.group(), None, "generic", "县" if m.group(1) == "旗" else m.group(1))
                      for m in _GENERIC.finditer(text) if not taken.overlaps(m.start(), m.end())]
         mentions += [Mention(m.start(), m.end(), m.group(), None, "wide", m.group(1))
                      for m in _WIDE.finditer(text) if not taken.overlaps(m.start(), m.end())]

@@ -429,3 +429,9 @@ def test_it_takes_a_district_placed_at_the_centre_of_something_for_no_office_of_
     page = ("区域概况\n\n环翠区历史悠久。东北村生活小区是国家级文明小区。以环翠区为中心的威海市先后评为卫生城市。\n\n"
             "2008年,实现地区生产总值196.6亿元。\n")
     assert summary(run(page, published=None, region="环翠区")) == {("环翠区", 2008, "gdp", 196.6)}
+
+
+def test_it_reads_a_banners_own_voice_as_the_banner():
+    page = "伊金霍洛旗\n\n伊金霍洛位于鄂尔多斯市中南部。2017年,全旗完成地区生产总值564.4亿元,增长6.9%。\n"
+    assert summary(run(page, published="2018-09-26", region="伊金霍洛旗")) == {
+        ("伊金霍洛旗", 2017, "gdp", 564.4), ("伊金霍洛旗", 2017, "gdp_growth_pct", 6.9)}
