@@ -380,6 +380,11 @@ class PlaceFinder:
                     and text.count(name) >= 2:
                 # 大同街道 in a 青白江区 paper, where the gazetteer knows only a 大同街道 of other cities (and the
                 # renamed 大同镇 here): a subdistrict the page keeps naming is the paper's own.
+                # (常郭镇, listed as the former 常郭乡, holds 郭镇 of 陕西: a name always printed after the same
+                # character that cannot stand before a name is the tail of the page's longer one.)
+                heads = {text[m.start() - 1:m.start()] for m in re.finditer(re.escape(name), text)}
+                if len(heads) == 1 and _EMBEDDED_BEFORE.fullmatch(text[start - 1:start]):
+                    name, start = text[start - 1:end], start - 1
                 place = unlisted_town(name, scope)
             resolved.append(Mention(start, end, name, place, via))
         return resolved

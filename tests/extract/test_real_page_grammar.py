@@ -93,6 +93,10 @@ def test_it_places_a_renamed_subdistrict_the_page_keeps_naming_in_the_papers_dis
     page = ("大同街道治理\n\n今年以来,大同街道划分了43个一般网格。大同街道还组建了259个“微网格”。\n")
     facts = summary(run(page, published="2022-11-25", region="青白江区"))
     assert facts == {("大同街道", 2022, "grid_count", 43), ("大同街道", 2022, "micro_grid_count", 259)}
+    # 常郭镇 (listed as the former 常郭乡) holds 郭镇 of 陕西: the page's own name is the longer one.
+    page = "常郭镇介绍\n\n常郭镇位于黄骅市西南部。2006年,常郭镇固定资产投入2.9亿元。\n"
+    assert summary(run(page, published="2007-01-10", region="黄骅市")) == {
+        ("常郭镇", 2006, "fixed_asset_investment", 2.9)}
 
 
 def test_a_numbered_place_entry_ends_the_text_before_it_even_an_unfinished_line():
