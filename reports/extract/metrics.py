@@ -26,7 +26,7 @@ _FILLER = re.compile(
     # 网格调整为98个 / 综治网格细化为6000余个: the count the noun was changed to is its current count.
     r"(?:重新|进一步)?(?:优化)?(?:调整|优化|整合|细化|细分|划分|合并|扩充|扩大|压缩|精简|缩减|减少|增加|增设|重组)(?:为|成|到|至)|"
     # 注册志愿者发展到1350人 / 志愿服务队伍扩大到9支: the count the noun grew to is its current count.
-    r"(?:发展|增长|扩大|扩展|上升|壮大|提高|提升)(?:到|至)|"
+    r"(?:进一步|稳步|持续|逐步)?(?:发展|增长|扩大|扩展|上升|壮大|提高|提升)(?:到|至)|"
     # GDP可实现140亿元: a figure expected at the time of writing.
     r"可|有望|预计|初步统计)*$"
 )
