@@ -389,6 +389,14 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             # “过去一个网格要管一千多户”: 一个 is an article, not a count of one; 设置一名社区网格员 staffs one unit.
             found = None
         labelled = c_start > 0 and not head.strip() and sentence[c_start - 1] == ":"
+        if found is None and c_start > 0 and _BARE_LEVEL.match(head):
+            # 固定资产投资保持平稳增长,实现0.32亿元: the level reached by the measure a figureless clause named.
+            p_start, _ = clause_bounds(sentence, c_start - 1)
+            previous = sentence[p_start:c_start - 1]
+            if not re.search(r"\d", previous) and _KEEPS_GROWING.search(previous):
+                found = match_metric(catalogue, q, previous[:_KEEPS_GROWING.search(previous).start()], "")
+                if found is not None:
+                    found = (*found[:3], "previous_clause")
         if found is None and c_start > 0 and (labelled or _TOTAL_ONLY.match(head)):
             # 地区生产总值:8.6亿元 (a table-like line) / 每个网格配备1名专职网格员,共123名 / 9个社区全部建成社区养老
             # 服务站,共9个: the figure is of the noun that ends the clause before it.
@@ -594,6 +602,8 @@ _COUNTING_VERB = re.compile(
     r"共|设|划分|划|建|有|配备|配|组建|成立|达到|达|新增|开办|开设|打造|形成|改造|提升|投用|启用|运营|完成"
 )
 # The head of a figure that only sums up the clause before it (…每个网格配备1名网格员,共123名).
+_BARE_LEVEL = re.compile(r"^\s*(?:实现|完成|达到?)\s*$")
+_KEEPS_GROWING = re.compile(r"(?:保持|实现|呈现)[\u4e00-\u9fff]{0,4}(?:增长|上升|回升|向好)(?:态势)?$")
 _TOTAL_ONLY = re.compile(
     r"^\s*(?:(?:目前|现在|如今|现|已)?(?:共|共计|合计|总计|累计|总共|一共)(?:配备|配齐|有|达到?|为)?"
     r"|(?:目前|现在|如今|现)(?:已|共)?(?:有|达到?)"
