@@ -103,7 +103,7 @@ _EMBEDDED_BEFORE = re.compile(r"[\u4e00-\u9fff](?<![区县市镇乡在于和与�
 _UNLISTED_HEAD = re.compile(r"[\u4e00-\u9fff]{1,4}")
 _CLAUSE_BREAK = re.compile(r"[,;:。!?()\[\]|]")  # | divides the cells of a table printed as text
 _SUBJECT_PREFIX = re.compile(
-    r"^(?:本报讯|在|由|据|经|从|对|向|与|和|今年|去年|目前|当前|近年来|同时|此外|其中|另外|并|还|也|将|已|均|共|全|"
+    r"^(?:本报讯|在|由|据|经|从|对|向|与|和|而|今年|去年|目前|当前|近年来|同时|此外|其中|另外|并|还|也|将|已|均|共|全|"
     r"[上下]半年|全年|前?[一二三四两]季度|截至\d{1,2}月底?|以来|年初|年底|年末|"
     r"据悉|据了解|截至目前|截至|[\s\d年月日底初]|\d{4}\s*年|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*(?:月份?|季度)|"
     # 沈阳市人民政府披露大东区共改造…: the place after a verb of reporting is what is reported on

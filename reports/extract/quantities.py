@@ -306,7 +306,9 @@ def _bare(text: str, pattern: re.Pattern, mult: str, masked: bytearray, taken: s
     """Numbers with a multiplier and no unit after it (1.2亿, 620万), looked for only where the multiplier is."""
     out: list[Quantity] = []
     for m in pattern.finditer(text) if mult in text else ():
-        if masked[m.start("num")] or m.start("num") in taken or text[m.start("num") - 1:m.start("num")] in _AR_BLOCKERS:
+        blocked = text[m.start("num") - 1:m.start("num")] in _AR_BLOCKERS \
+            and not text.endswith(_MEASURE_ABBREVIATIONS, 0, m.start("num"))  # 锦界GDP680亿
+        if masked[m.start("num")] or m.start("num") in taken or blocked:
             continue
         value = parse_number(m.group("num"))
         if value is None:

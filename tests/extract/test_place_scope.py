@@ -435,3 +435,9 @@ def test_it_reads_a_banners_own_voice_as_the_banner():
     page = "伊金霍洛旗\n\n伊金霍洛位于鄂尔多斯市中南部。2017年,全旗完成地区生产总值564.4亿元,增长6.9%。\n"
     assert summary(run(page, published="2018-09-26", region="伊金霍洛旗")) == {
         ("伊金霍洛旗", 2017, "gdp", 564.4), ("伊金霍洛旗", 2017, "gdp_growth_pct", 6.9)}
+
+
+def test_a_place_after_a_contrasting_er_is_the_subject_of_its_clause():
+    page = "陕西经济强镇\n\n2024年,神木市GDP1800亿,而铜川市GDP580亿。\n"
+    assert summary(run(page, published="2025-01-10", region="神木市")) == {
+        ("神木市", 2024, "gdp", 1800), ("铜川市", 2024, "gdp", 580)}

@@ -123,3 +123,8 @@ def test_it_reads_counts_joined_by_plus_signs_but_not_a_code_of_digits():
     values = [(float(q.value), q.unit) for q in quantities]
     assert values == [(81, "个"), (961, "个"), (6316, "个")]
     assert [float(q.value) for q in find_quantities("建立“1+3+N”工作机制,共5个。")] == [5]
+
+
+def test_a_bare_yi_run_into_an_abbreviated_measure_is_money():
+    [q] = find_quantities("锦界GDP680亿,")
+    assert (q.value, q.family) == (Decimal(68_000_000_000), "money")
