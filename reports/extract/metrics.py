@@ -20,7 +20,7 @@ from .lookahead import guarded
 from .quantities import Quantity
 
 _FILLER = re.compile(
-    r"(?:[\s:]|共计|合计|累计|总计|共|达到|高达|多达|达|为|是|有|增至|增加到|突破|首次|首度|一举|约为|已达|已有|已经|已|分别|完成|实现|目前|"
+    r"(?:[\s:]|共计|合计|累计|总计|共|达到|高达|多达|达|为|是|有|增至|增加到|突破|首次|首度|一举|约为|已达|已有|已经|已|分别|完成|实现|录得|目前|"
     # 专职网格员配备30人: a verb of staffing or having between the noun and its number.
     r"配备|配齐|配强|配有|配置|设有|建有|拥有|现有|建成|建立|组建|成立|设立|设置|"
     # 网格调整为98个 / 综治网格细化为6000余个: the count the noun was changed to is its current count.
@@ -87,9 +87,11 @@ _GOAL_FORMS = (
     r"力争|(?<!以)" + _SHARE_OF + r"目标" + _DONE + "|" + _EXPECTED
     + r"|(?<!按)(?<!按照)" + _SHARE_OF + r"计划(?!内|外)" + _DONE
     + r"|重点抓好|重点做好|重点推进|主要任务|工作安排|(?:今年|明年|全年)[^,;。]{0,8}主要指标|"
-    r"(?<!截止)(?<!截至)到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后"
+    r"(?<!截止)(?<!截至)到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后|"
+    # 确保市场总量突破4.2万家,企业总数突破260家: what is to be ensured, clause after clause
+    r"确保[^,;。]{0,12}?(?:突破|达到|完成|实现|超过)"
 )
-_GOAL = guarded("力目预计重主工今明全到下", _GOAL_FORMS)
+_GOAL = guarded("力目预计重主工今明全到下确", _GOAL_FORMS)
 # 较2020年增长30%: a rate over the years since the one named (the pipeline compares it with the figure's year).
 _SINCE_YEAR = re.compile(r"(?:较|比|与)(?P<year>(?:19|20)\d{2})年(?:末|底)?(?:相比)?,?(?:增长|提高|增加|翻)")
 _ONE_QUARTER = re.compile(r"(?<![前三])(?:第)?([一二三四])季度")
@@ -99,7 +101,7 @@ _MILESTONE = re.compile(r"(?:首次|首度|历史性|一举|率先)?(?:突破|�
 _MILESTONE_WORDS = re.compile(r"(?:首次|首度|历史性|一举|率先)?(?:突破|超过|跨越|迈上|站上|跨上|首破)?\s*$")
 # 跨上70亿元台阶,达到72.1亿元: the threshold's own noun may stand between it and the restated value.
 _THRESHOLD_NOUN = re.compile(r"[\s,]*(?:新?(?:台阶|大关|关口))?[\s,]*")
-_RESTATED = re.compile(r"^\s*(?:并|已|累计|总量|规模)?(?:达到|达|为|至|增至|实现)\s*$")
+_RESTATED = re.compile(r"^\s*(?:并|已|累计|总量|规模)?(?:达到|达|为|至|增至|实现|录得)\s*$")
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达到?|有|增长|完成|实现)[\s:]*")
 _THREE_SECTORS = re.compile(
     r"(?:三次产业|一二三产业?|一、二、三产业?|第一、二、三产业?|第一、第二、第三产业|一、二、三次产业|"

@@ -134,3 +134,13 @@ def test_grids_split_into_micro_grids_are_both_counted_but_grids_regrouped_into_
     assert ("grid_count", 26, "exact") in _got(kept, published="2023-08-11", region="山阳区")
     regrouped = "黄岛街道原有网格115个,优化调整为93个网格。"
     assert _got(regrouped, published="2023-08-11", region="黄岛区") == {("grid_count", 93, "exact")}
+
+
+def test_a_value_recorded_after_a_milestone_is_the_figure_and_the_milestone_is_none():
+    text = "去年,东城街道GDP突破500亿元大关,录得525亿元,同比增长8%。"
+    assert _got(text, published="2018-01-23", region="东莞市") == {("gdp", 525, "exact"), ("gdp_growth_pct", 8, "exact")}
+
+
+def test_what_a_plan_is_to_ensure_is_a_goal_in_every_clause_it_runs_over():
+    text = "园林街道将实施倍增工程,确保市场总量突破4.2万家,“四上”企业总数突破260家。"
+    assert _got(text, published="2024-03-01", region="岳阳楼区") == set()
