@@ -696,6 +696,11 @@ class _Paragraph:
             # 分区域看,高新区实现产值1003.7亿元;其他区域…: a part of the breakdown whose place is not one we know is
             # not the whole area's figure.
             rec = Recognition(None, "", rec.label, 0.4)
+        if rec.metric is not None and place is not None \
+                and (q.family == "money" or (q.family == "percent" and rec.metric.growth_of)) and _share_of_own_whole(
+                sentence, q.end - s_start, place):
+            # 该县…农副产品加工业实现工业产值138.3亿元,占全县工业总产值的57.6%: a part of the place's own total.
+            rec = Recognition(None, "占比", rec.label, 0.4)
         if rec.part_of is not None and place != self.place_at(s_start, s_start + rec.total_at):
             rec = Recognition(rec.part_of, "", rec.part_of.name_zh, 0.8, rule="part_of_other_place")
         value, upper, unit = _canonical(q, rec.metric)
@@ -779,6 +784,26 @@ _BUILT_NAMED = re.compile(r"(?:建成投用|建成并投入使用|建成并投�
 
 
 _SITED: dict[int, tuple[Catalogue, list]] = {}
+
+
+_SHARE_OF_WHOLE = re.compile(r"^占(?:全|该|本|我)(县|区|市|镇|乡|街道|旗)(?![委政级属直])")
+_GROWTH_CLAUSE = re.compile(r"^(?:同比|比上年|较上年)?(?:增长|增加|下降|减少)[\d.]+%$")
+
+
+def _share_of_own_whole(sentence: str, after: int, place: Place) -> bool:
+    """Whether the figure ending at ``after`` is given as a share of its own place's whole right after it, its
+    growth aside (产值138.3亿元,增长60.4%,占全县工业总产值的57.6%): a town's share of 全县 is that town's figure, a
+    county's share of 全县 is a part of it."""
+    rest = re.split(r"[;。]", sentence[after:], maxsplit=1)[0]
+    for clause in rest.split(",")[1:3]:
+        m = _SHARE_OF_WHOLE.match(clause.strip())
+        if m:
+            whole = m.group(1)
+            return (place.kind in ("county",) and whole in ("县", "旗")) or place.name.endswith(whole) \
+                and place.kind != "city" or (place.kind == "city" and whole == "市")
+        if not _GROWTH_CLAUSE.match(clause.strip()):
+            return False
+    return False
 
 
 def _named_facilities(catalogue: Catalogue, text: str, s_start: int, s_end: int):

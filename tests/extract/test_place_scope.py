@@ -441,3 +441,11 @@ def test_a_place_after_a_contrasting_er_is_the_subject_of_its_clause():
     page = "陕西经济强镇\n\n2024年,神木市GDP1800亿,而铜川市GDP580亿。\n"
     assert summary(run(page, published="2025-01-10", region="神木市")) == {
         ("神木市", 2024, "gdp", 1800), ("铜川市", 2024, "gdp", 580)}
+
+
+def test_a_figure_given_as_a_share_of_its_own_places_whole_is_a_part_but_a_towns_share_of_the_county_is_its_own():
+    part = "萧县工业\n\n该县大力发展农副产品加工业,2011年实现工业产值138.3亿元,增长60.4%,占全县工业总产值的57.6%。\n"
+    assert summary(run(part, published="2011-12-01", region="萧县")) == set()
+    town = "萧县工业\n\n2011年,龙城镇实现工业产值38.3亿元,增长6.4%,占全县工业总产值的15.6%。\n"
+    assert summary(run(town, published="2011-12-01", region="萧县")) == {
+        ("龙城镇", 2011, "industrial_output", 38.3), ("龙城镇", 2011, "industrial_output_growth_pct", 6.4)}
