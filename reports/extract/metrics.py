@@ -20,7 +20,7 @@ from .lookahead import guarded
 from .quantities import Quantity
 
 _FILLER = re.compile(
-    r"(?:[\s:]|共计|合计|累计|总计|共|达到|高达|多达|达|为|是|有|增至|增加到|突破|首次|首度|一举|约为|已达|已有|已经|已|分别|完成|实现|录得|目前|"
+    r"(?:[\s:]|共计|合计|累计|总计|共|达到|高达|多达|达|为|是|有|增至|增加到|突破|首次|首度|一举|约为|已达|已有|已经|已|分别|完成|实现|录得|目前|初步测算|初步核算|"
     # 专职网格员配备30人: a verb of staffing or having between the noun and its number.
     r"配备|配齐|配强|配有|配置|设有|建有|拥有|现有|建成|建立|组建|成立|设立|设置|"
     # 网格调整为98个 / 综治网格细化为6000余个: the count the noun was changed to is its current count.
@@ -95,7 +95,7 @@ _GOAL = guarded("力目预计重主工今明全到下确", _GOAL_FORMS)
 # 较2020年增长30%: a rate over the years since the one named (the pipeline compares it with the figure's year).
 _SINCE_YEAR = re.compile(r"(?:较|比|与)(?P<year>(?:19|20)\d{2})年(?:末|底)?(?:相比)?,?(?:增长|提高|增加|翻)")
 _ONE_QUARTER = re.compile(r"(?<![前三])(?:第)?([一二三四])季度")
-_ESTIMATE = re.compile(r"预计|预估|初步统计|初步核算")
+_ESTIMATE = re.compile(r"预计|预估|初步统计|初步核算|初步测算")
 # 生产总值首次突破百亿元,达到102.3亿元: the round figure passed is a milestone; the value after it is the measure.
 _MILESTONE = re.compile(r"(?:首次|首度|历史性|一举|率先)?(?:突破|超过|跨越|迈上|站上|跨上|首破)\s*$")
 _MILESTONE_WORDS = re.compile(r"(?:首次|首度|历史性|一举|率先)?(?:突破|超过|跨越|迈上|站上|跨上|首破)?\s*$")
@@ -1049,6 +1049,11 @@ def _shared_growth(catalogue: Catalogue, sentence: str, quantities: list[tuple[Q
                 results[i] = Recognition(growth, "", growth.name_zh, 0.8, rule="growth")
 
 
+# 规上工业总产值58.01亿元、增加值13.8亿元,分别增长7.8%、7.85%: measures listed with 、, each with its own noun
+# (not a place's name: 甲镇12亿元、乙镇8亿元 is one measure of several places).
+_MEASURE_LISTED = re.compile(r"、[\u4e00-\u9fff]{2,8}(?<![镇乡区县市村道])$")
+
+
 def _pair_with_measures(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]],
                         results: list[Recognition | None], run: list[int]) -> bool:
     """完成地区生产总值164亿元,实现工业总产值480亿元,同比分别增长9.4%和8.5%: as many rates as measures given
@@ -1059,7 +1064,8 @@ def _pair_with_measures(catalogue: Catalogue, sentence: str, quantities: list[tu
     if len(run) < 2 or len(values) != len(run):
         return False
     clauses = {clause_bounds(sentence, quantities[j][1]) for j in values}
-    if len(clauses) != len(values):
+    if len(clauses) != len(values) and not all(
+            _MEASURE_LISTED.match(sentence, quantities[a][2], quantities[b][1]) for a, b in itertools.pairwise(values)):
         return False
     for j, i in zip(values, run, strict=True):
         base = results[j].metric if results[j] is not None else None
