@@ -519,8 +519,9 @@ _AREA_WORD = re.compile(r"全(?:街道?|镇|乡|区|县|市)|"
 # 实现增加值4.1亿元: value added named by its verb alone; what it is the value added of stands earlier.
 _BARE_VALUE_ADDED = re.compile(r"(?:^|[\s,]|实现|完成|创造)增加值$")
 # 第一产业稳中有进,全年实现增加值4.1亿元: a sector opening an earlier clause of the sentence owns it.
-_SECTOR_TOPIC = re.compile(r"(?:^|[,;:])\s*(?:\d{4}年,?)?(?:全年|[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡|区|县|市))?"
-                           r"(第[一二三]产业|[一二三]产|[\u4e00-\u9fff]{1,4}业)")
+# (全县实现农林牧渔业总产值126.9亿元,实现增加值69.94亿元: the sector may follow the verb of its own figure.)
+_SECTOR_TOPIC = re.compile(r"(?:^|[,;:)])\s*(?:\d{4}年,?)?(?:全年|[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡|区|县|市))?"
+                           r"(?:实现|完成)?(第[一二三]产业|[一二三]产|[\u4e00-\u9fff]{1,4}业)")
 
 
 # 新增规模工业企业48家、高新技术企业26家、市场主体4798个: the verb opening a list of counted items holds for each.

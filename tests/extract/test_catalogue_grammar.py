@@ -144,3 +144,10 @@ def test_a_value_recorded_after_a_milestone_is_the_figure_and_the_milestone_is_n
 def test_what_a_plan_is_to_ensure_is_a_goal_in_every_clause_it_runs_over():
     text = "园林街道将实施倍增工程,确保市场总量突破4.2万家,“四上”企业总数突破260家。"
     assert _got(text, published="2024-03-01", region="岳阳楼区") == set()
+
+
+def test_a_bare_value_added_after_a_sectors_output_is_that_sectors_not_the_areas():
+    text = "2021年全县实现农林牧渔业总产值126.9亿元,实现增加值69.94亿元,比上年增长6.4%。"
+    assert _got(text, published="2022-03-01", region="柘城县") == set()
+    text = "2021年,全街道共实现增加值18.25亿元,增长6.4%。"
+    assert ("gdp", 18.25, "exact") in _got(text, published="2022-03-01", region="武侯区")
