@@ -454,6 +454,7 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
         if r is not None and r.metric is not None and r.rule == "growth" and before is not None \
                 and before.rule == "breakdown" and r.metric.growth_of == before.metric.key:
             results[i] = replace(r, rule="breakdown")  # the rate of a breakdown's part is a part's rate too
+    _passed_after_value(sentence, quantities, results)
     _shared(catalogue, sentence, quantities, results)
     _shared_growth(catalogue, sentence, quantities, results)
     _after_values(catalogue, sentence, quantities, history, results)
@@ -804,6 +805,22 @@ def _tiers(results: list[Recognition | None]) -> None:
 
 def _strip_note(text: str) -> str:
     return _TRAILING_NOTE.sub("", text)
+
+
+def _passed_after_value(sentence: str, quantities: list[tuple[Quantity, int, int]],
+                        results: list[Recognition | None]) -> None:
+    """实现地区生产总值2055.62亿元,…,这也是GDP首次突破2000亿元: a threshold said to be passed after the value
+    itself was given is no second value."""
+    for i, (q, start, _) in enumerate(quantities):
+        r = results[i]
+        if r is None or r.metric is None:
+            continue
+        c_start, _ = clause_bounds(sentence, start)
+        if not (_MILESTONE.search(sentence[c_start:start]) or _MILESTONE.search(sentence[c_start:start + 2])):
+            continue  # (突破 may be printed as the figure's own qualifier)
+        if any(results[j] is not None and results[j].metric is r.metric and quantities[j][0].value >= q.value
+               for j in range(i)):
+            results[i] = Recognition(None, "里程碑", r.label, 0.4, history=True)
 
 
 def _milestones(sentence: str, quantities: list[tuple[Quantity, int, int]]) -> tuple[dict[int, str], set[int]]:

@@ -151,3 +151,9 @@ def test_a_bare_value_added_after_a_sectors_output_is_that_sectors_not_the_areas
     assert _got(text, published="2022-03-01", region="柘城县") == set()
     text = "2021年,全街道共实现增加值18.25亿元,增长6.4%。"
     assert ("gdp", 18.25, "exact") in _got(text, published="2022-03-01", region="武侯区")
+
+
+def test_a_threshold_said_to_be_passed_after_the_value_is_no_second_value():
+    text = "2023年义乌实现地区生产总值2055.62亿元,同比增长8.0%,这也是义乌历史上GDP首次突破2000亿元。"
+    assert _got(text, published="2024-02-01", region="义乌市") == {("gdp", 2055.62, "exact"),
+                                                                  ("gdp_growth_pct", 8.0, "exact")}
