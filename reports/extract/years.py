@@ -61,14 +61,21 @@ class YearMention:
 _YEAR_HINT = re.compile(r"年|目前|当前|如今|月|五")
 
 
+# 比2007年增长17%: a rate on the year named (not 增长3倍, a multiple over years).
+_RATE_ON = re.compile(r"(?:同期)?(?:相比)?,?(?:增长|增加|下降|减少|提高)了?\s*-?[\d.]+\s*%")
+
+
 def year_mentions(text: str, published: date | None) -> list[YearMention]:
     out: list[YearMention] = []
     if not _YEAR_HINT.search(text):
         return out
     named = None  # the last year the paragraph named in digits
+    compared: list[YearMention] = []
     for m in _YEAR.finditer(text):
         if m.group("y"):
             if _COMPARISON.search(text[max(0, m.start() - 2):m.start()]) or _TIMES_OF.match(text, m.end()):
+                if _RATE_ON.match(text, m.end()):
+                    compared.append(YearMention(m.start(), m.end(), int(m.group("y")) + 1))
                 continue  # 比2022年增加12个 / 是1949年的1186倍 compare with that year; the figure is of another
             if _SINCE_YEAR.search(text[max(0, m.start() - 1):m.start()]) and _SINCE_YEAR_END.match(text, m.end()) \
                     or _SINCE_YEAR.search(text[max(0, m.start() - 1):m.start()]) \
@@ -113,6 +120,10 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
             if named is not None and named < year:
                 year = named  # 2021年全区…;一季度、上半年…: the halves of the year the paragraph speaks of
             out.append(YearMention(m.start(), m.end(), year))
+    if named is None and compared and len({c.year for c in compared}) == 1:
+        # 全年地区生产总值102.8亿元,比2007年增长17%, in a paragraph naming no year: a rate on the year before, so
+        # the figures are of 2008.
+        out = sorted(out + compared, key=lambda y: y.start)
     return out
 
 

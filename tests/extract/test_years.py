@@ -52,6 +52,15 @@ def test_it_dates_an_undated_bulletin_by_its_title_not_by_the_month_its_office_s
     assert default_year(None, "2022年驿城区国民经济和社会发展统计公报。2023年5月全区…") == 2022
 
 
+def test_a_rate_on_a_named_year_dates_a_paragraph_that_names_no_other():
+    page = "汨罗市\n\n全年地区生产总值102.8亿元,比2007年增长17%。第一产业增加值22.7亿元,增长5%。\n"
+    assert {(f.metric, f.year) for f in metric_facts(page, published="2015-03-18", region="汨罗市")} == {
+        ("gdp", 2008), ("gdp_growth_pct", 2008), ("va_primary", 2008)}
+    named = "汨罗市\n\n2013年,全市地区生产总值102.8亿元,比2012年增长17%,比2010年增长了1.5倍。\n"
+    assert {(f.metric, f.year) for f in metric_facts(named, published="2015-03-18", region="汨罗市")} == {
+        ("gdp", 2013), ("gdp_growth_pct", 2013)}
+
+
 def test_it_dates_ordinary_news_to_the_publication_year():
     assert default_year(date(2024, 1, 15), "日前,街道举办活动") == 2024
     assert default_year(date(2023, 7, 15), "街道举办活动") == 2023
