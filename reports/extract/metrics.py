@@ -1069,6 +1069,7 @@ def _shared_growth(catalogue: Catalogue, sentence: str, quantities: list[tuple[Q
 
 # 规上工业总产值58.01亿元、增加值13.8亿元,分别增长7.8%、7.85%: measures listed with 、, each with its own noun
 # (not a place's name: 甲镇12亿元、乙镇8亿元 is one measure of several places).
+_RESPECTIVE_VALUES = re.compile(r"分别(?:为|是|达到?|完成|实现)\s*$")
 _MEASURE_LISTED = re.compile(r"、[\u4e00-\u9fff]{2,8}(?<![镇乡区县市村道])$")
 
 
@@ -1082,7 +1083,10 @@ def _pair_with_measures(catalogue: Catalogue, sentence: str, quantities: list[tu
     if len(run) < 2 or len(values) != len(run):
         return False
     clauses = {clause_bounds(sentence, quantities[j][1]) for j in values}
-    if len(clauses) != len(values) and not all(
+    # (…等三项指标分别为49.26亿元、77亿元、29.69亿元,分别增长9.2%、3%、1.3%: values of a 分别 list, one per item.)
+    respective = _RESPECTIVE_VALUES.search(sentence, 0, quantities[values[0]][1]) is not None and all(
+        re.fullmatch(r"\s*[、和及]\s*", sentence[quantities[a][2]:quantities[b][1]]) for a, b in itertools.pairwise(values))
+    if len(clauses) != len(values) and not respective and not all(
             _MEASURE_LISTED.match(sentence, quantities[a][2], quantities[b][1]) for a, b in itertools.pairwise(values)):
         return False
     for j, i in zip(values, run, strict=True):
@@ -1097,6 +1101,9 @@ def _pair_with_measures(catalogue: Catalogue, sentence: str, quantities: list[tu
     return True
 
 
+_SUMMED_UP = re.compile(r"等(?:[一二三四五六七八九十两\d]+(?:项|个|类|大))?[\u4e00-\u9fff]{0,8}$")
+
+
 def _items(subject: str) -> list[str]:
     m = _THREE_SECTORS.search(subject)
     if m:
@@ -1105,6 +1112,8 @@ def _items(subject: str) -> list[str]:
         rest = re.sub(r"^(?:产业|产)", "", rest)
         rest = re.sub(r"^(?:分别)?(?:累计)?(?:实现|完成|达到|达)", "", rest)
         return [f"第{n}产业{rest}" for n in "一二三"]
+    # GDP、规上工业总产值、出口交货值等三项主要经济指标分别为…: the summing-up noun after 等 is no item's.
+    subject = _SUMMED_UP.sub("", subject)
     parts = [p for p in re.split(r"[、和及与]", subject) if p]
     if len(parts) < 2:
         return []
@@ -1112,7 +1121,7 @@ def _items(subject: str) -> list[str]:
     # 专职、兼职网格员 → 专职网格员, 兼职网格员: short leading items share the last item's head noun.
     out = []
     for part in parts[:-1]:
-        if len(part) < len(last) and len(part) <= 3:
+        if len(part) < len(last) and len(part) <= 3 and not part.isascii():
             out.append(part + last[len(part):])
         else:
             out.append(part)

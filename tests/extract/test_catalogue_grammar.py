@@ -157,3 +157,11 @@ def test_a_threshold_said_to_be_passed_after_the_value_is_no_second_value():
     text = "2023年义乌实现地区生产总值2055.62亿元,同比增长8.0%,这也是义乌历史上GDP首次突破2000亿元。"
     assert _got(text, published="2024-02-01", region="义乌市") == {("gdp", 2055.62, "exact"),
                                                                   ("gdp_growth_pct", 8.0, "exact")}
+
+
+def test_a_respective_list_summed_up_after_deng_pairs_its_items_values_and_rates():
+    text = ("2015年,西店镇GDP、规上工业总产值、规上工业出口交货值等三项主要经济指标分别为49.26亿元、77亿元、"
+            "29.69亿元,分别同比增长9.2%、3%、1.3%。")
+    assert _got(text, published="2016-07-14", region="宁海县") == {
+        ("gdp", 49.26, "exact"), ("industrial_output_above_scale", 77, "exact"),
+        ("gdp_growth_pct", 9.2, "exact"), ("industrial_output_above_scale_growth_pct", 3, "exact")}
