@@ -399,6 +399,8 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
                 found = match_metric(catalogue, q, previous[:_KEEPS_GROWING.search(previous).start()], "")
                 if found is not None:
                     found = (*found[:3], "previous_clause")
+        if found is None and c_start > 0 and q.family == "money":
+            found = _short_for_previous(catalogue, q, sentence, c_start, head)
         if found is None and c_start > 0 and (labelled or _TOTAL_ONLY.match(head)):
             # 地区生产总值:8.6亿元 (a table-like line) / 每个网格配备1名专职网格员,共123名 / 9个社区全部建成社区养老
             # 服务站,共9个: the figure is of the noun that ends the clause before it.
@@ -850,6 +852,26 @@ _PREVIOUS = re.compile(r"(?:原有|原来|原先|此前|以往)的?[\u4e00-\u9ff
 _NEW_TOTAL = re.compile(
     r"(?:增至|增加到|增长到|调整为|调整到|变为|达到|达|扩大到|扩展到|扩充到|提升到|提高到|划分为|整合为|优化为|合并为)\s*$"
 )
+
+
+_DONE_NOUN = re.compile(r"(?:完成|实现)([\u4e00-\u9fff]{2,4})\s*$")
+
+
+def _short_for_previous(catalogue: Catalogue, q: Quantity, sentence: str, c_start: int,
+                        head: str) -> tuple[MetricSpec, str, float, str] | None:
+    """我市固定资产投资增势强劲,累计完成投资202.3亿元: a bare noun that ends the measure a figureless clause just
+    named (投资 of 固定资产投资) is that measure."""
+    m = _DONE_NOUN.search(head)
+    if m is None:
+        return None
+    noun = m.group(1)
+    p_start, _ = clause_bounds(sentence, c_start - 1)
+    previous = sentence[p_start:c_start - 1]
+    at = previous.rfind(noun)
+    if at <= 0 or re.search(r"\d", previous):
+        return None
+    found = match_metric(catalogue, q, previous[:at + len(noun)], "")
+    return (*found[:3], "previous_clause") if found is not None and found[0].family == "money" else None
 
 
 def _kind_after(catalogue: Catalogue, q: Quantity, post: str) -> str | None:
