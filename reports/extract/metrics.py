@@ -491,9 +491,10 @@ def _after_values(catalogue: Catalogue, sentence: str, quantities: list[tuple[Qu
 _GROWTH_WORD = re.compile(r"(?:同比|比上年)?(?:增长|增幅|下降)")
 # 分镇街看 / 从分乡镇来看: what follows gives, place by place, the measure the sentences before were about; each
 # place's figure names the measure by its verb or a bare head (拱辰办实现产值5.3亿元, 比增8.62%).
+# 分区县看 / 各县(市、区)投资增速…,其中…: a breakdown of the measure by place.
 _BY_PLACE = re.compile(r"[从按]?分(?:乡镇|镇街|镇|街道|镇\(街道\)|街镇|乡|区县|县区|区|县|片区|区域)"
-                       r"(?:来?看|情况看|统计)")
-_BARE_MEASURE = re.compile(r"(?:实现|完成|达到?|为)(?:产值|总值|总额|总量)?\s*$")
+                       r"(?:来?看|情况看|统计)|各(?:县\(市、区\)|县市区|区县|县区|乡镇|镇街|街镇)")
+_BARE_MEASURE = re.compile(r"(?:实现|完成|达到?|为)(?:产值|总值|总额|总量|投资)?\s*$")
 _REACHED = re.compile(r"^\s*(?:达到|达)\s*$")
 _TOTAL_OF_BEFORE = re.compile(r"^\s*(?:总量|总额|总值)(?:为|达到?|完成|实现)?\s*$")
 

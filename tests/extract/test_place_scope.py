@@ -449,3 +449,11 @@ def test_a_figure_given_as_a_share_of_its_own_places_whole_is_a_part_but_a_towns
     town = "萧县工业\n\n2011年,龙城镇实现工业产值38.3亿元,增长6.4%,占全县工业总产值的15.6%。\n"
     assert summary(run(town, published="2011-12-01", region="萧县")) == {
         ("龙城镇", 2011, "industrial_output", 38.3), ("龙城镇", 2011, "industrial_output_growth_pct", 6.4)}
+
+
+def test_a_breakdown_over_each_county_gives_each_its_bare_figure_of_the_measure_the_page_is_about():
+    page = ("晋城市投资\n\n上半年,我市固定资产投资增势强劲,累计完成投资202.3亿元,同比增长34.6%。\n\n"
+            "同时,各县(市、区)投资增速趋于平衡,其中,阳城县完成投资25.3亿元,增长36.9%;沁水县完成投资26.6亿元,增长35.8%。\n")
+    got = summary(run(page, published="2012-08-17", region="晋城市"))
+    assert {("晋城市", 2012, "fixed_asset_investment", 202.3), ("阳城县", 2012, "fixed_asset_investment", 25.3),
+            ("沁水县", 2012, "fixed_asset_investment", 26.6)} <= got
