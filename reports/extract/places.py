@@ -42,7 +42,7 @@ _CITY_SHORT_WORDS = ("全市", "市区", "城区", "加装", "新增", "新建",
                      "推进", "构建", "启动", "开展", "率先", "今年", "去年", "上半年", "前三季度")
 # Development zones: governed like districts, named after a city, often missing from the gazetteer.
 ZONE_WORDS = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "工业园区", "高新区", "开发区", "经开区", "新区",
-              "园区", "示范区", "试验区", "管理区", "保税区")
+              "园区", "示范区", "试验区", "实验区", "合作区", "管理区", "保税区")
 # A town or subdistrict the gazetteer does not know (renamed, merged, newer than its data): a name opening a
 # headline or a clause, ending in 街道/镇/乡. Taken only when the page names it at least twice or in a
 # "<place>:" headline, and never from everyday words (全镇, 各乡镇, 特色小镇, 城乡).

@@ -457,3 +457,9 @@ def test_a_breakdown_over_each_county_gives_each_its_bare_figure_of_the_measure_
     got = summary(run(page, published="2012-08-17", region="晋城市"))
     assert {("晋城市", 2012, "fixed_asset_investment", 202.3), ("阳城县", 2012, "fixed_asset_investment", 25.3),
             ("沁水县", 2012, "fixed_asset_investment", 26.6)} <= got
+
+
+def test_an_experimental_zone_the_gazetteer_lacks_is_its_papers_own_district():
+    page = "毛集网格\n\n该区创新网格化管理,以自然庄为单位建立网格238个。\n"
+    assert summary(run(page, published="2020-02-20", region="毛集实验区")) == {
+        ("毛集实验区", 2020, "grid_count", 238)}
