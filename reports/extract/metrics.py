@@ -1057,6 +1057,8 @@ def _place_row(sentence: str, quantities: list[tuple[Quantity, int, int]], resul
         results[0] = Recognition(topic, "", topic.name_zh, 0.7, rule="place_share")
 
 
+_GROWTH_BEFORE_RESPECTIVE = re.compile(r"(?:增长|增速|增幅|比增)$")
+_RESPECTIVE_IS = re.compile(r"(?:为|是|达到?)\s*")
 _RESPECTIVE_GROWTH = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|比增)(?:了|为|达到?)?\s*")
 
 
@@ -1066,6 +1068,8 @@ def _shared_growth(catalogue: Catalogue, sentence: str, quantities: list[tuple[Q
     measure the values before it were given."""
     for m in re.finditer("分别", sentence):
         g = _RESPECTIVE_GROWTH.match(sentence, m.end())
+        if g is None and _GROWTH_BEFORE_RESPECTIVE.search(sentence, 0, m.start()):
+            g = _RESPECTIVE_IS.match(sentence, m.end())  # 同比增幅分别为31.7%、17.2%
         c_start, _ = clause_bounds(sentence, m.start())
         if g is None or not _NO_SUBJECT.match(sentence[c_start:m.start()]):
             continue  # 城乡居民人均可支配收入分别增长5%、7.1%: rates of a measure of their own
@@ -1105,12 +1109,13 @@ def _pair_with_measures(catalogue: Catalogue, sentence: str, quantities: list[tu
     values = [j for j in range(run[0] - 1, -1, -1) if quantities[j][0].family != "percent"][: len(run)][::-1]
     if len(run) < 2 or len(values) != len(run):
         return False
-    clauses = {clause_bounds(sentence, quantities[j][1]) for j in values}
     # (…等三项指标分别为49.26亿元、77亿元、29.69亿元,分别增长9.2%、3%、1.3%: values of a 分别 list, one per item.)
     respective = _RESPECTIVE_VALUES.search(sentence, 0, quantities[values[0]][1]) is not None and all(
         re.fullmatch(r"\s*[、和及]\s*", sentence[quantities[a][2]:quantities[b][1]]) for a, b in itertools.pairwise(values))
-    if len(clauses) != len(values) and not respective and not all(
-            _MEASURE_LISTED.match(sentence, quantities[a][2], quantities[b][1]) for a, b in itertools.pairwise(values)):
+    apart = all(clause_bounds(sentence, quantities[a][1]) != clause_bounds(sentence, quantities[b][1])
+                or _MEASURE_LISTED.match(sentence, quantities[a][2], quantities[b][1])
+                for a, b in itertools.pairwise(values))
+    if not respective and not apart:
         return False
     for j, i in zip(values, run, strict=True):
         base = results[j].metric if results[j] is not None else None

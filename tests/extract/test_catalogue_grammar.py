@@ -165,3 +165,10 @@ def test_a_respective_list_summed_up_after_deng_pairs_its_items_values_and_rates
     assert _got(text, published="2016-07-14", region="宁海县") == {
         ("gdp", 49.26, "exact"), ("industrial_output_above_scale", 77, "exact"),
         ("gdp_growth_pct", 9.2, "exact"), ("industrial_output_above_scale_growth_pct", 3, "exact")}
+
+
+def test_rates_given_as_zengfu_fenbie_wei_pair_with_measures_some_listed_with_dun():
+    text = ("2011年,方巷镇实现工业产值106亿元,实现应税销售17.33亿元、国税5329万元、地税2760万元,"
+            "与2010年同比增幅分别为31.7%、17.2%、30%、31.2%。")
+    assert _got(text, published="2012-01-10", region="邗江区") == {
+        ("industrial_output", 106, "exact"), ("industrial_output_growth_pct", 31.7, "exact")}
