@@ -337,6 +337,7 @@ class _Paragraph:
         self.mention_starts = [m.start for m in self.mentions]
         self._topics: dict[str, Mention | None] = {}
         self.published = published
+        self.last_named: tuple[int, Place] | None = None  # (sentence start, place) of the last figure a place was named for
         sentence = _SENTENCE_ASCII if _ASCII_STOP.search(self.text) else _SENTENCE
         self.sentences = _bounded([(m.start(), m.end()) for m in sentence.finditer(self.text) if m.end() > m.start()],
                                   self.text)
@@ -393,6 +394,10 @@ class _Paragraph:
                         return paired, "sentence"
                 if found is not None:
                     return found, "sentence"
+        if self.last_named is not None and self.last_named[0] <= sentence_start \
+                and self.text.startswith("其中", sentence_start):
+            # 2022年,全区地区生产总值279.33亿元。其中,第一产业…: the parts are of the total's place.
+            return self.last_named[1], "sentence"
         several = _SEVERAL_TOWNS.search(self.page.text, lo, hi)
         if several is not None and not _CLAUSE_MARK.search(self.page.text, several.end(), hi):
             # 已在麦子店、潘家园等街乡新增停车位3173个: a figure summed over several towns is their district's.
@@ -703,6 +708,8 @@ class _Paragraph:
             rec = Recognition(None, "占比", rec.label, 0.4)
         if rec.part_of is not None and place != self.place_at(s_start, s_start + rec.total_at):
             rec = Recognition(rec.part_of, "", rec.part_of.name_zh, 0.8, rule="part_of_other_place")
+        if rec.metric is not None and place is not None and place_source in ("sentence", "reference"):
+            self.last_named = (s_start, place)
         value, upper, unit = _canonical(q, rec.metric)
         if q.family == "percent" and rec.metric is not None and rec.metric.growth_of:
             c_start, _ = clause_bounds(sentence, q.start - s_start)

@@ -463,3 +463,11 @@ def test_an_experimental_zone_the_gazetteer_lacks_is_its_papers_own_district():
     page = "毛集网格\n\n该区创新网格化管理,以自然庄为单位建立网格238个。\n"
     assert summary(run(page, published="2020-02-20", region="毛集实验区")) == {
         ("毛集实验区", 2020, "grid_count", 238)}
+
+
+def test_the_parts_after_qizhong_are_of_the_place_whose_total_came_just_before():
+    page = ("天津市蓟州区下营镇乡村振兴示范区\n\n天津市蓟州区总面积1590平方公里。2022年,全区地区生产总值279.33亿元。"
+            "其中,第一产业实现增加值53.55亿元,第二产业实现增加值60.99亿元。\n")
+    got = summary(run(page, published="2023-05-01", region="蓟州区"))
+    assert {place for place, *_ in got} == {"蓟州区"}
+    assert ("蓟州区", 2022, "va_secondary", 60.99) in got
