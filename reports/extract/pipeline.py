@@ -52,7 +52,8 @@ _BARE_COMMUNITY = {"社区", "村", "居民区", "小区", "社区里", "村里"
 _OFFICE = re.compile(r"党总支|党委|党支部|居委会")
 _SUBJECTLESS = re.compile(r"^\s*(?:共有|现有|拥有|有|共|划分|设|建有|建立|组建|配备)")
 # What may open a sentence before a community that is its topic: 在周庄村,… / 上京村划分了… / 此外,在河西社区,…
-_TOPIC_OPENING = re.compile(r"[\s“]*(?:(?:另外|此外|同时|比如|例如|而)[,\s]*)?(?:在|以|我们|咱们)?\s*")
+# (欧梦婕所在的湖景社区有9个网格: the community someone works in.)
+_TOPIC_OPENING = re.compile(r"[\s“]*(?:(?:另外|此外|同时|比如|例如|而)[,\s]*)?(?:在|以|我们|咱们|[\u4e00-\u9fff]{1,6}所在的)?\s*")
 
 
 @dataclass(frozen=True)

@@ -471,3 +471,8 @@ def test_the_parts_after_qizhong_are_of_the_place_whose_total_came_just_before()
     got = summary(run(page, published="2023-05-01", region="蓟州区"))
     assert {place for place, *_ in got} == {"蓟州区"}
     assert ("蓟州区", 2022, "va_secondary", 60.99) in got
+
+
+def test_a_community_someone_works_in_opening_the_sentence_keeps_its_own_count():
+    page = "笋岗街道\n\n笋岗街道推进网格治理。欧梦婕所在的湖景社区有9个网格,1万5千人。\n"
+    assert summary(run(page, published="2023-05-01", region="罗湖区")) == set()
