@@ -196,7 +196,9 @@ def is_dateline(text: str, mention: YearMention) -> bool:
 
 # 2019年南渡镇政府工作报告 is delivered early in 2019 and accounts for 2018; its figures are that year's. The
 # 完成情况 / 执行情况 of a year's report tells what was done in that same year.
-_WORK_REPORT_AFTER = re.compile(r"\s*年?[^。!?\n]{0,16}?政府工作报告(?![^。!?\n]{0,6}?(?:完成|执行|落实|进展|分工))")
+# (中山街道2023年上半年政府工作报告 reports on the half-year it names.)
+_WORK_REPORT_AFTER = re.compile(r"\s*年?(?![^。!?\n]{0,16}?(?:半年|季度))[^。!?\n]{0,16}?政府工作报告"
+                                r"(?![^。!?\n]{0,6}?(?:完成|执行|落实|进展|分工))")
 
 
 def title_year(title: str, published: date | None) -> int | None:

@@ -61,6 +61,12 @@ def test_a_rate_on_a_named_year_dates_a_paragraph_that_names_no_other():
         ("gdp", 2013), ("gdp_growth_pct", 2013)}
 
 
+def test_a_half_year_government_report_is_of_its_own_year():
+    page = "中山街道2023年上半年政府工作报告\n\n1-5月份新落户企业839户,注册资本35.46亿元。\n"
+    assert {(f.metric, f.year) for f in metric_facts(page, published="2023-08-09", region="松江区")} == {
+        ("enterprises_new", 2023)}
+
+
 def test_it_dates_ordinary_news_to_the_publication_year():
     assert default_year(date(2024, 1, 15), "日前,街道举办活动") == 2024
     assert default_year(date(2023, 7, 15), "街道举办活动") == 2023
