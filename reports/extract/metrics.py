@@ -465,6 +465,7 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
     _place_shares(sentence, quantities, results)
     _place_row(sentence, quantities, results, topic)
     _tiers(results)
+    _general_branches(sentence, quantities, results)
     _additions(sentence, quantities, results)
     return [r for r in results]  # type: ignore[misc]
 
@@ -804,6 +805,30 @@ def _tiers(results: list[Recognition | None]) -> None:
             if rank < deepest:
                 r = results[i]
                 results[i] = Recognition(None, r.note, r.note + r.metric.name_zh.rstrip("数"), 0.5)
+
+
+def _general_branches(sentence: str, quantities: list[tuple[Quantity, int, int]],
+                      results: list[Recognition | None]) -> None:
+    """下设10个党总支部,58个党支部: general branches counted beside the branches are another level of the same
+    organisations; the branches are the count (as with the finest level of grids)."""
+    kinds: dict[int, str] = {}
+    for i, (_, start, end) in enumerate(quantities):
+        r = results[i]
+        if r is None or r.metric is None or r.metric.key != "party_organizations":
+            continue
+        c_start, _ = clause_bounds(sentence, start)
+        around = sentence[end:end + 4] if sentence[end:end + 1] in "个党" else sentence[max(c_start, start - 4):start]
+        m = _BRANCH_KIND.search(around)
+        if m:
+            kinds[i] = m.group()
+    if "党支部" in kinds.values():
+        for i, kind in kinds.items():
+            if kind != "党支部":
+                r = results[i]
+                results[i] = Recognition(None, "党总支", r.label, 0.5)
+
+
+_BRANCH_KIND = re.compile(r"党总支|党支部")
 
 
 def _strip_note(text: str) -> str:

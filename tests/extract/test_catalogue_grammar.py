@@ -172,3 +172,9 @@ def test_rates_given_as_zengfu_fenbie_wei_pair_with_measures_some_listed_with_du
             "与2010年同比增幅分别为31.7%、17.2%、30%、31.2%。")
     assert _got(text, published="2012-01-10", region="邗江区") == {
         ("industrial_output", 106, "exact"), ("industrial_output_growth_pct", 31.7, "exact")}
+
+
+def test_general_branches_counted_beside_branches_leave_the_branches_as_the_count():
+    text = "平马镇党委下设10个党总支部,58个党支部,党员680名。"
+    assert _got(text, published="2015-05-01", region="田东县") == {("party_organizations", 58, "exact"),
+                                                                  ("party_members", 680, "exact")}
