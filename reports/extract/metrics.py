@@ -1154,6 +1154,8 @@ def _pair_with_measures(catalogue: Catalogue, sentence: str, quantities: list[tu
     return True
 
 
+_ENDS_WITH_YEAR = re.compile(r"(?:19|20)\d{2}\s*年$")
+_OPENS_WITH_YEAR = re.compile(r"^(?:19|20)\d{2}\s*年")
 _SUMMED_UP = re.compile(r"等(?:[一二三四五六七八九十两\d]+(?:项|个|类|大))?[\u4e00-\u9fff]{0,8}$")
 
 
@@ -1171,6 +1173,9 @@ def _items(subject: str) -> list[str]:
     if len(parts) < 2:
         return []
     last = parts[-1]
+    # 2021年和2020年招商引资到位资金分别为…: years listed, one measure for each (the pipeline dates each value).
+    if all(_ENDS_WITH_YEAR.search(p) for p in parts[:-1]) and _OPENS_WITH_YEAR.match(last):
+        return [_OPENS_WITH_YEAR.sub("", last)] * len(parts)
     # 专职、兼职网格员 → 专职网格员, 兼职网格员: short leading items share the last item's head noun.
     out = []
     for part in parts[:-1]:

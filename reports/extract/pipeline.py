@@ -613,6 +613,9 @@ class _Paragraph:
         # 去年还建成… does not date the 敬老院.
         semicolon = self.text.find(";", position, sentence_end)
         end = semicolon if semicolon != -1 else sentence_end
+        respective = self._respective_year(position)
+        if respective is not None:
+            return respective, "sentence"
         # nearest_year wants the last usable year before the figure, else the first after it: look only at those
         # (walking out from the figure) rather than filtering every year of the paragraph for every figure.
         years = self.years
@@ -631,6 +634,20 @@ class _Paragraph:
         if found is not None:
             return found, "sentence"
         return fallback, (self.fallback_year_source if fallback is not None else "none")
+
+    def _respective_year(self, position: int) -> int | None:
+        """2021年和2020年招商引资到位资金分别为1021.19亿元和755.64亿元: the k-th value of a 分别 run is of the k-th
+        year listed before it."""
+        lo = max(self.text.rfind("。", 0, position), self.text.rfind(";", 0, position)) + 1
+        at = self.text.rfind("分别", lo, position)
+        if at == -1:
+            return None
+        listed = _YEARS_LISTED.search(self.text, lo, at)
+        if listed is None:
+            return None
+        years = [int(y) for y in re.findall(r"(\d{4})\s*年", listed.group())]
+        k = len(find_quantities(self.text[at:position]))
+        return years[k] if k < len(years) else None
 
     def _dates_figure(self, m: YearMention, position: int) -> bool:
         # 从2022年底的1.52万户增加到1.71万户: a starting year dates the starting value only.
@@ -796,6 +813,9 @@ _SITED: dict[int, tuple[Catalogue, list]] = {}
 
 _SHARE_OF_WHOLE = re.compile(r"^占(?:全|该|本|我)(县|区|市|镇|乡|街道|旗)(?![委政级属直])")
 _GROWTH_CLAUSE = re.compile(r"^(?:同比|比上年|较上年)?(?:增长|增加|下降|减少)[\d.]+%$")
+
+
+_YEARS_LISTED = re.compile(r"(?:19|20)\d{2}\s*年(?:\s*[、和与及]\s*(?:19|20)\d{2}\s*年)+")
 
 
 def _share_of_own_whole(sentence: str, after: int, place: Place) -> bool:

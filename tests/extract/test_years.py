@@ -67,6 +67,13 @@ def test_a_half_year_government_report_is_of_its_own_year():
         ("enterprises_new", 2023)}
 
 
+def test_values_of_a_fenbie_run_after_listed_years_take_those_years_in_order():
+    page = "乌鲁木齐招商\n\n数据显示,乌鲁木齐市2021年和2020年招商引资到位资金分别为1021.19亿元和755.64亿元。\n"
+    assert {(f.metric, f.year, float(f.value)) for f in metric_facts(page, published="2022-12-26",
+                                                                      region="乌鲁木齐市")} == {
+        ("attracted_investment", 2021, 1021.19), ("attracted_investment", 2020, 755.64)}
+
+
 def test_it_dates_ordinary_news_to_the_publication_year():
     assert default_year(date(2024, 1, 15), "日前,街道举办活动") == 2024
     assert default_year(date(2023, 7, 15), "街道举办活动") == 2023
