@@ -83,6 +83,9 @@ class Lexicon:
     higher_named: re.Pattern
     action_opening: re.Pattern
     descriptor_after: re.Pattern
+    carrying_out: re.Pattern
+    inventing_before: re.Pattern
+    own_action_after: re.Pattern
 
 
 def _alternation(words: list[str]) -> str:
@@ -113,6 +116,9 @@ def lexicon() -> Lexicon:
         higher_named=re.compile(f"^(?:{higher})|(?:{higher})$|中国"),
         action_opening=re.compile("^(?:" + _alternation(data["action_openings"]) + ")"),
         descriptor_after=re.compile("^(?:" + _alternation(data["descriptor_after"]) + ")"),
+        carrying_out=re.compile("^(?:" + _alternation(data["carrying_out_verbs"]) + ")"),
+        inventing_before=re.compile("(?:" + _alternation(data["inventing_qualifiers"]) + ")$"),
+        own_action_after=re.compile("^(?:" + _alternation(data["own_action_nouns"]) + ")"),
     )
 
 
@@ -201,6 +207,10 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
         branded = bool(lex.brand_after.match(after))
         if gap > 24 and not carried and not branded:
             continue
+        if verb is not None and gap <= 24 and lex.carrying_out.match(verb.group()) \
+                and not lex.inventing_before.search(before, 0, verb.start()) and not lex.own_action_after.match(run_after) \
+                and not branded:
+            continue  # 大力实施“七增计划”: carried out, not said to be the place's own
         if _FIVE_YEAR_PLAN.match(name) or _MINUTES_CIRCLE.match(name):
             continue
         code = bool(_CODE.match(name)) or bool(_NUMERALS.match(name))

@@ -235,3 +235,10 @@ def test_it_takes_a_quoted_platform_or_app_for_a_name_and_leaves_out_those_named
     assert _names("通过“掌上海淀”客户端构建数字社区。") == ["掌上海淀"]
     assert _names("“志愿江苏”平台志愿者登记人数突破124万人。") == []
     assert _names("用好“天门·中国时尚服装特色小镇”平台。") == []
+
+
+def test_a_name_merely_carried_out_is_none_unless_invented_or_an_action_of_the_places_own():
+    assert _names("全区大力实施“七增计划”,全面推进“五大工程”。") == []
+    assert _names("继续实施“交钥匙工程”和“千万元以上项目审批代理制度”。") == []
+    assert _names("七里街道党工委创新实施党建引领“三联三治”模式。") == ["三联三治"]
+    assert _names("实施“幸福小江”行动强化未成年人保护。") == ["幸福小江"]
