@@ -20,7 +20,7 @@ from .lookahead import guarded
 from .quantities import Quantity
 
 _FILLER = re.compile(
-    r"(?:[\s:]|共计|合计|累计|总计|共|达到|高达|多达|达|为|是|有|增至|增加到|突破|首次|首度|一举|约为|已达|已有|已经|已|分别|完成|实现|录得|目前|初步测算|初步核算|"
+    r"(?:[\s:”\"]|共计|合计|累计|总计|共|达到|高达|多达|达|为|是|有|增至|增加到|突破|首次|首度|一举|约为|已达|已有|已经|已|分别|完成|实现|录得|目前|初步测算|初步核算|"
     # 专职网格员配备30人: a verb of staffing or having between the noun and its number.
     r"配备|配齐|配强|配有|配置|设有|建有|拥有|现有|建成|建立|组建|成立|设立|设置|"
     # 网格调整为98个 / 综治网格细化为6000余个: the count the noun was changed to is its current count.
@@ -384,7 +384,7 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             counted_before = previous is not None and previous.rule == "after" and previous.metric is found[0] \
                 and _head(before_previous) != before_previous.rstrip()
             if rest[:1] not in "、,和及与 " and not threshold \
-                    and (_head(rest) != rest.rstrip() or counted_before) \
+                    and (_head(rest) != rest.rstrip().rstrip("”\"") or counted_before) \
                     and match_metric(catalogue, q, rest, "") is not None:
                 found = match_metric(catalogue, q, "", post)
         if found is not None and q.weak and (not _COUNTING_VERB.search(head) or q.unit in ("名", "人", "位")):
