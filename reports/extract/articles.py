@@ -8,6 +8,7 @@ credit line ("(由区疾控中心提供)") is cut off from the article it follow
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -91,9 +92,25 @@ def _title_place(ctx: Context, indexes: list[int]) -> Place | None:
     return named[0] if named else None
 
 
+# 中文名: 城口县 — the name field of an encyclopaedia-style infobox names what the page is about.
+_INFOBOX_NAME = re.compile(r"\s*(?:中文名称?|名称|地名)\s*[:：]\s*")
+
+
+def _infobox_place(ctx: Context, start: int, end: int) -> Place | None:
+    for i in range(start, min(end, start + 40)):  # the infobox heads the page: look no further than its first lines
+        label = _INFOBOX_NAME.match(ctx.paras[i].text)
+        if label is None:
+            continue
+        at = ctx.offsets[i] + label.end()
+        named = next((m for m in ctx.mentions[i] if m.start == at and m.place is not None), None)
+        if named is not None:
+            return ctx.place_of(named)
+    return None
+
+
 def main_place(ctx: Context, start: int, end: int) -> Place | None:
     """The place an article is about: named in its headlines, else the one its body keeps coming back to."""
-    place = _title_place(ctx, title_indexes(ctx.paras, start, end))
+    place = _title_place(ctx, title_indexes(ctx.paras, start, end)) or _infobox_place(ctx, start, end)
     if place is not None:
         return place
     towns: Counter[Place] = Counter()

@@ -19,6 +19,13 @@ _LEAD = re.compile(r"^(?:本报讯|本刊讯|本报(?:记者|通讯员)|\((?:通
 _BYLINE = re.compile(
     r"^(?:(?:本报记者|记者|通讯员|特约记者|见习记者|实习生|特约通讯员)(?:\s|:)|文/|文:|图/|图:|来源:|编辑:|责任编辑|撰稿:)"
 )
+# 政府驻地: 葛城街道… / 中文名: 城口县 — a field of an encyclopaedia-style infobox: a line of its own, never a
+# headline over what follows.
+_INFOBOX_FIELD = re.compile(
+    r"^(?:中文名称?|外文名称?|别\s*名|简\s*称|行政区划代码|行政区类别|行政代码|区划代码|所属地区|所属地|隶属|地理位置|"
+    r"面\s*积|总面积|下辖地区|下\s*辖|政府驻地|驻\s*地|电话区号|邮政编码|邮\s*编|气候条件|气候类型|著名景点|车牌代码|"
+    r"人\s*口|总人口|常住人口|方\s*言|主要民族|民\s*族|机\s*场|火车站|官方网站|行政区域)\s*[:：]"
+)
 # 南京日报记者 陈蕾: a byline may open with the paper's name.
 _PAPER_BYLINE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|报)(?:社)?(?:记者|通讯员|特约记者|见习记者)\s")
 # 地区生产总值:186.42亿元,同比增长6.1% — a line of a figures table: a paragraph of its own, never a headline.
@@ -126,7 +133,7 @@ def _classify(line: _Line, width: int, next_line: _Line | None) -> Paragraph:
     # 发布日期:2025年07月08日 is the page's date line, not a row of figures.
     if n <= 60 and _RUNNING_HEADER.search(s) and not _INNER_PUNCT.search(s):
         return Paragraph("header")
-    if n <= 60 and _TABLE_ROW.match(s):
+    if n <= 60 and (_TABLE_ROW.match(s) or _INFOBOX_FIELD.match(s)):
         return Paragraph("body", row=True)
     # 本报记者 张华 on a line of its own is a byline; 本报记者 张华 报道:今年… opens the text.
     if n <= 30 and (_BYLINE.match(s) or _PAPER_BYLINE.match(s)) and not _INNER_PUNCT.search(s) \
@@ -198,8 +205,11 @@ def paragraphs(text: str) -> list[Paragraph]:
             open_para = None
 
     for i, line in enumerate(lines):
+        if open_para is None and out and out[-1].row and lines[i - 1].text.endswith(("、", ",")):
+            out[-1].add(line.start, line.end, line.text)  # 下辖地区: 葛城街道、复兴街道、 / 坪坝镇等…: a value run on
+            continue
         para = _classify(line, width, lines[i + 1] if i + 1 < len(lines) else None)
-        if para.kind == "body" and open_para is None and _wide_headline(line, width):
+        if para.kind == "body" and not para.row and open_para is None and _wide_headline(line, width):
             para = Paragraph("headline", kicker=line.text.endswith((":", "——", "—")))
         if open_para is not None and para.kind == "headline" and _PLACE_ENTRY.match(line.text):
             close()
