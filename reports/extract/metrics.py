@@ -610,8 +610,10 @@ _COUNTING_VERB = re.compile(
     r"共|设|划分|划|建|有|配备|配|组建|成立|达到|达|新增|开办|开设|打造|形成|改造|提升|投用|启用|运营|完成"
 )
 # The head of a figure that only sums up the clause before it (…每个网格配备1名网格员,共123名).
-_BARE_LEVEL = re.compile(r"^\s*(?:实现|完成|达到?)\s*$")
-_KEEPS_GROWING = re.compile(r"(?:保持|实现|呈现)[\u4e00-\u9fff]{0,4}(?:增长|上升|回升|向好)(?:态势)?$")
+_BARE_LEVEL = re.compile(r"^\s*(?:实现|完成|达到?|为)\s*$")
+# (…GDP最高,为1203.43亿元 / 增速最高,为14.0%: a measure ranked first, then its figure.)
+_KEEPS_GROWING = re.compile(r"(?:保持|实现|呈现)[\u4e00-\u9fff]{0,4}(?:增长|上升|回升|向好)(?:态势)?$|"
+                            r"(?:最高|最低|最多|最少|最大|居首|第一)$")
 _TOTAL_ONLY = re.compile(
     r"^\s*(?:(?:目前|现在|如今|现|已)?(?:共|共计|合计|总计|累计|总共|一共)(?:配备|配齐|有|达到?|为)?"
     r"|(?:目前|现在|如今|现)(?:已|共)?(?:有|达到?)"

@@ -178,3 +178,9 @@ def test_general_branches_counted_beside_branches_leave_the_branches_as_the_coun
     text = "平马镇党委下设10个党总支部,58个党支部,党员680名。"
     assert _got(text, published="2015-05-01", region="田东县") == {("party_organizations", 58, "exact"),
                                                                   ("party_members", 680, "exact")}
+
+
+def test_a_measure_ranked_first_then_given_its_figure_is_that_measures_figure():
+    text = "2017年,金水区“最富”,GDP最高,为1203.43亿元,同比增长9.5%。"
+    assert _got(text, published="2018-02-23", region="郑州市") == {("gdp", 1203.43, "exact"),
+                                                                  ("gdp_growth_pct", 9.5, "exact")}
