@@ -979,6 +979,9 @@ def _lists(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity,
             run.append((position, i))
             position += 1
             cursor = end
+        if len(items) < 2 and position >= 2 and run and _head(subject).strip():
+            # 巩义市和新密市排名第二和第三,GDP总量分别为784.08亿元和765.89亿元: one measure, a value per place.
+            items = [_head(subject)] * position
         if len(items) < 2 or position != len(items) or not run:
             continue
         for position, i in run:

@@ -484,3 +484,10 @@ def test_an_infobox_names_the_page_subject_and_its_fields_head_nothing():
             "城口县隶属于重庆市。2020年,全年实现地区生产总值55.20亿元,同比增长1.8%。\n")
     got = summary(run(page, published=None, region="城口县"))
     assert got == {("城口县", 2020, "gdp", 55.2), ("城口县", 2020, "gdp_growth_pct", 1.8)}
+
+
+def test_one_measure_listed_with_fenbie_for_places_named_in_a_clause_before_gives_each_its_value():
+    page = "郑州\n\n巩义市和新密市排名第二和第三,GDP总量分别为784.08亿元和765.89亿元,分别同比增长9.0%和7.8%。\n"
+    assert summary(run(page, published="2018-02-23", region="郑州市")) == {
+        ("巩义市", 2018, "gdp", 784.08), ("新密市", 2018, "gdp", 765.89),
+        ("巩义市", 2018, "gdp_growth_pct", 9.0), ("新密市", 2018, "gdp_growth_pct", 7.8)}
