@@ -128,6 +128,7 @@ _BARE_WAN = re.compile(
     _opened_by(_BARE_OPENING, "") +
     rf"(?P<num>{_AR_NUM})\s*(?P<mult>万)(?P<post1>余|多)?(?=[,。;!?、]|$)"
 )
+_FIRMS_BEFORE = re.compile(r"(?:市场主体|经营主体|商事主体|企业)(?:总量|总数|数量)?[^,;。!?\d]{0,8}$")
 _PEOPLE_BEFORE = re.compile(r"(?:志愿者|义工|党员|网格员)(?:人数|总数|队伍)?[^,;。!?\d]{0,8}$")
 _PERCENT_WORDS = re.compile(
     rf"(?P<pre>将近|接近|大约|超过|不到|不足|不少于|至少|近|约|超|逾)?百分之(?P<num>{_CN_NUM}|{_AR_NUM})"
@@ -343,6 +344,9 @@ def find_quantities(text: str) -> list[Quantity]:
     # 注册志愿者620万: only after a noun for people.
     out += [q for q in _bare(text, _BARE_WAN, "万", masked, taken, "count", "人")
             if _PEOPLE_BEFORE.search(text, max(0, q.start - 20), q.start)]
+    # 经营主体总量达21.41万: firms counted in 万 with the noun naming them just before.
+    out += [q for q in _bare(text, _BARE_WAN, "万", masked, taken, "count", "户")
+            if _FIRMS_BEFORE.search(text, max(0, q.start - 20), q.start)]
     out.sort(key=lambda q: q.start)
     return out
 

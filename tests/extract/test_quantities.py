@@ -128,3 +128,9 @@ def test_it_reads_counts_joined_by_plus_signs_but_not_a_code_of_digits():
 def test_a_bare_yi_run_into_an_abbreviated_measure_is_money():
     [q] = find_quantities("锦界GDP680亿,")
     assert (q.value, q.family) == (Decimal(68_000_000_000), "money")
+
+
+def test_a_bare_wan_after_a_noun_for_firms_counts_firms():
+    [q] = find_quantities("经营主体总量达21.41万,")
+    assert (q.value, q.family) == (Decimal(214100), "count")
+    assert find_quantities("年产值达21.41万,") == []
