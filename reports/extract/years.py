@@ -38,6 +38,8 @@ _YEAR = guarded("12〇零○一二三四五六七八九今本去上前明次下�
 _SINCE = re.compile(r"以来")
 _COMPARISON = re.compile(r"(?:比|较|同比|与)$")
 _TIMES_OF = re.compile(r"(?:底|末)?的\s*[\d.]+\s*倍")
+# (两年平均增速是指以2019年相应同期数为基数…): the base year of a computed rate dates no figure.
+_BASE_YEAR = re.compile(r"[^,;。!?()]{0,8}?为(?:基数|基期|基准|基年)")
 _SINCE_YEAR = re.compile(r"[从自]$")
 _SINCE_YEAR_END = re.compile(r"\s*(?:起|开始|至今)")
 # 自2022年印发《…》以来,…: the period runs from that year to now.
@@ -73,6 +75,8 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
     compared: list[YearMention] = []
     for m in _YEAR.finditer(text):
         if m.group("y"):
+            if text[m.start() - 1:m.start()] == "以" and _BASE_YEAR.match(text, m.end()):
+                continue
             if _COMPARISON.search(text[max(0, m.start() - 2):m.start()]) or _TIMES_OF.match(text, m.end()):
                 if _RATE_ON.match(text, m.end()):
                     compared.append(YearMention(m.start(), m.end(), int(m.group("y")) + 1))

@@ -74,6 +74,13 @@ def test_values_of_a_fenbie_run_after_listed_years_take_those_years_in_order():
         ("attracted_investment", 2021, 1021.19), ("attracted_investment", 2020, 755.64)}
 
 
+def test_the_base_year_of_a_computed_rate_dates_no_figure():
+    page = ("2021年重庆市经济运行情况\n\n根据统一核算结果,全年全市实现地区生产总值27894.02亿元,比上年增长8.3%,"
+            "两年平均增长6.1%(两年平均增速是指以2019年相应同期数为基数,采用几何平均的方法计算的增速,下同)。\n")
+    assert {(f.metric, f.year) for f in metric_facts(page, published="2022-02-09", region="重庆市")} == {
+        ("gdp", 2021), ("gdp_growth_pct", 2021)}
+
+
 def test_it_dates_ordinary_news_to_the_publication_year():
     assert default_year(date(2024, 1, 15), "日前,街道举办活动") == 2024
     assert default_year(date(2023, 7, 15), "街道举办活动") == 2023
