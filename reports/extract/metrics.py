@@ -340,7 +340,7 @@ def _tail_noun(head: str) -> str:
 
 
 def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]], *,
-              topic: MetricSpec | None = None) -> list[Recognition]:
+              topic: MetricSpec | None = None, section: MetricSpec | None = None) -> list[Recognition]:
     """One Recognition per quantity of a sentence; positions are (quantity, start, end) relative to the sentence.
     ``topic`` is the measure the sentences before it spoke of, which a breakdown by place carries on."""
     results: list[Recognition | None] = [None] * len(quantities)
@@ -421,6 +421,10 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             found = _value_added_of_topic(catalogue, q, sentence[:c_start], head)
         if found is None and breakdown is not None and accepts(breakdown, q) and _BARE_MEASURE.search(head):
             found = (breakdown, "", 0.7, "breakdown")
+        if found is None and section is not None and accepts(section, q) \
+                and (bare := _TOPIC_NOUN.search(head)) and bare.group(1).rstrip("额") in section.name_zh:
+            # 五、固定资产投资 / 上半年完成投资额48.27亿元: the short noun of the measure the section is headed by.
+            found = (section, "", 0.7, "section")
         if found is not None and (_locative(catalogue, found[0], q, head, post) or _PER_UNIT.search(head)
                                   or _PER_CAPITA.search(head)
                                   or _per_unit_before(sentence, c_start, start)
@@ -610,6 +614,7 @@ _COUNTING_VERB = re.compile(
     r"共|设|划分|划|建|有|配备|配|组建|成立|达到|达|新增|开办|开设|打造|形成|改造|提升|投用|启用|运营|完成"
 )
 # The head of a figure that only sums up the clause before it (…每个网格配备1名网格员,共123名).
+_TOPIC_NOUN = re.compile(r"(?:完成|实现)(投资额?|总额|总值|产值|增加值)\s*$")
 _BARE_LEVEL = re.compile(r"^\s*(?:实现|完成|达到?|为)\s*$")
 # (…GDP最高,为1203.43亿元 / 增速最高,为14.0%: a measure ranked first, then its figure.)
 _KEEPS_GROWING = re.compile(r"(?:保持|实现|呈现)[\u4e00-\u9fff]{0,4}(?:增长|上升|回升|向好)(?:态势)?$|"

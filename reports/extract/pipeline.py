@@ -14,7 +14,7 @@ from .catalogue import Catalogue, MetricSpec, default_catalogue
 from .gazetteer import Gazetteer, Scope, default_gazetteer
 from .initiatives import find_initiatives
 from .layout import Paragraph, paragraphs
-from .metrics import Recognition, accepts, clause_bounds, is_decline, recognize
+from .metrics import Recognition, accepts, clause_bounds, is_decline, match_metric, recognize
 from .normalize import Normalized, normalize
 from .places import RANK_AFTER, ZONE_WORDS, Mention, PlaceFinder, changes_place, is_neighbour, is_subject
 from .quantities import Quantity, find_quantities
@@ -232,6 +232,7 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
         headline_facts: list[FactResult] = []
         body_figures: set[tuple[str | None, Place | None]] = set()
         topic = None
+        section = None  # the measure a bulletin's section heading names (五、固定资产投资)
         for i in range(first, last):
             para = page.paras[i]
             if para.kind == "caption":
@@ -252,6 +253,8 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
                 walker.fallback_year_source = "heading"
                 walker.topic = topic
                 headline_facts += [f for f in walker.facts(catalogue, index, heading_year) if f.metric is not None]
+                topic = walker.topic
+                section = _heading_measure(catalogue, para.text)
                 continue
             if para.kind != "body":
                 continue
@@ -262,6 +265,7 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
             walker.heading_place = heading_place
             walker.fallback_year_source = year_source if heading_year == year else "heading"
             walker.topic = topic
+            walker.section = section
             walker.looks_back = review
             for fact in walker.facts(catalogue, index, heading_year):
                 body_figures.add((fact.metric, fact.place))
@@ -338,6 +342,7 @@ class _Paragraph:
         self.mention_starts = [m.start for m in self.mentions]
         self._topics: dict[str, Mention | None] = {}
         self.published = published
+        self.section: MetricSpec | None = None
         self.last_named: tuple[int, Place] | None = None  # (sentence start, place) of the last figure a place was named for
         sentence = _SENTENCE_ASCII if _ASCII_STOP.search(self.text) else _SENTENCE
         self.sentences = _bounded([(m.start(), m.end()) for m in sentence.finditer(self.text) if m.end() > m.start()],
@@ -675,7 +680,7 @@ class _Paragraph:
                 continue
             sentence = self.text[s_start:s_end]
             relative = [(q, q.start - s_start, q.end - s_start) for q in inside]
-            recognitions = recognize(catalogue, sentence, relative, topic=self.topic)
+            recognitions = recognize(catalogue, sentence, relative, topic=self.topic, section=self.section)
             for q, rec in zip(inside, recognitions, strict=True):
                 fact = self._fact(q, rec, sentence, s_start, s_end, article, heading_year)
                 if fact is not None:
@@ -816,6 +821,19 @@ _GROWTH_CLAUSE = re.compile(r"^(?:同比|比上年|较上年)?(?:增长|增加|�
 
 
 _YEARS_LISTED = re.compile(r"(?:19|20)\d{2}\s*年(?:\s*[、和与及]\s*(?:19|20)\d{2}\s*年)+")
+
+
+# 五、固定资产投资 / 社会消费品零售总额 as a section heading of a bulletin: the measure the section reports.
+_SECTION_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[、.．]\s*|^\s*[(（][一二三四五六七八九十\d]{1,3}[)）]\s*")
+_MONEY = find_quantities("1亿元")[0]
+
+
+def _heading_measure(catalogue: Catalogue, heading: str) -> MetricSpec | None:
+    text = _SECTION_NUMBER.sub("", heading).strip()
+    if not 2 <= len(text) <= 12:
+        return None
+    found = match_metric(catalogue, _MONEY, text, "")
+    return found[0] if found is not None else None
 
 
 def _share_of_own_whole(sentence: str, after: int, place: Place) -> bool:

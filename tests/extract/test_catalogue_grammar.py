@@ -184,3 +184,11 @@ def test_a_measure_ranked_first_then_given_its_figure_is_that_measures_figure():
     text = "2017年,金水区“最富”,GDP最高,为1203.43亿元,同比增长9.5%。"
     assert _got(text, published="2018-02-23", region="郑州市") == {("gdp", 1203.43, "exact"),
                                                                   ("gdp_growth_pct", 9.5, "exact")}
+
+
+def test_a_bulletins_section_heading_names_the_measure_of_a_bare_total_under_it():
+    page = "虎门镇经济运行\n\n五、固定资产投资\n\n上半年完成投资额48.27亿元。\n"
+    assert {(f.metric, float(f.value)) for f in metric_facts(page, published="2022-08-01", region="东莞市")} == {
+        ("fixed_asset_investment", 48.27)}
+    page = "虎门镇经济运行\n\n五、民生保障\n\n上半年完成投资额48.27亿元。\n"
+    assert [f.metric for f in metric_facts(page, published="2022-08-01", region="东莞市")] == []
