@@ -125,9 +125,16 @@ def _wrap_width(lines: list[_Line]) -> int:
     return width if near >= 0.5 * len(lengths) else 0
 
 
+# Original URL: http://… / 原文链接: — where a copy was taken from: a line of its own, part of no text.
+_SOURCE_LINE = re.compile(r"^(?:(?:Original URL|URL|Source|原文链接|原文地址|原文网址|来源网址|本文链接)\s*[:：]\s*)?https?://\S+$",
+                          re.IGNORECASE)
+
+
 def _classify(line: _Line, width: int, next_line: _Line | None) -> Paragraph:
     s = line.text
     n = len(s)
+    if _SOURCE_LINE.match(s.strip()):
+        return Paragraph("header")
     if _CLOSING_CREDIT.match(s):
         return Paragraph("author")
     # 发布日期:2025年07月08日 is the page's date line, not a row of figures.

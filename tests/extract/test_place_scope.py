@@ -491,3 +491,9 @@ def test_one_measure_listed_with_fenbie_for_places_named_in_a_clause_before_give
     assert summary(run(page, published="2018-02-23", region="郑州市")) == {
         ("巩义市", 2018, "gdp", 784.08), ("新密市", 2018, "gdp", 765.89),
         ("巩义市", 2018, "gdp_growth_pct", 9.0), ("新密市", 2018, "gdp_growth_pct", 7.8)}
+
+
+def test_a_source_url_line_is_part_of_no_text_so_the_heading_after_it_heads_its_section():
+    page = ("镇、街道办事处等概况\n\nOriginal URL: http://lib.example.cn/bin/mse.exe?rec=396\n\n环秀街道办事处\n\n"
+            "管区位于即墨市城区南部,面积29.1平方公里。2003年,\n完成生产总值28.2亿元,地方财政收入5268万元。\n")
+    assert summary(run(page, published=None, region="即墨区")) == {("环秀街道", 2003, "gdp", 28.2)}
