@@ -117,9 +117,14 @@ def _unplaced_region(gazetteer: Gazetteer, region: str | None) -> Place | None:
     is still 通州区, whichever city it lies in."""
     if not region or not region.strip():
         return None
-    kinds = {p.kind for p in gazetteer.lookup(region.strip())}
+    region = region.strip()
+    kinds = {p.kind for p in gazetteer.lookup(region)}
     if len(kinds) == 1 and kinds <= {"district", "county", "city"}:
-        return Place(name=region.strip(), kind=kinds.pop())
+        return Place(name=region, kind=kinds.pop())
+    if not kinds and len(region) >= 3 and region.endswith(("区", "县", "旗")) and not gazetteer.readings_of(region):
+        # 万盛区 or 双桥区 after their abolition: a district the gazetteer no longer lists is still what its own 全区
+        # means.
+        return Place(name=region, kind="county" if region.endswith(("县", "旗")) else "district")
     return None
 
 

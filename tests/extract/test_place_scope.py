@@ -497,3 +497,9 @@ def test_a_source_url_line_is_part_of_no_text_so_the_heading_after_it_heads_its_
     page = ("镇、街道办事处等概况\n\nOriginal URL: http://lib.example.cn/bin/mse.exe?rec=396\n\n环秀街道办事处\n\n"
             "管区位于即墨市城区南部,面积29.1平方公里。2003年,\n完成生产总值28.2亿元,地方财政收入5268万元。\n")
     assert summary(run(page, published=None, region="即墨区")) == {("环秀街道", 2003, "gdp", 28.2)}
+
+
+def test_a_paper_of_a_county_the_gazetteer_no_longer_lists_keeps_its_figures_under_its_name():
+    page = "平坝固定资产投资\n\n平坝县一季度固定资产投资呈现高速增长态势,共完成固定资产投资25.4亿元,同比增长308.36%。\n"
+    assert ("平坝县", 2013, "fixed_asset_investment", 25.4) in summary(run(page, published="2013-04-22",
+                                                                           region="平坝县"))
