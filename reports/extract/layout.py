@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 # After NFKC: 。 stays, ！？ become !?, … becomes "...".
 _TERMINAL = re.compile(r"(?:[。!?]|\.\.\.|(?<=[\u4e00-\u9fff])\.)[\s\"'”’」』)\]]*$")
 _INNER_PUNCT = re.compile(r"[,;。!?]")
-_LEAD = re.compile(r"^(?:本报讯|本刊讯|本报(?:记者|通讯员)|\((?:通讯员|记者|本报记者)|【[^】]{0,10}】)")
+# (【香港商报网讯】 opens a story; 【农业】2018年… / 【概况】 label a section of the same one.)
+_LEAD = re.compile(r"^(?:本报讯|本刊讯|本报(?:记者|通讯员)|\((?:通讯员|记者|本报记者)|【[^】]{0,10}(?:讯|电)】)")
 _BYLINE = re.compile(
     r"^(?:(?:本报记者|记者|通讯员|特约记者|见习记者|实习生|特约通讯员)(?:\s|:)|文/|文:|图/|图:|来源:|编辑:|责任编辑|撰稿:)"
 )

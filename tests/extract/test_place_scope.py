@@ -503,3 +503,12 @@ def test_a_paper_of_a_county_the_gazetteer_no_longer_lists_keeps_its_figures_und
     page = "平坝固定资产投资\n\n平坝县一季度固定资产投资呈现高速增长态势,共完成固定资产投资25.4亿元,同比增长308.36%。\n"
     assert ("平坝县", 2013, "fixed_asset_investment", 25.4) in summary(run(page, published="2013-04-22",
                                                                            region="平坝县"))
+
+
+def test_bracketed_section_labels_of_a_profile_keep_its_sections_in_one_article():
+    page = ("山东省德州市乐陵市花园镇概况\n\n花园镇位于乐陵市东南部,总面积88.96平方公里。\n\n"
+            "【农业】2018年,实现农业总产值42073.31万元。\n\n"
+            "【工业】2018年,全镇工业企业14家。工业总产值37012万元,其中规模以上企业总产值1.33亿元。\n")
+    got = summary(run(page, published=None, region="乐陵市"))
+    assert ("花园镇", 2018, "industrial_output", 3.7012) in got
+    assert {place for place, *_ in got} == {"花园镇"}
