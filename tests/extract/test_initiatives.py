@@ -242,3 +242,9 @@ def test_a_name_merely_carried_out_is_none_unless_invented_or_an_action_of_the_p
     assert _names("继续实施“交钥匙工程”和“千万元以上项目审批代理制度”。") == []
     assert _names("七里街道党工委创新实施党建引领“三联三治”模式。") == ["三联三治"]
     assert _names("实施“幸福小江”行动强化未成年人保护。") == ["幸福小江"]
+
+
+def test_a_city_layout_is_no_initiative_but_a_system_of_work_is():
+    assert _names("同安区将加快构建“一圈一轴双翼”城市发展格局。") == []
+    assert _names("着力构建“三带三心”城市格局。") == []
+    assert _names("天津武清区下伍旗镇构建“三进三提升”网格化治理体系。") == ["三进三提升"]
