@@ -50,6 +50,8 @@ _LEADERS = re.compile(r"(?:总书记|习近平|党中央|国务院)[^,;。“”
 _FORMULA = re.compile(r"^[^\dA-Za-z]*\+[^\dA-Za-z]*$")
 # 一企一策, 一户一档, 一对一, 点对点: a common formula of how work is done, nobody's own name.
 _NOT_NUMERAL = r"(?![二三四五六七八九十百千两])[\u4e00-\u9fff]"
+# 一办七组 / 一室七组: how a command office is staffed for a task, not a name of the place's own.
+_OFFICE_LAYOUT = re.compile(r"^[一二三四五六七八九十\d]+(?:办|室|部|中心)[一二三四五六七八九十\d]+(?:组|专班)$")
 _ONE_EACH = re.compile(rf"^一{_NOT_NUMERAL}一{_NOT_NUMERAL}$|^[一点人户面]对[一多点人户面]$")
 _TITLE_BEFORE = re.compile(r"(?:首批|第[一二三四五六七八九十\d]+批|国家级|省级|市级|区级|县级)[\u4e00-\u9fff]{0,5}$")
 # 1422, 4+, 580, 1+4+N: a code made of digits, letters and plus signs.
@@ -270,6 +272,7 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
             or is_generic(name, lex.generic_words, lex.longest_generic)
             or _FORMULA.match(name)
             or _ONE_EACH.match(name)
+            or _OFFICE_LAYOUT.match(name)
             or name.startswith("关于")
             or lex.body_ending.search(name)
             or lex.campaign_after.match(run_after)

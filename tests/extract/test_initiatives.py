@@ -248,3 +248,7 @@ def test_a_city_layout_is_no_initiative_but_a_system_of_work_is():
     assert _names("同安区将加快构建“一圈一轴双翼”城市发展格局。") == []
     assert _names("着力构建“三带三心”城市格局。") == []
     assert _names("天津武清区下伍旗镇构建“三进三提升”网格化治理体系。") == ["三进三提升"]
+
+
+def test_how_a_task_office_is_staffed_is_no_initiative():
+    assert _names("迅速成立疫情管控工作“一办七组”,召开专题会议40余次。") == []
