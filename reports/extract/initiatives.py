@@ -184,7 +184,7 @@ def categorize(name: str, context: str, head: str = "") -> str:
 # “十四五”规划: the country's five-year plan, never a place's own.
 _FIVE_YEAR_PLAN = re.compile(r"^十[一二三四五六七八九]五(?:规划)?$")
 # 家门口5分钟服务圈, 15分钟生活圈: a reach of services, a common goal rather than a name of the place's own.
-_MINUTES_CIRCLE = re.compile(r"^(?:家门口)?\d+分钟[\u4e00-\u9fff]{0,8}圈$")
+_MINUTES_CIRCLE = re.compile(r"^(?:家门口)?(?:\d+|[一二三四五六七八九十两半]+)分钟(?:[\u4e00-\u9fff]{0,8}圈)?$")
 
 
 def find_initiatives(sentence: str) -> list[FoundInitiative]:

@@ -252,3 +252,7 @@ def test_a_city_layout_is_no_initiative_but_a_system_of_work_is():
 
 def test_how_a_task_office_is_staffed_is_no_initiative():
     assert _names("迅速成立疫情管控工作“一办七组”,召开专题会议40余次。") == []
+
+
+def test_a_reach_in_minutes_is_no_initiative():
+    assert _names("卫生医疗保障融入服务站,构建起“三分钟”家门口的网格服务圈。") == []
