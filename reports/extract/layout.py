@@ -134,14 +134,14 @@ _SOURCE_LINE = re.compile(r"^(?:(?:Original URL|URL|Source|原文链接|原文�
 def _classify(line: _Line, width: int, next_line: _Line | None) -> Paragraph:
     s = line.text
     n = len(s)
-    if _SOURCE_LINE.match(s.strip()):
+    if "://" in s and _SOURCE_LINE.match(s.strip()):
         return Paragraph("header")
     if _CLOSING_CREDIT.match(s):
         return Paragraph("author")
     # 发布日期:2025年07月08日 is the page's date line, not a row of figures.
     if n <= 60 and _RUNNING_HEADER.search(s) and not _INNER_PUNCT.search(s):
         return Paragraph("header")
-    if n <= 60 and (_TABLE_ROW.match(s) or _INFOBOX_FIELD.match(s)):
+    if n <= 60 and ":" in s and (_TABLE_ROW.match(s) or _INFOBOX_FIELD.match(s)):
         return Paragraph("body", row=True)
     # 本报记者 张华 on a line of its own is a byline; 本报记者 张华 报道:今年… opens the text.
     if n <= 30 and (_BYLINE.match(s) or _PAPER_BYLINE.match(s)) and not _INNER_PUNCT.search(s) \

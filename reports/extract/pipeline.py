@@ -648,10 +648,12 @@ class _Paragraph:
     def _respective_year(self, position: int) -> int | None:
         """2021年和2020年招商引资到位资金分别为1021.19亿元和755.64亿元: the k-th value of a 分别 run is of the k-th
         year listed before it."""
-        lo = max(self.text.rfind("。", 0, position), self.text.rfind(";", 0, position)) + 1
-        at = self.text.rfind("分别", lo, position)
+        at = self.text.rfind("分别", 0, position)
         if at == -1:
             return None
+        lo = max(self.text.rfind("。", 0, at), self.text.rfind(";", 0, at)) + 1
+        if _SENTENCE_END.search(self.text, at, position):
+            return None  # the 分别 closes an earlier sentence or clause set
         listed = _YEARS_LISTED.search(self.text, lo, at)
         if listed is None:
             return None
@@ -825,6 +827,7 @@ _SHARE_OF_WHOLE = re.compile(r"^占(?:全|该|本|我)(县|区|市|镇|乡|街�
 _GROWTH_CLAUSE = re.compile(r"^(?:同比|比上年|较上年)?(?:增长|增加|下降|减少)[\d.]+%$")
 
 
+_SENTENCE_END = re.compile(r"[。;]")
 _YEARS_LISTED = re.compile(r"(?:19|20)\d{2}\s*年(?:\s*[、和与及]\s*(?:19|20)\d{2}\s*年)+")
 
 

@@ -8,7 +8,7 @@ never across a text: 一网统管 and 三次产业 stay words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -342,11 +342,12 @@ def find_quantities(text: str) -> list[Quantity]:
     taken = {q.value_start for q in out}
     out += _bare(text, _BARE_YI, "亿", masked, taken, "money", "元")
     # 注册志愿者620万: only after a noun for people.
-    out += [q for q in _bare(text, _BARE_WAN, "万", masked, taken, "count", "人")
-            if _PEOPLE_BEFORE.search(text, max(0, q.start - 20), q.start)]
-    # 经营主体总量达21.41万: firms counted in 万 with the noun naming them just before.
-    out += [q for q in _bare(text, _BARE_WAN, "万", masked, taken, "count", "户")
-            if _FIRMS_BEFORE.search(text, max(0, q.start - 20), q.start)]
+    # (经营主体总量达21.41万: firms counted in 万 with the noun naming them just before.)
+    for q in _bare(text, _BARE_WAN, "万", masked, taken, "count", "人"):
+        if _PEOPLE_BEFORE.search(text, max(0, q.start - 20), q.start):
+            out.append(q)
+        elif _FIRMS_BEFORE.search(text, max(0, q.start - 20), q.start):
+            out.append(replace(q, unit="户"))
     out.sort(key=lambda q: q.start)
     return out
 
