@@ -210,7 +210,8 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
         if gap > 24 and not carried and not branded:
             continue
         if verb is not None and gap <= 24 and lex.carrying_out.match(verb.group()) \
-                and not lex.inventing_before.search(before, 0, verb.start()) and not lex.own_action_after.match(run_after) \
+                and not lex.inventing_before.search(before, 0, verb.start()) \
+                and not lex.own_action_after.match(run_after) \
                 and not branded:
             continue  # 大力实施“七增计划”: carried out, not said to be the place's own
         if _FIVE_YEAR_PLAN.match(name) or _MINUTES_CIRCLE.match(name):

@@ -391,16 +391,8 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             # “过去一个网格要管一千多户”: 一个 is an article, not a count of one; 设置一名社区网格员 staffs one unit.
             found = None
         labelled = c_start > 0 and not head.strip() and sentence[c_start - 1] == ":"
-        if found is None and c_start > 0 and _BARE_LEVEL.match(head):
-            # 固定资产投资保持平稳增长,实现0.32亿元: the level reached by the measure a figureless clause named.
-            p_start, _ = clause_bounds(sentence, c_start - 1)
-            previous = sentence[p_start:c_start - 1]
-            if not re.search(r"\d", previous) and _KEEPS_GROWING.search(previous):
-                found = match_metric(catalogue, q, previous[:_KEEPS_GROWING.search(previous).start()], "")
-                if found is not None:
-                    found = (*found[:3], "previous_clause")
-        if found is None and c_start > 0 and q.family == "money":
-            found = _short_for_previous(catalogue, q, sentence, c_start, head)
+        if found is None and c_start > 0:
+            found = _named_in_clause_before(catalogue, q, sentence, c_start, head)
         if found is None and c_start > 0 and (labelled or _TOTAL_ONLY.match(head)):
             # 地区生产总值:8.6亿元 (a table-like line) / 每个网格配备1名专职网格员,共123名 / 9个社区全部建成社区养老
             # 服务站,共9个: the figure is of the noun that ends the clause before it.
@@ -613,12 +605,9 @@ def _last_match(pattern: re.Pattern, text: str, start: int, end: int) -> re.Matc
 _COUNTING_VERB = re.compile(
     r"共|设|划分|划|建|有|配备|配|组建|成立|达到|达|新增|开办|开设|打造|形成|改造|提升|投用|启用|运营|完成"
 )
-# The head of a figure that only sums up the clause before it (…每个网格配备1名网格员,共123名).
+# 五、固定资产投资 / 上半年完成投资额48.27亿元: the short noun under a section heading that names the measure.
 _TOPIC_NOUN = re.compile(r"(?:完成|实现)(投资额?|总额|总值|产值|增加值)\s*$")
-_BARE_LEVEL = re.compile(r"^\s*(?:实现|完成|达到?|为)\s*$")
-# (…GDP最高,为1203.43亿元 / 增速最高,为14.0%: a measure ranked first, then its figure.)
-_KEEPS_GROWING = re.compile(r"(?:保持|实现|呈现)[\u4e00-\u9fff]{0,4}(?:增长|上升|回升|向好)(?:态势)?$|"
-                            r"(?:最高|最低|最多|最少|最大|居首|第一)$")
+# The head of a figure that only sums up the clause before it (…每个网格配备1名网格员,共123名).
 _TOTAL_ONLY = re.compile(
     r"^\s*(?:(?:目前|现在|如今|现|已)?(?:共|共计|合计|总计|累计|总共|一共)(?:配备|配齐|有|达到?|为)?"
     r"|(?:目前|现在|如今|现)(?:已|共)?(?:有|达到?)"
@@ -887,24 +876,38 @@ _NEW_TOTAL = re.compile(
 )
 
 
+# A bare verb before the figure, or a verb and a short noun (完成投资).
+_BARE_LEVEL = re.compile(r"^\s*(?:实现|完成|达到?|为)\s*$")
 _DONE_NOUN = re.compile(r"(?:完成|实现)([\u4e00-\u9fff]{2,4})\s*$")
+# How a figureless clause can end on the measure it names: it keeps growing, or it ranks first.
+_KEEPS_GROWING = re.compile(r"(?:保持|实现|呈现)[\u4e00-\u9fff]{0,4}(?:增长|上升|回升|向好)(?:态势)?$|"
+                            r"(?:最高|最低|最多|最少|最大|居首|第一)$")
+_DIGIT = re.compile(r"\d")
 
 
-def _short_for_previous(catalogue: Catalogue, q: Quantity, sentence: str, c_start: int,
-                        head: str) -> tuple[MetricSpec, str, float, str] | None:
-    """我市固定资产投资增势强劲,累计完成投资202.3亿元: a bare noun that ends the measure a figureless clause just
-    named (投资 of 固定资产投资) is that measure."""
-    m = _DONE_NOUN.search(head)
-    if m is None:
+def _named_in_clause_before(catalogue: Catalogue, q: Quantity, sentence: str, c_start: int,
+                            head: str) -> tuple[MetricSpec, str, float, str] | None:
+    """The measure a figureless clause just named, for the figure of the clause after it:
+    固定资产投资保持平稳增长,实现0.32亿元 / GDP最高,为1203.43亿元 (a bare verb after a measure that keeps growing or
+    ranks first), and 固定资产投资增势强劲,累计完成投资202.3亿元 (a short noun that ends the measure named; money
+    only)."""
+    bare = _BARE_LEVEL.match(head)
+    short = None if bare or q.family != "money" else _DONE_NOUN.search(head)
+    if not bare and short is None:
         return None
-    noun = m.group(1)
     p_start, _ = clause_bounds(sentence, c_start - 1)
     previous = sentence[p_start:c_start - 1]
-    at = previous.rfind(noun)
-    if at <= 0 or re.search(r"\d", previous):
+    if _DIGIT.search(previous):
         return None
-    found = match_metric(catalogue, q, previous[:at + len(noun)], "")
-    return (*found[:3], "previous_clause") if found is not None and found[0].family == "money" else None
+    if bare:
+        growing = _KEEPS_GROWING.search(previous)
+        found = match_metric(catalogue, q, previous[:growing.start()], "") if growing else None
+    else:
+        at = previous.rfind(short.group(1))
+        found = match_metric(catalogue, q, previous[:at + len(short.group(1))], "") if at > 0 else None
+        if found is not None and found[0].family != "money":
+            found = None
+    return (*found[:3], "previous_clause") if found is not None else None
 
 
 def _kind_after(catalogue: Catalogue, q: Quantity, post: str) -> str | None:
@@ -1131,6 +1134,7 @@ def _shared_growth(catalogue: Catalogue, sentence: str, quantities: list[tuple[Q
 
 # 规上工业总产值58.01亿元、增加值13.8亿元,分别增长7.8%、7.85%: measures listed with 、, each with its own noun
 # (not a place's name: 甲镇12亿元、乙镇8亿元 is one measure of several places).
+_JOINED_ONLY = re.compile(r"\s*[、和及]\s*")
 _RESPECTIVE_VALUES = re.compile(r"分别(?:为|是|达到?|完成|实现)\s*$")
 _MEASURE_LISTED = re.compile(r"、[\u4e00-\u9fff]{2,8}(?<![镇乡区县市村道])$")
 
@@ -1146,7 +1150,7 @@ def _pair_with_measures(catalogue: Catalogue, sentence: str, quantities: list[tu
         return False
     # (…等三项指标分别为49.26亿元、77亿元、29.69亿元,分别增长9.2%、3%、1.3%: values of a 分别 list, one per item.)
     respective = _RESPECTIVE_VALUES.search(sentence, 0, quantities[values[0]][1]) is not None and all(
-        re.fullmatch(r"\s*[、和及]\s*", sentence[quantities[a][2]:quantities[b][1]]) for a, b in itertools.pairwise(values))
+        _JOINED_ONLY.fullmatch(sentence, quantities[a][2], quantities[b][1]) for a, b in itertools.pairwise(values))
     apart = all(clause_bounds(sentence, quantities[a][1]) != clause_bounds(sentence, quantities[b][1])
                 or _MEASURE_LISTED.match(sentence, quantities[a][2], quantities[b][1])
                 for a, b in itertools.pairwise(values))

@@ -53,7 +53,8 @@ _OFFICE = re.compile(r"党总支|党委|党支部|居委会")
 _SUBJECTLESS = re.compile(r"^\s*(?:共有|现有|拥有|有|共|划分|设|建有|建立|组建|配备)")
 # What may open a sentence before a community that is its topic: 在周庄村,… / 上京村划分了… / 此外,在河西社区,…
 # (欧梦婕所在的湖景社区有9个网格: the community someone works in.)
-_TOPIC_OPENING = re.compile(r"[\s“]*(?:(?:另外|此外|同时|比如|例如|而)[,\s]*)?(?:在|以|我们|咱们|[\u4e00-\u9fff]{1,6}所在的)?\s*")
+_TOPIC_OPENING = re.compile(r"[\s“]*(?:(?:另外|此外|同时|比如|例如|而)[,\s]*)?"
+                            r"(?:在|以|我们|咱们|[\u4e00-\u9fff]{1,6}所在的)?\s*")
 
 
 @dataclass(frozen=True)
@@ -348,7 +349,8 @@ class _Paragraph:
         self._topics: dict[str, Mention | None] = {}
         self.published = published
         self.section: MetricSpec | None = None
-        self.last_named: tuple[int, Place] | None = None  # (sentence start, place) of the last figure a place was named for
+        # (sentence start, place) of the last figure a place was named for
+        self.last_named: tuple[int, Place] | None = None
         sentence = _SENTENCE_ASCII if _ASCII_STOP.search(self.text) else _SENTENCE
         self.sentences = _bounded([(m.start(), m.end()) for m in sentence.finditer(self.text) if m.end() > m.start()],
                                   self.text)
@@ -823,17 +825,15 @@ _BUILT_NAMED = re.compile(r"(?:建成投用|建成并投入使用|建成并投�
 _SITED: dict[int, tuple[Catalogue, list]] = {}
 
 
-_SHARE_OF_WHOLE = re.compile(r"^占(?:全|该|本|我)(县|区|市|镇|乡|街道|旗)(?![委政级属直])")
-_GROWTH_CLAUSE = re.compile(r"^(?:同比|比上年|较上年)?(?:增长|增加|下降|减少)[\d.]+%$")
-
-
+# 2021年和2020年…分别为…: years listed for the values of a 分别 run.
 _SENTENCE_END = re.compile(r"[。;]")
 _YEARS_LISTED = re.compile(r"(?:19|20)\d{2}\s*年(?:\s*[、和与及]\s*(?:19|20)\d{2}\s*年)+")
 
 
 # 五、固定资产投资 / 社会消费品零售总额 as a section heading of a bulletin: the measure the section reports.
-_SECTION_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[、.．]\s*|^\s*[(（][一二三四五六七八九十\d]{1,3}[)）]\s*")
-_MONEY = find_quantities("1亿元")[0]
+_SECTION_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[、.．]\s*"
+                             r"|^\s*[(（][一二三四五六七八九十\d]{1,3}[)）]\s*")
+_MONEY = find_quantities("1亿元")[0]  # a figure to ask the catalogue which money measure a heading names
 
 
 def _heading_measure(catalogue: Catalogue, heading: str) -> MetricSpec | None:
@@ -842,6 +842,10 @@ def _heading_measure(catalogue: Catalogue, heading: str) -> MetricSpec | None:
         return None
     found = match_metric(catalogue, _MONEY, text, "")
     return found[0] if found is not None else None
+
+
+_SHARE_OF_WHOLE = re.compile(r"^占(?:全|该|本|我)(县|区|市|镇|乡|街道|旗)(?![委政级属直])")
+_GROWTH_CLAUSE = re.compile(r"^(?:同比|比上年|较上年)?(?:增长|增加|下降|减少)[\d.]+%$")
 
 
 def _share_of_own_whole(sentence: str, after: int, place: Place) -> bool:
@@ -853,8 +857,7 @@ def _share_of_own_whole(sentence: str, after: int, place: Place) -> bool:
         m = _SHARE_OF_WHOLE.match(clause.strip())
         if m:
             whole = m.group(1)
-            return (place.kind in ("county",) and whole in ("县", "旗")) or place.name.endswith(whole) \
-                and place.kind != "city" or (place.kind == "city" and whole == "市")
+            return place.name.endswith(whole) or (place.kind == "county" and whole in ("县", "旗"))
         if not _GROWTH_CLAUSE.match(clause.strip()):
             return False
     return False

@@ -138,7 +138,8 @@ def test_grids_split_into_micro_grids_are_both_counted_but_grids_regrouped_into_
 
 def test_a_value_recorded_after_a_milestone_is_the_figure_and_the_milestone_is_none():
     text = "去年,东城街道GDP突破500亿元大关,录得525亿元,同比增长8%。"
-    assert _got(text, published="2018-01-23", region="东莞市") == {("gdp", 525, "exact"), ("gdp_growth_pct", 8, "exact")}
+    assert _got(text, published="2018-01-23", region="东莞市") == {("gdp", 525, "exact"),
+                                                                  ("gdp_growth_pct", 8, "exact")}
 
 
 def test_what_a_plan_is_to_ensure_is_a_goal_in_every_clause_it_runs_over():

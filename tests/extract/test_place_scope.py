@@ -479,7 +479,8 @@ def test_a_community_someone_works_in_opening_the_sentence_keeps_its_own_count()
 
 
 def test_an_infobox_names_the_page_subject_and_its_fields_head_nothing():
-    page = ("重庆城口\n\n中文名: 城口县\n\n行政区类别: 县\n\n下辖地区: 葛城街道、复兴街道、\n坪坝镇等2个街道、23个乡镇\n\n"
+    page = ("重庆城口\n\n中文名: 城口县\n\n行政区类别: 县\n\n"
+            "下辖地区: 葛城街道、复兴街道、\n坪坝镇等2个街道、23个乡镇\n\n"
             "政府驻地: 葛城街道土城路北门口1号\n\n地区生产总值: 55.2 亿元(2020年)\n\n"
             "城口县隶属于重庆市。2020年,全年实现地区生产总值55.20亿元,同比增长1.8%。\n")
     got = summary(run(page, published=None, region="城口县"))
