@@ -93,7 +93,9 @@ def _reading_from(facts: list[dict], metric: MetricInfo) -> list[Reading]:
     distinct: dict[tuple, dict] = {}
     # The same number said twice is one fact; the reviewed mention stands for it, and leads the reading, so
     # the reading's link goes to the sentence a person checked.
-    for fact in sorted(facts, key=lambda f: -STATUS_RANK.get(f["review_status"], 0)):
+    # (Ties go by id: the database returns rows in no fixed order, and a page, its copied link and an export must
+    # show the same parts in the same order.)
+    for fact in sorted(facts, key=lambda f: (-STATUS_RANK.get(f["review_status"], 0), f["id"])):
         distinct.setdefault((fact["value"], fact["upper_value"], fact["qualifier"], fact["note"]), fact)
     facts = list(distinct.values())
     # One number said once (or repeated with another qualifier) is one reading; the same number under two

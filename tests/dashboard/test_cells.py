@@ -36,6 +36,12 @@ def test_it_adds_up_parts_one_article_names_by_type():
     assert [f["note"] for f in cell.primary.components] == ["专职", "兼职"]
 
 
+def test_it_orders_the_parts_the_same_whatever_order_the_database_returns_them_in():
+    [cell] = cells(fact(2, 11, note="兼职"), fact(1, 33, note="专职"))
+    assert [f["note"] for f in cell.primary.components] == ["专职", "兼职"]
+    assert cell.primary.source["id"] == 1
+
+
 def test_it_keeps_a_stated_total_over_its_breakdown():
     [cell] = cells(fact(1, 50), fact(2, 33, note="专职"))
     assert not cell.conflict
