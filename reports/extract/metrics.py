@@ -25,10 +25,12 @@ _FILLER = re.compile(
     r"配备|配齐|配强|配有|配置|设有|建有|拥有|现有|建成|建立|组建|成立|设立|设置|"
     # 网格调整为98个 / 综治网格细化为6000余个: the count the noun was changed to is its current count.
     r"(?:重新|进一步)?(?:优化)?(?:调整|优化|整合|细化|细分|划分|合并|扩充|扩大|压缩|精简|缩减|减少|增加|增设|重组)(?:为|成|到|至)|"
-    # 注册志愿者发展到1350人 / 志愿服务队伍扩大到9支: the count the noun grew to is its current count.
-    r"(?:进一步|稳步|持续|逐步)?(?:发展|增长|扩大|扩展|上升|壮大|提高|提升)(?:到|至)|"
+    # 注册志愿者发展到1350人 / 零售总额跃升至1851.7亿元: the count or amount the noun grew to is its current one.
+    r"(?:进一步|稳步|持续|逐步)?(?:发展|增长|扩大|扩展|上升|壮大|提高|提升|跃升|攀升|增加)(?:到|至)|"
     # GDP可实现140亿元: a figure expected at the time of writing.
-    r"可|有望|预计|初步统计)*$"
+    r"可|有望|预计|初步统计|"
+    # 零售总额是2020年的1.4倍、跃升至1851.7亿元: a ratio to an earlier year, told on the way to the figure.
+    r"(?:是|为|相当于)(?:19|20)\d{2}年(?:底|末)?的[\d.]+倍[、,]?)*$"
 )
 _TRAILING_NOTE = re.compile(r"\([^()]{0,12}\)\s*$")
 # 地区生产总值【1】(GDP)总量: a footnote mark or a bracketed abbreviation, wherever it stands, is no word of the noun.

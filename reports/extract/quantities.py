@@ -97,7 +97,7 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 # Words that qualify a figure printed before it (迈上70亿元台阶: a threshold passed, like 突破).
 _OPENING = ("将近", "接近", "大约", "超过", "不到", "不足", "不少于", "至少", "突破", "迈上", "跨上", "站上", "跨越",
             "近", "约", "超", "逾")
-_BARE_OPENING = ("将近", "接近", "大约", "超过", "突破", "近", "约", "超", "逾")
+_BARE_OPENING = ("将近", "接近", "大约", "超过", "突破", "迈上", "跨上", "站上", "跨越", "近", "约", "超", "逾")
 
 
 def _opened_by(words: tuple[str, ...], numerals: str) -> str:
@@ -117,10 +117,10 @@ _QUANTITY = re.compile(
     rf"(?P<unit>{_UNIT_ALT})"
     r"(?P<post2>以上|以下|以内|左右|上下|有余)?"
 )
-# GDP突破500亿大关 / 总产值达1.2亿,: 亿 closing a figure with no unit after it is an amount of 元 in print.
+# GDP突破500亿大关 / 总产值达1.2亿, / 迈上4.7万亿新台阶: 亿 closing a figure with no unit is an amount of 元.
 _BARE_YI = re.compile(
     _opened_by(_BARE_OPENING, "") +
-    rf"(?P<num>{_AR_NUM})\s*(?P<mult>亿)(?P<post1>余|多)?(?=大关|台阶|[,。;!?]|$)"
+    rf"(?P<num>{_AR_NUM})\s*(?P<mult>万亿|亿)(?P<post1>余|多)?(?=大关|台阶|新台阶|[,。;!?]|$)"
 )
 # 注册志愿者620万 / 党员突破1.2万,: people counted in 万 with no word for people after, the noun naming them just
 # before (within the clause).
@@ -316,8 +316,9 @@ def _bare(text: str, pattern: re.Pattern, mult: str, masked: bytearray, taken: s
             continue
         approx = _APPROX.get(m.group("pre") or m.group("post1") or "", "exact")
         start = m.start() if m.group("pre") else m.start("num")
-        out.append(Quantity(start, m.end(), m.start("num"), m.end("mult"), value * MULTIPLIERS[mult], None, unit, mult,
-                            family, approx, False, False))
+        printed = m.group("mult")
+        out.append(Quantity(start, m.end(), m.start("num"), m.end("mult"), value * MULTIPLIERS[printed], None, unit,
+                            printed, family, approx, False, False))
     return out
 
 

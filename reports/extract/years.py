@@ -124,6 +124,10 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
             if named is not None and named < year:
                 year = named  # 2021年全区…;一季度、上半年…: the halves of the year the paragraph speaks of
             out.append(YearMention(m.start(), m.end(), year))
+    if published is not None:
+        # 较2020年增长30% in a report printed in 2026: growth over a five-year plan (2021–2025) on its base year,
+        # not the rate of 2021.
+        compared = [c for c in compared if (c.year - 1) % 5 or published.year - (c.year - 1) < 4]
     if named is None and compared and len({c.year for c in compared}) == 1:
         # 全年地区生产总值102.8亿元,比2007年增长17%, in a paragraph naming no year: a rate on the year before, so
         # the figures are of 2008.

@@ -719,3 +719,16 @@ def test_it_reads_a_community_party_branch_as_the_communitys_not_the_subdistrict
     facts = summary(run(page, published="2002-06-01", region="哈密市"))
     assert not any(place == "丽园街道" and metric in ("party_members", "party_organizations")
                    for place, _, metric, _ in facts)
+
+
+def test_it_reads_an_amount_that_leapt_to_its_figure_after_a_ratio_to_an_earlier_year():
+    page = "综合实力\n\n渝中区社会消费品零售总额是2020年的1.4倍、跃升至1851.7亿元,居全市第2。\n"
+    assert summary(run(page, published="2025-12-01", region="渝中区")) == {
+        ("渝中区", 2025, "retail_sales", 1851.7)}
+
+
+def test_it_reads_a_bare_wanyi_threshold_passed_as_the_figure_over_it():
+    page = "工业经济\n\n2024年,苏州市规模以上工业总产值迈上4.7万亿新台阶,比上年增长4.7%。\n"
+    assert {(f.metric, float(f.value), f.approx) for f in run(page, published="2025-02-01", region="苏州市").facts
+            if f.metric} == {("industrial_output_above_scale", 47000.0, "over"),
+                             ("industrial_output_above_scale_growth_pct", 4.7, "exact")}

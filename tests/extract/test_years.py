@@ -243,3 +243,9 @@ def test_it_reads_a_bare_half_after_a_named_year_as_that_years_half():
     assert [m.year for m in year_mentions(text, date(2022, 7, 18))] == [2021, 2021]
     # with no year named before it, 上半年 printed in July is that year's
     assert [m.year for m in year_mentions("上半年,全区实现生产总值300亿元。", date(2022, 7, 18))] == [2022]
+
+
+def test_growth_on_the_base_year_of_a_five_year_plan_dates_nothing():
+    page = "渝中区\n\n一、“十四五”时期工作回顾\n\n地区生产总值实现1781.8亿元、较2020年增长30%。\n"
+    assert {(f.metric, f.year) for f in metric_facts(page, published="2026-01-26", region="渝中区")} == {
+        ("gdp", 2025)}
