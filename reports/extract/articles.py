@@ -135,6 +135,13 @@ def main_place(ctx: Context, start: int, end: int) -> Place | None:
     ranked = towns.most_common(2)
     first = ranked[0][1] if ranked else 0
     second = ranked[1][1] if len(ranked) > 1 else 0
+    # 文昌未来发展是可期的…文昌铺前镇历史上…: a district the body keeps speaking of as its subject, a town of it
+    # named in passing.
+    speakers = Counter({p: n for p, n in districts.items() if p not in organs})
+    if speakers and first:
+        lead, times = speakers.most_common(1)[0]
+        if times >= 3 and times >= 3 * first and lead.contains(ranked[0][0]):
+            return lead
     if first >= 2 and first >= 2 * second:
         return ranked[0][0]
     if first >= 1 and second == 0 and districts and all(

@@ -513,3 +513,12 @@ def test_bracketed_section_labels_of_a_profile_keep_its_sections_in_one_article(
     got = summary(run(page, published=None, region="乐陵市"))
     assert ("花园镇", 2018, "industrial_output", 3.7012) in got
     assert {place for place, *_ in got} == {"花园镇"}
+
+
+def test_it_gives_a_county_the_body_keeps_speaking_of_the_figures_over_a_town_named_in_passing():
+    page = ("虽然文昌与发达地区相比基数较低,但文昌未来发展是可期的。文昌有华侨之乡等美誉。\"东走西走,不如海口铺前\","
+            "文昌铺前镇历史上曾与海口并起并坐。文昌已成为交通最发达的市县,文昌区位优势进一步提升。文昌一直是比较发达的区域。"
+            "文昌加油,文昌明天会更好。\n"
+            "2022年完成地区生产总值343.99亿元,增长3.9%。\n")
+    assert summary(run(page, published="2023-03-01", region="文昌市")) == {
+        ("文昌市", 2022, "gdp", 343.99), ("文昌市", 2022, "gdp_growth_pct", 3.9)}
