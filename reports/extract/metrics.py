@@ -49,7 +49,8 @@ _DATED_FROM = re.compile(r"(?:由|从)(?:19|20)\d{2}年(?:底|末)?(?:原来|原
 _TO = re.compile(r"(?:为|成|到|至)" + _YEAR_OF + r"的?\s*$")
 _GROWTH = re.compile(
     r"(?:同比|比上年|较上年|较去年|比去年|与上年相比|年均)?(?:\(下同\))?(?:分别)?"
-    r"(?P<dir>增长率?|增速|增幅|上升|提高|增加|下降|减少|降低|回落|下滑|比增|比降)(?:了|为|达到?)?\s*$"
+    # 比上年增长(可比价)9.8%: a note on how the rate was reckoned may stand before it.
+    r"(?P<dir>增长率?|增速|增幅|上升|提高|增加|下降|减少|降低|回落|下滑|比增|比降)(?:\([^()]{1,8}\))?(?:了|为|达到?)?\s*$"
 )
 _NO_SUBJECT = re.compile(
     r"^(?:[\s,、]|全年|上半年|下半年|前三季度|一季度|今年|去年|上年|年初|当年|同期|其中|分别|较|比|与|相比|同比|年均|"
@@ -441,7 +442,9 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
         if spec.family in ("money", "percent") and quarters and _ONE_QUARTER.search(sentence[c_start:start]):
             results[i] = Recognition(None, "季度", label, 0.4)
             continue  # 一季度增长2.2%,二季度增长0.8%…: a quarter's figure in a breakdown by quarter
-        if spec.yearly and _SEVERAL_YEARS.search(sentence[:start]):
+        if spec.yearly and (_SEVERAL_YEARS.search(sentence[:start])
+                            or "累计" in sentence[c_start:start] and _AVERAGE_AFTER.match(sentence, end)):
+            # 累计实现第三产业增加值69.5亿元,年均增长11.7%: a sum over the years the average runs over.
             results[i] = Recognition(None, "多年累计", label, 0.4)
             continue
         if _ESTIMATE.search(sentence[c_start:start]) or _ESTIMATE.search(sentence[:start][-12:]):
@@ -747,8 +750,10 @@ _LEVELS = re.compile(r"个?(?:层级|层次|级)")
 
 
 # 近三年来 / 五年间 / "十四五"以来 / 党的十八大以来: a span of several years, not one.
+_AVERAGE_AFTER = re.compile(r"\s*[,;、]?\s*(?:年均|平均每年)(?:增长|递增|增速)")
 _SEVERAL_YEARS = re.compile(
-    r"近(?:[两二三四五六七八九十]|[2-9]|1\d)年|(?:[两二三四五六七八九十]|[2-9]|1\d)年(?:来|间|以来|中|累计)|"
+    # (?<!\d): 2023年中江县 is a year and a name, not 3年中 (in three years).
+    r"近(?:[两二三四五六七八九十]|[2-9]|1\d)年|(?:[两二三四五六七八九十]|(?<!\d)(?:[2-9]|1\d))年(?:来|间|以来|中|累计)|"
     r"[\"“]?十[一二三四五]五[\"”]?(?:以来|期间)|十八大以来"
 )
 _ADDITION = re.compile(r"(?:新增|新建|新开|新设|增设|新开办|新改建|新投用)[^,;]{0,12}$")

@@ -732,3 +732,16 @@ def test_it_reads_a_bare_wanyi_threshold_passed_as_the_figure_over_it():
     assert {(f.metric, float(f.value), f.approx) for f in run(page, published="2025-02-01", region="苏州市").facts
             if f.metric} == {("industrial_output_above_scale", 47000.0, "over"),
                              ("industrial_output_above_scale_growth_pct", 4.7, "exact")}
+
+
+def test_a_flow_summed_over_the_years_an_average_growth_runs_over_is_no_years_value():
+    page = ("五年回顾\n\n五年来,桐乡市累计实现地区生产总值1387亿元,年均增长10.4%;累计实现第三产业增加值695亿元,"
+            "年均增长11.7%。2016年1-10月累计完成地区生产总值300亿元,同比增长5%。\n")
+    assert summary(run(page, published="2017-01-05", region="桐乡市")) == {
+        ("桐乡市", 2016, "gdp", 300), ("桐乡市", 2016, "gdp_growth_pct", 5)}
+
+
+def test_a_year_run_into_a_name_is_no_span_of_years():
+    page = "国民经济\n\n2023年中江县地区生产总值(GDP)466.14亿元,按可比价格计算,比上年增长(可比价)6.1%。\n"
+    assert summary(run(page, published="2024-04-01", region="中江县")) == {
+        ("中江县", 2023, "gdp", 466.14), ("中江县", 2023, "gdp_growth_pct", 6.1)}
