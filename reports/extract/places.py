@@ -385,7 +385,9 @@ class PlaceFinder:
                 heads = {text[m.start() - 1:m.start()] for m in re.finditer(re.escape(name), text)}
                 if len(heads) == 1 and _EMBEDDED_BEFORE.fullmatch(text[start - 1:start]):
                     name, start = text[start - 1:end], start - 1
-                place = unlisted_town(name, scope)
+                # 其中城镇常住人口: 中城镇 of another province inside 其中 + 城镇, no name at all.
+                stem = name[:-2] if name.endswith("街道") else name[:-1]
+                place = None if _NOT_A_NAME.search(stem) else unlisted_town(name, scope)
             resolved.append(Mention(start, end, name, place, via))
         return resolved
 

@@ -47,7 +47,7 @@ _SINCE_CLAUSE = re.compile(r"[^,;。!?]{0,40}?以来")
 _CLAUSE_START = re.compile(r"(?:^|[,;:。!?])\s*$")
 # 2024年4月29日 after a report's title is when it was issued, not the year it reports on.
 _DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
-_MONTH_ONLY = re.compile(r"\s*\d{1,2}\s*月\s*")
+_MONTH_ONLY = re.compile(r"\s*\d{1,2}\s*月\s*[)）]?\s*")
 # 比去年同期: a comparison of this year's months with last year's, no review of last year.
 _REVIEW = re.compile(r"去年(?!同期)|上年(?!同期)|过去一年|一年来|回顾|总结")
 
@@ -197,9 +197,10 @@ def looks_back(published: date | None, article_text: str) -> bool:
 
 def is_dateline(text: str, mention: YearMention) -> bool:
     """2024年4月29日 after a report's title: when it was issued, not the year it is about."""
-    # 驻马店市驿城区统计局 / 2023年5月 on a line of its own under a bulletin's title is when it was signed too.
+    # 驻马店市驿城区统计局 / 2023年5月 (or (2023 年 4 月)) on a line of its own under a bulletin's title is when it was
+    # signed too.
     return bool(_DATELINE.match(text, mention.end)) \
-        or (not text[:mention.start].strip() and _MONTH_ONLY.fullmatch(text, mention.end) is not None)
+        or (not text[:mention.start].strip(" (（") and _MONTH_ONLY.fullmatch(text, mention.end) is not None)
 
 
 # 2019年南渡镇政府工作报告 is delivered early in 2019 and accounts for 2018; its figures are that year's. The

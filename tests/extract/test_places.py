@@ -217,3 +217,8 @@ def test_it_knows_autonomous_counties_and_prefectures_by_their_short_names():
     assert [p.name for p in gazetteer.lookup("景谷县")] == ["景谷傣族彝族自治县"]
     assert [p.name for p in gazetteer.lookup("黔东南州")] == ["黔东南苗族侗族自治州"]
     assert [p.name for p in gazetteer.lookup("酉阳县")] == ["酉阳土家族苗族自治县"]
+
+
+def test_it_takes_no_town_of_another_province_out_of_qizhong_chengzhen():
+    text = "常住人口199.35万人,其中城镇常住人口165.18万人。其中城镇居民人均可支配收入增长5%。"
+    assert [m for m in _found(text, "黄岛区") if m[1] is not None] == []

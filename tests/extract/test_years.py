@@ -5,7 +5,7 @@ from datetime import date
 from reports.extract.catalogue import default_catalogue
 from reports.extract.years import default_year, year_mentions
 
-from .helpers import metric_facts, seed
+from .helpers import metric_facts, run, seed, summary
 
 
 def _years(text, published="2023-07-15"):
@@ -249,3 +249,11 @@ def test_growth_on_the_base_year_of_a_five_year_plan_dates_nothing():
     page = "渝中区\n\n一、“十四五”时期工作回顾\n\n地区生产总值实现1781.8亿元、较2020年增长30%。\n"
     assert {(f.metric, f.year) for f in metric_facts(page, published="2026-01-26", region="渝中区")} == {
         ("gdp", 2025)}
+
+
+def test_a_bracketed_year_and_month_under_a_bulletins_title_is_when_it_was_signed():
+    page = ("青岛西海岸新区 2022年国民经济和社会发展统计公报\n\n  青岛西海岸新区统计局\n\n  (2023 年 4 月)\n\n"
+            "  一 、综 合\n\n  全区实现生产总值 4691.85 亿元,比上年增长 4.8%。其中城镇常住人口 165.18 万人,"
+            "其中城镇居民人均可支配收入增长5%。\n")
+    assert summary(run(page, published=None, region="黄岛区")) == {
+        ("黄岛区", 2022, "gdp", 4691.85), ("黄岛区", 2022, "gdp_growth_pct", 4.8)}
