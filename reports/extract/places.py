@@ -383,11 +383,12 @@ class PlaceFinder:
                 # (常郭镇, listed as the former 常郭乡, holds 郭镇 of 陕西: a name always printed after the same
                 # character that cannot stand before a name is the tail of the page's longer one.)
                 heads = {text[m.start() - 1:m.start()] for m in re.finditer(re.escape(name), text)}
+                place = unlisted_town(name, scope)
                 if len(heads) == 1 and _EMBEDDED_BEFORE.fullmatch(text[start - 1:start]):
                     name, start = text[start - 1:end], start - 1
-                # 其中城镇常住人口: 中城镇 of another province inside 其中 + 城镇, no name at all.
-                stem = name[:-2] if name.endswith("街道") else name[:-1]
-                place = None if _NOT_A_NAME.search(stem) else unlisted_town(name, scope)
+                    # 其中城镇常住人口: 中城镇 of another province inside 其中 + 城镇, no name at all.
+                    stem = name[:-2] if name.endswith("街道") else name[:-1]
+                    place = None if _NOT_A_NAME.search(stem) else unlisted_town(name, scope)
             resolved.append(Mention(start, end, name, place, via))
         return resolved
 
