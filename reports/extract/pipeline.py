@@ -18,6 +18,7 @@ from .metrics import Recognition, accepts, clause_bounds, is_decline, match_metr
 from .normalize import Normalized, normalize
 from .places import RANK_AFTER, ZONE_WORDS, Mention, PlaceFinder, changes_place, is_neighbour, is_subject
 from .quantities import Quantity, find_quantities
+from .tables import find_tables, row_sentence
 from .types import ArticleResult, Extraction, FactResult, InitiativeResult, Place
 from .years import YearMention, default_year, lead_year, looks_back, nearest_year, title_year, written_on, year_mentions
 
@@ -208,8 +209,10 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
                         f"只处理了前 {limits.max_articles:,} 篇。如确需全部导入，请把文件拆成几份分别上传。")
         spans = spans[:limits.max_articles]
     shortened = 0
+    article_starts: list[int] = []
     for index, (first, last) in enumerate(spans):
         a_start = page.offsets[first]
+        article_starts.append(a_start)
         # Paragraphs past the article's character cap are left out (the first one is always kept).
         kept = next((i for i in range(first + 1, last)
                      if page.offsets[i] + len(page.paras[i].text) - a_start > limits.max_article_chars), last)
@@ -288,11 +291,64 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
         # A figure the text restates, often more precisely (突破千亿元 over 1012.3亿元), is taken from the text.
         # A subheading's figure the body restates is the body's; a row of a list by place (金平区12家) is its own.
         facts += [f for f in headline_facts if (f.metric, f.place) not in body_figures]
+    facts += _table_facts(page, mentions, catalogue, results, article_starts, scope_place, facts)
     if shortened:
         warnings.append(f"{shortened} 篇文章超过每篇 {limits.max_article_chars:,} 字的上限，超出部分的段落未处理。"
                         "这通常是分段识别失败（整期报纸连成一篇）；如需全部导入，请上传分好段落的文本。")
     return Extraction(articles=tuple(results), facts=tuple(facts),
                       initiatives=tuple(initiatives), version=EXTRACTOR_VERSION, warnings=tuple(warnings))
+
+
+def _table_facts(page: _Page, mentions: list[Mention], catalogue: Catalogue, articles: list[ArticleResult],
+                 article_starts: list[int], scope_place: Place | None, known: list[FactResult]) -> list[FactResult]:
+    """The figures of tables flattened into "|" cells (a ranking of districts, a bulletin's indicators), which no
+    sentence states: each row is read as the sentence a report would print, the place from the row's label."""
+    tables = find_tables(page.text)
+    if not tables or not articles:
+        return []
+    have = {(f.place, f.year, f.metric, f.value) for f in known}
+    mention_starts = [m.start for m in mentions]
+    out: list[FactResult] = []
+    for table in tables:
+        for row in table.rows:
+            index = bisect.bisect_right(article_starts, row.start) - 1
+            if index < 0 or index >= len(articles):
+                continue
+            article, a_start = articles[index], article_starts[index]
+            place, place_source = article.place or scope_place, "article" if article.place else "region"
+            row_year = None
+            if table.kind == "place":
+                lo = bisect.bisect_left(mention_starts, row.label.start)
+                hi = bisect.bisect_left(mention_starts, row.label.end)
+                named = [m.place for m in mentions[lo:hi] if m.place is not None]
+                if not named:
+                    continue  # 经开 | 395.02: a label the gazetteer cannot place is no place compared here
+                place, place_source = named[0], "table"
+            elif table.kind == "year":
+                row_year = int(row.label.text[:4])
+            sentence, at = row_sentence(table, row)
+            quantities = find_quantities(sentence)
+            recognitions = recognize(catalogue, sentence, [(q, q.start, q.end) for q in quantities])
+            for q, rec in zip(quantities, recognitions, strict=True):
+                if rec.metric is None or q.value_start not in at:
+                    continue
+                cell, column = at[q.value_start]
+                year = column.year or row_year or article.year
+                value, upper, unit = _canonical(q, rec.metric)
+                key = (place, year, rec.metric.key, value)
+                if key in have:
+                    continue
+                have.add(key)
+                evidence = page.text[row.start:row.end]
+                source_start, source_end = page.to_source(cell.start, cell.end)
+                out.append(FactResult(
+                    article=index, place=place, year=year, metric=rec.metric.key, label=rec.label, value=value,
+                    upper=upper, unit=unit, approx="exact", note="表格", evidence=evidence,
+                    start=row.start - a_start, end=row.end - a_start, value_start=cell.start - a_start,
+                    value_end=cell.end - a_start, confidence=round(rec.confidence * 0.9, 3),
+                    source_start=source_start, source_end=source_end, rule="table", place_source=place_source,
+                    year_source="table" if column.year or row_year else "article"))
+    return out
 
 
 _LIST_JOINS = ("、", "和", "及", "与", "以及")

@@ -1,0 +1,191 @@
+"""Statistical tables that reached the text flattened into cells between "|" (a ranking of districts, a bulletin's
+table of indicators): the rows hold bare numbers that no sentence reads, their measure and unit stand in the header.
+
+A table is a run of short cells. Its header is the cells before the first row: the row label's column (区域, 年份,
+指标) and one column per measure (2021年GDP(亿元), 增速(%)). Each row is rewritten as the sentence a report would print
+(GDP1196.3亿元,增长7%), so the catalogue and its grammar name the measures; this module only finds the cells.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Cells are short; a gap with a sentence in it ends the table.
+_MAX_CELL = 40
+_MIN_PIPES = 5
+_MAX_COLUMNS = 8
+_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+_RANK = re.compile(r"排行|排名|排序|序号|名次")
+_PLACE_LABEL = re.compile(r"区域|地区|地域|城市|县市区|县\(市、?区\)|区县|县区|乡镇|镇街|街镇|单位名称|^单位$|^名称$")
+_YEAR_LABEL = re.compile(r"(?:年份|年度)$|^时间$")
+_INDICATOR_LABEL = re.compile(r"指\s*标|项\s*目|^名称$")
+_GROWTH = re.compile(r"增速|增长|增幅|增减|同比|比上年|±")
+_PLAN = re.compile(r"目标|计划|预期|任务")
+_UNIT_IN = re.compile(r"[(（]\s*(亿元|万元|元|%|个|家|户|人|名)\s*[)）]")
+_YEAR_IN = re.compile(r"((?:19|20)\d{2})\s*年")
+_ROW_YEAR = re.compile(r"^((?:19|20)\d{2})\s*年?$")
+# 单位:亿元 printed above a table: the unit of its figures.
+_TABLE_UNIT = re.compile(r"单位\s*[:：]\s*(亿元|万元|元|个|家|户|人)")
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str  # the measure's words, unit and year taken out (GDP, 地区生产总值), or "" for a rate
+    unit: str | None
+    year: int | None
+    growth: bool
+
+
+@dataclass(frozen=True)
+class Row:
+    label: Cell  # the place, year or indicator the row is about
+    values: tuple[tuple[Column, Cell], ...]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Table:
+    kind: str  # place | year | indicator: what the row labels are
+    rows: tuple[Row, ...]
+
+
+def find_tables(text: str) -> list[Table]:
+    """The tables of a page, with their rows; pages without "|" cost one scan."""
+    if text.count("|") < _MIN_PIPES:
+        return []
+    tables = []
+    for group in _pipe_groups(text):
+        cells = _cells(text, group)
+        while cells:
+            table, used = _read(text, cells)
+            if table is not None:
+                tables.append(table)
+            cells = cells[max(used, 1):]
+    return tables
+
+
+def _pipe_groups(text: str) -> list[list[int]]:
+    groups: list[list[int]] = []
+    current: list[int] = []
+    for m in re.finditer(r"\|", text):
+        if current and (m.start() - current[-1] > _MAX_CELL or "。" in text[current[-1]:m.start()]):
+            if len(current) >= _MIN_PIPES:
+                groups.append(current)
+            current = []
+        current.append(m.start())
+    if len(current) >= _MIN_PIPES:
+        groups.append(current)
+    return groups
+
+
+def _cells(text: str, pipes: list[int]) -> list[Cell]:
+    # The cell before the first "|" starts after the line or sentence before it, and after a title printed on
+    # the same line (重庆市历年GDP对比表 年份 |), though not inside a spaced-out word (指 标 |).
+    head_end = len(text[:pipes[0]].rstrip())
+    line_start = max(text.rfind(c, max(0, head_end - _MAX_CELL), head_end) for c in "\n。;") + 1
+    space = text.rfind(" ", line_start, head_end)
+    if space >= 0 and head_end - space > 2:
+        line_start = space + 1
+    bounds = [(line_start, pipes[0])] + [(a + 1, b) for a, b in zip(pipes, pipes[1:], strict=False)]
+    cells = []
+    for a, b in bounds:
+        raw = text[a:b]
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            cells.append(Cell(a + lead, a + lead + len(stripped), stripped))
+    return cells
+
+
+def _numeric(cell: Cell) -> bool:
+    return _NUMBER.fullmatch(cell.text.replace(",", "").rstrip("%")) is not None
+
+
+def _column(label: str, table_unit: str | None) -> Column | None:
+    if _PLAN.search(label):
+        return None  # 2023年预期目标: a goal, not a result
+    unit = _UNIT_IN.search(label)
+    year = _YEAR_IN.search(label)
+    growth = bool(_GROWTH.search(label)) or (unit is not None and unit.group(1) == "%")
+    words = _UNIT_IN.sub("", label)
+    words = _YEAR_IN.sub("", words).strip()
+    return Column(label="" if growth else words, unit="%" if growth else (unit.group(1) if unit else table_unit),
+                  year=int(year.group(1)) if year else None, growth=growth)
+
+
+def _read(text: str, cells: list[Cell]) -> tuple[Table | None, int]:
+    """The table that starts at the first cell, and how many cells it took (at least its header's)."""
+    first_number = next((i for i, c in enumerate(cells) if _numeric(c)), None)
+    if first_number is None:
+        return None, len(cells)
+    if first_number < 2:
+        return None, first_number + 1
+    # A ranking opens each row with its rank (1 | 海宁市 | 1196.3): the header is every cell before the first
+    # number. Otherwise each row opens with its label (2018年 | 20363.19, 地区生产总值 | 567.9).
+    ranked = bool(_RANK.search(cells[0].text))
+    width = first_number if ranked else first_number - 1
+    if not 2 <= width <= _MAX_COLUMNS:
+        return None, first_number + 1
+    header, body = cells[:width], cells[width:]
+    label_at = 1 if ranked else 0
+    # 重庆市历年GDP对比表 年份: a table's title may run into its first label.
+    label_head = header[label_at].text.split()[-1] if len(header[label_at].text.split()[-1]) >= 2 \
+        else header[label_at].text
+    if _YEAR_LABEL.search(label_head):
+        kind = "year"
+    elif _INDICATOR_LABEL.search(label_head):
+        kind = "indicator"
+    elif _PLACE_LABEL.search(label_head):
+        kind = "place"
+    else:
+        return None, first_number + 1
+    unit_line = _TABLE_UNIT.search(text, max(0, header[0].start - 60), header[0].end)
+    columns = [None if i <= label_at else _column(h.text, unit_line.group(1) if unit_line else None)
+               for i, h in enumerate(header)]
+    rows = []
+    used = width
+    for r in range(0, len(body) - width + 1, width):
+        row = body[r:r + width]
+        label = row[label_at]
+        numbers = [(columns[i], c) for i, c in enumerate(row) if i > label_at]
+        if _numeric(label) or not all(_numeric(c) for _, c in numbers):
+            break  # the table has ended, or its rows are not the header's width
+        if kind == "year" and not _ROW_YEAR.match(label.text):
+            break
+        used += width
+        values = tuple((col, c) for col, c in numbers if col is not None)
+        if values:
+            rows.append(Row(label=label, values=values, start=row[0].start, end=row[-1].end))
+    return (Table(kind=kind, rows=tuple(rows)) if rows else None), used
+
+
+def row_sentence(table: Table, row: Row) -> tuple[str, dict[int, tuple[Cell, Column]]]:
+    """The sentence a report would print for the row (GDP1196.3亿元,增长7%), and the cell and column of the value
+    that starts at each position of it."""
+    sentence = ""
+    at: dict[int, tuple[Cell, Column]] = {}
+    measure = ""
+    for column, cell in row.values:
+        number = cell.text.replace(",", "").rstrip("%")
+        if column.growth:
+            head = ("," if sentence else measure) + "增长"
+            unit = "%"
+        else:
+            measure = _UNIT_IN.sub("", row.label.text).strip() if table.kind == "indicator" else column.label
+            own = _UNIT_IN.search(row.label.text) if table.kind == "indicator" else None
+            unit = own.group(1) if own else column.unit
+            if not measure or unit is None:
+                continue
+            head = ("," if sentence else "") + measure
+        at[len(sentence) + len(head)] = (cell, column)
+        sentence += head + number + unit
+    return sentence + "。", at

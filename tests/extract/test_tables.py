@@ -1,0 +1,47 @@
+"""Tables flattened into "|" cells: rankings by place, histories by year, a bulletin's indicators."""
+
+from reports.extract.tables import find_tables
+
+from .helpers import run, summary
+
+RANKING = ("2021年嘉兴实现地区生产总值6355.28亿元。\n"
+           "GDP排行 | 区域 | 2021年GDP(亿元) | 增速(%) |\n"
+           "1 | 海宁市 | 1196.3 | 7 |\n"
+           "2 | 桐乡市 | 1141.69 | -0.5 |\n"
+           "3 | 经开 | 395.02 | 6.1 |\n")
+
+
+def test_it_reads_a_ranking_by_place_with_its_measure_year_and_unit_from_the_header():
+    facts = summary(run(RANKING, published="2022-02-10", region="嘉兴市"))
+    assert {("海宁市", 2021, "gdp", 1196.3), ("海宁市", 2021, "gdp_growth_pct", 7),
+            ("桐乡市", 2021, "gdp", 1141.69), ("桐乡市", 2021, "gdp_growth_pct", -0.5)} <= facts
+    assert not any(value == 395.02 for _, _, _, value in facts)  # 经开: a label no gazetteer places
+
+
+def test_it_reads_a_history_by_year_and_leaves_measures_out_of_the_catalogue():
+    page = ("重庆市经济\n\n重庆市历年GDP对比表 年份 | GDP(亿元) | 增速(%) | 人均收入(元) |"
+            " 2018年 | 20363.19 | 6 | 26386 | 2017年 | 19500.27 | 9.3 | 24153 |\n")
+    assert summary(run(page, published="2019-03-01", region="重庆市")) == {
+        ("重庆市", 2018, "gdp", 20363.19), ("重庆市", 2018, "gdp_growth_pct", 6),
+        ("重庆市", 2017, "gdp", 19500.27), ("重庆市", 2017, "gdp_growth_pct", 9.3)}
+
+
+def test_it_reads_a_table_of_indicators_with_the_unit_printed_above_it():
+    page = ("通化市2021年国民经济和社会发展统计公报\n\n表1:地区生产总值及增速\n单位:亿元\n指 标 |\n2021年 |\n"
+            "比上年增减(±%) |\n地区生产总值 |\n567.9 |\n6.8 |\n工业 |\n111.9 |\n8.1 |\n第一产业 |\n66.9 |\n5.5 |\n")
+    assert summary(run(page, published="2022-04-01", region="通化市")) == {
+        ("通化市", 2021, "gdp", 567.9), ("通化市", 2021, "gdp_growth_pct", 6.8),
+        ("通化市", 2021, "va_primary", 66.9)}
+
+
+def test_it_skips_a_column_of_goals():
+    page = ("工作报告\n\n指标名称 | 2023年预期目标(亿元) | 2023年完成情况(亿元) | 地区生产总值 | 2100 | 2020 |"
+            " 固定资产投资 | 400 | 365 |\n")
+    facts = summary(run(page, published="2024-01-20", region="武昌区"))
+    assert ("武昌区", 2023, "gdp", 2020) in facts
+    assert not any(value in (2100, 400) for _, _, _, value in facts)
+
+
+def test_it_finds_no_table_in_a_menu_or_in_prose_with_a_few_bars():
+    assert find_tables("首页 | 新闻中心 | 政务公开 | 办事服务 | 互动交流 | 专题专栏 |") == []
+    assert find_tables("全区GDP达到120亿元 | 增长5% | 居全市第一。") == []
