@@ -143,6 +143,9 @@ def _classify(line: _Line, width: int, next_line: _Line | None) -> Paragraph:
         return Paragraph("header")
     if n <= 60 and ":" in s and (_TABLE_ROW.match(s) or _INFOBOX_FIELD.match(s)):
         return Paragraph("body", row=True)
+    # 1 | 海宁市 | 1196.3 | 7 |: a row of a flattened table, never a headline that would open an article.
+    if s.count("|") >= 2 and not _TERMINAL.search(s):
+        return Paragraph("body", row=True)
     # 本报记者 张华 on a line of its own is a byline; 本报记者 张华 报道:今年… opens the text.
     if n <= 30 and (_BYLINE.match(s) or _PAPER_BYLINE.match(s)) and not _INNER_PUNCT.search(s) \
             and not _TERMINAL.search(s):

@@ -45,3 +45,11 @@ def test_it_skips_a_column_of_goals():
 def test_it_finds_no_table_in_a_menu_or_in_prose_with_a_few_bars():
     assert find_tables("首页 | 新闻中心 | 政务公开 | 办事服务 | 互动交流 | 专题专栏 |") == []
     assert find_tables("全区GDP达到120亿元 | 增长5% | 居全市第一。") == []
+
+
+def test_rows_of_a_table_printed_line_by_line_open_no_articles():
+    from reports.extract.layout import paragraphs
+
+    paras = paragraphs("嘉兴经济\n\n全市生产总值6355.28亿元。\nGDP排行 | 区域 | 2021年GDP(亿元) |\n"
+                       "1 | 海宁市 | 1196.3 |\n")
+    assert [(p.kind, p.row) for p in paras[-2:]] == [("body", True), ("body", True)]
