@@ -146,6 +146,8 @@ class Gazetteer:
                 # 灵台县 lists a subdistrict named just 街道: as a name it would match the bare word everywhere.
                 if not district or name in _TOWN_SUFFIXES:
                     continue
+                if name.endswith(("街道地区", "镇地区", "乡地区")):
+                    name = name[:-2]  # 州城街道地区 is 州城街道 in print and in its own documents
                 town = Place(name=name, kind=town_kind(name), district=district, city=city, province=province,
                              admin_code=None)
                 self._add(town, by_name)

@@ -222,3 +222,10 @@ def test_it_knows_autonomous_counties_and_prefectures_by_their_short_names():
 def test_it_takes_no_town_of_another_province_out_of_qizhong_chengzhen():
     text = "常住人口199.35万人,其中城镇常住人口165.18万人。其中城镇居民人均可支配收入增长5%。"
     assert [m for m in _found(text, "黄岛区") if m[1] is not None] == []
+
+
+def test_it_names_a_subdistrict_listed_with_a_trailing_diqu_as_it_is_printed():
+    gazetteer = default_gazetteer()
+    [place] = gazetteer.lookup("州城街道")
+    assert (place.name, place.district) == ("州城街道", "东平县")
+    assert gazetteer.lookup("州城街道地区") == ()
