@@ -237,7 +237,8 @@ def match_metric(catalogue: Catalogue, q: Quantity, head: str,
     # The verb a noun after the number needs (完成12个老旧小区改造) is one _head drops as filler: check it on the
     # clause as printed.
     raw, head = head.rstrip(), _head(head)
-    for c in _fitting(catalogue, q.family, q.unit if q.family == "count" else ""):
+    fitting = _fitting(catalogue, q.family, q.unit if q.family == "count" else "")
+    for c in fitting:
         if c.before is not None:
             m = c.before.search(head)
             if m:
@@ -248,6 +249,10 @@ def match_metric(catalogue: Catalogue, q: Quantity, head: str,
             m = c.after.match(post)
             if m and (c.requires is None or c.requires.search(head) or c.requires.search(raw)):
                 if c.veto is not None and c.veto.search(head):
+                    # 把党支部建在194个网格上: the grids are named, another metric (the branches) is counted.
+                    if any(p.match(post) and (r.search(head) or r.search(raw)) for o in fitting if o is not c
+                           for p, r in o.after_with):
+                        continue
                     return None
                 return c.spec, _note(c, m.group()), 0.85, "after"
         for pattern, requires in c.after_with:
