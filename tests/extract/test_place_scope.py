@@ -338,7 +338,7 @@ def test_it_reads_an_unlisted_subdistrict_after_its_district_whole_not_as_the_li
     page = "网格党建\n\n赛罕区兴安南路街道党工委坚持把党组织建在网格上,在辖区138个网格内全面建立党支部。\n"
     (fact,) = [f for f in run(page, published="2025-01-01", region="呼和浩特市").facts if f.metric]
     assert (fact.place.name, fact.place.district, fact.metric, float(fact.value)) == (
-        "兴安南路街道", "赛罕区", "grid_count", 138)
+        "兴安南路街道", "赛罕区", "grid_party_branches", 138)
 
 
 def test_it_takes_no_neighbour_named_to_say_where_a_place_lies_for_the_subject():
