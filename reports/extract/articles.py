@@ -96,6 +96,11 @@ def _title_place(ctx: Context, indexes: list[int]) -> Place | None:
 _INFOBOX_NAME = re.compile(r"\s*(?:中文名称?|名称|地名)\s*[:：]\s*")
 
 
+# 下辖地区: 清溪镇,银田镇 / 政府驻地: 清溪镇 — fields of an infobox that name the parts or the seat of the place the
+# page is about, not that place.
+_PARTS_FIELD = re.compile(r"\s*(?:下辖(?:地区|乡镇|街道|镇街)?|辖区|政府驻地|驻地|所属地区|邻近|毗邻)\s*[:：]")
+
+
 def _infobox_place(ctx: Context, start: int, end: int) -> Place | None:
     for i in range(start, min(end, start + 40)):  # the infobox heads the page: look no further than its first lines
         label = _INFOBOX_NAME.match(ctx.paras[i].text)
@@ -119,7 +124,7 @@ def main_place(ctx: Context, start: int, end: int) -> Place | None:
     # who leads, not of what the article is about.
     organs: set[Place] = set()
     for i in range(start, end):
-        if ctx.paras[i].kind != "body":
+        if ctx.paras[i].kind != "body" or _PARTS_FIELD.match(ctx.paras[i].text):
             continue
         mixed = _mixed_village_lists(ctx.text, ctx.mentions[i])
         for m in ctx.mentions[i]:

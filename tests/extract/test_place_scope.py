@@ -522,3 +522,10 @@ def test_it_gives_a_county_the_body_keeps_speaking_of_the_figures_over_a_town_na
             "2022年完成地区生产总值343.99亿元,增长3.9%。\n")
     assert summary(run(page, published="2023-03-01", region="文昌市")) == {
         ("文昌市", 2022, "gdp", 343.99), ("文昌市", 2022, "gdp_growth_pct", 3.9)}
+
+
+def test_the_towns_an_infobox_lists_as_parts_or_seat_are_not_what_the_page_is_about():
+    page = ("韶山 编辑\n\n湖南省辖县级市\n\n韶山是毛泽东故乡。2020年,韶山全市地区生产总值97.08亿元,比上年增长4.2%。\n\n"
+            "基本信息\n\n中文名:韶山\n\n下辖地区:清溪镇,银田镇,韶山乡\n\n政府驻地:清溪镇\n\n"
+            "地区生产总值:97.08亿元(2020年)\n")
+    assert {place for place, *_ in summary(run(page, published=None, region="韶山市"))} == {"韶山市"}
