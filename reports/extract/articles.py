@@ -123,6 +123,7 @@ def main_place(ctx: Context, start: int, end: int) -> Place | None:
     # 雁塔区委、区政府高度重视…,小寨路街道紧紧围绕…: a district's own offices directing a town of it speak of
     # who leads, not of what the article is about.
     organs: set[Place] = set()
+    own = ctx.scope_place
     for i in range(start, end):
         if ctx.paras[i].kind != "body" or _PARTS_FIELD.match(ctx.paras[i].text):
             continue
@@ -133,6 +134,9 @@ def main_place(ctx: Context, start: int, end: int) -> Place | None:
                 continue
             if place.is_subdistrict_level:
                 towns[place] += 1
+            elif m.via == "generic" and own is not None and own.is_district_level and place != own \
+                    and place.contains(own):
+                continue  # 全市适老化现场会在召陵召开 in a district's report: the city around it, not its subject
             elif changes_place(ctx.text, m):
                 districts[place] += 1
                 if is_organ(ctx.text, m):

@@ -529,3 +529,10 @@ def test_the_towns_an_infobox_lists_as_parts_or_seat_are_not_what_the_page_is_ab
             "基本信息\n\n中文名:韶山\n\n下辖地区:清溪镇,银田镇,韶山乡\n\n政府驻地:清溪镇\n\n"
             "地区生产总值:97.08亿元(2020年)\n")
     assert {place for place, *_ in summary(run(page, published=None, region="韶山市"))} == {"韶山市"}
+
+
+def test_the_city_around_a_districts_paper_is_no_subject_of_its_report():
+    page = ("政府工作报告\n\n过去一年,我们用心办实事。省定市定19件民生实事全部完成,区定10件民生实事大头落地。"
+            "建成区级综合养老服务中心1所、社区日间照料中心24个。全市适老化现场会在召陵召开。\n")
+    assert summary(run(page, published="2024-01-10", region="召陵区")) == {
+        ("召陵区", 2023, "elderly_care_sites", 1), ("召陵区", 2023, "elderly_care_sites", 24)}
