@@ -536,3 +536,10 @@ def test_the_city_around_a_districts_paper_is_no_subject_of_its_report():
             "建成区级综合养老服务中心1所、社区日间照料中心24个。全市适老化现场会在召陵召开。\n")
     assert summary(run(page, published="2024-01-10", region="召陵区")) == {
         ("召陵区", 2023, "elderly_care_sites", 1), ("召陵区", 2023, "elderly_care_sites", 24)}
+
+
+def test_a_sites_breadcrumb_trail_names_no_subject():
+    page = ("当前位置:首页 > 重庆市电子地图 >\n双桥区地图\n\n土地资源\n\n"
+            "2008年共实现地区生产总值300008万元,比上年同期增长15.6%。\n")
+    assert summary(run(page, published=None, region="双桥区")) == {
+        ("双桥区", 2008, "gdp", 30.0008), ("双桥区", 2008, "gdp_growth_pct", 15.6)}
