@@ -94,6 +94,9 @@ _GOAL_FORMS = (
     # 确保市场总量突破4.2万家,企业总数突破260家: what is to be ensured, clause after clause
     r"确保[^,;。]{0,12}?(?:突破|达到|完成|实现|超过)"
 )
+# 完成16.17亿元(目标79.5亿元,完成20.3%);固定资产投资完成3.32亿元: a goal quoted in brackets beside a result sets
+# nothing for the clauses after it.
+_ASIDE = re.compile(r"\([^()]{0,40}\)")
 _GOAL = guarded("力目预计重主工今明全到下确", _GOAL_FORMS)
 # 较2020年增长30%: a rate over the years since the one named (the pipeline compares it with the figure's year).
 _SINCE_YEAR = re.compile(r"(?:较|比|与)(?P<year>(?:19|20)\d{2})年(?:末|底)?(?:相比)?,?(?:增长|提高|增加|翻)")
@@ -431,7 +434,8 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
                                   or (q.family == "count" and _ACTORS.match(post))):
             found = None
         # 力争到2025年,全区网格员达到3000名: the goal can be set in an earlier clause of the sentence.
-        target = bool(_TARGET.search(_history_span(sentence, c_start, start)) or _GOAL.search(sentence[:c_start])
+        target = bool(_TARGET.search(_history_span(sentence, c_start, start))
+                      or _GOAL.search(_ASIDE.sub("", sentence[:c_start]))
                       or _TARGET_AFTER.match(post) or _UNDER_WAY.match(post))
         if found is None and q.family == "percent":
             found = _growth(catalogue, sentence, quantities, i, results, head)

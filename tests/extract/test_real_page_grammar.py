@@ -745,3 +745,11 @@ def test_a_year_run_into_a_name_is_no_span_of_years():
     page = "国民经济\n\n2023年中江县地区生产总值(GDP)466.14亿元,按可比价格计算,比上年增长(可比价)6.1%。\n"
     assert summary(run(page, published="2024-04-01", region="中江县")) == {
         ("中江县", 2023, "gdp", 466.14), ("中江县", 2023, "gdp_growth_pct", 6.1)}
+
+
+def test_a_goal_quoted_in_brackets_beside_a_result_sets_nothing_for_the_clauses_after_it():
+    page = ("经济运行\n\n截至5月份,万和镇规模工业总产值完成16.17亿元(目标79.5亿元,完成20.3%);"
+            "固定资产投资完成3.32亿元(目标10.5亿元,完成31.6%);招商引资完成2.57亿元(目标5亿元,完成51.4%)。\n")
+    assert summary(run(page, published="2023-06-10", region="东宝区")) == {
+        ("万和镇", 2023, "industrial_output_above_scale", 16.17), ("万和镇", 2023, "fixed_asset_investment", 3.32),
+        ("万和镇", 2023, "attracted_investment", 2.57)}
