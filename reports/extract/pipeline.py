@@ -351,6 +351,7 @@ def _table_facts(page: _Page, mentions: list[Mention], catalogue: Catalogue, art
     return out
 
 
+_SECTOR_SHARES = frozenset({"va_primary", "va_secondary", "va_tertiary"})
 _LIST_JOINS = ("、", "和", "及", "与", "以及")
 # 街道正在…, 我镇地区生产总值…: words by which a subdistrict or town speaks of itself.
 # [经济概况] / 【党建工作】 opening a paragraph: a section of a profile.
@@ -738,6 +739,7 @@ class _Paragraph:
         if not quantities:
             return
         starts = [q.start for q in quantities]
+        other_whole = False  # the sentence before gave the value added of something no metric counts
         for s_start, s_end in self.sentences:
             # Sorted by start: a slice, not a scan of the paragraph per sentence (quadratic on a long paragraph).
             inside = quantities[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, s_end)]
@@ -746,6 +748,14 @@ class _Paragraph:
             sentence = self.text[s_start:s_end]
             relative = [(q, q.start - s_start, q.end - s_start) for q in inside]
             recognitions = recognize(catalogue, sentence, relative, topic=self.topic, section=self.section)
+            if other_whole and sentence.startswith("其中"):
+                # 民营经济增加值272.2亿元…。其中,第一产业18.5亿元: the sectors' shares of that other whole.
+                recognitions = [Recognition(None, "", r.label, 0.4) if r.metric is not None
+                                and r.metric.key in _SECTOR_SHARES
+                                and "增加值" not in sentence[max(0, q.start - s_start - 10):q.start - s_start] else r
+                                for q, r in zip(inside, recognitions, strict=True)]
+            other_whole = any(r.metric is None and q.family == "money" and r.label.endswith("增加值")
+                              for q, r in zip(inside, recognitions, strict=True))
             for q, rec in zip(inside, recognitions, strict=True):
                 fact = self._fact(q, rec, sentence, s_start, s_end, article, heading_year)
                 if fact is not None:
