@@ -33,8 +33,9 @@ _FILLER = re.compile(
     r"(?:是|为|相当于)(?:19|20)\d{2}年(?:底|末)?的[\d.]+倍[、,]?)*$"
 )
 _TRAILING_NOTE = re.compile(r"\([^()]{0,12}\)\s*$")
-# 地区生产总值【1】(GDP)总量: a footnote mark or a bracketed abbreviation, wherever it stands, is no word of the noun.
-_NOTE_INSIDE = re.compile(r"\([A-Za-z]{2,6}\)|【\d{1,2}】|\[\d{1,2}\]")
+# 地区生产总值【1】(GDP)总量 / 工业总产值(现价,下同): a footnote mark, a bracketed abbreviation or a note on the
+# prices, wherever it stands, is no word of the noun.
+_NOTE_INSIDE = re.compile(r"\([A-Za-z]{2,6}\)|【\d{1,2}】|\[\d{1,2}\]|\((?:现价|可比价|不变价|当年价)?,?(?:下同)?\)")
 _CLAUSE = re.compile(r"[,;:!?。]")
 _REGROUP = re.compile(
     r"(?:调整|整合|划分|合并|优化|压缩|精简|缩减|扩大|扩展|扩充|增加(?!值)|减少|提升|提高|降低|增至|减至|升至|降至|变更|重组|细化|细分|"
@@ -296,6 +297,12 @@ def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
     start = 0 if lo == 0 else -1
     for m in _CLAUSE.finditer(sentence, lo, position):
         start = m.end()
+    opened = sentence.rfind("(", max(0, start - 12), start) if start > 0 else -1
+    if opened >= 0 and ")" not in sentence[opened:start] and ")" in sentence[start:position]:
+        # 工业总产值(现价,下同)完成241.94亿元: a comma inside a bracketed note ends no clause.
+        start = 0 if lo == 0 else -1
+        for m in _CLAUSE.finditer(sentence, lo, opened):
+            start = m.end()
     m = _CLAUSE.search(sentence, position, position + MAX_CLAUSE_CHARS + 1)
     end = m.start() if m else (len(sentence) if len(sentence) <= position + MAX_CLAUSE_CHARS else -1)
     if start < 0 or end < 0 or end - start > MAX_CLAUSE_CHARS:

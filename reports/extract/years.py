@@ -67,6 +67,10 @@ _YEAR_HINT = re.compile(r"年|目前|当前|如今|月|五")
 _RATE_ON = re.compile(r"(?:同期)?(?:相比)?,?(?:增长|增加|下降|减少|提高)了?\s*-?[\d.]+\s*%")
 
 
+# 同比增长25.5%,比2019年1-2月份增长32.1%: beside a rate on the year before, a rate on a named year spans two years.
+_YEAR_ON_YEAR = re.compile(r"同比|比去年|比上年|较去年|较上年|两年平均")
+
+
 def year_mentions(text: str, published: date | None) -> list[YearMention]:
     out: list[YearMention] = []
     if not _YEAR_HINT.search(text):
@@ -77,6 +81,8 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
         if m.group("y"):
             if text[m.start() - 1:m.start()] == "以" and _BASE_YEAR.match(text, m.end()):
                 continue
+            if text[m.start() - 1:m.start()] == "继":
+                continue  # 这是继2021年突破100亿元之后…: the earlier milestone dates nothing after it
             if _COMPARISON.search(text[max(0, m.start() - 2):m.start()]) or _TIMES_OF.match(text, m.end()):
                 if _RATE_ON.match(text, m.end()):
                     compared.append(YearMention(m.start(), m.end(), int(m.group("y")) + 1))
@@ -128,7 +134,7 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
         # 较2020年增长30% in a report printed in 2026: growth over a five-year plan (2021–2025) on its base year,
         # not the rate of 2021.
         compared = [c for c in compared if (c.year - 1) % 5 or published.year - (c.year - 1) < 4]
-    if named is None and compared and len({c.year for c in compared}) == 1:
+    if named is None and compared and len({c.year for c in compared}) == 1 and not _YEAR_ON_YEAR.search(text):
         # 全年地区生产总值102.8亿元,比2007年增长17%, in a paragraph naming no year: a rate on the year before, so
         # the figures are of 2008.
         out = sorted(out + compared, key=lambda y: y.start)
@@ -174,10 +180,17 @@ def default_year(published: date | None, article_text: str) -> int | None:
                  and not _GOAL_YEAR.search(article_text, max(0, m.start - 4), m.start)]
         return max(named) if named else None
     if published.month <= 3:
+        so_far = _MONTHS_SO_FAR.search(article_text, 0, _HEAD_CHARS)
+        if so_far and int(so_far.group(1)) < published.month:
+            return published.year  # 1-2月 in a page of March: this year's first months, whatever else it compares
         previous = published.year - 1
         if any(m.year == previous for m in year_mentions(article_text, published)) or _REVIEW.search(article_text):
             return previous
     return published.year
+
+
+# 1-2月 / 1至2月: the months of the year so far, when they end before the month the page was printed in.
+_MONTHS_SO_FAR = re.compile(r"(?<![\d.])1\s*[-—~至到]\s*(\d{1,2})\s*月")
 
 
 _HEAD_CHARS = 200

@@ -257,3 +257,19 @@ def test_a_bracketed_year_and_month_under_a_bulletins_title_is_when_it_was_signe
             "其中城镇居民人均可支配收入增长5%。\n")
     assert summary(run(page, published=None, region="黄岛区")) == {
         ("黄岛区", 2022, "gdp", 4691.85), ("黄岛区", 2022, "gdp_growth_pct", 4.8)}
+
+
+def test_the_first_months_of_the_year_in_a_page_of_march_are_of_this_year():
+    page = ("红塔区1-2月经济运行\n\n1-2月红塔区统筹推进疫情防控,受2020年同期基数较低等因素影响,主要指标增速较高。\n"
+            "1-2月,全区工业总产值(现价,下同)完成241.94亿元,同比增长25.5%,比2019年1-2月份增长32.1%。"
+            "其中:全区规模以上工业总产值完成234.21亿元,比去年同期增长26.3%。\n")
+    assert {(f.metric, f.year) for f in metric_facts(page, published="2021-03-22", region="红塔区")} == {
+        ("industrial_output", 2021), ("industrial_output_growth_pct", 2021),
+        ("industrial_output_above_scale", 2021), ("industrial_output_above_scale_growth_pct", 2021)}
+
+
+def test_a_milestone_passed_in_an_earlier_year_dates_nothing_after_it():
+    page = ("金溪县经济\n\n初步测算,2022年,我县地区生产总值达到115.77亿元,这是继2021年突破100亿元之后,又跃上新的台阶。"
+            "其中,第一产业增加值15.17亿元。\n")
+    assert {(f.metric, f.year) for f in metric_facts(page, published="2023-02-20", region="金溪县")} == {
+        ("gdp", 2022), ("va_primary", 2022)}
