@@ -27,8 +27,8 @@ _FILLER = re.compile(
     r"(?:重新|进一步)?(?:优化)?(?:调整|优化|整合|细化|细分|划分|合并|扩充|扩大|压缩|精简|缩减|减少|增加|增设|重组)(?:为|成|到|至)|"
     # 注册志愿者发展到1350人 / 零售总额跃升至1851.7亿元: the count or amount the noun grew to is its current one.
     r"(?:进一步|稳步|持续|逐步)?(?:发展|增长|扩大|扩展|上升|壮大|提高|提升|跃升|攀升|增加)(?:到|至)|"
-    # GDP可实现140亿元: a figure expected at the time of writing.
-    r"可|有望|预计|初步统计|"
+    # GDP可实现140亿元: a figure expected at the time of writing. 经济总量…,2021年达到447.74亿元: the year of it.
+    r"可|有望|预计|初步统计|(?:19|20)\d{2}年(?:底|末)?|"
     # 零售总额是2020年的1.4倍、跃升至1851.7亿元: a ratio to an earlier year, told on the way to the figure.
     r"(?:是|为|相当于)(?:19|20)\d{2}年(?:底|末)?的[\d.]+倍[、,]?)*$"
 )
@@ -108,7 +108,7 @@ _MILESTONE = re.compile(r"(?:首次|首度|历史性|一举|率先)?(?:突破|�
 _MILESTONE_WORDS = re.compile(r"(?:首次|首度|历史性|一举|率先)?(?:突破|超过|跨越|迈上|站上|跨上|首破)?\s*$")
 # 跨上70亿元台阶,达到72.1亿元: the threshold's own noun may stand between it and the restated value.
 _THRESHOLD_NOUN = re.compile(r"[\s,]*(?:新?(?:台阶|大关|关口))?[\s,]*")
-_RESTATED = re.compile(r"^\s*(?:并|已|累计|总量|规模)?(?:达到|达|为|至|增至|实现|录得)\s*$")
+_RESTATED = re.compile(r"^\s*(?:(?:19|20)\d{2}年)?(?:并|已|累计|总量|规模)?(?:达到|达|为|至|增至|实现|录得)\s*$")
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达到?|有|增长|完成|实现)[\s:]*")
 _THREE_SECTORS = re.compile(
     r"(?:三次产业|一二三产业?|一、二、三产业?|第一、二、三产业?|第一、第二、第三产业|一、二、三次产业|"
@@ -598,7 +598,7 @@ _PER_CAPITA = re.compile(r"(?:每(?:[一二两三四五六七八九十百千万]
 # 每个网格配备网格员1名 / 每50户配备不少于两名党员: staffing per unit, not the total.
 _PER_UNIT = re.compile(
     r"每(?:一|\d+)?(?:个|名|栋|幢|座|户|位|家|支|条)(?!月|季度|星期|小时|工作日)[\u4e00-\u9fff]{1,8}?"
-    r"(?:都|均|至少)?(?:配备|配置|配齐|配强|配|设置|设立|设有|安排|落实|明确|建有|拥有|有|设)"
+    r"(?:都|均|至少)?(?:配备|配置|配齐|配强|配|设置|设立|设有|安排|落实|明确|建有|拥有|有|设|打造|建成|建设|新建)"
 )
 # 每个网格设有指导员各1名,并选聘1名网格长和2名网格员: the staffing of each unit runs on into the next clauses of
 # the sentence until a total (共/总/全…) takes over.

@@ -761,3 +761,13 @@ def test_the_sectors_of_another_measures_value_added_are_no_shares_of_gdp():
             "第二产业168.6亿元,增长7.5%。\n")
     assert summary(run(page, published="2022-04-01", region="泸县")) == {
         ("泸县", 2022, "gdp", 435.1), ("泸县", 2022, "va_primary", 66.1)}
+
+
+def test_it_reads_the_value_restated_after_a_milestone_with_its_year():
+    page = "发展成就\n\nGDP排名跃居至第13位,蒙自市经济总量突破400亿大关,2021年达到447.74亿元。\n"
+    assert summary(run(page, published="2022-10-01", region="蒙自市")) == {("蒙自市", 2021, "gdp", 447.74)}
+
+
+def test_what_each_county_is_to_build_is_no_total():
+    page = "养老服务\n\n今年,我市每个县区至少打造1个乡镇养老服务中心。\n"
+    assert summary(run(page, published="2022-05-01", region="洛阳市")) == set()
