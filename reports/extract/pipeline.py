@@ -41,6 +41,12 @@ _ATTRIBUTIVE = re.compile(r"\s*(?:级|量级|新闻发布会|发布会|俱乐部
 _AS_OF = re.compile(r"(?:截至|截止|至)$")
 _CHANGE_TO = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|调整|扩大|发展|突破)?(?:到|至|为)")
 # A community named only by a common noun as the subject of a clause: 该村划分3个网格, 社区将辖区划分为…
+_ACTION_ON_COMMUNITIES = re.compile(r"(?:建成|建立|建设|新建|组建|打造|成立|设立|覆盖|走访|联系|包联|结对|帮扶|深入|"
+                                    r"进入|下沉|推动|推进|指导|组织|依托|发动|实现|开展|所有|全部|各个|多个|部分)")
+# 黑龙江省齐齐哈尔市…: the province an address opens with.
+_PROVINCE_OPENING = re.compile(r"\s*[\u4e00-\u9fff]{2,3}(?:省|自治区)")
+_COMMUNITY_AFTER_TOWN = re.compile(r"(?![各全每所该本我辖农乡城在对向于把将从由的和与及位地坐是有为共把])"
+                                   r"[\u4e00-\u9fff]{2,6}?(?:社区|村)(?![民委级镇务干部])")
 _COMMUNITY_SUBJECT = re.compile(
     r"^[\s“]*(?:目前|现在|如今|去年|今年|同时|此外)?\s*"
     r"(?P<who>(?:该|本|全|这个|(?:我们|咱们)[\u4e00-\u9fff]{0,4}?)?(?:社区|村|居民区|小区)(?:里)?"
@@ -589,7 +595,7 @@ class _Paragraph:
         later in the sentence (在X社区,街道建成…) takes the figures back."""
         lo, hi = self.offset + sentence_start, self.offset + position
         inside = self._mentions_between(lo, hi)
-        named = self._named_community(inside, lo)
+        named = self._named_community(inside, lo) or self._community_of_town(inside, lo)
         if named is not None:
             return named
         sentence = self.page.text[lo:hi]
@@ -621,6 +627,28 @@ class _Paragraph:
     def _mentions_between(self, lo: int, hi: int) -> list[Mention]:
         # Mentions are sorted by start: a slice per figure, not a scan of the paragraph (quadratic on a long one).
         return self.mentions[bisect.bisect_left(self.mention_starts, lo):bisect.bisect_left(self.mention_starts, hi)]
+
+    def _community_of_town(self, inside: list[Mention], lo: int) -> Mention | None:
+        """良庆镇新兰村打造…,把农户分为4个网格 / 红岸街道奋斗社区位于…: a sentence opened by a town and one of its
+        communities (listed or not) reports that community's own figures."""
+        if not inside:
+            return None
+        opening = self.page.text[lo:inside[0].start]
+        if not (_TOPIC_OPENING.fullmatch(opening) or _PROVINCE_OPENING.fullmatch(opening)):
+            return None
+        last = inside[0]
+        for m in inside[1:]:
+            if m.start != last.end:
+                break
+            if m.via == "village" and last.place is not None and last.place.is_subdistrict_level:
+                return m
+            last = m
+        if last.place is None or not last.place.is_subdistrict_level:
+            return None
+        word = _COMMUNITY_AFTER_TOWN.match(self.page.text, last.end)
+        if word is None or _ACTION_ON_COMMUNITIES.match(word.group()):
+            return None  # 南坪街道建成社区养老服务中心两个: the town acting on communities, not one of them
+        return Mention(word.start(), word.end(), word.group(), None, "local", "community")
 
     def _named_community(self, inside: list[Mention], lo: int) -> Mention | None:
         if not inside or inside[0].via != "village":

@@ -543,3 +543,11 @@ def test_a_sites_breadcrumb_trail_names_no_subject():
             "2008年共实现地区生产总值300008万元,比上年同期增长15.6%。\n")
     assert summary(run(page, published=None, region="双桥区")) == {
         ("双桥区", 2008, "gdp", 30.0008), ("双桥区", 2008, "gdp_growth_pct", 15.6)}
+
+
+def test_a_sentence_opened_by_a_town_and_one_of_its_communities_reports_the_communitys_own_figures():
+    page = ("社区风采\n\n黑龙江省齐齐哈尔市富拉尔基区红岸街道奋斗社区位于富江路100号,共有居民2660户,"
+            "划分综合网格7个,配备网格员7名。良庆镇新兰村打造“微网格”工作模式,把农户分为4个网格。"
+            "红岸街道共划分网格58个。\n")
+    assert summary(run(page, published="2023-05-01", region="富拉尔基区")) == {
+        ("红岸街道", 2023, "grid_count", 58)}
