@@ -414,9 +414,13 @@ class _Paragraph:
         self.section: MetricSpec | None = None
         # (sentence start, place) of the last figure a place was named for
         self.last_named: tuple[int, Place] | None = None
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        # Read only for a paragraph with a figure or a quoted name: most paragraphs of a page have neither.
         sentence = _SENTENCE_ASCII if _ASCII_STOP.search(self.text) else _SENTENCE
-        self.sentences = _bounded([(m.start(), m.end()) for m in sentence.finditer(self.text) if m.end() > m.start()],
-                                  self.text)
+        return _bounded([(m.start(), m.end()) for m in sentence.finditer(self.text) if m.end() > m.start()],
+                        self.text)
 
     @cached_property
     def years(self) -> list[YearMention]:
