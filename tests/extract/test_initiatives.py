@@ -256,3 +256,8 @@ def test_how_a_task_office_is_staffed_is_no_initiative():
 
 def test_a_reach_in_minutes_is_no_initiative():
     assert _names("卫生医疗保障融入服务站,构建起“三分钟”家门口的网格服务圈。") == []
+
+
+def test_a_numeral_code_names_a_system_of_work_with_its_noun():
+    assert _names("该区创新推出“1234”工作体系,打造基层治理新格局。") == ["1234工作体系"]
+    assert _names("该区创新推出“1234”体系文件汇编。") != ["1234体系文件汇编"]
