@@ -1120,7 +1120,7 @@ def _place_row(sentence: str, quantities: list[tuple[Quantity, int, int]], resul
 
 _GROWTH_BEFORE_RESPECTIVE = re.compile(r"(?:增长|增速|增幅|比增)$")
 _RESPECTIVE_IS = re.compile(r"(?:为|是|达到?)\s*")
-_RESPECTIVE_GROWTH = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|比增)(?:了|为|达到?)?\s*")
+_RESPECTIVE_GROWTH = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?)?(?:增长|增速|增幅|比增)(?:了|为|达到?)?\s*")
 
 
 def _shared_growth(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]],

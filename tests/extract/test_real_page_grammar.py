@@ -771,3 +771,12 @@ def test_it_reads_the_value_restated_after_a_milestone_with_its_year():
 def test_what_each_county_is_to_build_is_no_total():
     page = "养老服务\n\n今年,我市每个县区至少打造1个乡镇养老服务中心。\n"
     assert summary(run(page, published="2022-05-01", region="洛阳市")) == set()
+
+
+def test_it_pairs_rates_respectively_on_the_same_period_of_last_year_with_the_measures_before():
+    page = ("经济运行\n\n今年1至9月,该市地区生产总值221.65亿元,规模以上工业总产值293.2亿元,"
+            "分别比上年同期增长5.2%、7.1%。\n")
+    assert summary(run(page, published="2016-11-20", region="桂平市")) == {
+        ("桂平市", 2016, "gdp", 221.65), ("桂平市", 2016, "gdp_growth_pct", 5.2),
+        ("桂平市", 2016, "industrial_output_above_scale", 293.2),
+        ("桂平市", 2016, "industrial_output_above_scale_growth_pct", 7.1)}
