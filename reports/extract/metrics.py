@@ -74,8 +74,8 @@ _DONE = r"(?!(?:目标)?(?:任务)?(?:总体|全面|顺利|圆满|超额|均已|
 # 占全年目标的106.7% / 完成年计划78.52%: the share of a goal or plan reached measures a result, it sets no goal.
 _SHARE_OF = r"(?<![为占])(?<!占年)(?<!占全年)(?<!占年度)(?<!完成)(?<!完成年)(?<!完成全年)(?<!完成年度)"
 _TARGET_FORMS = (
-    r"力争|(?<!按)(?<!按照)" + _SHARE_OF + r"计划" + _DONE
-    + r"|(?<!以)" + _SHARE_OF + r"目标" + _DONE + "|" + _EXPECTED +
+    r"力争|(?<!按)(?<!按照)" + _SHARE_OF + r"计划(?![”\"])" + _DONE
+    + r"|(?<!以)(?<![”\"])" + _SHARE_OF + r"目标" + _DONE + "|" + _EXPECTED +
     r"|拟|争取实现|确保|(?<!截止)(?<!截至)到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后|"
     r"规划(?:建设|新建|建成)|将(?:要|会|继续|新建|建成|建设|完成|打造|新增|实施|推进|开展|达到|实现|突破|超过|增加|提升|力争|确保|"
     r"改造|改建|加装|安装|开工|新开工|启动|组建|培育|引进|招募|投资|投入|"
@@ -88,8 +88,9 @@ _UNDER_WAY = re.compile(r"[^,;。]{0,30}?(?:正在建设|正在建|正在筹建|
 _TARGET_AFTER = re.compile(r"^\s*(?:左右|以上|以内)?的?(?:预期|奋斗|发展|年度|工作)?目标")
 _GOAL_FORMS = (
     # 以“网格连心”为目标 names an aim, not a figure to reach
-    r"力争|(?<!以)" + _SHARE_OF + r"目标" + _DONE + "|" + _EXPECTED
-    + r"|(?<!按)(?<!按照)" + _SHARE_OF + r"计划(?!内|外)" + _DONE
+    # (坚持“两点”定位、“两地”“两高”目标 / 实施“八项行动计划”: aims and plans a slogan names, no figure to reach.)
+    r"力争|(?<!以)(?<![”\"])" + _SHARE_OF + r"目标" + _DONE + "|" + _EXPECTED
+    + r"|(?<!按)(?<!按照)" + _SHARE_OF + r"计划(?!内|外|[”\"])" + _DONE
     + r"|重点抓好|重点做好|重点推进|主要任务|工作安排|(?:今年|明年|全年)[^,;。]{0,8}主要指标|"
     r"(?<!截止)(?<!截至)到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后|"
     # 确保市场总量突破4.2万家,企业总数突破260家: what is to be ensured, clause after clause
@@ -458,9 +459,11 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
         if spec.family in ("money", "percent") and quarters and _ONE_QUARTER.search(sentence[c_start:start]):
             results[i] = Recognition(None, "季度", label, 0.4)
             continue  # 一季度增长2.2%,二季度增长0.8%…: a quarter's figure in a breakdown by quarter
-        if spec.yearly and (_SEVERAL_YEARS.search(sentence[:start])
-                            or "累计" in sentence[c_start:start] and _AVERAGE_AFTER.match(sentence, end)):
-            # 累计实现第三产业增加值69.5亿元,年均增长11.7%: a sum over the years the average runs over.
+        summed = q.family == "money" and "累计" in sentence[c_start:start] \
+            and (_SEVERAL_YEARS.search(sentence[:start]) or _AVERAGE_AFTER.match(sentence, end))
+        if (spec.yearly and _SEVERAL_YEARS.search(sentence[:start])) or summed:
+            # 五年来…累计实现地区生产总值138.7亿元 / 累计实现第三产业增加值69.5亿元,年均增长11.7%: a sum over
+            # years (while 五年来…地区生产总值达到636.4亿元 is the level the last of them reached).
             results[i] = Recognition(None, "多年累计", label, 0.4)
             continue
         if _ESTIMATE.search(sentence[c_start:start]) or _ESTIMATE.search(sentence[:start][-12:]):

@@ -780,3 +780,9 @@ def test_it_pairs_rates_respectively_on_the_same_period_of_last_year_with_the_me
         ("桂平市", 2016, "gdp", 221.65), ("桂平市", 2016, "gdp_growth_pct", 5.2),
         ("桂平市", 2016, "industrial_output_above_scale", 293.2),
         ("桂平市", 2016, "industrial_output_above_scale_growth_pct", 7.1)}
+
+
+def test_the_level_reached_after_five_years_is_read_and_slogans_of_aims_and_plans_set_no_goal():
+    page = ("工作回顾\n\n五年来,我们坚持“两地”“两高”目标,深入实施“八项行动计划”,“十三五”规划目标任务总体完成,"
+            "地区生产总值达到636.4亿元、年均增长7.4%。\n")
+    assert summary(run(page, published="2021-01-20", region="北碚区")) == {("北碚区", 2020, "gdp", 636.4)}
