@@ -98,6 +98,7 @@ class Gazetteer:
         self.provinces: dict[str, tuple[str, str]] = {}  # name → (code, alias)
         self._villages: dict[Place, tuple[int, int]] = {}
         self._children: dict[str, list[Place]] = defaultdict(list)  # city or province name → places inside
+        self._districts: dict[str, tuple[Place, ...]] = {}
         self._parse(text)
         # villages_in looks at one city's towns: by city, it need not walk every town of the country.
         self._towns_with_villages: dict[str | None, list[Place]] = defaultdict(list)
@@ -187,6 +188,14 @@ class Gazetteer:
     def district_of(self, place: Place | Scope) -> Place | None:
         """The district or county that holds a town (or that a scope names)."""
         return next((p for p in self.lookup(place.district or "") if p.city == place.city), None)
+
+    def districts_of(self, city: str) -> tuple[Place, ...]:
+        """The districts and counties of a city, looked up once per city."""
+        found = self._districts.get(city)
+        if found is None:
+            found = self._districts[city] = tuple(p for p in self._children.get(city, ())
+                                                  if p.is_district_level and p.city == city)
+        return found
 
     def places_in(self, name: str) -> Iterator[Place]:
         """The city (or the province's cities), then every district and subdistrict inside ``name``."""

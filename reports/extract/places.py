@@ -410,6 +410,14 @@ class PlaceFinder:
             for place in own:
                 for short in self.gazetteer.short_names(place):
                     wanted.setdefault(short, set()).add(place)
+        # 香洲、金湾和斗门三个行政区: the districts of the paper's city by their short names, in a list of them.
+        listed: set[str] = set()
+        if scope is not None and scope.city:
+            for place in self.gazetteer.districts_of(scope.city):
+                for short in self.gazetteer.short_names(place):
+                    if short not in wanted and len(short) >= 2:
+                        wanted.setdefault(short, set()).add(place)
+                        listed.add(short)
         table = {s: next(iter(ps)) for s, ps in wanted.items() if len(ps) == 1 and s not in SHORT_STOPWORDS}
         if not table:
             return []
@@ -422,6 +430,8 @@ class PlaceFinder:
                 continue
             short = match.group()
             follow = text[end:end + 2]
+            if short in listed and not (text[start - 1:start] in _LIST_MARKS or follow[:1] in _LIST_MARKS):
+                continue
             if table[short].kind == "city" and not (follow[:1] in _CITY_SHORT_FOLLOW
                                                    or any(follow.startswith(w) for w in _CITY_SHORT_WORDS)):
                 continue  # 杭州电子科技大学, 南昌高新区: a name that only starts with the city's
@@ -433,6 +443,9 @@ class PlaceFinder:
                     continue  # 三江镇 elsewhere is not 三江街道
             out.append(Mention(start, end, short, table[short], "short"))
         return out
+
+
+_LIST_MARKS = ("、", "和", "及", "与")
 
 
 def _streets(gazetteer: Gazetteer, scope: Scope | None) -> dict[str, Place]:

@@ -551,3 +551,10 @@ def test_a_sentence_opened_by_a_town_and_one_of_its_communities_reports_the_comm
             "红岸街道共划分网格58个。\n")
     assert summary(run(page, published="2023-05-01", region="富拉尔基区")) == {
         ("红岸街道", 2023, "grid_count", 58)}
+
+
+def test_it_reads_a_list_of_the_citys_districts_by_their_short_names():
+    page = ("珠海经济\n\n2011年,分区域看,香洲、金湾和斗门三个行政区分别实现地区生产总值863.48亿元、351.27亿元"
+            "和188.49亿元。香洲发展更快。\n")
+    assert summary(run(page, published="2012-03-01", region="珠海市")) == {
+        ("香洲区", 2011, "gdp", 863.48), ("金湾区", 2011, "gdp", 351.27), ("斗门区", 2011, "gdp", 188.49)}
