@@ -907,7 +907,7 @@ _BARE_LEVEL = re.compile(r"^\s*(?:实现|完成|达到?|为)\s*$")
 _DONE_NOUN = re.compile(r"(?:完成|实现)([\u4e00-\u9fff]{2,4})\s*$")
 # How a figureless clause can end on the measure it names: it keeps growing, or it ranks first.
 _KEEPS_GROWING = re.compile(r"(?:保持|实现|呈现)[\u4e00-\u9fff]{0,4}(?:增长|上升|回升|向好)(?:态势)?$|"
-                            r"(?:最高|最低|最多|最少|最大|居首|第一)$")
+                            r"(?:最高|最低|最多|最少|最大|居首|第一)(?:的(?:是|为)[\u4e00-\u9fff]{2,10})?$")
 _DIGIT = re.compile(r"\d")
 
 

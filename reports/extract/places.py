@@ -107,7 +107,9 @@ _SUBJECT_PREFIX = re.compile(
     r"[上下]半年|全年|前?[一二三四两]季度|截至\d{1,2}月底?|以来|年初|年底|年末|"
     r"据悉|据了解|截至目前|截至|[\s\d年月日底初]|\d{4}\s*年|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*(?:月份?|季度)|"
     # 沈阳市人民政府披露大东区共改造…: the place after a verb of reporting is what is reported on
-    r"[^,;。]{0,20}?(?:披露|获悉|了解到|获知|显示|透露))*$"
+    r"[^,;。]{0,20}?(?:披露|获悉|了解到|获知|显示|透露)|"
+    # GDP最多的为渝北区,为1293.35亿元: the place a ranking names first is what the figure after it is of
+    r"[^,;。]{1,12}?(?:最高|最低|最多|最少|最大|最小|最快|最慢)的(?:是|为))*$"
 )
 _ORG_AFTER = re.compile(
     # (以环翠区为中心: a verb between the place and 中心 makes the place no office's)

@@ -786,3 +786,8 @@ def test_the_level_reached_after_five_years_is_read_and_slogans_of_aims_and_plan
     page = ("工作回顾\n\n五年来,我们坚持“两地”“两高”目标,深入实施“八项行动计划”,“十三五”规划目标任务总体完成,"
             "地区生产总值达到636.4亿元、年均增长7.4%。\n")
     assert summary(run(page, published="2021-01-20", region="北碚区")) == {("北碚区", 2020, "gdp", 636.4)}
+
+
+def test_the_place_a_ranking_names_first_owns_the_figure_after_it():
+    page = "区县经济\n\n2016年,重庆各区县中,GDP最多的为渝北区,为1293.35亿元。\n"
+    assert summary(run(page, published="2017-03-01", region="重庆市")) == {("渝北区", 2016, "gdp", 1293.35)}
