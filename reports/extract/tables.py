@@ -15,6 +15,7 @@ from dataclasses import dataclass
 _MAX_CELL = 40
 _MIN_PIPES = 5
 _MAX_COLUMNS = 8
+_MAX_ROWS = 200  # a table's rows read at most; a longer run of cells is read as the tables that follow
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
 _RANK = re.compile(r"排行|排名|排序|序号|名次")
 _PLACE_LABEL = re.compile(r"区域|地区|地域|城市|县市区|县\(市、?区\)|区县|县区|乡镇|镇街|街镇|单位名称|^单位$|^名称$")
@@ -65,11 +66,11 @@ def find_tables(text: str) -> list[Table]:
     tables = []
     for group in _pipe_groups(text):
         cells = _cells(text, group)
-        while cells:
-            table, used = _read(text, cells)
+        at = 0
+        while at < len(cells):
+            table, at = _read(text, cells, at)
             if table is not None:
                 tables.append(table)
-            cells = cells[max(used, 1):]
     return tables
 
 
@@ -115,26 +116,31 @@ def _column(label: str, table_unit: str | None) -> Column | None:
         return None  # 2023年预期目标: a goal, not a result
     unit = _UNIT_IN.search(label)
     year = _YEAR_IN.search(label)
-    growth = bool(_GROWTH.search(label)) or (unit is not None and unit.group(1) == "%")
+    growth = bool(_GROWTH.search(label))
+    if unit is not None and unit.group(1) == "%" and not growth:
+        return None  # 比重(%): a share of the whole, not a rate of growth
     words = _UNIT_IN.sub("", label)
     words = _YEAR_IN.sub("", words).strip()
     return Column(label="" if growth else words, unit="%" if growth else (unit.group(1) if unit else table_unit),
                   year=int(year.group(1)) if year else None, growth=growth)
 
 
-def _read(text: str, cells: list[Cell]) -> tuple[Table | None, int]:
-    """The table that starts at the first cell, and how many cells it took (at least its header's)."""
-    first_number = next((i for i, c in enumerate(cells) if _numeric(c)), None)
-    if first_number is None:
-        return None, len(cells)
+def _read(text: str, all_cells: list[Cell], at: int) -> tuple[Table | None, int]:
+    """The table whose header starts at cell ``at``, and the cell after it (past at least one number, so that the
+    caller moves on: each cell is read about once)."""
+    found = next((i for i in range(at, len(all_cells)) if _numeric(all_cells[i])), None)
+    if found is None:
+        return None, len(all_cells)
+    cells = all_cells[at:found + 1 + _MAX_COLUMNS * _MAX_ROWS]
+    first_number = found - at
     if first_number < 2:
-        return None, first_number + 1
+        return None, found + 1
     # A ranking opens each row with its rank (1 | 海宁市 | 1196.3): the header is every cell before the first
     # number. Otherwise each row opens with its label (2018年 | 20363.19, 地区生产总值 | 567.9).
     ranked = bool(_RANK.search(cells[0].text))
     width = first_number if ranked else first_number - 1
     if not 2 <= width <= _MAX_COLUMNS:
-        return None, first_number + 1
+        return None, found + 1
     header, body = cells[:width], cells[width:]
     label_at = 1 if ranked else 0
     # 重庆市历年GDP对比表 年份: a table's title may run into its first label.
@@ -147,7 +153,7 @@ def _read(text: str, cells: list[Cell]) -> tuple[Table | None, int]:
     elif _PLACE_LABEL.search(label_head):
         kind = "place"
     else:
-        return None, first_number + 1
+        return None, found + 1
     unit_line = _TABLE_UNIT.search(text, max(0, header[0].start - 60), header[0].end)
     columns = [None if i <= label_at else _column(h.text, unit_line.group(1) if unit_line else None)
                for i, h in enumerate(header)]
@@ -165,7 +171,7 @@ def _read(text: str, cells: list[Cell]) -> tuple[Table | None, int]:
         values = tuple((col, c) for col, c in numbers if col is not None)
         if values:
             rows.append(Row(label=label, values=values, start=row[0].start, end=row[-1].end))
-    return (Table(kind=kind, rows=tuple(rows)) if rows else None), used
+    return (Table(kind=kind, rows=tuple(rows)) if rows else None), max(at + used, found + 1)
 
 
 def row_sentence(table: Table, row: Row) -> tuple[str, dict[int, tuple[Cell, Column]]]:

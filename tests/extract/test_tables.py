@@ -53,3 +53,11 @@ def test_rows_of_a_table_printed_line_by_line_open_no_articles():
     paras = paragraphs("嘉兴经济\n\n全市生产总值6355.28亿元。\nGDP排行 | 区域 | 2021年GDP(亿元) |\n"
                        "1 | 海宁市 | 1196.3 |\n")
     assert [(p.kind, p.row) for p in paras[-2:]] == [("body", True), ("body", True)]
+
+
+def test_a_column_of_shares_is_no_rate_of_growth():
+    page = ("九龙坡区2023年国民经济和社会发展统计公报\n\n指标 | 绝对值(亿元) | 比上年增长(%) | 比重(%) |"
+            " 地区生产总值 | 1867.07 | 6.5 | 100.0 | 第三产业 | 1001.2 | 7.1 | 53.6 |\n")
+    assert summary(run(page, published="2024-04-01", region="九龙坡区")) == {
+        ("九龙坡区", 2023, "gdp", 1867.07), ("九龙坡区", 2023, "gdp_growth_pct", 6.5),
+        ("九龙坡区", 2023, "va_tertiary", 1001.2)}
