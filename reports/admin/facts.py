@@ -69,11 +69,14 @@ REASON_WORDS = {
     "rule": {"before": "数字前的指标名", "after": "量词后的指标名", "list": "分别/并列",
              "previous_clause": "前一分句的指标名", "label_line": "“指标：数值”行", "growth": "增速跟随指标",
              "part": "其中部分", "regrouped": "调整后数值", "dated_start": "起始年份的数值",
-             "part_of_other_place": "另一地点的其中部分"},
+             "part_of_other_place": "另一地点的其中部分", "table": "表格行与表头",
+             "breakdown": "分地区列出", "place_share": "按地点分列", "section": "小标题所示指标",
+             "total_of_earlier": "前文指标的总量", "value_added_topic": "前文产业的增加值",
+             "before_in_context": "上下文中的指标名", "named_facility": "设施名称"},
     "place": {"sentence": "句中地名", "reference": "该街道/全镇等指代", "article": "文章主地点",
-              "region": "报纸所属区县", "none": "无"},
+              "region": "报纸所属区县", "list": "并列的多个地点", "table": "表格行的地名", "none": "无"},
     "year": {"sentence": "句中年份", "heading": "小标题年份", "article": "文章开头年份", "publication": "出版年份",
-             "none": "无"},
+             "table": "表头或表格行的年份", "none": "无"},
 }
 
 
