@@ -66,7 +66,8 @@ def _normalize_char(ch: str) -> str:
 def normalize(text: str) -> Normalized:
     """NFKC per character (full-width digits and punctuation become ASCII), CR/LF become LF, then the repairs above."""
     nfkc = _nfkc(text)
-    norm = _simplified(_without(_without(nfkc, _PINYIN), _SPACE_IN_WORD, in_long_lines=True))
+    norm = _simplified(_without(_without(_without(nfkc, _PINYIN), _SPACE_IN_WORD, in_long_lines=True),
+                                _SPACE_IN_NUMBER))
     if _VARIANT.search(norm.text):
         norm = Normalized(norm.text.translate(_VARIANTS), norm.source)
     return norm
@@ -78,6 +79,9 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff)])\((?:(?=[a-zü]*[aeiouüāáǎàēé
                      r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}"
                      r"|(?=[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{7,30})\)")
 _SPACE_IN_WORD = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+# 地区生产总值360 513万元: a yearbook's space between groups of three digits, before a unit, is no break.
+_SPACE_IN_NUMBER = re.compile(r"(?:(?<=[^\d.,]\d)|(?<=[^\d.,]\d\d)|(?<=[^\d.,]\d{3}))[ \u2009\u202f]"
+                              r"(?=\d{3}(?:[ \u2009\u202f]\d{3})*(?:\.\d+)?\s*(?:万元|亿元|元|万人|人|户|个|家|名))")
 # Characters common in traditional-script prose and never written in simplified script: a page holding several is
 # a traditional page. (Converting a simplified page would harm it: 乾 in 乾坤 is no 干.)
 _TRADITIONAL = re.compile(r"[們個區為這會經發產業體務關與來時說國對開過還進動現實樣當點從後機總數據構單網黨員縣鎮萬億]")

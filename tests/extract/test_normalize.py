@@ -92,3 +92,8 @@ def test_it_maps_variant_forms_that_script_conversion_leaves_alone():
 def test_it_drops_a_gloss_of_several_syllables_with_tone_marks_but_not_a_word_in_brackets():
     assert normalize("组建“洪城红(hóngchénghóng)管家”队伍").text == "组建“洪城红管家”队伍"
     assert normalize("采用(software)方式").text == "采用(software)方式"
+
+
+def test_it_joins_groups_of_three_digits_a_yearbook_spaces_apart_before_a_unit():
+    assert normalize("地区生产总值360 513万元,人口23 971户").text == "地区生产总值360513万元,人口23971户"
+    assert normalize("2023 100个网格,第3 期").text == "2023 100个网格,第3 期"
