@@ -236,7 +236,7 @@ def lead_year(text: str, title: str, published: date | None) -> int | None:
     year = title_year(title, published)
     if year is not None:
         return year
-    sentences = re.split(r"[。!?]", _BYLINE.sub("", text, count=1), maxsplit=2)
+    sentences = re.split(r"[。!?]", _BYLINE.sub("", text, count=1), maxsplit=8)
     first_sentence = sentences[0]
     report = _REPORT_YEAR.search(first_sentence)
     if report:
@@ -251,7 +251,18 @@ def lead_year(text: str, title: str, published: date | None) -> int | None:
             if m.year is not None and _CLAUSE_START.search(sentence[:m.start]) \
                     and sentence[m.end:m.end + 1] in (",", " ", ""):
                 return m.year
+    # 运粮湖管理区是潜江市西部口子镇,…。2021年,运粮湖管理区贯彻落实…: a lead that describes the place before it
+    # speaks of a year, in the sentences of its first paragraph.
+    for sentence in sentences[1:]:
+        m = _LATER_OPENING_YEAR.match(sentence)
+        if m and (published is None or int(m.group(1)) <= published.year):
+            return int(m.group(1))
     return None
+
+
+# 2021年,运粮湖管理区贯彻落实…: a sentence that opens with a year and then names who acts (not an event: 1958年建镇).
+_LATER_OPENING_YEAR = re.compile(r"\s*((?:19|20)\d{2})年(?:度)?\s*,\s*"
+                                 r"(?:[\u4e00-\u9fff]{2,8}?(?:街道|镇|乡|区|县|市)|全(?:区|县|市|镇|乡|街道?)|我(?:区|县|市|镇|乡))")
 
 
 # 本报讯(通讯员 何明)2023年,…: the byline before a lead is no clause of it.

@@ -273,3 +273,10 @@ def test_a_milestone_passed_in_an_earlier_year_dates_nothing_after_it():
             "其中,第一产业增加值15.17亿元。\n")
     assert {(f.metric, f.year) for f in metric_facts(page, published="2023-02-20", region="金溪县")} == {
         ("gdp", 2022), ("va_primary", 2022)}
+
+
+def test_a_lead_that_describes_its_place_first_takes_its_year_from_the_sentence_that_opens_with_one():
+    page = ("运粮湖管理区概况\n\n运粮湖管理区是潜江市西部口子镇,总人口1.44万人。2021年,运粮湖管理区贯彻落实各项部署。\n"
+            "全年全区地区生产总值11.38亿元,增长10.3%。\n")
+    assert {(f.metric, f.year) for f in metric_facts(page, published="2023-11-29", region="潜江市")} == {
+        ("gdp", 2021), ("gdp_growth_pct", 2021)}
