@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 # After NFKC: 。 stays, ！？ become !?, … becomes "...".
-_TERMINAL = re.compile(r"(?:[。!?]|\.\.\.|(?<=[\u4e00-\u9fff])\.)[\s\"'”’」』)\]]*$")
+# (…。 | ends a sentence in the cell of a flattened table.)
+_TERMINAL = re.compile(r"(?:[。!?]|\.\.\.|(?<=[\u4e00-\u9fff])\.)[\s\"'”’」』)\]|]*$")
 _INNER_PUNCT = re.compile(r"[,;。!?]")
 # (【香港商报网讯】 opens a story; 【农业】2018年… / 【概况】 label a section of the same one.)
 _LEAD = re.compile(r"^(?:本报讯|本刊讯|本报(?:记者|通讯员)|\((?:通讯员|记者|本报记者)|【[^】]{0,10}(?:讯|电)】)")

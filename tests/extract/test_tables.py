@@ -61,3 +61,9 @@ def test_a_column_of_shares_is_no_rate_of_growth():
     assert summary(run(page, published="2024-04-01", region="九龙坡区")) == {
         ("九龙坡区", 2023, "gdp", 1867.07), ("九龙坡区", 2023, "gdp_growth_pct", 6.5),
         ("九龙坡区", 2023, "va_tertiary", 1001.2)}
+
+
+def test_a_sentence_ending_in_a_cell_of_a_flattened_list_ends_its_paragraph():
+    page = ("桑植县乡镇\n\n澧源镇位于桑植县南部,全镇有初级中学2所。 |\n"
+            "瑞塔铺镇位于桑植县城东部。总人口5.8万多人,2015年末,全镇国民生产总值7.8亿元。\n")
+    assert summary(run(page, published="2016-05-01", region="桑植县")) == {("瑞塔铺镇", 2015, "gdp", 7.8)}
