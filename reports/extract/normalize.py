@@ -80,7 +80,8 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff)])\((?:(?=[a-zü]*[aeiouüāáǎàēé
                      r"|(?=[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{7,30})\)")
 _SPACE_IN_WORD = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
 # 地区生产总值360 513万元: a yearbook's space between groups of three digits, before a unit, is no break.
-_SPACE_IN_NUMBER = re.compile(r"(?:(?<=[^\d.,]\d)|(?<=[^\d.,]\d\d)|(?<=[^\d.,]\d{3}))[ \u2009\u202f]"
+# (The space comes first in the pattern, so the scan skips to spaces instead of trying look-behinds everywhere.)
+_SPACE_IN_NUMBER = re.compile(r"[ \u2009\u202f](?:(?<=[^\d.,]\d.)|(?<=[^\d.,]\d\d.)|(?<=[^\d.,]\d{3}.))"
                               r"(?=\d{3}(?:[ \u2009\u202f]\d{3})*(?:\.\d+)?\s*(?:万元|亿元|元|万人|人|户|个|家|名))")
 # Characters common in traditional-script prose and never written in simplified script: a page holding several is
 # a traditional page. (Converting a simplified page would harm it: 乾 in 乾坤 is no 干.)

@@ -417,7 +417,7 @@ class PlaceFinder:
         if scope is not None and scope.city:
             for place in self.gazetteer.districts_of(scope.city):
                 for short in self.gazetteer.short_names(place):
-                    if short not in wanted and len(short) >= 2:
+                    if short not in wanted and len(short) >= 2 and short in text:
                         wanted.setdefault(short, set()).add(place)
                         listed.add(short)
         table = {s: next(iter(ps)) for s, ps in wanted.items() if len(ps) == 1 and s not in SHORT_STOPWORDS}
