@@ -139,6 +139,13 @@ def _classify(line: _Line, width: int, next_line: _Line | None) -> Paragraph:
     n = len(s)
     if "://" in s and _SOURCE_LINE.match(s.strip()):
         return Paragraph("header")
+    if n > 60:
+        # A long line is a lead, a caption or running text: none of the short forms below can match it.
+        if _LEAD.match(s):
+            return Paragraph("body", lead=True)
+        if ("摄" in s or "图" in s) and _CAPTION.search(s):
+            return Paragraph("caption")
+        return Paragraph("body", row=s.count("|") >= 2 and not _TERMINAL.search(s))
     if _CLOSING_CREDIT.match(s):
         return Paragraph("author")
     # 发布日期:2025年07月08日 is the page's date line, not a row of figures.
