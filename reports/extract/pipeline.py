@@ -40,13 +40,14 @@ _ATTRIBUTIVE = re.compile(r"\s*(?:级|量级|新闻发布会|发布会|俱乐部
                           r"|[\u4e00-\u9fff]{2,16}?(?:有限公司|有限责任公司|股份公司))")
 _AS_OF = re.compile(r"(?:截至|截止|至)$")
 _CHANGE_TO = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|调整|扩大|发展|突破)?(?:到|至|为)")
-# A community named only by a common noun as the subject of a clause: 该村划分3个网格, 社区将辖区划分为…
+# 红岸街道奋斗社区位于…: a community right after its town, not the town acting on communities (建成社区…).
+_COMMUNITY_AFTER_TOWN = re.compile(r"(?![各全每所该本我辖农乡城在对向于把将从由的和与及位地坐是有为共])"
+                                   r"[\u4e00-\u9fff]{2,6}?(?:社区|村)(?![民委级镇务干部])")
 _ACTION_ON_COMMUNITIES = re.compile(r"(?:建成|建立|建设|新建|组建|打造|成立|设立|覆盖|走访|联系|包联|结对|帮扶|深入|"
                                     r"进入|下沉|推动|推进|指导|组织|依托|发动|实现|开展|所有|全部|各个|多个|部分)")
 # 黑龙江省齐齐哈尔市…: the province an address opens with.
 _PROVINCE_OPENING = re.compile(r"\s*[\u4e00-\u9fff]{2,3}(?:省|自治区)")
-_COMMUNITY_AFTER_TOWN = re.compile(r"(?![各全每所该本我辖农乡城在对向于把将从由的和与及位地坐是有为共把])"
-                                   r"[\u4e00-\u9fff]{2,6}?(?:社区|村)(?![民委级镇务干部])")
+# A community named only by a common noun as the subject of a clause: 该村划分3个网格, 社区将辖区划分为…
 _COMMUNITY_SUBJECT = re.compile(
     r"^[\s“]*(?:目前|现在|如今|去年|今年|同时|此外)?\s*"
     r"(?P<who>(?:该|本|全|这个|(?:我们|咱们)[\u4e00-\u9fff]{0,4}?)?(?:社区|村|居民区|小区)(?:里)?"
