@@ -129,6 +129,9 @@ def kill_a_worker_mid_issue(command: subprocess.Popen) -> int:
         if len(workers) == 2:
             for worker in workers:
                 worker.suspend()
+            # A COMMIT a worker sent just before it was suspended still reaches the server: let it land before
+            # reading which issues are held, or a worker that has just stored its issue looks mid-issue.
+            time.sleep(0.3)
             if NewsletterIssue.objects.filter(status="processing", lease_owner__startswith="ingest-").count() == 2:
                 workers[0].kill()
                 workers[0].wait(10)
