@@ -145,7 +145,7 @@ def _classify(line: _Line, width: int, next_line: _Line | None) -> Paragraph:
             return Paragraph("body", lead=True)
         if ("摄" in s or "图" in s) and _CAPTION.search(s):
             return Paragraph("caption")
-        return Paragraph("body", row=s.count("|") >= 2 and not _TERMINAL.search(s))
+        return Paragraph("body", row=_cells_row(s))
     if _CLOSING_CREDIT.match(s):
         return Paragraph("author")
     # 发布日期:2025年07月08日 is the page's date line, not a row of figures.
@@ -153,8 +153,7 @@ def _classify(line: _Line, width: int, next_line: _Line | None) -> Paragraph:
         return Paragraph("header")
     if n <= 60 and ":" in s and (_TABLE_ROW.match(s) or _INFOBOX_FIELD.match(s)):
         return Paragraph("body", row=True)
-    # 1 | 海宁市 | 1196.3 | 7 |: a row of a flattened table, never a headline that would open an article.
-    if s.count("|") >= 2 and not _TERMINAL.search(s):
+    if _cells_row(s):
         return Paragraph("body", row=True)
     # 本报记者 张华 on a line of its own is a byline; 本报记者 张华 报道:今年… opens the text.
     if n <= 30 and (_BYLINE.match(s) or _PAPER_BYLINE.match(s)) and not _INNER_PUNCT.search(s) \
@@ -196,6 +195,11 @@ def _classify(line: _Line, width: int, next_line: _Line | None) -> Paragraph:
     if headline_like:
         return Paragraph("headline", kicker=s.endswith((":", "——", "—")))
     return Paragraph("body")
+
+
+def _cells_row(s: str) -> bool:
+    """1 | 海宁市 | 1196.3 | 7 |: a row of a flattened table, never a headline that would open an article."""
+    return s.count("|") >= 2 and not _TERMINAL.search(s)
 
 
 def _looks_headline(s: str) -> bool:

@@ -97,7 +97,8 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 # Words that qualify a figure printed before it (迈上70亿元台阶: a threshold passed, like 突破).
 _OPENING = ("将近", "接近", "大约", "超过", "不到", "不足", "不少于", "至少", "突破", "迈上", "跨上", "站上", "跨越",
             "近", "约", "超", "逾")
-_BARE_OPENING = ("将近", "接近", "大约", "超过", "突破", "迈上", "跨上", "站上", "跨越", "近", "约", "超", "逾")
+# Before a bare 亿 or 万 only the words of size or of a threshold passed, not of a lower bound (不少于…).
+_BARE_OPENING = tuple(w for w in _OPENING if w not in ("不到", "不足", "不少于", "至少"))
 
 
 def _opened_by(words: tuple[str, ...], numerals: str) -> str:

@@ -21,7 +21,7 @@ _RANK = re.compile(r"排行|排名|排序|序号|名次")
 _PLACE_LABEL = re.compile(r"区域|地区|地域|城市|县市区|县\(市、?区\)|区县|县区|乡镇|镇街|街镇|单位名称|^单位$|^名称$")
 _YEAR_LABEL = re.compile(r"(?:年份|年度)$|^时间$")
 _INDICATOR_LABEL = re.compile(r"指\s*标|项\s*目|^名称$")
-_GROWTH = re.compile(r"增速|增长|增幅|增减|同比|比上年|±")
+_RATE_WORDS = re.compile(r"增速|增长|增幅|增减|同比|比上年|±")
 _PLAN = re.compile(r"目标|计划|预期|任务")
 _UNIT_IN = re.compile(r"[(（]\s*(亿元|万元|元|%|个|家|户|人|名)\s*[)）]")
 _YEAR_IN = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -116,7 +116,7 @@ def _column(label: str, table_unit: str | None) -> Column | None:
         return None  # 2023年预期目标: a goal, not a result
     unit = _UNIT_IN.search(label)
     year = _YEAR_IN.search(label)
-    growth = bool(_GROWTH.search(label))
+    growth = bool(_RATE_WORDS.search(label))
     if unit is not None and unit.group(1) == "%" and not growth:
         return None  # 比重(%): a share of the whole, not a rate of growth
     words = _UNIT_IN.sub("", label)
