@@ -59,7 +59,9 @@ _CREDIT = re.compile(
 _PAGE_CREDIT = re.compile(r"^(?:本版|本期)")
 _CAPTION = re.compile(
     r"(?:(?:通讯员|记者|摄影|本报)\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*摄$"
-    r"|^图为|,图为|^(?:上|下|左|右)?图:|^图片:)"
+    r"|^图为|,图为|^(?:上|下|左|右)?图:|^图片:"
+    # 活动现场。(龙华区供图): a photo's credit in brackets closes its caption.
+    r"|\([\u4e00-\u9fff\s/、]{1,24}(?:供图|摄)\)$)"
 )
 
 

@@ -273,7 +273,26 @@ def match_metric(catalogue: Catalogue, q: Quantity, head: str,
             m = pattern.search(head)
             if m and needed.search(near + head[: m.start()]):
                 return c.spec, _note(c, m.group()), 0.8, "before_in_context"
+    modified = _MODIFIED_NOUN.match(post) if q.family == "count" else None
+    if modified is not None:
+        # 组建7支由党员、积极分子等构成的志愿服务队 / 选派620余名党建引领专业网格员: a count names its noun after a
+        # description of it; the noun the description leads to is the counted one.
+        bare = post[modified.end():]
+        if modified.group("plain") is None or q.unit in _PEOPLE_OR_TEAMS:
+            found = match_metric(catalogue, q, raw, bare, context)
+            if found is not None and found[3] == "after":
+                return found
     return None
+
+
+# A description between a counting word and its noun: a relative clause (由…组成的, …好的) or, for people and
+# teams only, a few words of kind (党建引领专业网格员): 5个社区网格 names the communities, not the grids' kind.
+_MODIFIED_NOUN = re.compile(
+    r"(?:(?:由|以)?[^,;。!?]{1,24}?(?:组成|构成|组建|牵头|参与)的|(?:共有|拥有|涵盖|包括)[^,;。!?]{1,16}?的"
+    r"|[^,;。!?、\d“”]{1,14}?(?:高|强|好|优|硬|实|精|专业|过硬|热心|热情|年轻)的"
+    r"|(?P<plain>(?:党建引领|专业|专业化|骨干|优秀|精干|年轻|党员|业余)+))"
+)
+_PEOPLE_OR_TEAMS = ("名", "人", "位", "支")
 
 
 def _note(c: _Compiled, cue: str) -> str:

@@ -791,3 +791,13 @@ def test_the_level_reached_after_five_years_is_read_and_slogans_of_aims_and_plan
 def test_the_place_a_ranking_names_first_owns_the_figure_after_it():
     page = "区县经济\n\n2016年,重庆各区县中,GDP最多的为渝北区,为1293.35亿元。\n"
     assert summary(run(page, published="2017-03-01", region="重庆市")) == {("渝北区", 2016, "gdp", 1293.35)}
+
+
+def test_it_keeps_a_photo_credit_in_brackets_out_of_the_paragraph_after_it():
+    # The credit names who took the photo, not where the story happens; run into the paragraph after it, it would
+    # be the place of that paragraph's figures.
+    text = ("海口網11月21日消息 近日,龙华区遵谭镇开展志愿服务活动。\n\n活动现场。(龙华区供图)\n"
+            "活动依托“红色网格”体系,组建了7支由村“两委”、党员、积极分子等构成的志愿服务队。\n")
+    facts = summary(run(text, region="龙华区", published="2025-11-21"))
+    assert ("遵谭镇", 2025, "volunteer_organizations", 7) in facts
+    assert not any(f[0] == "龙华区" for f in facts)
