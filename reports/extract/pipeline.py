@@ -33,7 +33,8 @@ _SENTENCE_ASCII = re.compile(r"[^。!?]*?(?:[。!?]+[\"'”’」』)]*|(?<=[\u4
 _WAN = Decimal(10000)
 _ATTRIBUTIVE = re.compile(r"\s*(?:级|量级|新闻发布会|发布会|俱乐部|俱乐部成员|"
                           # 投资3亿元的数控设备项目: the money of one project, which it describes.
-                          r"的[\u4e00-\u9fff“”\"]{0,20}?(?:项目|工程)"
+                          # (钱江摩托年产30万辆摩托车项目: the project's name may hold figures of its own.)
+                          r"的[^,;:。!?()]{0,24}?(?:项目|工程)"
                           # 引进投资1000万元以上工业项目17个: a size class of projects or firms.
                           r"|(?<=以上)的?[\u4e00-\u9fff]{0,6}?(?:项目|工程|企业)"
                           # 引进投资1亿元高安超峰新能源有限公司…项目: the money of one firm's project.
