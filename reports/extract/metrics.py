@@ -392,11 +392,10 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             continue
         c_start, c_end = clause_bounds(sentence, start)
         head, post = sentence[c_start:start], sentence[end:c_end]
-        label = label_for(q, sentence, start, end)
         if i in carried:
             head = carried[i] + head
         if i in passed:
-            results[i] = Recognition(None, "里程碑", label, 0.4, history=True)
+            results[i] = Recognition(None, "里程碑", label_for(q, sentence, start, end), 0.4, history=True)
             continue
         if i in history:
             # 从2022年底的1.52万户增加到1.71万户: a starting point with its own year is that year's value.
@@ -404,7 +403,7 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             found = match_metric(catalogue, q, _FROM.sub("", head), post) if dated else None
             results[i] = (Recognition(found[0], found[1], found[0].name_zh, found[2] - 0.05, rule="dated_start")
                           if found
-                          else Recognition(None, "调整前", label, 0.5, history=True))
+                          else Recognition(None, "调整前", label_for(q, sentence, start, end), 0.5, history=True))
             continue
         distributed = _distributed(head) or _continued_stock(sentence, c_start, head)
         found = (match_metric(catalogue, q, distributed, post) if distributed else None) \
@@ -469,21 +468,21 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
         if found is not None and q.family == "percent" and _AVERAGE_GROWTH.search(head):
             found = None  # 年均增长8%: an average over several years, not the growth on the year before
         if found is None:
-            results[i] = Recognition(None, "", label, 0.3 if q.weak else 0.5, target=target)
+            results[i] = Recognition(None, "", label_for(q, sentence, start, end), 0.3 if q.weak else 0.5, target=target)
             continue
         spec, note, confidence, rule = found
         if target:
-            results[i] = Recognition(None, "目标", label, 0.4, target=True)
+            results[i] = Recognition(None, "目标", label_for(q, sentence, start, end), 0.4, target=True)
             continue
         if spec.family in ("money", "percent") and quarters and _ONE_QUARTER.search(sentence[c_start:start]):
-            results[i] = Recognition(None, "季度", label, 0.4)
+            results[i] = Recognition(None, "季度", label_for(q, sentence, start, end), 0.4)
             continue  # 一季度增长2.2%,二季度增长0.8%…: a quarter's figure in a breakdown by quarter
         summed = q.family == "money" and "累计" in sentence[c_start:start] \
             and (_SEVERAL_YEARS.search(sentence[:start]) or _AVERAGE_AFTER.match(sentence, end))
         if (spec.yearly and _SEVERAL_YEARS.search(sentence[:start])) or summed:
             # 五年来…累计实现地区生产总值138.7亿元 / 累计实现第三产业增加值69.5亿元,年均增长11.7%: a sum over
             # years (while 五年来…地区生产总值达到636.4亿元 is the level the last of them reached).
-            results[i] = Recognition(None, "多年累计", label, 0.4)
+            results[i] = Recognition(None, "多年累计", label_for(q, sentence, start, end), 0.4)
             continue
         if _ESTIMATE.search(sentence[c_start:start]) or _ESTIMATE.search(sentence[:start][-12:]):
             note = "预计" if not note else note + ";预计"
