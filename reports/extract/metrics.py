@@ -54,7 +54,7 @@ _GROWTH = re.compile(
     r"(?P<dir>增长率?|增速|增幅|上升|提高|增加|下降|减少|降低|回落|下滑|比增|比降)(?:\([^()]{1,8}\))?(?:了|为|达到?)?\s*$"
 )
 _NO_SUBJECT = re.compile(
-    r"^(?:[\s,、]|全年|上半年|下半年|前三季度|一季度|今年|去年|上年|年初|当年|同期|其中|分别|较|比|与|相比|同比|年均|"
+    r"^(?:[\s,、]|全年|上半年|下半年|前三季度|一季度|今年|去年|上年|年初|当年|同期|其中|分别|较|比|与|同|和|相比|同比|年均|"
     r"增速|增幅|实现|完成|达到|共|按可比价格?计算|按当年价格?计算|按不变价格?计算|按可比口径计算|初步核算|\(下同\)|"
     # 生产总值达1040亿元,预计增长7%: an estimate of the same measure's growth.
     r"预计|预估|初步统计|"
@@ -101,7 +101,7 @@ _GOAL_FORMS = (
 _ASIDE = re.compile(r"\([^()]{0,40}\)")
 _GOAL = guarded("力目预计重主工今明全到下确", _GOAL_FORMS)
 # 较2020年增长30%: a rate over the years since the one named (the pipeline compares it with the figure's year).
-_SINCE_YEAR = re.compile(r"(?:较|比|与)(?P<year>(?:19|20)\d{2})年(?:末|底)?(?:相比)?,?(?:增长|提高|增加|翻)")
+_SINCE_YEAR = re.compile(r"(?:较|比|与|同|和)(?P<year>(?:19|20)\d{2})年(?:末|底)?(?:相比)?,?(?:增长|提高|增加|翻)")
 _ONE_QUARTER = re.compile(r"(?<![前三])(?:第)?([一二三四])季度")
 _ESTIMATE = re.compile(r"预计|预估|初步统计|初步核算|初步测算")
 # 生产总值首次突破百亿元,达到102.3亿元: the round figure passed is a milestone; the value after it is the measure.

@@ -801,3 +801,10 @@ def test_it_keeps_a_photo_credit_in_brackets_out_of_the_paragraph_after_it():
     facts = summary(run(text, region="龙华区", published="2025-11-21"))
     assert ("遵谭镇", 2025, "volunteer_organizations", 7) in facts
     assert not any(f[0] == "龙华区" for f in facts)
+
+
+def test_it_reads_a_rate_compared_with_a_named_year_and_keeps_that_year_off_the_figures_after_it():
+    facts = summary(run("2012年,三江街道生产总值实现48亿元,同2011年相比增长12.9%;全社会固定资产投资实现21亿元;"
+                        "社会消费品零售总额实现13.2亿元。", region="綦江区"))
+    assert ("三江街道", 2012, "gdp_growth_pct", 12.9) in facts
+    assert ("三江街道", 2012, "fixed_asset_investment", 21) in facts and ("三江街道", 2012, "retail_sales", 13.2) in facts
