@@ -80,9 +80,10 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff)])\((?:(?=[a-zü]*[aeiouüāáǎàēé
                      r"|(?=[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{7,30})\)")
 _SPACE_IN_WORD = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
 # 地区生产总值360 513万元: a yearbook's space between groups of three digits, before a unit, is no break.
+# (Traditional pages are converted after this repair: 151 442萬元 spells its unit in traditional script.)
 # (The space comes first in the pattern, so the scan skips to spaces instead of trying look-behinds everywhere.)
 _SPACE_IN_NUMBER = re.compile(r"[ \u2009\u202f](?:(?<=[^\d.,]\d.)|(?<=[^\d.,]\d\d.)|(?<=[^\d.,]\d{3}.))"
-                              r"(?=\d{3}(?:[ \u2009\u202f]\d{3})*(?:\.\d+)?\s*(?:万元|亿元|元|万人|人|户|个|家|名))")
+                              r"(?=\d{3}(?:[ \u2009\u202f]\d{3})*(?:\.\d+)?\s*(?:[万萬亿億]元|元|[万萬]人|人|[户戶]|[个個]|家|名))")
 # Characters common in traditional-script prose and never written in simplified script: a page holding several is
 # a traditional page. (Converting a simplified page would harm it: 乾 in 乾坤 is no 干.)
 _TRADITIONAL = re.compile(r"[們個區為這會經發產業體務關與來時說國對開過還進動現實樣當點從後機總數據構單網黨員縣鎮萬億]")
