@@ -66,8 +66,8 @@ def _normalize_char(ch: str) -> str:
 def normalize(text: str) -> Normalized:
     """NFKC per character (full-width digits and punctuation become ASCII), CR/LF become LF, then the repairs above."""
     nfkc = _nfkc(text)
-    norm = _simplified(_without(_without(_without(nfkc, _PINYIN), _SPACE_IN_WORD, in_long_lines=True),
-                                _SPACE_IN_NUMBER))
+    norm = _simplified(_without(_without(_without(_without(nfkc, _PINYIN), _SPACE_IN_WORD, in_long_lines=True),
+                                         _SPACE_IN_NUMBER), _LETTER_SPACED))
     if _VARIANT.search(norm.text):
         norm = Normalized(norm.text.translate(_VARIANTS), norm.source)
     return norm
@@ -84,6 +84,9 @@ _SPACE_IN_WORD = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
 # (The space comes first in the pattern, so the scan skips to spaces instead of trying look-behinds everywhere.)
 _SPACE_IN_NUMBER = re.compile(r"[ \u2009\u202f](?:(?<=[^\d.,]\d.)|(?<=[^\d.,]\d\d.)|(?<=[^\d.,]\d{3}.))"
                               r"(?=\d{3}(?:[ \u2009\u202f]\d{3})*(?:\.\d+)?\s*(?:[万萬亿億]元|元|[万萬]人|人|[户戶]|[个個]|家|名))")
+# 甘 霖 镇: a yearbook's title printed letter-spaced, one character at a time to the end of its line, is one word.
+_LETTER_SPACED = re.compile(r"(?:(?<=^[\u4e00-\u9fff])|(?<=\n[\u4e00-\u9fff])|(?<= [\u4e00-\u9fff])) +"
+                            r"(?=[\u4e00-\u9fff](?: +[\u4e00-\u9fff])* *(?:\n|$))")
 # Characters common in traditional-script prose and never written in simplified script: a page holding several is
 # a traditional page. (Converting a simplified page would harm it: 乾 in 乾坤 is no 干.)
 _TRADITIONAL = re.compile(r"[們個區為這會經發產業體務關與來時說國對開過還進動現實樣當點從後機總數據構單網黨員縣鎮萬億]")

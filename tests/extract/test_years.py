@@ -280,3 +280,12 @@ def test_a_lead_that_describes_its_place_first_takes_its_year_from_the_sentence_
             "全年全区地区生产总值11.38亿元,增长10.3%。\n")
     assert {(f.metric, f.year) for f in metric_facts(page, published="2023-11-29", region="潜江市")} == {
         ("gdp", 2021), ("gdp_growth_pct", 2021)}
+
+
+def test_it_dates_an_undated_whole_year_result_in_a_page_printed_before_the_year_ends_to_the_year_before():
+    page = ("甘 霖 镇\n【概况】位于市区西南部,辖71个行政村。全年实现地区生产总值40.49亿元,增长16.8%。"
+            "全年固定资产投资预计完成9.9亿元。\n")
+    facts = summary(run(page, region="嵊州市", published="2014-09-03"))
+    assert ("甘霖镇", 2013, "gdp", 40.49) in facts and ("甘霖镇", 2013, "gdp_growth_pct", 16.8) in facts
+    # An estimate of the whole year is of the year under way.
+    assert ("甘霖镇", 2014, "fixed_asset_investment", 9.9) in facts
