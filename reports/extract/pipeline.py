@@ -384,9 +384,6 @@ _EVENT = re.compile(r"[^,;。!?]{0,12}?(?:撤乡|建镇|撤销|撤并|命名|更
                     r"被评为|获评|荣获|列为|被列|授予)")
 # 全年新增市场主体3612户,市场主体总量突破2.6万户: a sentence summing up the year reviewed dates its counts too.
 _YEAR_REVIEWED = re.compile(r"全年|一年来|过去一年")
-# 全年实现… as a result, not 全年计划/全年目标 or an estimate (预计) of the year under way.
-_WHOLE_YEAR_RESULT = re.compile(r"(?<!预计)(?<!力争)(?<!确保)(?<!争取)(?<!预期)全年(?!计划|目标|任务|预计|有望|将)")
-_LAST_MONTH_OF_RESULTS = 10  # (pages of November and December may already sum up the year under way)
 
 
 class _Paragraph:
@@ -861,12 +858,6 @@ class _Paragraph:
             # 全镇共有党员397名 in a review printed in February: what a place has stands at the time of writing,
             # not at the end of the year the review looks back on (从2022年底的…增加到 still speaks of that year).
             year = self.published.year
-        elif year_source == "publication" and rec.metric is not None and rec.metric.yearly \
-                and self.published is not None and self.published.month <= _LAST_MONTH_OF_RESULTS \
-                and _WHOLE_YEAR_RESULT.search(sentence) and "预计" not in sentence:
-            # 全年实现地区生产总值40.49亿元 in a yearbook printed in September: a whole year's result is known only
-            # once the year is over, so an undated one is of the year before the page.
-            year = self.published.year - 1
         if rec.since is not None and year is not None and year - rec.since >= 2:
             # 2025年…较2020年增长30%: growth over five years is no growth rate of the year.
             rec = Recognition(None, "多年累计", rec.label, 0.4)

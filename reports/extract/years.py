@@ -186,7 +186,35 @@ def default_year(published: date | None, article_text: str) -> int | None:
         previous = published.year - 1
         if any(m.year == previous for m in year_mentions(article_text, published)) or _REVIEW.search(article_text):
             return previous
+    if published.month <= _LAST_MONTH_OF_RESULTS and _whole_year_result(article_text):
+        # 全年实现地区生产总值40.49亿元 in a yearbook printed in September: a whole year's result is known only once
+        # the year is over, so the undated figures beside it are of the year before the page.
+        return published.year - 1
     return published.year
+
+
+# 全年实现… as a result, not 全年计划/全年目标 or a goal (力争全年…); an estimate (预计) is of the year under way.
+_WHOLE_YEAR = re.compile(r"(?<!预计)(?<!力争)(?<!确保)(?<!争取)(?<!预期)全年(?!计划|目标|任务|预计|有望|将)")
+_LAST_MONTH_OF_RESULTS = 10  # (pages of November and December may already sum up the year under way)
+
+
+def _whole_year_result(article_text: str) -> bool:
+    """Does the article state a figure for a whole year (全年实现…40.49亿元), not a plan or estimate of one?"""
+    for m in _WHOLE_YEAR.finditer(article_text):
+        start = max(article_text.rfind("。", 0, m.start()), article_text.rfind("\n", 0, m.start())) + 1
+        end = article_text.find("。", m.end())
+        sentence = article_text[start:end if end != -1 else len(article_text)]
+        clause = _CLAUSE_AFTER.match(article_text, m.end()).group()
+        # (为完成全年固定资产投资任务奠定基础: the year's task, with no figure of its own.)
+        if _DIGIT.search(clause) and not _PLAN_WORD.search(clause) \
+                and not any(word in sentence for word in ("预计", "年以来", "今年")):
+            return True
+    return False
+
+
+_CLAUSE_AFTER = re.compile(r"[^,;。!?\n]{0,40}")
+_DIGIT = re.compile(r"\d")
+_PLAN_WORD = re.compile(r"任务|计划|目标|预期|力争")
 
 
 # 1-2月 / 1至2月: the months of the year so far, when they end before the month the page was printed in.

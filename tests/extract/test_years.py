@@ -284,8 +284,10 @@ def test_a_lead_that_describes_its_place_first_takes_its_year_from_the_sentence_
 
 def test_it_dates_an_undated_whole_year_result_in_a_page_printed_before_the_year_ends_to_the_year_before():
     page = ("甘 霖 镇\n【概况】位于市区西南部,辖71个行政村。全年实现地区生产总值40.49亿元,增长16.8%。"
-            "全年固定资产投资预计完成9.9亿元。\n")
+            "完成全社会固定资产投资9.9亿元。\n")
     facts = summary(run(page, region="嵊州市", published="2014-09-03"))
-    assert ("甘霖镇", 2013, "gdp", 40.49) in facts and ("甘霖镇", 2013, "gdp_growth_pct", 16.8) in facts
-    # An estimate of the whole year is of the year under way.
-    assert ("甘霖镇", 2014, "fixed_asset_investment", 9.9) in facts
+    assert ("甘霖镇", 2013, "gdp", 40.49) in facts and ("甘霖镇", 2013, "fixed_asset_investment", 9.9) in facts
+    # The year's task or plan is no result: the quarter's figure stays of the year under way.
+    page = ("一季度平坝固定资产投资25.4亿\n平坝县一季度共完成固定资产投资25.4亿元,同比增长308.36%,"
+            "为完成全年固定资产投资任务奠定了坚实的基础。\n")
+    assert ("平坝县", 2013, "fixed_asset_investment", 25.4) in summary(run(page, region="平坝县", published="2013-04-22"))
