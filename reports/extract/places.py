@@ -112,8 +112,9 @@ _SUBJECT_PREFIX = re.compile(
     r"[^,;。]{1,12}?(?:最高|最低|最多|最少|最大|最小|最快|最慢)的(?:是|为))*$"
 )
 _ORG_AFTER = re.compile(
-    # (以环翠区为中心: a verb between the place and 中心 makes the place no office's)
-    r"^(?:(?![为是的在以和与及])[\u4e00-\u9fff]){0,3}?(?:民政局|局|委员会|委|政府|党委|党工委|办事处|办|公司|法院|检察院|分局|中心|部门|部|团)"
+    # (以环翠区为中心: a verb between the place and 中心 makes the place no office's; 安溪四大中心市场 counts
+    # the county's market towns.)
+    r"^(?![一二三四五六七八九十两几多]大)(?:(?![为是的在以和与及])[\u4e00-\u9fff]){0,3}?(?:民政局|局|委员会|委|政府|党委|党工委|办事处|办|公司|法院|检察院|分局|中心|部门|部|团)"
 )
 
 

@@ -558,3 +558,10 @@ def test_it_reads_a_list_of_the_citys_districts_by_their_short_names():
             "和188.49亿元。香洲发展更快。\n")
     assert summary(run(page, published="2012-03-01", region="珠海市")) == {
         ("香洲区", 2011, "gdp", 863.48), ("金湾区", 2011, "gdp", 351.27), ("斗门区", 2011, "gdp", 188.49)}
+
+
+def test_it_keeps_the_town_a_sentence_opens_with_when_the_county_is_named_to_rank_it():
+    # 安溪四大中心市场: the county counts its market towns; 四大中心 is no office of the county.
+    page = "长坑乡是安溪四大中心市场、七大卫星集镇和内安溪的主要商贸集散地之一,2002年有基层党支部38个,党员1092人。"
+    facts = summary(run(page, region="安溪县"))
+    assert ("长坑乡", 2002, "party_organizations", 38) in facts and ("长坑乡", 2002, "party_members", 1092) in facts
