@@ -655,6 +655,9 @@ def generic_place(mention: Mention, context: Place | None, scope_place: Place | 
             and scope_place.name.endswith("市"):
         return scope_place  # 我市 in the paper of a county-level city (浏阳市) is that city, not 长沙市
     if mention.generic in ("区", "县"):
+        if base.is_district_level and not base.name.endswith(mention.generic) and scope_place is not None \
+                and scope_place.is_district_level and scope_place.name.endswith(mention.generic):
+            return scope_place  # 常宁市党政代表团来我县考察: 我县 in 祁东县's paper is no 市 its visitors come from
         if base.is_district_level:
             return base
         if mention.generic == "区" and scope_place is not None and scope_place.name.endswith(ZONE_WORDS):

@@ -565,3 +565,11 @@ def test_it_keeps_the_town_a_sentence_opens_with_when_the_county_is_named_to_ran
     page = "长坑乡是安溪四大中心市场、七大卫星集镇和内安溪的主要商贸集散地之一,2002年有基层党支部38个,党员1092人。"
     facts = summary(run(page, region="安溪县"))
     assert ("长坑乡", 2002, "party_organizations", 38) in facts and ("长坑乡", 2002, "party_members", 1092) in facts
+
+
+def test_it_reads_我县_in_a_county_paper_as_the_county_when_the_visitors_come_from_a_city():
+    page = ("常宁市党政代表团来祁东县调研考察\n"
+            "7月8日,常宁市市委书记率党政代表团来我县考察调研重点项目工程。1-6月,我县完成社会固定资产投资58.18亿元,增长32.1%。\n")
+    facts = summary(run(page, region="祁东县", published="2015-07-10"))
+    assert ("祁东县", 2015, "fixed_asset_investment", 58.18) in facts
+    assert not any(f[0] == "常宁市" for f in facts)
