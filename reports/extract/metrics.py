@@ -70,7 +70,9 @@ _AVERAGE_GROWTH = re.compile(r"年均(?:\(下同\))?(?:增长|增速|增幅|提�
 _EXPECTED = (r"预期(?<!超预期)(?<!超出预期)(?<!超过预期)(?<!好于预期)(?<!高于预期)(?<!优于预期)(?<!符合预期)"
              r"(?<!达到预期)(?!转弱|减弱|偏弱|走弱|不稳|不足|管理|向好|改善|稳定|持续)")
 # 发展计划目标任务总体完成较好: a plan or goal reported as done sets none for what follows.
-_DONE = r"(?!(?:目标)?(?:任务)?(?:总体|全面|顺利|圆满|超额|均已|已|基本)?(?:完成|执行|落实|实现))"
+# (计划建设的8个停车场全部投入使用: the plan's work reported as all in use, a few words on.)
+_DONE = (r"(?!(?:目标)?(?:任务)?(?:总体|全面|顺利|圆满|超额|均已|已|基本)?(?:完成|执行|落实|实现)"
+         r"|[^,;。]{0,20}?(?:全部|均已|已全部|均)(?:投入使用|投用|建成|完成|完工|竣工))")
 # 占全年目标的106.7% / 完成年计划78.52%: the share of a goal or plan reached measures a result, it sets no goal.
 _SHARE_OF = r"(?<![为占])(?<!占年)(?<!占全年)(?<!占年度)(?<!完成)(?<!完成年)(?<!完成全年)(?<!完成年度)"
 _TARGET_FORMS = (
@@ -84,6 +86,8 @@ _TARGET_FORMS = (
 _TARGET = guarded("力计目预拟争确到下明今规将年再", _TARGET_FORMS)
 # 还有2家日间照料中心正在建设中: what is still being built is a plan, not yet a count of the place's.
 _UNDER_WAY = re.compile(r"[^,;。]{0,30}?(?:正在建设|正在建|正在筹建|建设中|筹建中|在建中)")
+# 计划建设的8个停车场全部投入使用: the plan's count reported done right after it is a result.
+_PLAN_DONE_AFTER = re.compile(r"^[^,;。]{0,12}?(?:全部|均已|已全部|均)(?:投入使用|投用|建成|完成|完工|竣工)")
 # 提出地区生产总值增长6.5%左右的预期目标: the words after a figure can make it a goal too.
 _TARGET_AFTER = re.compile(r"^\s*(?:左右|以上|以内)?的?(?:预期|奋斗|发展|年度|工作)?目标")
 _GOAL_FORMS = (
@@ -462,7 +466,8 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
         # 力争到2025年,全区网格员达到3000名: the goal can be set in an earlier clause of the sentence.
         target = bool(_TARGET.search(_history_span(sentence, c_start, start))
                       or _GOAL.search(_ASIDE.sub("", sentence[:c_start]))
-                      or _TARGET_AFTER.match(post) or _UNDER_WAY.match(post))
+                      or _TARGET_AFTER.match(post) or _UNDER_WAY.match(post)) \
+            and not _PLAN_DONE_AFTER.match(post)
         if found is None and q.family == "percent":
             found = _growth(catalogue, sentence, quantities, i, results, head)
         if found is not None and q.family == "percent" and _AVERAGE_GROWTH.search(head):
@@ -819,8 +824,9 @@ def _additions(sentence: str, quantities: list[tuple[Quantity, int, int]], resul
             continue
         for j in range(i + 1, len(results)):
             later = results[j]
-            if later is None or later.metric is not r.metric or not _same_kind(r.note, later.note):
-                continue
+            if later is None or later.metric is not r.metric or not _same_kind(r.note, later.note) \
+                    or later.rule == "place_share":
+                continue  # (其中巴州区3001个: a place's share of the addition, no new total)
             j_start, _ = clause_bounds(sentence, quantities[j][1])
             if not _ADDITION.search(sentence[j_start:quantities[j][1]]):
                 results[i] = Recognition(None, "新增", "新增" + (r.note or r.label), 0.5)
@@ -1134,11 +1140,32 @@ _ROW_END = re.compile(r"^\s*[,;。、]?\s*$")
 
 def _place_row(sentence: str, quantities: list[tuple[Quantity, int, int]], results: list[Recognition | None],
                topic: MetricSpec | None) -> None:
+    if topic is not None and _SHARES_OPEN.match(sentence):
+        _place_clauses(sentence, quantities, results, topic)
+        return
     if topic is None or len(quantities) != 1 or (results[0] is not None and results[0].metric is not None):
         return
     q, start, end = quantities[0]
     if _PLACE_ROW.match(sentence[:start]) and _ROW_END.match(sentence[end:]) and accepts(topic, q):
         results[0] = Recognition(topic, "", topic.name_zh, 0.7, rule="place_share")
+
+
+# 我市新增停车泊位7754个。其中巴州区3001个,完成年度任务的100%;恩阳区670个…: a sentence that opens with 其中 after a
+# total breaks it down by place, one clause a place (what else a clause says of its place is left alone).
+_SHARES_OPEN = re.compile(r"^\s*其中[\s,:]*[\u4e00-\u9fff]{1,10}?(?:街道|镇|乡|区|县|市)")
+_PLACE_CLAUSE = re.compile(r"^[\s、]*(?:其中[\s,:]*)?[\u4e00-\u9fff]{1,10}?(?:街道|镇|乡|区|县|市)(?:有|为|共|共有|建成|建有|完成)?\s*$")
+
+
+def _place_clauses(sentence: str, quantities: list[tuple[Quantity, int, int]], results: list[Recognition | None],
+                   topic: MetricSpec) -> None:
+    for i, (q, start, _) in enumerate(quantities):
+        if (results[i] is not None and results[i].metric is not None) or not accepts(topic, q):
+            continue
+        if q.chinese and q.approx == "over":
+            continue  # 其中海宁市超千亿元: a threshold passed, the figure itself follows
+        c_start, _ = clause_bounds(sentence, start)
+        if _PLACE_CLAUSE.match(sentence[c_start:start]):
+            results[i] = Recognition(topic, "", topic.name_zh, 0.7, rule="place_share")
 
 
 _GROWTH_BEFORE_RESPECTIVE = re.compile(r"(?:增长|增速|增幅|比增)$")

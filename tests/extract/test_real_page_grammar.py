@@ -809,3 +809,15 @@ def test_it_reads_a_rate_compared_with_a_named_year_and_keeps_that_year_off_the_
                         "社会消费品零售总额实现13.2亿元。", region="綦江区"))
     assert ("三江街道", 2012, "gdp_growth_pct", 12.9) in facts
     assert ("三江街道", 2012, "fixed_asset_investment", 21) in facts and ("三江街道", 2012, "retail_sales", 13.2) in facts
+
+
+def test_it_reads_a_breakdown_by_place_in_the_sentence_after_the_total():
+    page = ("1至8月 我市新增停车泊位7754个\n"
+            "今年1—8月,我市新增停车泊位7754个,缓解了停车难问题。其中巴州区3001个,完成年度任务的100%;"
+            "恩阳区670个,完成年度任务67%;南江县960个。\n")
+    facts = summary(run(page, region="巴中市", published="2017-09-11"))
+    assert {("巴中市", 2017, "parking_spaces_added", 7754), ("巴州区", 2017, "parking_spaces_added", 3001),
+            ("恩阳区", 2017, "parking_spaces_added", 670), ("南江县", 2017, "parking_spaces_added", 960)} <= facts
+    # A threshold the place passed is no share: its figure follows.
+    page = "2021年,嘉兴各县市GDP总量达6355亿元。其中海宁市超千亿元,GDP总量为1196.3亿元。\n"
+    assert ("海宁市", 2021, "gdp", 1000) not in summary(run(page, region="嘉兴市", published="2022-02-01"))
