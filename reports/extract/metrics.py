@@ -246,6 +246,7 @@ def match_metric(catalogue: Catalogue, q: Quantity, head: str,
     # The verb a noun after the number needs (完成12个老旧小区改造) is one _head drops as filler: check it on the
     # clause as printed.
     raw, head = head.rstrip(), _head(head)
+    post = post.lstrip(" ")  # 新增 51家 “长者照护之家”: a page's spacing around a figure
     fitting = _fitting(catalogue, q.family, q.unit if q.family == "count" else "")
     for c in fitting:
         if c.before is not None:

@@ -40,6 +40,8 @@ _CITY_SHORT_FOLLOW = frozenset(":：,、 \n在共已有的全将0123456789")
 # 柳州加装电梯, 广州新增…: the city's short name as the subject of a verb of its work.
 _CITY_SHORT_WORDS = ("全市", "市区", "城区", "加装", "新增", "新建", "建成", "完成", "实现", "累计", "持续", "打造",
                      "推进", "构建", "启动", "开展", "率先", "今年", "去年", "上半年", "前三季度")
+_MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
+_VENUES_AFTER = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{1,8}?)*等(?:地|城市|省市|国家|地区)")
 # Development zones: governed like districts, named after a city, often missing from the gazetteer.
 ZONE_WORDS = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "工业园区", "高新区", "开发区", "经开区", "新区",
               "园区", "示范区", "试验区", "实验区", "合作区", "管理区", "保税区")
@@ -413,6 +415,12 @@ class PlaceFinder:
             for place in own:
                 for short in self.gazetteer.short_names(place):
                     wanted.setdefault(short, set()).add(place)
+        # 2022年上海共完成加装电梯2303台: the four municipalities are written by their short names in any paper.
+        for name in _MUNICIPALITIES:
+            if name[:2] in text:
+                for place in self.gazetteer.lookup(name):
+                    if place.kind == "city":
+                        wanted.setdefault(name[:2], set()).add(place)
         # 香洲、金湾和斗门三个行政区: the districts of the paper's city by their short names, in a list of them.
         listed: set[str] = set()
         if scope is not None and scope.city:
@@ -633,6 +641,8 @@ def changes_place(text: str, mention: Mention) -> bool:
     """Whether a mention makes the numbers after it (in its sentence) belong to another place."""
     if text[mention.start - 1:mention.start] in _PARTNER_BEFORE:
         return False  # 与北京经济技术开发区开展战略合作: a partner of the subject, not the subject
+    if _VENUES_AFTER.match(text, mention.end):
+        return False  # 先后在天津、深圳、韩国首尔等地召开招商会: where the subject went, not the subject
     if mention.via in ("generic", "local", "wide"):
         # 全区率先试行…, 全市第一: a rank within the wider area, said of the place the text is about
         return is_subject(text, mention) and not (mention.text.startswith("全") and RANK_AFTER.match(text, mention.end))

@@ -573,3 +573,11 @@ def test_it_reads_我县_in_a_county_paper_as_the_county_when_the_visitors_come_
     facts = summary(run(page, region="祁东县", published="2015-07-10"))
     assert ("祁东县", 2015, "fixed_asset_investment", 58.18) in facts
     assert not any(f[0] == "常宁市" for f in facts)
+
+
+def test_it_reads_a_municipality_by_its_short_name_in_another_citys_paper_but_not_in_a_list_of_venues():
+    facts = summary(run("2022年上海共完成加装电梯2303台,超额完成2000台的年度目标任务。", region="太原市",
+                        published="2023-01-05"))
+    assert ("上海市", 2022, "elevators_installed", 2303) in facts
+    page = "2009年,义县先后在沈阳、天津、温州等地召开招商会,全年招商引资到位资金42.5亿元。"
+    assert ("义县", 2009, "attracted_investment", 42.5) in summary(run(page, region="义县"))
