@@ -31,6 +31,7 @@ _NATIONALITIES = sorted(
     "柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 "
     "京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各".split(), key=len, reverse=True)
 _AUTONOMOUS = re.compile("^([\u4e00-\u9fff]{2,}?)(?:(?:" + "|".join(_NATIONALITIES) + ")族?)+自治(县|旗|州)$")
+_ETHNIC = re.compile("^([\u4e00-\u9fff]{2,}?)(?:(?:" + "|".join(_NATIONALITIES) + ")族)+(区|乡|镇)$")
 
 
 def _data_path() -> str:
@@ -168,8 +169,9 @@ class Gazetteer:
                         by_name[alias].append(place)
         # 景谷傣族彝族自治县 is printed 景谷县, 黔东南苗族侗族自治州 黔东南州: index the short form of every autonomous
         # county, banner and prefecture as well.
-        for place in [p for p in self.places if p.kind in ("county", "district", "city")]:
-            m = _AUTONOMOUS.match(place.name)
+        # (管城回族区 is printed 管城区 and 汇源瑶族乡 汇源乡 likewise.)
+        for place in [p for p in self.places if p.kind in ("county", "district", "city", "town", "township")]:
+            m = _AUTONOMOUS.match(place.name) or _ETHNIC.match(place.name)
             if m and place not in by_name[m.group(1) + m.group(2)]:
                 by_name[m.group(1) + m.group(2)].append(place)
         self.by_name = {name: tuple(places) for name, places in by_name.items()}
