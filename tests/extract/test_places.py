@@ -229,3 +229,9 @@ def test_it_names_a_subdistrict_listed_with_a_trailing_diqu_as_it_is_printed():
     [place] = gazetteer.lookup("州城街道")
     assert (place.name, place.district) == ("州城街道", "东平县")
     assert gazetteer.lookup("州城街道地区") == ()
+
+
+def test_it_finds_ethnic_districts_and_townships_by_their_short_names():
+    gazetteer = default_gazetteer()
+    assert [p.name for p in gazetteer.lookup("管城区")] == ["管城回族区"]
+    assert [p.name for p in gazetteer.lookup("汇源乡")] == ["汇源瑶族乡"]
