@@ -384,6 +384,8 @@ _EVENT = re.compile(r"[^,;。!?]{0,12}?(?:撤乡|建镇|撤销|撤并|命名|更
                     r"被评为|获评|荣获|列为|被列|授予)")
 # 全年新增市场主体3612户,市场主体总量突破2.6万户: a sentence summing up the year reviewed dates its counts too.
 _YEAR_REVIEWED = re.compile(r"全年|一年来|过去一年")
+# 目前,该区已有4所…: a verb of having says the count stands at the time of writing.
+_HAS_NOW = re.compile(r"已有|共有|现有|拥有|已建成|建有")
 
 
 class _Paragraph:
@@ -857,6 +859,11 @@ class _Paragraph:
                 and not _YEAR_REVIEWED.search(sentence):
             # 全镇共有党员397名 in a review printed in February: what a place has stands at the time of writing,
             # not at the end of the year the review looks back on (从2022年底的…增加到 still speaks of that year).
+            year = self.published.year
+        elif rec.metric is not None and self.published is not None \
+                and (rec.metric.stock or _HAS_NOW.search(sentence, 0, q.start - s_start)) \
+                and (said := [m for m in self.years if s_start <= m.start < q.start]) and said[-1].year is None:
+            # 目前,该区已有4所社区居家养老服务中心 in a review printed in January: 目前 is the time of writing.
             year = self.published.year
         if rec.since is not None and year is not None and year - rec.since >= 2:
             # 2025年…较2020年增长30%: growth over five years is no growth rate of the year.

@@ -291,3 +291,10 @@ def test_it_dates_an_undated_whole_year_result_in_a_page_printed_before_the_year
     page = ("一季度平坝固定资产投资25.4亿\n平坝县一季度共完成固定资产投资25.4亿元,同比增长308.36%,"
             "为完成全年固定资产投资任务奠定了坚实的基础。\n")
     assert ("平坝县", 2013, "fixed_asset_investment", 25.4) in summary(run(page, region="平坝县", published="2013-04-22"))
+
+
+def test_it_dates_a_count_said_to_stand_now_to_the_printing_even_in_a_review_of_the_year_before():
+    page = ("邢台开发区提高养老服务机构覆盖率\n邢台经济开发区2014年大力建设社区居家养老服务中心。"
+            "目前,该区已有4所社区居家养老服务中心和80所农村互助幸福院。\n")
+    facts = summary(run(page, region="邢台经济开发区", published="2015-01-26"))
+    assert ("邢台经济开发区", 2015, "elderly_care_sites", 4) in facts
