@@ -15,6 +15,20 @@ from dataclasses import dataclass, field
 # After NFKC: 。 stays, ！？ become !?, … becomes "...".
 # (…。 | ends a sentence in the cell of a flattened table.)
 _TERMINAL = re.compile(r"(?:[。!?]|\.\.\.|(?<=[\u4e00-\u9fff])\.)[\s\"'”’」』)\]|]*$")
+_CLOSERS = frozenset("\"'”’」』)]|")
+
+
+def _ends_sentence(s: str) -> bool:
+    """_TERMINAL without scanning the line: only its end is looked at (this runs for every line and paragraph)."""
+    i = len(s)
+    while i and (s[i - 1] in _CLOSERS or s[i - 1].isspace()):
+        i -= 1
+    if not i:
+        return False
+    last = s[i - 1]
+    if last in "。!?":
+        return True
+    return last == "." and i >= 2 and ("\u4e00" <= s[i - 2] <= "\u9fff" or s[max(0, i - 3):i] == "...")
 _INNER_PUNCT = re.compile(r"[,;。!?]")
 # (【香港商报网讯】 opens a story; 【农业】2018年… / 【概况】 label a section of the same one.)
 _LEAD = re.compile(r"^(?:本报讯|本刊讯|本报(?:记者|通讯员)|\((?:通讯员|记者|本报记者)|【[^】]{0,10}(?:讯|电)】)")
@@ -82,7 +96,7 @@ class Paragraph:
 
     @property
     def terminal(self) -> bool:
-        return bool(_TERMINAL.search(self.text))
+        return _ends_sentence(self.text)
 
 
 @dataclass(frozen=True)
@@ -159,11 +173,11 @@ def _classify(line: _Line, width: int, next_line: _Line | None) -> Paragraph:
         return Paragraph("body", row=True)
     # 本报记者 张华 on a line of its own is a byline; 本报记者 张华 报道:今年… opens the text.
     if n <= 30 and (_BYLINE.match(s) or _PAPER_BYLINE.match(s)) and not _INNER_PUNCT.search(s) \
-            and not _TERMINAL.search(s):
+            and not _ends_sentence(s):
         return Paragraph("byline", lead=bool(_LEAD.match(s)))
     if _LEAD.match(s):
         # 【溧阳市招商】2019年南渡镇政府工作报告: a bracketed column name over a title, not the lead of a text.
-        if s.startswith("【") and n <= 40 and not _INNER_PUNCT.search(s) and not _TERMINAL.search(s):
+        if s.startswith("【") and n <= 40 and not _INNER_PUNCT.search(s) and not _ends_sentence(s):
             return Paragraph("headline")
         return Paragraph("body", lead=True)
     if _CAPTION.search(s):
@@ -176,7 +190,7 @@ def _classify(line: _Line, width: int, next_line: _Line | None) -> Paragraph:
         return Paragraph("header")
     if n <= 20 and _AUTHOR_LIST.match(s):
         return Paragraph("author")
-    terminal = bool(_TERMINAL.search(s))
+    terminal = _ends_sentence(s)
     inner = bool(_INNER_PUNCT.search(s[:-1]))
     headline_like = (
         n <= 40
@@ -201,11 +215,11 @@ def _classify(line: _Line, width: int, next_line: _Line | None) -> Paragraph:
 
 def _cells_row(s: str) -> bool:
     """1 | 海宁市 | 1196.3 | 7 |: a row of a flattened table, never a headline that would open an article."""
-    return s.count("|") >= 2 and not _TERMINAL.search(s)
+    return s.count("|") >= 2 and not _ends_sentence(s)
 
 
 def _looks_headline(s: str) -> bool:
-    return len(s) <= 40 and not _INNER_PUNCT.search(s[:-1]) and not _TERMINAL.search(s)
+    return len(s) <= 40 and not _INNER_PUNCT.search(s[:-1]) and not _ends_sentence(s)
 
 
 def _wide_headline(line: _Line, width: int) -> bool:
@@ -213,7 +227,7 @@ def _wide_headline(line: _Line, width: int) -> bool:
     apart by blank lines on both sides and without any sentence punctuation is one."""
     s = line.text
     return bool(width and len(s) <= 40 and not line.first and line.gap >= 1 and line.gap_after >= 1
-                and not _INNER_PUNCT.search(s) and not _TERMINAL.search(s) and not _LEAD.match(s))
+                and not _INNER_PUNCT.search(s) and not _ends_sentence(s) and not _LEAD.match(s))
 
 
 def paragraphs(text: str) -> list[Paragraph]:
