@@ -388,6 +388,22 @@ _YEAR_REVIEWED = re.compile(r"全年|一年来|过去一年")
 _HAS_NOW = re.compile(r"已有|共有|现有|拥有|已建成|建有")
 
 
+def _shares_of_other_whole(sentence: str, s_start: int, inside: list[Quantity],
+                           recognitions: list[Recognition]) -> list[Recognition]:
+    """全年民营经济增加值142.82亿元,其中:第一产业增加值9.2亿元…: the sectors after 其中 share out that other whole,
+    not the place's economy."""
+    out, whole_at = list(recognitions), None
+    for i, (q, r) in enumerate(zip(inside, recognitions, strict=True)):
+        if r.metric is None and q.family == "money" and r.label.endswith("增加值"):
+            whole_at = q.end - s_start
+        elif r.metric is not None and r.metric.key in _SECTOR_SHARES and whole_at is not None \
+                and "其中" in sentence[whole_at:q.start - s_start]:
+            out[i] = Recognition(None, "", r.label, 0.4)
+        elif r.metric is not None and q.family == "money":
+            whole_at = None  # another measure of the place's own stands between
+    return out
+
+
 class _Paragraph:
     """One body paragraph: its sentences, quantities, place mentions and years."""
 
@@ -750,9 +766,13 @@ class _Paragraph:
         if _SENTENCE_END.search(self.text, at, position):
             return None  # the 分别 closes an earlier sentence or clause set
         listed = _YEARS_LISTED.search(self.text, lo, at)
-        if listed is None:
+        if listed is not None:
+            years = [int(y) for y in re.findall(r"(\d{4})\s*年", listed.group())]
+        elif (span := _YEARS_SPAN.search(self.text, lo, at)) is not None \
+                and 0 < int(span.group(2)) - int(span.group(1)) <= 10:
+            years = list(range(int(span.group(1)), int(span.group(2)) + 1))
+        else:
             return None
-        years = [int(y) for y in re.findall(r"(\d{4})\s*年", listed.group())]
         k = len(find_quantities(self.text[at:position]))
         return years[k] if k < len(years) else None
 
@@ -790,6 +810,7 @@ class _Paragraph:
                                 and r.metric.key in _SECTOR_SHARES
                                 and "增加值" not in sentence[max(0, q.start - s_start - 10):q.start - s_start] else r
                                 for q, r in zip(inside, recognitions, strict=True)]
+            recognitions = _shares_of_other_whole(sentence, s_start, inside, recognitions)
             other_whole = any(r.metric is None and q.family == "money" and r.label.endswith("增加值")
                               for q, r in zip(inside, recognitions, strict=True))
             for q, rec in zip(inside, recognitions, strict=True):
@@ -935,6 +956,8 @@ _SITED: dict[int, tuple[Catalogue, list]] = {}
 # 2021年和2020年…分别为…: years listed for the values of a 分别 run.
 _SENTENCE_END = re.compile(r"[。;]")
 _YEARS_LISTED = re.compile(r"(?:19|20)\d{2}\s*年(?:\s*[、和与及]\s*(?:19|20)\d{2}\s*年)+")
+# 2002年—2003年,…分别为9850万元、9882万元: a span of years listed value by value.
+_YEARS_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~至到]+\s*((?:19|20)\d{2})\s*年")
 
 
 # 五、固定资产投资 / 社会消费品零售总额 as a section heading of a bulletin: the measure the section reports.

@@ -821,3 +821,14 @@ def test_it_reads_a_breakdown_by_place_in_the_sentence_after_the_total():
     # A threshold the place passed is no share: its figure follows.
     page = "2021年,嘉兴各县市GDP总量达6355亿元。其中海宁市超千亿元,GDP总量为1196.3亿元。\n"
     assert ("海宁市", 2021, "gdp", 1000) not in summary(run(page, region="嘉兴市", published="2022-02-01"))
+
+
+def test_it_keeps_the_sectors_of_another_whole_out_of_gdp_within_one_sentence():
+    page = "民营经济\n\n全年民营经济增加值142.82亿元,其中:第一产业增加值9.2亿元,第二产业增加值88.29亿元。\n"
+    assert not metric_facts(page, published="2023-03-01", region="夹江县")
+
+
+def test_it_dates_each_value_of_a_span_of_years_listed_one_by_one():
+    page = "经济概况\n\n2002 年— 2003 年,文江镇国内生产总值分别为 9850 万元、 9882 万元。\n"
+    facts = summary(run(page, region="大田县", published=None))
+    assert {("文江镇", 2002, "gdp", 0.985), ("文江镇", 2003, "gdp", 0.9882)} <= facts
