@@ -581,3 +581,10 @@ def test_it_reads_a_municipality_by_its_short_name_in_another_citys_paper_but_no
     assert ("上海市", 2022, "elevators_installed", 2303) in facts
     page = "2009年,义县先后在沈阳、天津、温州等地召开招商会,全年招商引资到位资金42.5亿元。"
     assert ("义县", 2009, "attracted_investment", 42.5) in summary(run(page, region="义县"))
+
+
+def test_it_does_not_take_the_seat_of_a_district_for_the_place_a_profile_is_about():
+    page = ("宣州区\n\n宣州区隶属于安徽省宣城市,总面积2533平方千米。宣州区人民政府驻济川街道。\n"
+            "2021年,三次产业协同发展,第一产业增加值51.1亿元,增长6.8%。\n")
+    facts = summary(run(page, region="宣州区", published=None))
+    assert ("宣州区", 2021, "va_primary", 51.1) in facts
