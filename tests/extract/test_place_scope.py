@@ -584,7 +584,7 @@ def test_it_reads_a_municipality_by_its_short_name_in_another_citys_paper_but_no
 
 
 def test_it_does_not_take_the_seat_of_a_district_for_the_place_a_profile_is_about():
-    page = ("宣州区\n\n宣州区隶属于安徽省宣城市,总面积2533平方千米。宣州区人民政府驻济川街道。\n"
+    page = ("检视原始码\n宣州区隶属于安徽省宣城市,总面积2533平方千米。宣州区人民政府驻济川街道。\n"
             "2021年,三次产业协同发展,第一产业增加值51.1亿元,增长6.8%。\n")
     facts = summary(run(page, region="宣州区", published=None))
     assert ("宣州区", 2021, "va_primary", 51.1) in facts
