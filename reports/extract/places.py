@@ -67,6 +67,8 @@ _NOT_A_NAME = re.compile(
     r"依托|通过|围绕|推动|聚焦|坚持|组织|带领|发挥|联合|协调|指导|支持|帮助|全力|积极"
     # 位列乡镇第一: a ranking among towns, and 乡镇 / 镇乡 themselves
     r"|位列|位居|排名|排在|列全|居全|[乡镇]$"
+    # 未返乡人员: who has not come home, no township
+    r"|返$|^未"
 )
 # 全旗 / 我旗: a banner of 内蒙古 is a county.
 _GENERIC = re.compile(r"(?:全|我|本|该)(区|县|市|旗)(?![委场民容政级属直内外帜舰下])")
