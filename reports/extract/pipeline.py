@@ -59,7 +59,10 @@ _COMMUNITY_SUBJECT = re.compile(
 )
 _BARE_COMMUNITY = {"社区", "村", "居民区", "小区", "社区里", "村里"}
 _OFFICE = re.compile(r"党总支|党委|党支部|居委会")
-_SUBJECTLESS = re.compile(r"^\s*(?:共有|现有|拥有|有|共|划分|设|建有|建立|组建|配备)")
+_SUBJECTLESS = re.compile(r"^\s*(?:共有|现有|拥有|有|共|划分|设|建有|建立|组建|配备|按照?|依据|根据)")
+# (王阔说,)在中山社区,像他这样的网格员有11名: a community the gazetteer does not know, fronted as the topic.
+_FRONTED_COMMUNITY = re.compile(r"[\s“]*(?:[\u4e00-\u9fff]{2,4}(?:说|介绍|表示)[,:]\s*)?(?:(?:另外|此外|同时|而)[,\s]*)?在(?P<who>(?![各全每所该本我辖农乡城])"
+                                r"[\u4e00-\u9fff]{2,6}?(?<![农乡城新])(?:社区|村)),")
 # What may open a sentence before a community that is its topic: 在周庄村,… / 上京村划分了… / 此外,在河西社区,…
 # (欧梦婕所在的湖景社区有9个网格: the community someone works in.)
 _TOPIC_OPENING = re.compile(r"[\s“]*(?:(?:另外|此外|同时|比如|例如|而)[,\s]*)?"
@@ -623,6 +626,10 @@ class _Paragraph:
         if named is not None:
             return named
         sentence = self.page.text[lo:hi]
+        fronted = _FRONTED_COMMUNITY.match(sentence)
+        if fronted is not None and not any(m.via != "village" and is_subject(self.page.text, m) for m in inside):
+            return Mention(lo + fronted.start("who"), lo + fronted.end("who"), fronted.group("who"), None, "local",
+                           "community")
         clause = sentence[max(sentence.rfind(c) for c in ",;:") + 1:]
         word = _COMMUNITY_SUBJECT.match(clause)
         if word and word.group("who") in _BARE_COMMUNITY and self.place is not None \

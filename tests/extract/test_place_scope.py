@@ -588,3 +588,9 @@ def test_it_does_not_take_the_seat_of_a_district_for_the_place_a_profile_is_abou
             "2021年,三次产业协同发展,第一产业增加值51.1亿元,增长6.8%。\n")
     facts = summary(run(page, region="宣州区", published=None))
     assert ("宣州区", 2021, "va_primary", 51.1) in facts
+
+
+def test_it_keeps_a_communitys_own_counts_from_its_subdistrict_when_the_community_is_the_topic():
+    page = ("南城街道网格化管理\n南城街道推进网格化管理。中山社区有5058户居民,按居民楼划分成3个网格。"
+            "王阔说,在中山社区,像他这样的网格员有11名。\n")
+    assert not metric_facts(page, region="南关区", published="2019-05-01")
