@@ -14,7 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 
 _LEXICON = Path(__file__).with_name("lexicon") / "initiatives.toml"
-_QUOTE = re.compile(r"“([^“”]{1,24})”|\"([^\"]{1,24})\"")
+# (「老字号长者餐厅」: pages in traditional script quote with corner brackets.)
+_QUOTE = re.compile(r"“([^“”]{1,24})”|\"([^\"]{1,24})\"|「([^「」]{1,24})」")
 # 申报创建/争创“五星级”党支部: a title applied for is an honour too.
 _HONOUR = re.compile(r"(?:获评|荣获|评为|被评为|授予|命名为|入选|获得|表彰为|列为|认定为|获|申报|争创)[^,;。]{0,20}$")
 # 创建2个“基层党建先锋”: a title given to several units by count is a rating, not a name.
@@ -58,7 +59,7 @@ _TITLE_BEFORE = re.compile(r"(?:首批|第[一二三四五六七八九十\d]+批
 _CODE = re.compile(r"^[\dA-Za-z+]+$")
 # 四五六七, 一五一十, 三级五星: a name of numerals (with a measure word or two) is a code of steps or parts.
 _NUMERALS = re.compile(r"^(?:[一二两三四五六七八九十百千]+[\u4e00-\u9fff]?){2,}$")
-_NEXT_IN_RUN = re.compile(r"[、和及与]?(?:“[^“”]{1,24}”|\"[^\"]{1,24}\")")
+_NEXT_IN_RUN = re.compile(r"[、和及与]?(?:“[^“”]{1,24}”|\"[^\"]{1,24}\"|「[^「」]{1,24}」)")
 # 打造殷北村“新风堂”, 打造全区首个“津新驿站”: a place or a count between the verb and the quote says where or how
 # many, not what kind.
 _PLACE_OR_COUNT_END = re.compile(r"(?:村|社区|小区|街道|镇|乡|区|县|市|"
@@ -191,7 +192,7 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
     lex = lexicon()
     out = []
     for m in _QUOTE.finditer(sentence):
-        name = (m.group(1) or m.group(2)).strip()
+        name = (m.group(1) or m.group(2) or m.group(3)).strip()
         clause_start = max((c.end() for c in re.finditer(r"[,;:。!?]|——", sentence[: m.start()])), default=0)
         before = sentence[clause_start:m.start()]
         after = sentence[m.end():m.end() + 24]

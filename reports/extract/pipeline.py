@@ -921,7 +921,7 @@ class _Paragraph:
         )
 
     def initiatives(self, article: int, heading_year: int | None):
-        if "“" not in self.text and '"' not in self.text:
+        if "“" not in self.text and '"' not in self.text and "「" not in self.text:
             return  # every name this stage reads is quoted
         for s_start, s_end in self.sentences:
             sentence = self.text[s_start:s_end]

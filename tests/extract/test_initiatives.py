@@ -261,3 +261,7 @@ def test_a_reach_in_minutes_is_no_initiative():
 def test_a_numeral_code_names_a_system_of_work_with_its_noun():
     assert _names("该区创新推出“1234”工作体系,打造基层治理新格局。") == ["1234工作体系"]
     assert _names("该区创新推出“1234”体系文件汇编。") != ["1234体系文件汇编"]
+
+
+def test_it_reads_a_name_quoted_in_corner_brackets():
+    assert [i.name for i in find_initiatives("黄浦区打造了一批「老字号长者餐厅」并实现全区通享服务。")] == ["老字号长者餐厅"]
