@@ -60,6 +60,8 @@ _COMMUNITY_SUBJECT = re.compile(
 _BARE_COMMUNITY = {"社区", "村", "居民区", "小区", "社区里", "村里"}
 _OFFICE = re.compile(r"党总支|党委|党支部|居委会")
 _SUBJECTLESS = re.compile(r"^\s*(?:共有|现有|拥有|有|共|划分|设|建有|建立|组建|配备|按照?|依据|根据)")
+# 全村50名网格员迅速行动: a village's own count, right after 全村/该村.
+_WHOLE_COMMUNITY = re.compile(r"[\s“]*(?P<who>(?:全|该|本)(?:村|社区))(?=\s*[\d一二三四五六七八九十两])")
 # (王阔说,)在中山社区,像他这样的网格员有11名: a community the gazetteer does not know, fronted as the topic.
 _FRONTED_COMMUNITY = re.compile(r"[\s“]*(?:[\u4e00-\u9fff]{2,4}(?:说|介绍|表示)[,:]\s*)?(?:(?:另外|此外|同时|而)[,\s]*)?在(?P<who>(?![各全每所该本我辖农乡城])"
                                 r"[\u4e00-\u9fff]{2,6}?(?<![农乡城新])(?:社区|村)),")
@@ -626,6 +628,10 @@ class _Paragraph:
         if named is not None:
             return named
         sentence = self.page.text[lo:hi]
+        clause_start = max(sentence.rfind(c) for c in ",;:") + 1
+        whole = _WHOLE_COMMUNITY.match(self.page.text, lo + clause_start, hi + 2)
+        if whole is not None:
+            return Mention(whole.start("who"), whole.end("who"), whole.group("who"), None, "local", "community")
         fronted = _FRONTED_COMMUNITY.match(sentence)
         if fronted is not None and not any(m.via != "village" and is_subject(self.page.text, m) for m in inside):
             return Mention(lo + fronted.start("who"), lo + fronted.end("who"), fronted.group("who"), None, "local",

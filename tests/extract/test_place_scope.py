@@ -594,3 +594,8 @@ def test_it_keeps_a_communitys_own_counts_from_its_subdistrict_when_the_communit
     page = ("南城街道网格化管理\n南城街道推进网格化管理。中山社区有5058户居民,按居民楼划分成3个网格。"
             "王阔说,在中山社区,像他这样的网格员有11名。\n")
     assert not metric_facts(page, region="南关区", published="2019-05-01")
+
+
+def test_it_keeps_a_villages_own_count_after_全村_from_its_town():
+    page = "花石峡镇网格化管理\n疫情防控中,村党支部书记在村网格群内一声招呼,全村50名网格员迅速行动。\n"
+    assert not metric_facts(page, region="玛多县", published="2020-06-01")
