@@ -474,7 +474,8 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
         if found is not None and q.family == "percent" and _AVERAGE_GROWTH.search(head):
             found = None  # 年均增长8%: an average over several years, not the growth on the year before
         if found is None:
-            results[i] = Recognition(None, "", label_for(q, sentence, start, end), 0.3 if q.weak else 0.5, target=target)
+            results[i] = Recognition(None, "", label_for(q, sentence, start, end), 0.3 if q.weak else 0.5,
+                                     target=target)
             continue
         spec, note, confidence, rule = found
         if target:
@@ -1154,7 +1155,8 @@ def _place_row(sentence: str, quantities: list[tuple[Quantity, int, int]], resul
 # 我市新增停车泊位7754个。其中巴州区3001个,完成年度任务的100%;恩阳区670个…: a sentence that opens with 其中 after a
 # total breaks it down by place, one clause a place (what else a clause says of its place is left alone).
 _SHARES_OPEN = re.compile(r"^\s*其中[\s,:]*[\u4e00-\u9fff]{1,10}?(?:街道|镇|乡|区|县|市)")
-_PLACE_CLAUSE = re.compile(r"^[\s、]*(?:其中[\s,:]*)?[\u4e00-\u9fff]{1,10}?(?:街道|镇|乡|区|县|市)(?:有|为|共|共有|建成|建有|完成)?\s*$")
+_PLACE_CLAUSE = re.compile(r"^[\s、]*(?:其中[\s,:]*)?[\u4e00-\u9fff]{1,10}?(?:街道|镇|乡|区|县|市)"
+                           r"(?:有|为|共|共有|建成|建有|完成)?\s*$")
 
 
 def _place_clauses(sentence: str, quantities: list[tuple[Quantity, int, int]], results: list[Recognition | None],

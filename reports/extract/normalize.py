@@ -83,7 +83,8 @@ _SPACE_IN_WORD = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
 # (Traditional pages are converted after this repair: 151 442萬元 spells its unit in traditional script.)
 # (The space comes first in the pattern, so the scan skips to spaces instead of trying look-behinds everywhere.)
 _SPACE_IN_NUMBER = re.compile(r"[ \u2009\u202f](?:(?<=[^\d.,]\d.)|(?<=[^\d.,]\d\d.)|(?<=[^\d.,]\d{3}.))"
-                              r"(?=\d{3}(?:[ \u2009\u202f]\d{3})*(?:\.\d+)?\s*(?:[万萬亿億]元|元|[万萬]人|人|[户戶]|[个個]|家|名))")
+                              r"(?=\d{3}(?:[ \u2009\u202f]\d{3})*(?:\.\d+)?\s*"
+                              r"(?:[万萬亿億]元|元|[万萬]人|人|[户戶]|[个個]|家|名))")
 # 甘 霖 镇: a yearbook's title printed letter-spaced, one character at a time to the end of its line, is one word.
 _LETTER_SPACED = re.compile(r"(?:(?<=^[\u4e00-\u9fff])|(?<=\n[\u4e00-\u9fff])|(?<= [\u4e00-\u9fff])) +"
                             r"(?=[\u4e00-\u9fff](?: +[\u4e00-\u9fff])* *(?:\n|$))")

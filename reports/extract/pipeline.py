@@ -63,7 +63,8 @@ _SUBJECTLESS = re.compile(r"^\s*(?:共有|现有|拥有|有|共|划分|设|建�
 # 全村50名网格员迅速行动: a village's own count, right after 全村/该村.
 _WHOLE_COMMUNITY = re.compile(r"[\s“]*(?P<who>(?:全|该|本)(?:村|社区))(?=\s*[\d一二三四五六七八九十两])")
 # (王阔说,)在中山社区,像他这样的网格员有11名: a community the gazetteer does not know, fronted as the topic.
-_FRONTED_COMMUNITY = re.compile(r"[\s“]*(?:[\u4e00-\u9fff]{2,4}(?:说|介绍|表示)[,:]\s*)?(?:(?:另外|此外|同时|而)[,\s]*)?在(?P<who>(?![各全每所该本我辖农乡城])"
+_FRONTED_COMMUNITY = re.compile(r"[\s“]*(?:[\u4e00-\u9fff]{2,4}(?:说|介绍|表示)[,:]\s*)?"
+                                r"(?:(?:另外|此外|同时|而)[,\s]*)?在(?P<who>(?![各全每所该本我辖农乡城])"
                                 r"[\u4e00-\u9fff]{2,6}?(?<![农乡城新])(?:社区|村)),")
 # What may open a sentence before a community that is its topic: 在周庄村,… / 上京村划分了… / 此外,在河西社区,…
 # (欧梦婕所在的湖景社区有9个网格: the community someone works in.)

@@ -264,4 +264,5 @@ def test_a_numeral_code_names_a_system_of_work_with_its_noun():
 
 
 def test_it_reads_a_name_quoted_in_corner_brackets():
-    assert [i.name for i in find_initiatives("黄浦区打造了一批「老字号长者餐厅」并实现全区通享服务。")] == ["老字号长者餐厅"]
+    found = find_initiatives("黄浦区打造了一批「老字号长者餐厅」并实现全区通享服务。")
+    assert [i.name for i in found] == ["老字号长者餐厅"]

@@ -98,4 +98,5 @@ def test_it_joins_groups_of_three_digits_a_yearbook_spaces_apart_before_a_unit()
     assert normalize("地区生产总值360 513万元,人口23 971户").text == "地区生产总值360513万元,人口23971户"
     assert normalize("2023 100个网格,第3 期").text == "2023 100个网格,第3 期"
     # A traditional page's units are read before it is converted.
-    assert normalize("全旗生產總值完成151 442萬元,第二產業增加值75 686萬元").text == "全旗生产总值完成151442万元,第二产业增加值75686万元"
+    assert normalize("全旗生產總值完成151 442萬元,第二產業增加值75 686萬元").text \
+        == "全旗生产总值完成151442万元,第二产业增加值75686万元"

@@ -290,7 +290,8 @@ def test_it_dates_an_undated_whole_year_result_in_a_page_printed_before_the_year
     # The year's task or plan is no result: the quarter's figure stays of the year under way.
     page = ("一季度平坝固定资产投资25.4亿\n平坝县一季度共完成固定资产投资25.4亿元,同比增长308.36%,"
             "为完成全年固定资产投资任务奠定了坚实的基础。\n")
-    assert ("平坝县", 2013, "fixed_asset_investment", 25.4) in summary(run(page, region="平坝县", published="2013-04-22"))
+    facts = summary(run(page, region="平坝县", published="2013-04-22"))
+    assert ("平坝县", 2013, "fixed_asset_investment", 25.4) in facts
 
 
 def test_it_dates_a_count_said_to_stand_now_to_the_printing_even_in_a_review_of_the_year_before():
