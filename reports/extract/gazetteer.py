@@ -31,6 +31,7 @@ _NATIONALITIES = sorted(
     "柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 "
     "京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各".split(), key=len, reverse=True)
 _AUTONOMOUS = re.compile("^([\u4e00-\u9fff]{2,}?)(?:(?:" + "|".join(_NATIONALITIES) + ")族?)+自治(县|旗|州)$")
+_ZONE_ABBREVIATIONS = (("经济技术开发区", "经开区"), ("经济开发区", "经开区"), ("高新技术产业开发区", "高新区"))
 _ETHNIC = re.compile("^([\u4e00-\u9fff]{2,}?)(?:(?:" + "|".join(_NATIONALITIES) + ")族)+(区|乡|镇)$")
 
 
@@ -174,6 +175,13 @@ class Gazetteer:
             m = _AUTONOMOUS.match(place.name) or _ETHNIC.match(place.name)
             if m and place not in by_name[m.group(1) + m.group(2)]:
                 by_name[m.group(1) + m.group(2)].append(place)
+        # 新乡经开区 is the 新乡经济技术开发区, 郑州高新区 the 郑州高新技术产业开发区: zones by their usual abbreviation.
+        for place in list(self.places):
+            for long_form, short_form in _ZONE_ABBREVIATIONS:
+                if place.name.endswith(long_form) and len(place.name) > len(long_form) + 1:
+                    alias = place.name[: -len(long_form)] + short_form
+                    if place not in by_name[alias]:
+                        by_name[alias].append(place)
         self.by_name = {name: tuple(places) for name, places in by_name.items()}
 
     def _add(self, place: Place, by_name: dict[str, list[Place]]) -> None:

@@ -235,3 +235,9 @@ def test_it_finds_ethnic_districts_and_townships_by_their_short_names():
     gazetteer = default_gazetteer()
     assert [p.name for p in gazetteer.lookup("管城区")] == ["管城回族区"]
     assert [p.name for p in gazetteer.lookup("汇源乡")] == ["汇源瑶族乡"]
+
+
+def test_it_finds_development_zones_by_their_usual_abbreviations():
+    gazetteer = default_gazetteer()
+    assert [p.name for p in gazetteer.lookup("巴中经开区")] == ["巴中经济开发区"]
+    assert [p.name for p in gazetteer.lookup("郑州高新区")] == ["郑州高新技术产业开发区"]
