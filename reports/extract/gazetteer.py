@@ -175,7 +175,8 @@ class Gazetteer:
             m = _AUTONOMOUS.match(place.name) or _ETHNIC.match(place.name)
             if m and place not in by_name[m.group(1) + m.group(2)]:
                 by_name[m.group(1) + m.group(2)].append(place)
-        # 新乡经开区 is the 新乡经济技术开发区, 郑州高新区 the 郑州高新技术产业开发区: zones by their usual abbreviation.
+        # 新乡经开区 is the 新乡经济技术开发区, 郑州高新区 the 郑州高新技术产业开发区: zones by their usual
+        # abbreviation.
         for place in list(self.places):
             for long_form, short_form in _ZONE_ABBREVIATIONS:
                 if place.name.endswith(long_form) and len(place.name) > len(long_form) + 1:
