@@ -24,6 +24,8 @@ _YEAR_FORMS = (
     # 去年以来 / 从去年到现在 count from a year up to now: no single year.
     # 面对去年同期高基数: a base to compare with, not the time of a figure.
     r"|(?<![近往历])(?P<rel>今年|本年|去年|上年|前年|明年|次年)(?!至今|到现在|到目前|底以来|同期的?高?基数)"
+    # 新年的首月 / 新年伊始 in a page of the year's first months: the year just begun
+    r"|(?P<new>新年(?:的)?(?:首月|第一个月|伊始|开局|首季|第一季度))"
     r"|(?P<half>上半年|下半年|年底|年末|年初|1\s*[-—~至]\s*12\s*月)"
     # 目前 / 截至目前 speak of now: the article's own year again, whatever year the paragraph named before; 截至目前
     # (as of the day of writing) is the year it was written in, even in a review of the year before.
@@ -33,7 +35,7 @@ _YEAR_FORMS = (
     # “十三五”期间 / 十二五末: a five-year plan's period, whose figures stand at its last year (2020, 2015)
     r"|(?P<plan>[“\"]?十(?P<plan_n>[一二三四五])五[”\"]?(?:期间|时期|末))"
 )
-_YEAR = guarded("12〇零○一二三四五六七八九今本去上前明次下年目截当如现过刚“\"十", _YEAR_FORMS)
+_YEAR = guarded("12〇零○一二三四五六七八九今本去上前明次下年目截当如现过刚“\"十新", _YEAR_FORMS)
 # 去年以来 counts from a year up to now: no single year. 今年以来 is this year so far.
 _SINCE = re.compile(r"以来")
 _COMPARISON = re.compile(r"(?:比|较|同比|与|同|和)$")
@@ -102,6 +104,8 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
                 out.append(YearMention(m.start(), m.end(), year))
         elif published is None:
             continue
+        elif m.group("new"):
+            out.append(YearMention(m.start(), m.end(), published.year if published.month <= 6 else published.year + 1))
         elif m.group("past"):
             out.append(YearMention(m.start(), m.end(), published.year - 1 if published.month <= 6 else published.year))
         elif m.group("now"):

@@ -299,3 +299,8 @@ def test_it_dates_a_count_said_to_stand_now_to_the_printing_even_in_a_review_of_
             "目前,该区已有4所社区居家养老服务中心和80所农村互助幸福院。\n")
     facts = summary(run(page, region="邢台经济开发区", published="2015-01-26"))
     assert ("邢台经济开发区", 2015, "elderly_care_sites", 4) in facts
+
+
+def test_it_dates_the_first_month_of_the_new_year_to_the_year_just_begun():
+    page = "临泽镇开门红\n近日,该镇再次传来喜讯:新年的首月,临泽镇实现工业总产值2.4亿元,同比上升40%。\n"
+    assert ("临泽镇", 2008, "industrial_output", 2.4) in summary(run(page, region="高邮市", published="2008-03-03"))
