@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 
 # After NFKC: 。 stays, ！？ become !?, … becomes "...".
 # (…。 | ends a sentence in the cell of a flattened table.)
-_TERMINAL = re.compile(r"(?:[。!?]|\.\.\.|(?<=[\u4e00-\u9fff])\.)[\s\"'”’」』)\]|]*$")
 _CLOSERS = frozenset("\"'”’」』)]|")
 
 
 def _ends_sentence(s: str) -> bool:
-    """_TERMINAL without scanning the line: only its end is looked at (this runs for every line and paragraph)."""
+    """Whether a line ends its sentence: 。!? or ... or a full stop after a Chinese character, then only closing
+    quotes, brackets, cell bars and spaces. Only the line's end is read (this runs for every line and paragraph)."""
     i = len(s)
     while i and (s[i - 1] in _CLOSERS or s[i - 1].isspace()):
         i -= 1

@@ -71,8 +71,9 @@ _EXPECTED = (r"预期(?<!超预期)(?<!超出预期)(?<!超过预期)(?<!好于�
              r"(?<!达到预期)(?!转弱|减弱|偏弱|走弱|不稳|不足|管理|向好|改善|稳定|持续)")
 # 发展计划目标任务总体完成较好: a plan or goal reported as done sets none for what follows.
 # (计划建设的8个停车场全部投入使用: the plan's work reported as all in use, a few words on.)
+_ALL_DONE = r"(?:全部|均已|已全部|均)(?:投入使用|投用|建成|完成|完工|竣工)"
 _DONE = (r"(?!(?:目标)?(?:任务)?(?:总体|全面|顺利|圆满|超额|均已|已|基本)?(?:完成|执行|落实|实现)"
-         r"|[^,;。]{0,20}?(?:全部|均已|已全部|均)(?:投入使用|投用|建成|完成|完工|竣工))")
+         r"|[^,;。]{0,20}?" + _ALL_DONE + ")")
 # 占全年目标的106.7% / 完成年计划78.52%: the share of a goal or plan reached measures a result, it sets no goal.
 _SHARE_OF = r"(?<![为占])(?<!占年)(?<!占全年)(?<!占年度)(?<!完成)(?<!完成年)(?<!完成全年)(?<!完成年度)"
 _TARGET_FORMS = (
@@ -87,7 +88,7 @@ _TARGET = guarded("力计目预拟争确到下明今规将年再", _TARGET_FORMS
 # 还有2家日间照料中心正在建设中: what is still being built is a plan, not yet a count of the place's.
 _UNDER_WAY = re.compile(r"[^,;。]{0,30}?(?:正在建设|正在建|正在筹建|建设中|筹建中|在建中)")
 # 计划建设的8个停车场全部投入使用: the plan's count reported done right after it is a result.
-_PLAN_DONE_AFTER = re.compile(r"^[^,;。]{0,12}?(?:全部|均已|已全部|均)(?:投入使用|投用|建成|完成|完工|竣工)")
+_PLAN_DONE_AFTER = re.compile(r"^[^,;。]{0,12}?" + _ALL_DONE)
 # 提出地区生产总值增长6.5%左右的预期目标: the words after a figure can make it a goal too.
 _TARGET_AFTER = re.compile(r"^\s*(?:左右|以上|以内)?的?(?:预期|奋斗|发展|年度|工作)?目标")
 _GOAL_FORMS = (
@@ -1104,10 +1105,11 @@ def _shared(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity
                 results[i] = Recognition(spec, note, spec.name_zh, 0.8, rule="list")
 
 
-# 其中道里街道17个、新华街道21个 / 分布情况为:道里区17个: a place with its bare share of the total before it.
+# 其中道里街道17个、新华街道21个 / 分布情况为:道里区17个 / 金水区完成2786个: a place with its bare share of the
+# total before it.
 _PLACE_SHARE = re.compile(r"^[\s、,;:]*(?:(?:其中|分布(?:情况)?(?:为|是|如下)?)[\s,:]*)?"
                           r"[\u4e00-\u9fff]{1,10}?(?:街道|镇|乡|区|县|市)"
-                          r"(?:有|为|共|共有|建成|建有)?\s*$")
+                          r"(?:有|为|共|共有|建成|建有|完成)?\s*$")
 _SHARES_FOLLOW = re.compile(r"其中|分布(?:情况)?(?:为|是|如下)?\s*:")
 
 
@@ -1157,8 +1159,6 @@ def _place_row(sentence: str, quantities: list[tuple[Quantity, int, int]], resul
 # 我市新增停车泊位7754个。其中巴州区3001个,完成年度任务的100%;恩阳区670个…: a sentence that opens with 其中 after a
 # total breaks it down by place, one clause a place (what else a clause says of its place is left alone).
 _SHARES_OPEN = re.compile(r"^\s*其中[\s,:]*[\u4e00-\u9fff]{1,10}?(?:街道|镇|乡|区|县|市)")
-_PLACE_CLAUSE = re.compile(r"^[\s、]*(?:其中[\s,:]*)?[\u4e00-\u9fff]{1,10}?(?:街道|镇|乡|区|县|市)"
-                           r"(?:有|为|共|共有|建成|建有|完成)?\s*$")
 
 
 def _place_clauses(sentence: str, quantities: list[tuple[Quantity, int, int]], results: list[Recognition | None],
@@ -1169,7 +1169,7 @@ def _place_clauses(sentence: str, quantities: list[tuple[Quantity, int, int]], r
         if q.chinese and q.approx == "over":
             continue  # 其中海宁市超千亿元: a threshold passed, the figure itself follows
         c_start, _ = clause_bounds(sentence, start)
-        if _PLACE_CLAUSE.match(sentence[c_start:start]):
+        if _PLACE_SHARE.match(sentence[c_start:start]):
             results[i] = Recognition(topic, "", topic.name_zh, 0.7, rule="place_share")
 
 

@@ -637,7 +637,7 @@ class _Paragraph:
         if fronted is not None and not any(m.via != "village" and is_subject(self.page.text, m) for m in inside):
             return Mention(lo + fronted.start("who"), lo + fronted.end("who"), fronted.group("who"), None, "local",
                            "community")
-        clause = sentence[max(sentence.rfind(c) for c in ",;:") + 1:]
+        clause = sentence[clause_start:]
         word = _COMMUNITY_SUBJECT.match(clause)
         if word and word.group("who") in _BARE_COMMUNITY and self.place is not None \
                 and self.place.kind == "city" and not _OFFICE.match(clause, word.end("who")):
