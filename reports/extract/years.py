@@ -51,7 +51,7 @@ _CLAUSE_START = re.compile(r"(?:^|[,;:。!?])\s*$")
 _DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _MONTH_ONLY = re.compile(r"\s*\d{1,2}\s*月\s*[)）]?\s*")
 # 比去年同期: a comparison of this year's months with last year's, no review of last year.
-_REVIEW = re.compile(r"去年(?!同期)|上年(?!同期)|过去一年|一年来|回顾|总结")
+_REVIEW = re.compile(r"去年(?!同期)|上年(?!同期)|过去(?:的)?一年|一年(?:以)?来|回顾|总结")
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,9 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
                 continue  # 比2022年增加12个 / 是1949年的1186倍 compare with that year; the figure is of another
             if _SINCE_YEAR.search(text[max(0, m.start() - 1):m.start()]) and _SINCE_YEAR_END.match(text, m.end()) \
                     or _SINCE_YEAR.search(text[max(0, m.start() - 1):m.start()]) \
-                    and _SINCE_CLAUSE.match(text, m.end()):
+                    and _SINCE_CLAUSE.match(text, m.end()) \
+                    or (published is not None and int(m.group("y")) < published.year
+                        and text.startswith("以来", m.end())):
                 out.append(YearMention(m.start(), m.end(), None))
                 continue  # 从2011年起,…建设了4家: a period running up to now
             out.append(YearMention(m.start(), m.end(), int(m.group("y"))))

@@ -304,3 +304,18 @@ def test_it_dates_a_count_said_to_stand_now_to_the_printing_even_in_a_review_of_
 def test_it_dates_the_first_month_of_the_new_year_to_the_year_just_begun():
     page = "临泽镇开门红\n近日,该镇再次传来喜讯:新年的首月,临泽镇实现工业总产值2.4亿元,同比上升40%。\n"
     assert ("临泽镇", 2008, "industrial_output", 2.4) in summary(run(page, region="高邮市", published="2008-03-03"))
+
+
+def test_it_dates_an_estimate_in_a_january_report_on_the_year_just_ended_to_that_year():
+    page = ("某区人代会开幕\n某区正式挂牌成立一年以来,圆满完成了全年目标任务。"
+            "预计地区生产总值超过2100亿元,增长8.8%左右。\n")
+    facts = summary(run(page, region="龙华区", published="2018-01-24"))
+    assert ("龙华区", 2017, "gdp", 2100) in facts
+
+
+def test_it_dates_what_stands_after_a_span_since_an_earlier_year_to_the_printing():
+    assert _years("2019年以来,该乡在全乡建立了28个网格", published="2021-01-04") == [None]
+    # The span of the year under way is that year.
+    assert _years("2021年以来,全乡新建网格28个", published="2021-09-04") == [2021]
+    page = "龙溪乡织密网格\n2019年以来,该乡在全乡建立了28个网格,将393名党员纳入网格。\n"
+    assert ("龙溪乡", 2021, "grid_count", 28) in summary(run(page, region="天台县", published="2021-01-04"))
