@@ -20,7 +20,8 @@ _YEAR_FORMS = (
     # 预计2023全年…: a year run into 全年 / 上半年 without its 年.
     # 《当代经济》2012年第21期: the issue of a periodical, not a time.
     r"(?<![\d])(?<!\d\.)(?P<y>(?:19|20)\d{2})(?:\s*年(?!代|龄|级|限|薪|终奖|第\s*\d+\s*期)|(?=全年|上半年|下半年|前三季度))"
-    r"|(?P<cy>[〇零○一二三四五六七八九]{4})年"
+    # 二〇〇〇年, and 二000年 typed with the digits it shares with the Arabic ones.
+    r"|(?P<cy>[〇零○一二][〇零○一二三四五六七八九0-9]{3})年"
     # 去年以来 / 从去年到现在 count from a year up to now: no single year.
     # 面对去年同期高基数: a base to compare with, not the time of a figure.
     r"|(?<![近往历])(?P<rel>今年|本年|去年|上年|前年|明年|次年)(?!至今|到现在|到目前|底以来|同期的?高?基数)"
@@ -101,7 +102,7 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
         elif m.group("plan"):
             out.append(YearMention(m.start(), m.end(), 2010 + 5 * (_CN_DIGITS[m.group("plan_n")] - 1)))
         elif m.group("cy"):
-            year = int("".join(str(_CN_DIGITS[c]) for c in m.group("cy")))
+            year = int("".join(str(_CN_DIGITS.get(c, c)) for c in m.group("cy")))
             if 1900 <= year <= 2100:
                 out.append(YearMention(m.start(), m.end(), year))
         elif published is None:

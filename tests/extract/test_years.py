@@ -319,3 +319,7 @@ def test_it_dates_what_stands_after_a_span_since_an_earlier_year_to_the_printing
     assert _years("2021年以来,全乡新建网格28个", published="2021-09-04") == [2021]
     page = "龙溪乡织密网格\n2019年以来,该乡在全乡建立了28个网格,将393名党员纳入网格。\n"
     assert ("龙溪乡", 2021, "grid_count", 28) in summary(run(page, region="天台县", published="2021-01-04"))
+
+
+def test_it_reads_a_year_typed_with_chinese_and_arabic_digits_mixed():
+    assert _years("截止二000年底,全镇国民生产总值达10.7亿元", published="2008-05-01") == [2000]
