@@ -107,6 +107,17 @@ _GOAL_FORMS = (
 # nothing for the clauses after it.
 _ASIDE = re.compile(r"\([^()]{0,40}\)")
 _GOAL = guarded("力目预计重主工今明全到下确", _GOAL_FORMS)
+# 同比增长8%以上,完成区人代会批准增长8%以上目标;社会消费品零售总额473亿元: a clause that reports its goal met
+# sets none for the clauses after it.
+_GOAL_MET = re.compile(r"(?:超额|顺利|全面|圆满)?(?:完成|实现|达到|超过|超出)")
+
+
+def _goal_set(text: str) -> bool:
+    for m in _GOAL.finditer(text):
+        clause_start = max(text.rfind(c, 0, m.start()) for c in ",;:") + 1
+        if not (m.group().startswith("目标") and _GOAL_MET.match(text, clause_start)):
+            return True
+    return False
 # 较2020年增长30%: a rate over the years since the one named (the pipeline compares it with the figure's year).
 _SINCE_YEAR = re.compile(r"(?:较|比|与|同|和)(?P<year>(?:19|20)\d{2})年(?:末|底)?(?:相比)?,?(?:增长|提高|增加|翻)")
 _ONE_QUARTER = re.compile(r"(?<![前三])(?:第)?([一二三四])季度")
@@ -469,7 +480,7 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             found = None
         # 力争到2025年,全区网格员达到3000名: the goal can be set in an earlier clause of the sentence.
         target = bool(_TARGET.search(_history_span(sentence, c_start, start))
-                      or _GOAL.search(_ASIDE.sub("", sentence[:c_start]))
+                      or _goal_set(_ASIDE.sub("", sentence[:c_start]))
                       or _TARGET_AFTER.match(post) or _UNDER_WAY.match(post)) \
             and not _PLAN_DONE_AFTER.match(post)
         if found is None and q.family == "percent":

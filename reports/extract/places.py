@@ -454,6 +454,8 @@ class PlaceFinder:
                 other = next((short + s for s in _PLACE_SUFFIX_AFTER if follow.startswith(s)), "")
                 if self.gazetteer.lookup(other) and table[short].name != other:
                     continue  # 三江镇 elsewhere is not 三江街道
+                if table[short].kind in ("district", "county") and other.endswith(("镇", "乡", "街道")):
+                    continue  # 防城镇 (listed or not) is a town named after 防城区, not the district
             out.append(Mention(start, end, short, table[short], "short"))
         return out
 

@@ -833,3 +833,17 @@ def test_it_dates_each_value_of_a_span_of_years_listed_one_by_one():
     page = "经济概况\n\n2002 年— 2003 年,文江镇国内生产总值分别为 9850 万元、 9882 万元。\n"
     facts = summary(run(page, region="大田县", published=None))
     assert {("文江镇", 2002, "gdp", 0.985), ("文江镇", 2003, "gdp", 0.9882)} <= facts
+
+
+def test_it_sets_no_goal_with_a_clause_that_reports_its_goal_met():
+    page = ("瑶海区2021年计划执行情况\n\n预计,全年实现地区生产总值突破700亿元,同比增长8%以上,"
+            "完成区人代会批准增长8%以上目标;社会消费品零售总额473亿元,同比增长10%。\n")
+    assert ("瑶海区", 2021, "retail_sales", 473) in summary(run(page, region="瑶海区", published="2021-12-28"))
+
+
+def test_it_reads_a_town_named_after_its_district_as_that_town():
+    page = ("防城镇\n\n概况\n2005年完成生产总值69196万元。\n防城镇结合实际,发展商贸。"
+            "上半年,该镇实现工业总产值24847.2万元。\n防城镇位于城区。\n")
+    facts = summary(run(page, region="防城区", published=None))
+    assert ("防城镇", 2005, "gdp", 6.9196) in facts
+    assert not any(place == "防城区" for place, *_ in facts)
