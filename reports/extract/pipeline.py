@@ -819,10 +819,10 @@ class _Paragraph:
             relative = [(q, q.start - s_start, q.end - s_start) for q in inside]
             recognitions = recognize(catalogue, sentence, relative, topic=self.topic, section=self.section)
             if other_whole and sentence.startswith("其中"):
-                # 民营经济增加值272.2亿元…。其中,第一产业18.5亿元: the sectors' shares of that other whole.
+                # 民营经济增加值272.2亿元…。其中,第一产业(增加值)18.5亿元: the sectors' shares of that other whole.
                 recognitions = [Recognition(None, "", r.label, 0.4) if r.metric is not None
                                 and r.metric.key in _SECTOR_SHARES
-                                and "增加值" not in sentence[max(0, q.start - s_start - 10):q.start - s_start] else r
+                                else r
                                 for q, r in zip(inside, recognitions, strict=True)]
             recognitions = _shares_of_other_whole(sentence, s_start, inside, recognitions)
             other_whole = any(r.metric is None and q.family == "money" and r.label.endswith("增加值")

@@ -847,3 +847,9 @@ def test_it_reads_a_town_named_after_its_district_as_that_town():
     facts = summary(run(page, region="防城区", published=None))
     assert ("防城镇", 2005, "gdp", 6.9196) in facts
     assert not any(place == "防城区" for place, *_ in facts)
+
+
+def test_it_keeps_the_sectors_of_another_whole_out_of_gdp_in_the_sentence_after_it():
+    page = ("二、民营经济\n全年民营经济增加值155.6亿元,比上年增长1.7%。其中,第一产业增加值15.8亿元,增长4.6%;"
+            "第二产业增加值73.0亿元,下降0.6%。\n")
+    assert not metric_facts(page, published="2023-03-01", region="营山县")
