@@ -65,6 +65,7 @@ _DECLINE = ("下降", "减少", "降低", "回落", "下滑", "比降")
 _AVERAGE_GROWTH = re.compile(r"年均(?:\(下同\))?(?:增长|增速|增幅|提高|增加)(?:了|为|达到?)?\s*$")
 # Plans and goals: 将 followed by a verb is the future (将新建), 将 followed by a noun only marks the object (将辖区…);
 # 占全年目标的106.7% / 完成目标 measure a result against its goal, they set none.
+# 计划生育 (family planning) and 计划单列市 name no plan.
 # 预期转弱 / 预期管理: expectations as a noun set no goal, nor does a result measured against them (超预期完成).
 # (The look-behinds come after the word, so that only where it stands are they tried.)
 _EXPECTED = (r"预期(?<!超预期)(?<!超出预期)(?<!超过预期)(?<!好于预期)(?<!高于预期)(?<!优于预期)(?<!符合预期)"
@@ -77,7 +78,7 @@ _DONE = (r"(?!(?:目标)?(?:任务)?(?:总体|全面|顺利|圆满|超额|均已
 # 占全年目标的106.7% / 完成年计划78.52%: the share of a goal or plan reached measures a result, it sets no goal.
 _SHARE_OF = r"(?<![为占])(?<!占年)(?<!占全年)(?<!占年度)(?<!完成)(?<!完成年)(?<!完成全年)(?<!完成年度)"
 _TARGET_FORMS = (
-    r"力争|(?<!按)(?<!按照)" + _SHARE_OF + r"计划(?![”\"])" + _DONE
+    r"力争|(?<!按)(?<!按照)" + _SHARE_OF + r"计划(?!生育|单列|[”\"])" + _DONE
     + r"|(?<!以)(?<![”\"])" + _SHARE_OF + r"目标" + _DONE + "|" + _EXPECTED +
     r"|拟|争取实现|确保|(?<!截止)(?<!截至)到20\d\d年(?:底|末)?(?!的)|下一步|明年|今后|"
     r"规划(?:建设|新建|建成)|将(?:要|会|继续|新建|建成|建设|完成|打造|新增|实施|推进|开展|达到|实现|突破|超过|增加|提升|力争|确保|"
@@ -95,7 +96,7 @@ _GOAL_FORMS = (
     # 以“网格连心”为目标 names an aim, not a figure to reach
     # (坚持“两点”定位、“两地”“两高”目标 / 实施“八项行动计划”: aims and plans a slogan names, no figure to reach.)
     r"力争|(?<!以)(?<![”\"])" + _SHARE_OF + r"目标" + _DONE + "|" + _EXPECTED
-    + r"|(?<!按)(?<!按照)" + _SHARE_OF + r"计划(?!内|外|[”\"])" + _DONE
+    + r"|(?<!按)(?<!按照)" + _SHARE_OF + r"计划(?!内|外|生育|单列|[”\"])" + _DONE
     + r"|重点抓好|重点做好|重点推进|主要任务|工作安排|(?:今年|明年|全年)[^,;。]{0,8}主要指标|"
     # 今年年底,…全市打造…200个以上: what is to stand by the end of the year under way
     r"(?<!截至)(?<!截止)(?<!至)今年年底前?,|"

@@ -853,3 +853,10 @@ def test_it_keeps_the_sectors_of_another_whole_out_of_gdp_in_the_sentence_after_
     page = ("二、民营经济\n全年民营经济增加值155.6亿元,比上年增长1.7%。其中,第一产业增加值15.8亿元,增长4.6%;"
             "第二产业增加值73.0亿元,下降0.6%。\n")
     assert not metric_facts(page, published="2023-03-01", region="营山县")
+
+
+def test_it_takes_family_planning_for_no_plan():
+    page = ("章里集镇\n\n章里集镇组织机构有党政办公室、计划生育服务中心、财政所;下设17个基层党支部,1126名党员。\n")
+    facts = summary(run(page, region="临漳县", published="2024-05-01"))
+    assert ("章里集镇", 2024, "party_organizations", 17) in facts
+    assert ("章里集镇", 2024, "party_members", 1126) in facts
