@@ -113,7 +113,9 @@ _SUBJECT_PREFIX = re.compile(
     # 沈阳市人民政府披露大东区共改造…: the place after a verb of reporting is what is reported on
     r"[^,;。]{0,20}?(?:披露|获悉|了解到|获知|显示|透露)|"
     # GDP最多的为渝北区,为1293.35亿元: the place a ranking names first is what the figure after it is of
-    r"[^,;。]{1,12}?(?:最高|最低|最多|最少|最大|最小|最快|最慢)的(?:是|为))*$"
+    r"[^,;。]{1,12}?(?:最高|最低|最多|最少|最大|最小|最快|最慢)的(?:是|为)|"
+    # 位于渝东南板块的酉阳县,GDP增速…: a place introduced by where it lies
+    r"(?:位于|地处|坐落于|坐落在)[^,;。]{1,16}?的)*$"
 )
 _ORG_AFTER = re.compile(
     # (以环翠区为中心: a verb between the place and 中心 makes the place no office's; 安溪四大中心市场 counts

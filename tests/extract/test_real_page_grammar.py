@@ -860,3 +860,9 @@ def test_it_takes_family_planning_for_no_plan():
     facts = summary(run(page, region="临漳县", published="2024-05-01"))
     assert ("章里集镇", 2024, "party_organizations", 17) in facts
     assert ("章里集镇", 2024, "party_members", 1126) in facts
+
+
+def test_it_takes_a_place_introduced_by_where_it_lies_as_the_subject():
+    page = "重庆各区县经济\n\n位于渝东南板块的酉阳县,GDP增速高达13.6%,为重庆各区县增速最高。\n"
+    facts = summary(run(page, region="梁平区", published="2024-02-01"))
+    assert ("酉阳土家族苗族自治县", 2024, "gdp_growth_pct", 13.6) in facts
