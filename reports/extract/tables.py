@@ -125,6 +125,19 @@ def _column(label: str, table_unit: str | None) -> Column | None:
                   year=int(year.group(1)) if year else None, growth=growth)
 
 
+def _with_unit_printed(text: str, column: Column, cells: list[Cell]) -> Column:
+    """重庆市 | 29129.03 under 2022年GDP, with no unit in the header: the unit the page's text prints after one of the
+    column's figures (2022年重庆市年实现地区生产总值29129.03亿元) is the column's."""
+    for cell in cells:
+        number = cell.text.replace(",", "")
+        if not _NUMBER.fullmatch(number) or len(number.replace(".", "").lstrip("0")) < 3:
+            continue  # a short figure (12) could be anything else the text prints
+        m = re.search(r"(?<![\d.])" + re.escape(number) + r"\s*(亿元|万元|元|个|家|户|人|名)", text)
+        if m is not None:
+            return Column(label=column.label, unit=m.group(1), year=column.year, growth=False)
+    return column
+
+
 def _read(text: str, all_cells: list[Cell], at: int) -> tuple[Table | None, int]:
     """The table whose header starts at cell ``at``, and the cell after it (past at least one number, so that the
     caller moves on: each cell is read about once)."""
@@ -157,6 +170,14 @@ def _read(text: str, all_cells: list[Cell], at: int) -> tuple[Table | None, int]
     unit_line = _TABLE_UNIT.search(text, max(0, header[0].start - 60), header[0].end)
     columns = [None if i <= label_at else _column(h.text, unit_line.group(1) if unit_line else None)
                for i, h in enumerate(header)]
+    columns = [_with_unit_printed(text, col, [body[r + i] for r in range(0, min(len(body), width * 8) - width + 1,
+                                                                         width)])
+               if col is not None and col.unit is None and not col.growth else col
+               for i, col in enumerate(columns)]
+    # (2022年GDP | 2021年GDP | …: the columns of one measure in other years share the unit found for one of them.)
+    found_units = {c.label: c.unit for c in columns if c is not None and c.unit is not None and c.label}
+    columns = [Column(label=c.label, unit=found_units[c.label], year=c.year, growth=False)
+               if c is not None and c.unit is None and c.label in found_units else c for c in columns]
     rows = []
     used = width
     for r in range(0, len(body) - width + 1, width):

@@ -67,3 +67,18 @@ def test_a_sentence_ending_in_a_cell_of_a_flattened_list_ends_its_paragraph():
     page = ("桑植县乡镇\n\n澧源镇位于桑植县南部,全镇有初级中学2所。 |\n"
             "瑞塔铺镇位于桑植县城东部。总人口5.8万多人,2015年末,全镇国民生产总值7.8亿元。\n")
     assert summary(run(page, published="2016-05-01", region="桑植县")) == {("瑞塔铺镇", 2015, "gdp", 7.8)}
+
+
+def test_a_column_without_a_unit_takes_the_one_the_text_prints_after_one_of_its_figures():
+    page = ("重庆各区县GDP\n\n初步核算,2022年重庆市年实现地区生产总值29129.03亿元,比上年增长2.6%。\n"
+            "年份/各区县 | 2022年GDP | 2021年GDP |\n重庆市 | 29129.03 | 27894.02 |\n渝北区 | 2297.11 | 2235.61 |\n"
+            "九龙坡区 | 1763.94 | 1736.38 |\n")
+    facts = summary(run(page, published="2023-05-01", region="重庆市"))
+    assert {("渝北区", 2022, "gdp", 2297.11), ("渝北区", 2021, "gdp", 2235.61),
+            ("九龙坡区", 2021, "gdp", 1736.38), ("重庆市", 2021, "gdp", 27894.02)} <= facts
+
+
+def test_a_column_without_a_unit_the_text_never_prints_is_not_read():
+    page = ("各区县GDP\n\n年份/各区县 | 2022年GDP | 2021年GDP |\n渝北区 | 2297.11 | 2235.61 |\n"
+            "九龙坡区 | 1763.94 | 1736.38 |\n")
+    assert summary(run(page, published="2023-05-01", region="重庆市")) == set()
