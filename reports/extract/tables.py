@@ -26,6 +26,8 @@ _PLAN = re.compile(r"目标|计划|预期|任务")
 _UNIT_IN = re.compile(r"[(（]\s*(亿元|万元|元|%|个|家|户|人|名)\s*[)）]")
 _YEAR_IN = re.compile(r"((?:19|20)\d{2})\s*年")
 _ROW_YEAR = re.compile(r"^((?:19|20)\d{2})\s*年?$")
+_UNIT_COLUMN = re.compile(r"(?:计量)?单位$")
+_ROW_UNIT = re.compile(r"亿元|万元|元|个|家|户|人|名")
 # 单位:亿元 printed above a table: the unit of its figures.
 _TABLE_UNIT = re.compile(r"单位\s*[:：]\s*(亿元|万元|元|个|家|户|人)")
 
@@ -151,7 +153,9 @@ def _read(text: str, all_cells: list[Cell], at: int) -> tuple[Table | None, int]
     # A ranking opens each row with its rank (1 | 海宁市 | 1196.3): the header is every cell before the first
     # number. Otherwise each row opens with its label (2018年 | 20363.19, 地区生产总值 | 567.9).
     ranked = bool(_RANK.search(cells[0].text))
-    width = first_number if ranked else first_number - 1
+    # (A column of units puts a second word before each row's first number: 地区生产总值 | 亿元 | 770.79.)
+    unit_cells = 1 if any(_UNIT_COLUMN.match(c.text) for c in cells[:first_number]) else 0
+    width = first_number if ranked else first_number - 1 - unit_cells
     if not 2 <= width <= _MAX_COLUMNS:
         return None, found + 1
     header, body = cells[:width], cells[width:]
@@ -168,7 +172,9 @@ def _read(text: str, all_cells: list[Cell], at: int) -> tuple[Table | None, int]
     else:
         return None, found + 1
     unit_line = _TABLE_UNIT.search(text, max(0, header[0].start - 60), header[0].end)
-    columns = [None if i <= label_at else _column(h.text, unit_line.group(1) if unit_line else None)
+    # 指标名称 | 单位 | 1季度累计 | 增长速度(±%): a column of units gives each row's own.
+    unit_at = next((i for i, h in enumerate(header) if i > label_at and _UNIT_COLUMN.match(h.text)), None)
+    columns = [None if i <= label_at or i == unit_at else _column(h.text, unit_line.group(1) if unit_line else None)
                for i, h in enumerate(header)]
     columns = [_with_unit_printed(text, col, [body[r + i] for r in range(0, min(len(body), width * 8) - width + 1,
                                                                          width)])
@@ -183,9 +189,13 @@ def _read(text: str, all_cells: list[Cell], at: int) -> tuple[Table | None, int]
     for r in range(0, len(body) - width + 1, width):
         row = body[r:r + width]
         label = row[label_at]
-        numbers = [(columns[i], c) for i, c in enumerate(row) if i > label_at]
+        numbers = [(columns[i], c) for i, c in enumerate(row) if i > label_at and i != unit_at]
         if _numeric(label) or not all(_numeric(c) for _, c in numbers):
             break  # the table has ended, or its rows are not the header's width
+        if unit_at is not None:
+            unit = _ROW_UNIT.fullmatch(row[unit_at].text)
+            numbers = [(Column(col.label, unit.group() if unit else None, col.year, False)
+                        if col is not None and not col.growth else col, c) for col, c in numbers]
         if kind == "year" and not _ROW_YEAR.match(label.text):
             break
         used += width

@@ -82,3 +82,11 @@ def test_a_column_without_a_unit_the_text_never_prints_is_not_read():
     page = ("各区县GDP\n\n年份/各区县 | 2022年GDP | 2021年GDP |\n渝北区 | 2297.11 | 2235.61 |\n"
             "九龙坡区 | 1763.94 | 1736.38 |\n")
     assert summary(run(page, published="2023-05-01", region="重庆市")) == set()
+
+
+def test_a_column_of_units_gives_each_row_its_unit():
+    page = ("福田区经济发展数据(2016年1-3月)\n\n指标名称 | 单位 | 1季度累计 | 增长速度(±%) |\n"
+            "地区生产总值 | 亿元 | 770.79 | 8.0 |\n第一产业 | 亿元 | 0.32 | 34.2 |\n第三产业 | 亿元 | 716.11 | 8.7 |\n")
+    assert summary(run(page, published="2016-05-06", region="福田区")) == {
+        ("福田区", 2016, "gdp", 770.79), ("福田区", 2016, "gdp_growth_pct", 8.0),
+        ("福田区", 2016, "va_primary", 0.32), ("福田区", 2016, "va_tertiary", 716.11)}
