@@ -68,6 +68,7 @@ _FRONTED_COMMUNITY = re.compile(r"[\s“]*(?:[\u4e00-\u9fff]{2,4}(?:说|介绍|�
                                 r"[\u4e00-\u9fff]{2,6}?(?<![农乡城新])(?:社区|村)),")
 # What may open a sentence before a community that is its topic: 在周庄村,… / 上京村划分了… / 此外,在河西社区,…
 # (欧梦婕所在的湖景社区有9个网格: the community someone works in.)
+_PARAGRAPH_OPENING_CHARS = 16
 _TOPIC_OPENING = re.compile(r"[\s“]*(?:(?:另外|此外|同时|比如|例如|而)[,\s]*)?"
                             r"(?:在|以|我们|咱们|[\u4e00-\u9fff]{1,6}所在的)?\s*")
 
@@ -517,6 +518,9 @@ class _Paragraph:
         section = self._section_subject()
         if section is not None and (self.place is None or self.place.is_above_town):
             return section, "article"
+        opened = self._paragraph_subject
+        if opened is not None and opened != self.place and (self.place is None or self.place.is_above_town):
+            return opened, "paragraph"
         if self.place is None:
             if self.unnamed_subdistrict:
                 return None, "reference"
@@ -525,6 +529,27 @@ class _Paragraph:
                 return self.scope_place, "region"
             return None, "none"
         return self.place, ("region" if self.place == self.scope_place else "article")
+
+    @cached_property
+    def _paragraph_subject(self) -> Place | None:
+        """会泽县纸厂乡位于会泽县北部,…。有党员608名: a paragraph whose first words name a subdistrict or town, its parents
+        before it at most, speaks of that place in the sentences that name none."""
+        opening = None
+        for m in self.mentions:
+            if m.start - self.offset > _PARAGRAPH_OPENING_CHARS:
+                break
+            if m.place is None or m.via not in ("full", "short", "unlisted"):
+                return None
+            if m.place.is_subdistrict_level:
+                opening = m
+                break
+        if opening is None:
+            return None
+        before = self.page.text[self.offset:opening.start]
+        parents = "".join(m.text for m in self.mentions if m.end <= opening.start)
+        if before.replace(parents, "", 1).strip(" “") or not is_subject(self.page.text, opening):
+            return None
+        return opening.place
 
     def _section_subject(self) -> Place | None:
         """[政区人口] 党家街道办事处位于…。[经济概况] 完成国内生产总值6.93亿: the labelled sections of a profile after

@@ -866,3 +866,10 @@ def test_it_takes_a_place_introduced_by_where_it_lies_as_the_subject():
     page = "重庆各区县经济\n\n位于渝东南板块的酉阳县,GDP增速高达13.6%,为重庆各区县增速最高。\n"
     facts = summary(run(page, region="梁平区", published="2024-02-01"))
     assert ("酉阳土家族苗族自治县", 2024, "gdp_growth_pct", 13.6) in facts
+
+
+def test_it_gives_a_profile_paragraphs_subjectless_figures_to_the_town_it_opens_with():
+    page = ("会泽县各街道乡镇情况介绍\n\n会泽县纸厂乡位于会泽县北部,全乡面积101平方公里。立体气候明显。有党员608名,"
+            "设16个党支部。\n大井镇属会泽的东大门,距县城81公里。\n")
+    [members] = [f for f in run(page, region="会泽县", published="2006-05-01").facts if f.metric == "party_members"]
+    assert (members.place.name, members.place_source) == ("纸厂乡", "paragraph")
