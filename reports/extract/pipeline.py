@@ -532,8 +532,8 @@ class _Paragraph:
 
     @cached_property
     def _paragraph_subject(self) -> Place | None:
-        """会泽县纸厂乡位于会泽县北部,…。有党员608名: a paragraph whose first words name a subdistrict or town, its parents
-        before it at most, speaks of that place in the sentences that name none."""
+        """会泽县纸厂乡位于会泽县北部,…。有党员608名: a paragraph whose first words name a subdistrict or town (its
+        parents before it at most) speaks of that place in the sentences that name none."""
         opening = None
         for m in self.mentions:
             if m.start - self.offset > _PARAGRAPH_OPENING_CHARS:
