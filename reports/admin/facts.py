@@ -74,7 +74,8 @@ REASON_WORDS = {
              "total_of_earlier": "前文指标的总量", "value_added_topic": "前文产业的增加值",
              "before_in_context": "上下文中的指标名", "named_facility": "设施名称"},
     "place": {"sentence": "句中地名", "reference": "该街道/全镇等指代", "article": "文章主地点",
-              "paragraph": "段首地名", "region": "报纸所属区县", "list": "并列的多个地点", "table": "表格行的地名", "none": "无"},
+              "paragraph": "段首地名", "region": "报纸所属区县", "list": "并列的多个地点", "table": "表格行的地名",
+              "none": "无"},
     "year": {"sentence": "句中年份", "heading": "小标题年份", "article": "文章开头年份", "publication": "出版年份",
              "table": "表头或表格行的年份", "none": "无"},
 }
