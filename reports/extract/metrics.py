@@ -628,8 +628,10 @@ def _value_added_of_topic(catalogue: Catalogue, q: Quantity, before: str,
     area's whole value added, i.e. its GDP, when the sentence names the area (全街道共实现增加值18.25亿元): a bare
     实现增加值8.0亿元 may continue a paragraph on one industry."""
     topics = _SECTOR_TOPIC.findall(before)
-    if not topics and (not _AREA_WORD.search(before + head) or "工业" in before):
-        return None  # 实现规模以上工业总产值74.99亿元…;实现增加值22.90亿元: industry's value added, not the area's
+    if not topics and (not _AREA_WORD.search(before + head) or "工业" in before or "企业" in before):
+        # 实现规模以上工业总产值74.99亿元…;实现增加值22.90亿元 / 27家规模以上企业实现产值…,实现增加值8.10亿元:
+        # industry's or the firms' value added, not the area's.
+        return None
     noun = topics[-1] + "增加值" if topics else "地区生产总值"
     found = match_metric(catalogue, q, noun, "")
     return (found[0], found[1], 0.75, "value_added_topic") if found else None

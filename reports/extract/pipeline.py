@@ -31,7 +31,9 @@ _SENTENCE = re.compile(r"[^。!?]*?(?:[。!?]+[\"'”’」』)]*|\s-\s|$)")
 _ASCII_STOP = re.compile(r"[\u4e00-\u9fff]\.[\u4e00-\u9fff\d“]")  # (rare: most paragraphs skip the slower pattern)
 _SENTENCE_ASCII = re.compile(r"[^。!?]*?(?:[。!?]+[\"'”’」』)]*|(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff\d“])|\s-\s|$)")
 _WAN = Decimal(10000)
-_ATTRIBUTIVE = re.compile(r"\s*(?:级|量级|新闻发布会|发布会|俱乐部|俱乐部成员|"
+_ATTRIBUTIVE = re.compile(r"\s*(?:级|量级|新闻发布会|发布会|"
+                          # 进入GDP超300亿元的俱乐部, 跻身千亿元城市行列: a club of places, not the figure of one.
+                          r"的?[\u4e00-\u9fff]{0,4}?(?:俱乐部|行列|阵营|梯队)|"
                           # 投资3亿元的数控设备项目: the money of one project, which it describes.
                           # (钱江摩托年产30万辆摩托车项目: the project's name may hold figures of its own.)
                           r"的[^,;:。!?()]{0,24}?(?:项目|工程)"

@@ -873,3 +873,10 @@ def test_it_gives_a_profile_paragraphs_subjectless_figures_to_the_town_it_opens_
             "设16个党支部。\n大井镇属会泽的东大门,距县城81公里。\n")
     [members] = [f for f in run(page, region="会泽县", published="2006-05-01").facts if f.metric == "party_members"]
     assert (members.place.name, members.place_source) == ("纸厂乡", "paragraph")
+
+
+def test_it_reads_no_gdp_in_a_club_of_places_or_in_the_value_added_of_a_group_of_firms():
+    page = ("东莞各镇经济\n\n2016年,常平、大朗等镇也进入了GDP超300亿元的俱乐部。\n"
+            "2016年,全区27家规模以上企业实现产值49.45亿元,同比增长3%,实现增加值8.10亿元,同比增长15.4%。\n")
+    facts = summary(run(page, region="洞头区", published="2017-01-10"))
+    assert not any(metric in ("gdp", "gdp_growth_pct") for *_, metric, _ in facts)
