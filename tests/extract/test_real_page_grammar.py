@@ -880,3 +880,9 @@ def test_it_reads_no_gdp_in_a_club_of_places_or_in_the_value_added_of_a_group_of
             "2016年,全区27家规模以上企业实现产值49.45亿元,同比增长3%,实现增加值8.10亿元,同比增长15.4%。\n")
     facts = summary(run(page, region="洞头区", published="2017-01-10"))
     assert not any(metric in ("gdp", "gdp_growth_pct") for *_, metric, _ in facts)
+
+
+def test_it_reads_the_value_after_a_threshold_leapt_over():
+    page = "湖南市州GDP排行\n\n2016年,岳阳市GDP首次跃过3000亿大关,达3100.87亿元,夺得亚军。\n"
+    facts = summary(run(page, region="岳阳市", published="2017-02-20"))
+    assert ("岳阳市", 2016, "gdp", 3100.87) in facts and ("岳阳市", 2016, "gdp", 3000) not in facts
