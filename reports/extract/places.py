@@ -40,6 +40,10 @@ _CITY_SHORT_FOLLOW = frozenset(":：,、 \n在共已有的全将0123456789")
 # 柳州加装电梯, 广州新增…: the city's short name as the subject of a verb of its work.
 _CITY_SHORT_WORDS = ("全市", "市区", "城区", "加装", "新增", "新建", "建成", "完成", "实现", "累计", "持续", "打造",
                      "推进", "构建", "启动", "开展", "率先", "今年", "去年", "上半年", "前三季度")
+# 截至10月底,今年杭州老旧小区新增…: the city's short name opening a clause after a time is its subject.
+_CLAUSE_OPENING_TIME = re.compile(r"[\n,;:。!?](?:今年|去年|\d{4}\s*年(?:以来)?|目前|如今)[,\s]?$")
+# (2022年南昌高新区, 邢台县: a longer name that starts with the city's short one.)
+_LONGER_PLACE = re.compile(r"[\u4e00-\u9fff]{0,2}(?:区|县|市|镇|乡|街道|园)")
 _MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
 _VENUES_AFTER = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{1,8}?)*等(?:地|城市|省市|国家|地区)")
 # Development zones: governed like districts, named after a city, often missing from the gazetteer.
@@ -448,7 +452,9 @@ class PlaceFinder:
             if short in listed and not (text[start - 1:start] in _LIST_MARKS or follow[:1] in _LIST_MARKS):
                 continue
             if table[short].kind == "city" and not (follow[:1] in _CITY_SHORT_FOLLOW
-                                                   or any(follow.startswith(w) for w in _CITY_SHORT_WORDS)):
+                                                   or any(follow.startswith(w) for w in _CITY_SHORT_WORDS)
+                                                   or (_CLAUSE_OPENING_TIME.search(text, max(0, start - 8), start)
+                                                       and not _LONGER_PLACE.match(text, end))):
                 continue  # 杭州电子科技大学, 南昌高新区: a name that only starts with the city's
             if table[short].is_subdistrict_level and _LONGER_NAME.match(text, end):
                 continue  # 中山路街道, 茶元头街道: a longer name that starts with a listed town's short one

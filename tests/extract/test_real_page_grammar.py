@@ -886,3 +886,13 @@ def test_it_reads_the_value_after_a_threshold_leapt_over():
     page = "湖南市州GDP排行\n\n2016年,岳阳市GDP首次跃过3000亿大关,达3100.87亿元,夺得亚军。\n"
     facts = summary(run(page, region="岳阳市", published="2017-02-20"))
     assert ("岳阳市", 2016, "gdp", 3100.87) in facts and ("岳阳市", 2016, "gdp", 3000) not in facts
+
+
+def test_it_takes_a_citys_short_name_opening_a_clause_after_a_time_as_its_subject():
+    page = ("杭州老旧小区累计加梯\n\n本报讯 截至10月底,今年杭州老旧小区新增完工1001台电梯,提前超额完成年度目标任务。"
+            "大关街道西一社区目前已加装完成14台电梯。\n")
+    facts = summary(run(page, region="拱墅区", published="2022-11-05"))
+    assert ("杭州市", 2022, "elevators_installed", 1001) in facts
+    # (2022年南昌高新区GDP…: a longer name that starts with the city's short one is that place, not the city.)
+    page = "南昌高新区\n\n13日,记者获悉,2022年南昌高新区GDP达1010.24亿元。\n"
+    assert not any(place == "南昌市" for place, *_ in summary(run(page, region="南昌市", published="2023-02-13")))
