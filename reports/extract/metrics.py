@@ -124,8 +124,9 @@ _SINCE_YEAR = re.compile(r"(?:较|比|与|同|和)(?P<year>(?:19|20)\d{2})年(?:
 _ONE_QUARTER = re.compile(r"(?<![前三])(?:第)?([一二三四])季度")
 _ESTIMATE = re.compile(r"预计|预估|初步统计|初步核算|初步测算")
 # 生产总值首次突破百亿元,达到102.3亿元: the round figure passed is a milestone; the value after it is the measure.
-_MILESTONE = re.compile(r"(?:首次|首度|历史性|一举|率先)?(?:突破|超过|跨越|迈上|站上|跨上|首破|跃过|跃上|越过|迈过|跨过|闯过)\s*$")
-_MILESTONE_WORDS = re.compile(r"(?:首次|首度|历史性|一举|率先)?(?:突破|超过|跨越|迈上|站上|跨上|首破|跃过|跃上|越过|迈过|跨过|闯过)?\s*$")
+_PASSING = r"(?:首次|首度|历史性|一举|率先)?(?:突破|超过|跨越|迈上|站上|跨上|首破|跃过|跃上|越过|迈过|跨过|闯过)"
+_MILESTONE = re.compile(_PASSING + r"\s*$")
+_MILESTONE_WORDS = re.compile(_PASSING + r"?\s*$")
 # 跨上70亿元台阶,达到72.1亿元: the threshold's own noun may stand between it and the restated value.
 _THRESHOLD_NOUN = re.compile(r"[\s,]*(?:新?(?:台阶|大关|关口))?[\s,]*")
 _RESTATED = re.compile(r"^\s*(?:(?:19|20)\d{2}年)?(?:并|已|累计|总量|规模)?(?:达到|达|为|至|增至|实现|录得)\s*$")
