@@ -39,7 +39,7 @@ _YEAR_FORMS = (
 _YEAR = guarded("12〇零○一二三四五六七八九今本去上前明次下年目截当如现过刚“\"十新", _YEAR_FORMS)
 # 去年以来 counts from a year up to now: no single year. 今年以来 is this year so far.
 _SINCE = re.compile(r"以来")
-_COMPARISON = re.compile(r"(?:比|较|同比|与|同|和)$")
+_COMPARISON = re.compile(r"(?:比|较|同比|与|同|和|高于|低于|快于|慢于|超过|好于)$")
 _TIMES_OF = re.compile(r"(?:底|末)?的\s*[\d.]+\s*倍")
 # (两年平均增速是指以2019年相应同期数为基数…): the base year of a computed rate dates no figure.
 _BASE_YEAR = re.compile(r"[^,;。!?()]{0,8}?为(?:基数|基期|基准|基年)")

@@ -323,3 +323,7 @@ def test_it_dates_what_stands_after_a_span_since_an_earlier_year_to_the_printing
 
 def test_it_reads_a_year_typed_with_chinese_and_arabic_digits_mixed():
     assert _years("截止二000年底,全镇国民生产总值达10.7亿元", published="2008-05-01") == [2000]
+
+
+def test_it_does_not_take_a_year_a_rate_is_said_to_beat_as_the_year():
+    assert _years("增长46.2%,增幅高于去年同期3.2个百分点,快于2019年", published="2008-04-18") == []
