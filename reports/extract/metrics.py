@@ -487,6 +487,11 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             and not _PLAN_DONE_AFTER.match(post)
         if found is None and q.family == "percent":
             found = _growth(catalogue, sentence, quantities, i, results, head)
+        if found is None and q.family == "percent" and i == 0 and c_start == 0 and topic is not None \
+                and _GROWTH_OPENING.match(head) and (growth := catalogue.growth_metric(topic.key)) is not None:
+            # 地区生产总值16.27亿元。比2013年增长15.4%: a sentence that opens with the rate continues the measure
+            # of the sentence before.
+            found = (growth, "", 0.7, "growth")
         if found is not None and q.family == "percent" and _AVERAGE_GROWTH.search(head):
             found = None  # 年均增长8%: an average over several years, not the growth on the year before
         if found is None:
@@ -1292,6 +1297,10 @@ def _items(subject: str) -> list[str]:
             out.append(part)
     out.append(last)
     return out
+
+
+_GROWTH_OPENING = re.compile(r"\s*(?:比上年|比去年|同比|较上年|较去年|(?:比|较)(?:19|20)\d{2}年)(?:同期)?"
+                             r"(?:增长|增加|提高)了?\s*$")
 
 
 def _growth(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]], i: int,

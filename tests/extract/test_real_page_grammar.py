@@ -896,3 +896,9 @@ def test_it_takes_a_citys_short_name_opening_a_clause_after_a_time_as_its_subjec
     # (2022年南昌高新区GDP…: a longer name that starts with the city's short one is that place, not the city.)
     page = "南昌高新区\n\n13日,记者获悉,2022年南昌高新区GDP达1010.24亿元。\n"
     assert summary(run(page, region="南昌高新区", published="2023-02-13")) == {("南昌高新区", 2022, "gdp", 1010.24)}
+
+
+def test_it_reads_a_rate_opening_the_sentence_after_a_measure_as_that_measures_growth():
+    page = "吴家镇\n\n2014年,吴家镇地区生产总值16.27亿元。比2013年增长15.4 %。\n"
+    facts = summary(run(page, region="荣昌区", published="2015-03-01"))
+    assert ("吴家镇", 2014, "gdp_growth_pct", 15.4) in facts
