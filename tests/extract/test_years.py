@@ -327,3 +327,10 @@ def test_it_reads_a_year_typed_with_chinese_and_arabic_digits_mixed():
 
 def test_it_does_not_take_a_year_a_rate_is_said_to_beat_as_the_year():
     assert _years("增长46.2%,增幅高于去年同期3.2个百分点,快于2019年", published="2008-04-18") == []
+
+
+def test_it_dates_no_count_by_the_year_a_road_opened_or_a_township_was_set_up():
+    page = ("纸厂乡\n\n纸厂乡是1984年新成立的小乡,仅有一条县乡公路与外界相连,1994年才建成通车。有党员608名。"
+            "2005年,农民人均纯收入956元。\n")
+    facts = summary(run(page, region="会泽县", published=None))
+    assert ("纸厂乡", 2005, "party_members", 608) in facts
