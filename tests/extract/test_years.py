@@ -334,3 +334,6 @@ def test_it_dates_no_count_by_the_year_a_road_opened_or_a_township_was_set_up():
             "2005年,农民人均纯收入956元。\n")
     facts = summary(run(page, region="会泽县", published=None))
     assert ("纸厂乡", 2005, "party_members", 608) in facts
+    page = ("乾丰乡\n\n1940年8月改联保设乾丰乡,1983年改乾丰人民公社为乾丰乡。全乡下辖5个行政村。建有党支部7个,"
+            "有党员314名。\n")
+    assert ("乾丰乡", 2010, "party_members", 314) in summary(run(page, region="南川区", published="2010-04-22"))
