@@ -101,6 +101,7 @@ _INFOBOX_NAME = re.compile(r"\s*(?:中文名称?|名称|地名)\s*[:：]\s*")
 _PARTS_FIELD = re.compile(r"\s*(?:下辖(?:地区|乡镇|街道|镇街)?|辖区|政府驻地|驻地|所属地区|邻近|毗邻)\s*[:：]")
 
 
+_ENUMERATED = re.compile(r"[^,;:。!?]{0,40}?[\d一二三四五六七八九十两]+个(?:街道|镇|乡|乡镇|镇街|街镇)")
 _SEAT_BEFORE = re.compile(r"(?:政府|办事处|机关)(?:驻地)?(?:驻|设在|位于)(?:地)?(?:在|于|为)?$|驻地(?:在|为|是)?$")
 
 
@@ -138,6 +139,8 @@ def main_place(ctx: Context, start: int, end: int) -> Place | None:
             if place.is_subdistrict_level:
                 if _SEAT_BEFORE.search(ctx.text, max(0, m.start - 8), m.start):
                     continue  # 宣州区人民政府驻济川街道: the seat of the place written about, not that place
+                if _ENUMERATED.match(ctx.text, m.end):
+                    continue  # 琼山区辖…大坡、甲子、旧州7个镇: the towns a district lists, none its subject
                 towns[place] += 1
             elif m.via == "generic" and own is not None and own.is_district_level and place != own \
                     and place.contains(own):

@@ -902,3 +902,11 @@ def test_it_reads_a_rate_opening_the_sentence_after_a_measure_as_that_measures_g
     page = "吴家镇\n\n2014年,吴家镇地区生产总值16.27亿元。比2013年增长15.4 %。\n"
     facts = summary(run(page, region="荣昌区", published="2015-03-01"))
     assert ("吴家镇", 2014, "gdp_growth_pct", 15.4) in facts
+
+
+def test_it_takes_no_town_a_district_lists_among_its_towns_for_the_articles_subject():
+    page = ("琼山区\n\n【概况】2020年,琼山区辖国兴、府城4个街道,龙塘、云龙、甲子、旧州7个镇。"
+            "全年地区生产总值完成265.07亿元,比上年增长6.8%。\n"
+            "实现工业总产值51.6亿元,增长0.8%。海口再生资源综合利用基地项目落户甲子镇。\n")
+    facts = summary(run(page, region="琼山区", published=None))
+    assert ("琼山区", 2020, "gdp", 265.07) in facts and ("琼山区", 2020, "industrial_output", 51.6) in facts
