@@ -910,3 +910,8 @@ def test_it_takes_no_town_a_district_lists_among_its_towns_for_the_articles_subj
             "实现工业总产值51.6亿元,增长0.8%。海口再生资源综合利用基地项目落户甲子镇。\n")
     facts = summary(run(page, region="琼山区", published=None))
     assert ("琼山区", 2020, "gdp", 265.07) in facts and ("琼山区", 2020, "industrial_output", 51.6) in facts
+
+
+def test_it_reads_a_rate_reckoned_at_comparable_prices_without_calculation_word():
+    page = "兴国县\n\n2021年,兴国县实现地区生产总值225.85亿元,按可比价增长8.3%;完成财政总收入23.07亿元。\n"
+    assert ("兴国县", 2021, "gdp_growth_pct", 8.3) in summary(run(page, region="兴国县", published="2022-03-01"))
