@@ -423,6 +423,8 @@ class _Paragraph:
     community_article: Mention | None = None  # the one community the article is about
     topic: MetricSpec | None = None  # the measure the article last gave a figure of, for a breakdown by place
     looks_back = False  # the article reviews the year before its printing from its headline or lead
+    wide_until: int | None = None  # the end of the last sentence that gave a province's or the country's figures
+    wide_seen = placed_seen = False  # of the sentence being read: a wide figure, a figure of a place
 
     def __init__(self, page: _Page, ctx: art.Context, index: int, article_start: int, place: Place | None,
                  scope_place: Place | None, gazetteer: Gazetteer, published: date | None, first: int | None = None):
@@ -503,6 +505,10 @@ class _Paragraph:
                         return paired, "sentence"
                 if found is not None:
                     return found, "sentence"
+        if self.wide_until is not None and not self.text[self.wide_until:sentence_start].strip():
+            # 2021年,黑龙江省实现地区生产总值14879.2亿元…。按可比价计算,实际同比增长6.1%;分产业来看,…: the
+            # sentence right after a province's figures that names no place goes on about the province.
+            return None, "wide"
         if self.last_named is not None and self.last_named[0] <= sentence_start \
                 and self.text.startswith("其中", sentence_start):
             # 2022年,全区地区生产总值279.33亿元。其中,第一产业…: the parts are of the total's place.
@@ -854,10 +860,13 @@ class _Paragraph:
             recognitions = _shares_of_other_whole(sentence, s_start, inside, recognitions)
             other_whole = any(r.metric is None and q.family == "money" and r.label.endswith("增加值")
                               for q, r in zip(inside, recognitions, strict=True))
+            self.wide_seen = self.placed_seen = False
             for q, rec in zip(inside, recognitions, strict=True):
                 fact = self._fact(q, rec, sentence, s_start, s_end, article, heading_year)
                 if fact is not None:
                     yield fact
+            # (A sentence that gives the place's own figures beside the province's, 低于全省…, hands on none.)
+            self.wide_until = s_end if self.wide_seen and not self.placed_seen else None
             measures = [r.metric for r in recognitions if r.metric is not None and not r.metric.growth_of]
             if measures:
                 self.topic = measures[-1]
@@ -892,7 +901,9 @@ class _Paragraph:
             place = self.ctx.place_of(named[-1], self.place) if named else None
             place_source = "sentence" if place is not None else "none"
         if place_source == "wide":
+            self.wide_seen = self.wide_seen or rec.metric is not None
             return None  # 全省共划分网格8万个: a province's or the country's figure, of no place compared here
+        self.placed_seen = self.placed_seen or (rec.metric is not None and place is not None)
         if rec.rule in ("breakdown", "place_share") and place_source in ("region", "article", "none"):
             # 分区域看,高新区实现产值1003.7亿元;其他区域…: a part of the breakdown whose place is not one we know is
             # not the whole area's figure.

@@ -915,3 +915,19 @@ def test_it_takes_no_town_a_district_lists_among_its_towns_for_the_articles_subj
 def test_it_reads_a_rate_reckoned_at_comparable_prices_without_calculation_word():
     page = "兴国县\n\n2021年,兴国县实现地区生产总值225.85亿元,按可比价增长8.3%;完成财政总收入23.07亿元。\n"
     assert ("兴国县", 2021, "gdp_growth_pct", 8.3) in summary(run(page, region="兴国县", published="2022-03-01"))
+
+
+def test_it_keeps_the_sentence_after_a_provinces_figures_with_the_province():
+    page = ("全省2021年经济运行情况\n\n2021年,黑龙江省实现地区生产总值14879.2亿元。按可比价计算,实际同比增长6.1%;"
+            "分产业来看,第一产业增加值3463.0亿元,比上年增长6.6%。\n")
+    assert summary(run(page, region="望奎县", published="2022-03-01")) == set()
+    # A sentence that gives the county's own figures beside the province's rates hands on nothing.
+    page = ("凤冈县统计公报\n\n2022年,全县完成地区生产总值100.76亿元,同比增长2.4%,高于全省(1.2%)1.2个百分点。"
+            "其中,第一产业增加值36.16亿元,增长3.2%。\n")
+    assert ("凤冈县", 2022, "va_primary", 36.16) in summary(run(page, region="凤冈县", published="2023-04-01"))
+
+
+def test_it_reads_investment_actually_used_from_outside_and_a_real_rate():
+    page = "汉滨区\n\n2024年,汉滨区实际使用内资30.2亿元,地区生产总值实现400亿元,实际同比增长5.5%。\n"
+    facts = summary(run(page, region="汉滨区", published="2025-02-01"))
+    assert {("汉滨区", 2024, "attracted_investment", 30.2), ("汉滨区", 2024, "gdp_growth_pct", 5.5)} <= facts
