@@ -82,7 +82,8 @@ _UNIT_BREAKS = {
 }
 
 # …but a counting word may also stand before a word that starts like one of those: 5家长者食堂 is 5 家 of 长者食堂.
-_UNIT_THEN_WORD = {"家": ("长者",), "处": ("长者",)}
+# (90名城市网格员, 20名城区网格员: the kind of the people counted, not 名城, a famous city.)
+_UNIT_THEN_WORD = {"家": ("长者",), "处": ("长者",), "名": ("城市", "城区", "城镇", "城乡", "城管")}
 
 # Neither kind of numeral starts inside a run of its own digits: a match there would be refused by _build
 # anyway (the digit before it is a blocker), and retrying every position of a long run is quadratic (50,000
