@@ -20,7 +20,7 @@ from .lookahead import guarded
 from .quantities import Quantity
 
 _FILLER = re.compile(
-    r"(?:[\s:”\"]|共计|合计|累计|总计|共|达到|高达|多达|达|为|是|有|增至|增加到|突破|首次|首度|一举|约为|已达|已有|已经|已|分别|完成|实现|录得|目前|初步测算|初步核算|历史性的|创纪录的|"
+    r"(?:[\s:”\"]|全年|当年|上半年|前三季度|共计|合计|累计|总计|共|达到|高达|多达|达|为|是|有|增至|增加到|突破|首次|首度|一举|约为|已达|已有|已经|已|分别|完成|实现|录得|目前|初步测算|初步核算|历史性的|创纪录的|"
     # 专职网格员配备30人: a verb of staffing or having between the noun and its number.
     r"配备|配齐|配强|配有|配置|设有|建有|拥有|现有|建成|建立|组建|成立|设立|设置|"
     # 网格调整为98个 / 综治网格细化为6000余个: the count the noun was changed to is its current count.

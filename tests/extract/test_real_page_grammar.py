@@ -931,3 +931,10 @@ def test_it_reads_investment_actually_used_from_outside_and_a_real_rate():
     page = "汉滨区\n\n2024年,汉滨区实际使用内资30.2亿元,地区生产总值实现400亿元,实际同比增长5.5%。\n"
     facts = summary(run(page, region="汉滨区", published="2025-02-01"))
     assert {("汉滨区", 2024, "attracted_investment", 30.2), ("汉滨区", 2024, "gdp_growth_pct", 5.5)} <= facts
+
+
+def test_it_reads_a_figure_with_the_time_between_its_noun_and_its_verb():
+    page = "光明街道\n\n2018年,光明街道规模以上工业总产值全年完成116.56亿元,同比下降1.1%。\n"
+    facts = summary(run(page, region="光明区", published="2019-02-01"))
+    assert {("光明街道", 2018, "industrial_output_above_scale", 116.56),
+            ("光明街道", 2018, "industrial_output_above_scale_growth_pct", -1.1)} <= facts
