@@ -57,6 +57,8 @@ _RUNNING_HEADER = re.compile(
     r"|^(?:日期|发布日期|发布时间|时间|更新时间)\s*:\s*20\d{2}"
     # 当前位置:首页 > 重庆市电子地图 > / 您所在的位置: 首页 >> 新闻中心: a site's breadcrumb trail
     r"|^(?:当前位置|您的位置|您当前的位置|您所在的位置|所在位置|位置)\s*:.{0,40}>"
+    # 首页 > 专题专栏 > 2020年文昌两会 > 解读报告: a trail without its label
+    r"|^(?:网站)?首页\s*(?:>|»|›|/)"
 )
 # (记者 陈佳 通讯员 翠宣) on a line of its own closes a piece; the same bracket before text opens one.
 _CLOSING_CREDIT = re.compile(r"^\((?:本报)?(?:记者|通讯员)[\u4e00-\u9fff\s]{2,30}\)$")

@@ -337,3 +337,10 @@ def test_it_dates_no_count_by_the_year_a_road_opened_or_a_township_was_set_up():
     page = ("乾丰乡\n\n1940年8月改联保设乾丰乡,1983年改乾丰人民公社为乾丰乡。全乡下辖5个行政村。建有党支部7个,"
             "有党员314名。\n")
     assert ("乾丰乡", 2010, "party_members", 314) in summary(run(page, region="南川区", published="2010-04-22"))
+
+
+def test_it_reads_a_breadcrumb_trail_as_no_headline():
+    page = ("首页  >  专题专栏  >  已归档专题  >  2020年文昌两会  >  解读报告\n\n"
+            "2020年文昌市政府工作报告解读(一):经济社会保持平稳健康发展\n\n"
+            "一年来,我市坚持稳中求进。全市地区生产总值257.02亿元,增长5.2%。\n")
+    assert ("文昌市", 2019, "gdp", 257.02) in summary(run(page, region="文昌市", published="2020-05-14"))
