@@ -108,15 +108,15 @@ _GOAL_FORMS = (
 # nothing for the clauses after it.
 _ASIDE = re.compile(r"\([^()]{0,40}\)")
 _GOAL = guarded("力目预计重主工今明全到下确", _GOAL_FORMS)
-# 同比增长8%以上,完成区人代会批准增长8%以上目标;社会消费品零售总额473亿元: a clause that reports its goal met
-# sets none for the clauses after it.
+# 同比增长8%以上,完成区人代会批准增长8%以上目标;社会消费品零售总额473亿元 / 完成镇人代会年初预算计划38亿元的
+# 61.92%;完成规模以上工业总产值…: a clause that measures a result against its goal or plan sets none after it.
 _GOAL_MET = re.compile(r"(?:超额|顺利|全面|圆满)?(?:完成|实现|达到|超过|超出)")
 
 
 def _goal_set(text: str) -> bool:
     for m in _GOAL.finditer(text):
         clause_start = max(text.rfind(c, 0, m.start()) for c in ",;:") + 1
-        if not (m.group().startswith("目标") and _GOAL_MET.match(text, clause_start)):
+        if not (m.group().startswith(("目标", "计划")) and _GOAL_MET.match(text, clause_start)):
             return True
     return False
 # 较2020年增长30%: a rate over the years since the one named (the pipeline compares it with the figure's year).

@@ -938,3 +938,11 @@ def test_it_reads_a_figure_with_the_time_between_its_noun_and_its_verb():
     facts = summary(run(page, region="光明区", published="2019-02-01"))
     assert {("光明街道", 2018, "industrial_output_above_scale", 116.56),
             ("光明街道", 2018, "industrial_output_above_scale_growth_pct", -1.1)} <= facts
+
+
+def test_it_sets_no_goal_with_a_result_measured_against_a_plan_and_takes_no_verb_for_a_town():
+    page = ("颛桥镇上半年经济\n\n在镇党委的领导下,颛桥镇政府着力培育经济新增长点。完成税收收入23.53亿元,"
+            "完成镇人代会年初预算计划38亿元的61.92%;完成规模以上工业总产值131.48亿元,同比增长46.17%。\n")
+    facts = summary(run(page, region="闵行区", published="2021-09-01"))
+    assert ("颛桥镇", 2021, "industrial_output_above_scale", 131.48) in facts
+    assert not any(place == "完成镇" for place, *_ in facts)
