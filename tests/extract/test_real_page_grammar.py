@@ -946,3 +946,10 @@ def test_it_sets_no_goal_with_a_result_measured_against_a_plan_and_takes_no_verb
     facts = summary(run(page, region="闵行区", published="2021-09-01"))
     assert ("颛桥镇", 2021, "industrial_output_above_scale", 131.48) in facts
     assert not any(place == "完成镇" for place, *_ in facts)
+
+
+def test_it_reads_a_sum_since_a_year_named_as_no_years_figure_and_no_township_in_urban_rural_construction():
+    page = ("北京城市副中心\n\n记者获悉,北京城市副中心自2016年启动建设至今,累计完成固定资产投资超9600亿元。\n")
+    assert summary(run(page, region="通州区", published="2024-09-20")) == set()
+    page = "市住房城乡建设委深入学习。今年以来,全市46个老旧小区改造项目已全部完工。\n"
+    assert not any(place == "市住房城乡" for place, *_ in summary(run(page, region="天津市", published=None)))
