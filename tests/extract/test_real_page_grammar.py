@@ -953,3 +953,8 @@ def test_it_reads_a_sum_since_a_year_named_as_no_years_figure_and_no_township_in
     assert summary(run(page, region="通州区", published="2024-09-20")) == set()
     page = "市住房城乡建设委深入学习。今年以来,全市46个老旧小区改造项目已全部完工。\n"
     assert not any(place == "市住房城乡" for place, *_ in summary(run(page, region="天津市", published=None)))
+
+
+def test_it_takes_a_county_dividing_its_communities_for_no_community():
+    page = "通山县\n\n2017年,该县将全县社区划分为253个网格。\n"
+    assert ("通山县", 2017, "grid_count", 253) in summary(run(page, region="通山县", published="2018-01-01"))
