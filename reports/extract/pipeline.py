@@ -392,7 +392,7 @@ def _quoted(text: str, lo: int, position: int) -> bool:
 _SENTENCE_END = re.compile(r"[。!?]")
 # 1996年撤乡建镇 / 1997年被命名为…: the date of an event in a place's history, which dates nothing after it.
 _EVENT = re.compile(r"[^,;。!?]{0,12}?(?:撤乡|建镇|撤销|撤并|命名|更名|改名|改称|划归|划入|合并|建制|始建|建于|"
-                    r"被评为|获评|荣获|列为|被列|授予|通车|成立|设立|析置|划出|迁至|迁入|迁到|搬迁至|改[\u4e00-\u9fff]{1,10}为|设[\u4e00-\u9fff]{1,4}[乡镇])")
+                    r"被评为|获评|荣获|列为|被列|授予|通车|成立|设立|析置|划出|迁至|迁入|迁到|搬迁至|考察|视察|改[\u4e00-\u9fff]{1,10}为|设[\u4e00-\u9fff]{1,4}[乡镇])")
 # 全年新增市场主体3612户,市场主体总量突破2.6万户: a sentence summing up the year reviewed dates its counts too.
 _YEAR_REVIEWED = re.compile(r"全年|一年来|过去一年")
 # 目前,该区已有4所…: a verb of having says the count stands at the time of writing.

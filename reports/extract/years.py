@@ -258,10 +258,14 @@ _WORK_REPORT_AFTER = re.compile(r"\s*年?(?![^。!?\n]{0,16}?(?:半年|季度))[
                                 r"(?![^。!?\n]{0,6}?(?:完成|执行|落实|进展|分工))")
 
 
+# 习近平总书记2024年6月在宁夏考察时指出…: the date of a visit recalled, not the time the page is about.
+_VISIT = re.compile(r"[^,;。!?]{0,12}?(?:考察|视察)")
+
+
 def title_year(title: str, published: date | None) -> int | None:
     """The year a headline names for its article, the dateline aside."""
     for m in year_mentions(title, published):
-        if m.year is not None and not is_dateline(title, m):
+        if m.year is not None and not is_dateline(title, m) and not _VISIT.match(title, m.end):
             return m.year - 1 if _WORK_REPORT_AFTER.match(title, m.end) else m.year
     return None
 

@@ -344,3 +344,9 @@ def test_it_reads_a_breadcrumb_trail_as_no_headline():
             "2020年文昌市政府工作报告解读(一):经济社会保持平稳健康发展\n\n"
             "一年来,我市坚持稳中求进。全市地区生产总值257.02亿元,增长5.2%。\n")
     assert ("文昌市", 2019, "gdp", 257.02) in summary(run(page, region="文昌市", published="2020-05-14"))
+
+
+def test_it_dates_nothing_by_the_year_of_a_visit_recalled():
+    page = ("习近平总书记2024年6月在宁夏考察时指出,各族人民要像石榴籽一样紧紧抱在一起。银川市深学细悟笃行。\n"
+            "强化党建引领力。全市5743个基层党组织在疫情防控中开展服务。\n")
+    assert ("银川市", 2025, "party_organizations", 5743) in summary(run(page, region="银川市", published="2025-06-16"))
