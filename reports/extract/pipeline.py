@@ -70,9 +70,10 @@ _WHOLE_COMMUNITY = re.compile(r"[\s“]*(?P<who>(?:全|该|本)(?:村|社区))(?
 _FRONTED_COMMUNITY = re.compile(r"[\s“]*(?:[\u4e00-\u9fff]{2,4}(?:说|介绍|表示)[,:]\s*)?"
                                 r"(?:(?:另外|此外|同时|而)[,\s]*)?在(?P<who>(?![各全每所该本我辖农乡城])"
                                 r"[\u4e00-\u9fff]{2,6}?(?<![农乡城新])(?:社区|村)),")
+# How far into a paragraph the place it opens with may stand (会泽县纸厂乡位于…).
+_PARAGRAPH_OPENING_CHARS = 16
 # What may open a sentence before a community that is its topic: 在周庄村,… / 上京村划分了… / 此外,在河西社区,…
 # (欧梦婕所在的湖景社区有9个网格: the community someone works in.)
-_PARAGRAPH_OPENING_CHARS = 16
 _TOPIC_OPENING = re.compile(r"[\s“]*(?:(?:另外|此外|同时|比如|例如|而)[,\s]*)?"
                             r"(?:在|以|我们|咱们|[\u4e00-\u9fff]{1,6}所在的)?\s*")
 
@@ -391,8 +392,10 @@ def _quoted(text: str, lo: int, position: int) -> bool:
 
 _SENTENCE_END = re.compile(r"[。!?]")
 # 1996年撤乡建镇 / 1997年被命名为…: the date of an event in a place's history, which dates nothing after it.
+# (1994年才建成通车, 1983年改乾丰人民公社为乾丰乡, 1995年3月迁至…, a leader's visit recalled: history too.)
 _EVENT = re.compile(r"[^,;。!?]{0,12}?(?:撤乡|建镇|撤销|撤并|命名|更名|改名|改称|划归|划入|合并|建制|始建|建于|"
-                    r"被评为|获评|荣获|列为|被列|授予|通车|成立|设立|析置|划出|迁至|迁入|迁到|搬迁至|考察|视察|改[\u4e00-\u9fff]{1,10}为|设[\u4e00-\u9fff]{1,4}[乡镇])")
+                    r"被评为|获评|荣获|列为|被列|授予|通车|成立|设立|析置|划出|迁至|迁入|迁到|搬迁至|考察|视察|"
+                    r"改[\u4e00-\u9fff]{1,10}为|设[\u4e00-\u9fff]{1,4}[乡镇])")
 # 全年新增市场主体3612户,市场主体总量突破2.6万户: a sentence summing up the year reviewed dates its counts too.
 _YEAR_REVIEWED = re.compile(r"全年|一年来|过去一年")
 # 目前,该区已有4所…: a verb of having says the count stands at the time of writing.
@@ -855,10 +858,9 @@ class _Paragraph:
             recognitions = recognize(catalogue, sentence, relative, topic=self.topic, section=self.section)
             if other_whole and sentence.startswith("其中"):
                 # 民营经济增加值272.2亿元…。其中,第一产业(增加值)18.5亿元: the sectors' shares of that other whole.
-                recognitions = [Recognition(None, "", r.label, 0.4) if r.metric is not None
-                                and r.metric.key in _SECTOR_SHARES
-                                else r
-                                for q, r in zip(inside, recognitions, strict=True)]
+                recognitions = [Recognition(None, "", r.label, 0.4)
+                                if r.metric is not None and r.metric.key in _SECTOR_SHARES else r
+                                for r in recognitions]
             recognitions = _shares_of_other_whole(sentence, s_start, inside, recognitions)
             other_whole = any(r.metric is None and q.family == "money" and r.label.endswith("增加值")
                               for q, r in zip(inside, recognitions, strict=True))

@@ -134,7 +134,7 @@ def _with_unit_printed(text: str, column: Column, cells: list[Cell]) -> Column:
         number = cell.text.replace(",", "")
         if not _NUMBER.fullmatch(number) or len(number.replace(".", "").lstrip("0")) < 3:
             continue  # a short figure (12) could be anything else the text prints
-        m = re.search(r"(?<![\d.])" + re.escape(number) + r"\s*(亿元|万元|元|个|家|户|人|名)", text)
+        m = re.search(r"(?<![\d.])" + re.escape(number) + r"\s*(" + _ROW_UNIT.pattern + ")", text)
         if m is not None:
             return Column(label=column.label, unit=m.group(1), year=column.year, growth=False)
     return column
@@ -176,8 +176,8 @@ def _read(text: str, all_cells: list[Cell], at: int) -> tuple[Table | None, int]
     unit_at = next((i for i, h in enumerate(header) if i > label_at and _UNIT_COLUMN.match(h.text)), None)
     columns = [None if i <= label_at or i == unit_at else _column(h.text, unit_line.group(1) if unit_line else None)
                for i, h in enumerate(header)]
-    columns = [_with_unit_printed(text, col, [body[r + i] for r in range(0, min(len(body), width * 8) - width + 1,
-                                                                         width)])
+    first_rows = body[:width * 8]  # the text is searched for a few of a column's figures, not all of a long table's
+    columns = [_with_unit_printed(text, col, first_rows[i::width])
                if col is not None and col.unit is None and not col.growth else col
                for i, col in enumerate(columns)]
     # (2022年GDP | 2021年GDP | …: the columns of one measure in other years share the unit found for one of them.)
