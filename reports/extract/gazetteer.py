@@ -183,6 +183,13 @@ class Gazetteer:
                     alias = place.name[: -len(long_form)] + short_form
                     if place not in by_name[alias]:
                         by_name[alias].append(place)
+        # 2014年,荣昌县实现地区生产总值…: a district that was a county until lately is printed by its former name in
+        # older pages, whose figures are that county's. (Only the name is indexed: no town lists it as its parent.)
+        for place in [p for p in self.places if p.kind == "district" and len(p.name) >= 3]:
+            former = place.name[:-1] + "县"
+            if former not in by_name:
+                by_name[former].append(Place(name=former, kind="county", district=former, city=place.city,
+                                             province=place.province, admin_code=None))
         self.by_name = {name: tuple(places) for name, places in by_name.items()}
 
     def _add(self, place: Place, by_name: dict[str, list[Place]]) -> None:

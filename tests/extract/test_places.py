@@ -241,3 +241,12 @@ def test_it_finds_development_zones_by_their_usual_abbreviations():
     gazetteer = default_gazetteer()
     assert [p.name for p in gazetteer.lookup("巴中经开区")] == ["巴中经济开发区"]
     assert [p.name for p in gazetteer.lookup("郑州高新区")] == ["郑州高新技术产业开发区"]
+
+
+def test_it_reads_a_district_by_the_county_name_it_had_in_older_pages():
+    page = "荣昌县2014年统计公报\n\n2014年,荣昌县实现地区生产总值3004235万元,比2013年增长12.0%。\n"
+    assert ("荣昌县", 2014, "gdp", 300.4235) in {(f.place.name, f.year, f.metric, float(f.value))
+                                               for f in metric_facts(page, region="荣昌区", published="2015-05-01")}
+    # The former name is indexed for itself only: the district's towns keep their district.
+    [town] = [p for p in default_gazetteer().lookup("盘龙镇") if p.city == "重庆市"]
+    assert town.district == "荣昌区"
