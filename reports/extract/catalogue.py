@@ -73,11 +73,21 @@ class Catalogue:
 
 
 def _expand(pattern: str, fragments: dict[str, str]) -> str:
+    """The pattern with each @{name} replaced by its fragment; a fragment may name others (the veto of people hired
+    shares the veto's verbs), to a depth of a few."""
     def fragment(m: re.Match) -> str:
         if m.group(1) not in fragments:
             raise ValueError(f"{_LEXICON.name}: unknown fragment @{{{m.group(1)}}}")
         return fragments[m.group(1)]
-    return _FRAGMENT.sub(fragment, pattern)
+    for _ in range(_FRAGMENT_DEPTH):
+        expanded = _FRAGMENT.sub(fragment, pattern)
+        if expanded == pattern:
+            return expanded
+        pattern = expanded
+    raise ValueError(f"{_LEXICON.name}: fragments nested deeper than {_FRAGMENT_DEPTH} in {pattern[:40]!r}")
+
+
+_FRAGMENT_DEPTH = 4
 
 
 def load_metrics(text: str) -> tuple[MetricSpec, ...]:
@@ -110,7 +120,7 @@ def load_metrics(text: str) -> tuple[MetricSpec, ...]:
             spec["part_of"] = tuple(spec["part_of"])
         spec["examples"] = tuple((text, float(value)) for text, value in spec.get("examples", ()))
         spec["counterexamples"] = tuple(spec.get("counterexamples", ()))
-        spec.setdefault("veto", (fragments["veto"],))
+        spec.setdefault("veto", (_expand(fragments["veto"], fragments),))
         if spec["category"] not in CATEGORIES:
             raise ValueError(f"{_LEXICON.name}: metric {spec['key']!r} has unknown category {spec['category']!r}")
         out.append(MetricSpec(**spec))

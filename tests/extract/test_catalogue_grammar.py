@@ -3,6 +3,9 @@ the figure, 其中 parts of a market-entity total, more names for elderly-care f
 
 from decimal import Decimal
 
+import pytest
+
+from reports.extract.catalogue import _expand
 from reports.extract.quantities import find_quantities
 
 from .helpers import metric_facts
@@ -193,3 +196,10 @@ def test_a_bulletins_section_heading_names_the_measure_of_a_bare_total_under_it(
         ("fixed_asset_investment", 48.27)}
     page = "虎门镇经济运行\n\n五、民生保障\n\n上半年完成投资额48.27亿元。\n"
     assert [f.metric for f in metric_facts(page, published="2022-08-01", region="东莞市")] == []
+
+
+def test_it_expands_fragments_that_name_other_fragments_and_refuses_a_cycle():
+    fragments = {"verbs": "走访|慰问", "veto": "(?:@{verbs})了?", "a": "@{b}", "b": "@{a}"}
+    assert _expand("@{veto}[\u4e00-\u9fff]{0,4}", fragments) == "(?:走访|慰问)了?[\u4e00-\u9fff]{0,4}"
+    with pytest.raises(ValueError):
+        _expand("@{a}", fragments)
