@@ -64,7 +64,10 @@ _NEXT_IN_RUN = re.compile(r"[、和及与]?(?:“[^“”]{1,24}”|\"[^\"]{1,24
 # many, not what kind.
 _PLACE_OR_COUNT_END = re.compile(r"(?:村|社区|小区|街道|镇|乡|区|县|市|"
                                  r"(?:首|第?[一二两三四五六七八九十\d]+)[个家座支所处条项批])$")
-_CARRIER = re.compile(r"^\s*(?:为|作为)(?:载体|抓手|平台|主题|品牌|牵引|引领)")
+# (以“经济攻坚年”为主题: a theme is a slogan the work is done under, not a carrier of the place's own.)
+# 把网格打造成发现风险的“第一阵地”, 打造成“完整社区”: what something is turned into is a goal or a figure of speech.
+_MADE_INTO = re.compile(r"(?:打造|建设|塑造|培育)成(?:为)?(?![效员果绩])")
+_CARRIER = re.compile(r"^\s*(?:为|作为)(?:载体|抓手|平台|品牌|牵引|引领)")
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,7 @@ class Lexicon:
     carrying_out: re.Pattern
     inventing_before: re.Pattern
     own_action_after: re.Pattern
+    event: re.Pattern
 
 
 def _alternation(words: list[str]) -> str:
@@ -122,6 +126,7 @@ def lexicon() -> Lexicon:
         carrying_out=re.compile("^(?:" + _alternation(data["carrying_out_verbs"]) + ")"),
         inventing_before=re.compile("(?:" + _alternation(data["inventing_qualifiers"]) + ")$"),
         own_action_after=re.compile("^(?:" + _alternation(data["own_action_nouns"]) + ")"),
+        event=re.compile(r"^(?:首届|第[一二三四五六七八九十\d]+届)|(?:" + _alternation(data["event_endings"]) + ")$"),
     )
 
 
@@ -246,9 +251,15 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
             or after.startswith("等")  # “舌尖上的幸福晚年”, “督查与通报”: phrases; “第一议题”等制度: one of a kind
         if _IN_TITLE.search(sentence, 0, m.start()) or (_COUNTED_TITLE.search(before) and _TITLE_END.search(name)):
             continue
+        if _MADE_INTO.search(before):
+            continue
         if _PROJECT_BEFORE.search(before):
             continue  # 启动建设“农科芯城”: a construction project
-        if _COUNTED_AFTER.match(sentence, m.end()) or _COUNTED_BEFORE.search(before):
+        if _COUNTED_AFTER.match(sentence, m.end()) or _COUNTED_BEFORE.search(before) \
+                or (run_end > m.end() and _COUNTED_AFTER.match(run_after.removeprefix("等"))
+                    and "品牌" not in run_after[:16]):
+            # (成立了“助老暖心”“红心向党”等22个特色志愿服务队: the run is samples of a counted kind, while
+            # 打造了“戚力同心”“睦邻驿家”等15个志愿服务品牌 names each brand of the place's own.)
             continue
         if _PARTNERED.search(before):
             continue  # 与南京大学研究院共建“产学研用”平台: built with a partner, not the place's own
@@ -277,6 +288,7 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
             or _OFFICE_LAYOUT.match(name)
             or name.startswith("关于")
             or lex.body_ending.search(name)
+            or lex.event.search(name)
             or lex.campaign_after.match(run_after)
         ):
             continue

@@ -266,3 +266,25 @@ def test_a_numeral_code_names_a_system_of_work_with_its_noun():
 def test_it_reads_a_name_quoted_in_corner_brackets():
     found = find_initiatives("黄浦区打造了一批「老字号长者餐厅」并实现全区通享服务。")
     assert [i.name for i in found] == ["老字号长者餐厅"]
+
+
+def test_it_does_not_take_one_off_events_for_initiatives():
+    assert _names("成功举办“渔村十景摄影大赛”和“首届渔民丰收节”活动。") == []
+    assert _names("街道举办“同心·慈善之夜”活动,募集善款3万元。") == []
+    assert _names("社区打造“朝霞·邻里节”活动品牌。") == ["朝霞·邻里节"]
+
+
+def test_a_theme_is_no_initiative_but_a_carrier_is():
+    assert _names("镇里以“经济攻坚年”为主题,深入推进产业升级。") == []
+    assert _names("以“我为小哥讲党课”为载体,凝聚新就业群体。") == ["我为小哥讲党课"]
+
+
+def test_samples_of_a_counted_kind_are_no_initiatives_but_counted_brands_are():
+    assert _names("党员成立了“助老暖心”“红心向党”等22个特色志愿服务队。") == []
+    names = _names("街道打造了“锋领楼道”“睦邻佳家”“青松苑”等15个志愿服务品牌。")
+    assert "锋领楼道" in names and "睦邻佳家" in names
+
+
+def test_what_something_is_turned_into_is_no_initiative():
+    assert _names("真正把网格打造成发现风险、解决问题的“第一阵地”。") == []
+    assert _names("把社区打造成“完整社区”。") == []
