@@ -29,6 +29,8 @@ _FILLER = re.compile(
     r"(?:进一步|稳步|持续|逐步)?(?:发展|增长|扩大|扩展|上升|壮大|提高|提升|跃升|攀升|增加)(?:到|至)|"
     # GDP可实现140亿元: a figure expected at the time of writing. 经济总量…,2021年达到447.74亿元: the year of it.
     r"可|有望|预计|初步统计|(?:19|20)\d{2}年(?:底|末)?|"
+    # 生产总值现价总量为972846万元 / 固定资产投资纳统65.92亿元: at current prices, as entered in the statistics.
+    r"(?:按)?现价(?:总量)?|纳统|"
     # 零售总额是2020年的1.4倍、跃升至1851.7亿元: a ratio to an earlier year, told on the way to the figure.
     r"(?:是|为|相当于)(?:19|20)\d{2}年(?:底|末)?的[\d.]+倍[、,]?)*$"
 )
@@ -51,7 +53,7 @@ _TO = re.compile(r"(?:为|成|到|至)" + _YEAR_OF + r"的?\s*$")
 _GROWTH = re.compile(
     r"(?:同比|比上年|较上年|较去年|比去年|与上年相比|年均)?(?:\(下同\))?(?:分别)?"
     # 比上年增长(可比价)9.8%: a note on how the rate was reckoned may stand before it.
-    r"(?P<dir>增长率?|增速|增幅|上升|提高|增加|下降|减少|降低|回落|下滑|比增|比降)(?:\([^()]{1,8}\))?(?:了|为|达到?)?\s*$"
+    r"(?P<dir>增长率?|增速|增幅|上升|提高|增加|下降|减少|降低|回落|下滑|比增|比降|(?<=上年|去年|同期)增|(?<=上年|去年|同期)降)(?:\([^()]{1,8}\))?(?:了|为|达到?)?\s*$"
 )
 _NO_SUBJECT = re.compile(
     r"^(?:[\s,、]|实际|全年|上半年|下半年|前三季度|一季度|今年|去年|上年|年初|当年|同期|其中|分别|较|比|与|同|和|相比|同比|年均|"
@@ -60,7 +62,7 @@ _NO_SUBJECT = re.compile(
     r"预计|预估|初步统计|"
     r"累计|并|且|也|还|均|约|总量|总额|规模|大关|现价|可比价?|按现价计算|负|\d{4}年|\d{1,2}月(?:份|底)?|[1-9]-\d{1,2}月)*$"
 )
-_DECLINE = ("下降", "减少", "降低", "回落", "下滑", "比降")
+_DECLINE = ("下降", "减少", "降低", "回落", "下滑", "比降", "降")
 # 年均增长8%: an average over several years, not the growth on the year before.
 _AVERAGE_GROWTH = re.compile(r"年均(?:\(下同\))?(?:增长|增速|增幅|提高|增加)(?:了|为|达到?)?\s*$")
 # Plans and goals: 将 followed by a verb is the future (将新建), 将 followed by a noun only marks the object (将辖区…);

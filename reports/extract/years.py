@@ -43,6 +43,7 @@ _COMPARISON = re.compile(r"(?:比|较|同比|与|同|和|高于|低于|快于|�
 _TIMES_OF = re.compile(r"(?:底|末)?的\s*[\d.]+\s*倍")
 # (两年平均增速是指以2019年相应同期数为基数…): the base year of a computed rate dates no figure.
 _BASE_YEAR = re.compile(r"[^,;。!?()]{0,8}?为(?:基数|基期|基准|基年)")
+_RECKONED_BY = re.compile(r"[^,;。!?]{0,10}?(?:计算|计|价格|汇率|口径)")
 _SINCE_YEAR = re.compile(r"[从自]$")
 _SINCE_YEAR_END = re.compile(r"\s*(?:起|开始|至今)")
 # 自2022年印发《…》以来,…: the period runs from that year to now.
@@ -84,6 +85,8 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
         if m.group("y"):
             if text[m.start() - 1:m.start()] == "以" and _BASE_YEAR.match(text, m.end()):
                 continue
+            if text[m.start() - 1:m.start()] == "按" and _RECKONED_BY.match(text, m.end()):
+                continue  # 按2020年不变价格计算 / 按2023年平均汇率计算: how a figure is reckoned, not when it is of
             if text[m.start() - 1:m.start()] == "继":
                 continue  # 这是继2021年突破100亿元之后…: the earlier milestone dates nothing after it
             if _COMPARISON.search(text[max(0, m.start() - 2):m.start()]) or _TIMES_OF.match(text, m.end()):

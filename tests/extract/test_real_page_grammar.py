@@ -958,3 +958,16 @@ def test_it_reads_a_sum_since_a_year_named_as_no_years_figure_and_no_township_in
 def test_it_takes_a_county_dividing_its_communities_for_no_community():
     page = "通山县\n\n2017年,该县将全县社区划分为253个网格。\n"
     assert ("通山县", 2017, "grid_count", 253) in summary(run(page, region="通山县", published="2018-01-01"))
+
+
+def test_it_reads_growth_on_last_year_written_short_and_figures_at_current_prices_or_entered_in_statistics():
+    page = ("云和县\n\n2021年全县生产总值现价总量为972846万元,比上年增9.6%。全县固定资产投资纳统65.92亿元,"
+            "全县规工产值190.44亿元,较上年降3.1%。\n")
+    facts = summary(run(page, region="云和县", published="2022-03-01"))
+    assert ("云和县", 2021, "gdp", 97.2846) in facts and ("云和县", 2021, "gdp_growth_pct", 9.6) in facts
+    assert ("云和县", 2021, "fixed_asset_investment", 65.92) in facts
+    assert ("云和县", 2021, "industrial_output_above_scale", 190.44) in facts
+    assert ("云和县", 2021, "industrial_output_above_scale_growth_pct", -3.1) in facts
+    # (增加 after 比上年 is the amount added, not the rate: 比上年增加3个 stays a count of its own)
+    assert not [f for f in metric_facts("三江街道\n\n2021年,三江街道网格比上年增加3个。\n", region="綦江区")
+                if f.metric == "grid_count"]

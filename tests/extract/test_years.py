@@ -350,3 +350,12 @@ def test_it_dates_nothing_by_the_year_of_a_visit_recalled():
     page = ("习近平总书记2024年6月在宁夏考察时指出,各族人民要像石榴籽一样紧紧抱在一起。银川市深学细悟笃行。\n"
             "强化党建引领力。全市5743个基层党组织在疫情防控中开展服务。\n")
     assert ("银川市", 2025, "party_organizations", 5743) in summary(run(page, region="银川市", published="2025-06-16"))
+
+
+def test_it_dates_nothing_by_the_year_prices_or_exchange_rates_are_reckoned_in():
+    page = ("2022年大武口区国民经济和社会发展统计公报\n\n"
+            "初步核算,大武口区完成地区生产总值2435313万元,按2020年不变价格计算,同比增长3%。\n")
+    facts = summary(run(page, region="大武口区", published=None))
+    assert ("大武口区", 2022, "gdp", 243.5313) in facts and ("大武口区", 2022, "gdp_growth_pct", 3) in facts
+    page = "莲花镇\n\n2020年,莲花镇地区生产总值12.5亿元,比2019年增长6%。\n"
+    assert ("莲花镇", 2020, "gdp", 12.5) in summary(run(page, region="江津区", published=None))
