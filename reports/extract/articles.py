@@ -171,12 +171,19 @@ def main_place(ctx: Context, start: int, end: int) -> Place | None:
     return None
 
 
+# 甘州区北街街道东湖社区: a community the gazetteer does not list, named right after its subdistrict.
+_COMMUNITY_AFTER_TOWN = re.compile(r"(?![各全每所该本我辖农乡城在对向于把将从由的和与及位地坐是有为共])"
+                                   r"[\u4e00-\u9fff]{2,4}?社区(?![民委级镇务干部])")
+
+
 def main_community(ctx: Context, start: int, end: int) -> Mention | None:
     """The one community an article keeps naming (新工社区 five times, its subdistrict once): its figures that name no
-    other place are that community's own, not its subdistrict's."""
+    other place are that community's own, not its subdistrict's. A community the gazetteer does not list counts
+    once it is introduced by its subdistrict (北街街道东湖社区); then each time its name is printed."""
     communities: Counter[str] = Counter()
     first: dict[str, Mention] = {}
     towns: Counter[Place] = Counter()
+    unlisted: dict[str, Mention] = {}
     for i in range(start, end):
         for m in ctx.mentions[i]:
             if m.via == "village" and m.text.endswith(("社区", "村")):
@@ -184,6 +191,15 @@ def main_community(ctx: Context, start: int, end: int) -> Mention | None:
                 first.setdefault(m.text, m)
             elif m.place is not None and m.place.is_subdistrict_level:
                 towns[m.place] += 1
+                after = _COMMUNITY_AFTER_TOWN.match(ctx.text, m.end)
+                if after is not None and after.group() not in communities and after.group() not in unlisted:
+                    unlisted[after.group()] = Mention(after.start(), after.end(), after.group(), None, "local",
+                                                      "community")
+    if unlisted:
+        body = ctx.text[ctx.offsets[start]:ctx.offsets[end - 1] + len(ctx.paras[end - 1].text)]
+        for name, m in unlisted.items():
+            communities[name] = body.count(name)
+            first[name] = m
     ranked = communities.most_common(2)
     if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and 2 * ranked[1][1] > ranked[0][1]):
         return None

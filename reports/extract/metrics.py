@@ -529,7 +529,10 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
     _shared_growth(catalogue, sentence, quantities, results)
     _after_values(catalogue, sentence, quantities, history, results)
     _parts(catalogue, sentence, quantities, results)
-    _subsets(catalogue, sentence, quantities, results)
+    # 下辖基层党支部13个。其中,…老干部党支部1个: a sentence opening with 其中 lists parts of the count before it.
+    # (Money after 其中 is mostly a sector's or a place's share, read by the rules for those.)
+    carried = topic is not None and topic.family not in ("money", "percent") and sentence.lstrip().startswith("其中")
+    _subsets(catalogue, sentence, quantities, results, total_before=topic if carried else None)
     _place_shares(sentence, quantities, results)
     _place_row(sentence, quantities, results, topic)
     _tiers(results)
@@ -752,11 +755,12 @@ def _parts(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity,
 
 
 def _subsets(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]],
-             results: list[Recognition | None]) -> None:
-    """……210人，其中专职网格员80人: a part of a total already given is not a second total."""
+             results: list[Recognition | None], *, total_before: MetricSpec | None = None) -> None:
+    """……210人，其中专职网格员80人: a part of a total already given is not a second total. ``total_before`` is the
+    measure whose total the sentence before gave, when this one opens with 其中."""
     _parts_of_a_qualified_total(catalogue, sentence, quantities, results)
-    seen: dict[str, int] = {}
-    notes: dict[str, str] = {}
+    seen: dict[str, int] = {total_before.key: 0} if total_before is not None else {}
+    notes: dict[str, str] = {total_before.key: ""} if total_before is not None else {}
     # 有党员76名,其中干部党员13名,下岗党员34名: the parts run on, clause after clause, until a semicolon.
     listing: dict[str, int] = {}
     for i, (q, start, end) in enumerate(quantities):

@@ -264,7 +264,8 @@ class PlaceFinder:
 
     def _page_streets(self, text: str) -> tuple[dict[str, Place], list[int]]:
         """The one-character forms to look up on this page: 新华街 (two characters before 街 are mostly a street's
-        name) only where the page also prints it after its district (花都区新华街) or with its office (新华街党工委)."""
+        name) only where the page also prints it after its district (花都区新华街), with its office (新华街党工委) or
+        as the subject of where it lies (新华街位于…)."""
         confirmed = {}
         if self.short_streets and "街" in text:
             district = self.scope.district if self.scope is not None else None
@@ -490,7 +491,8 @@ def _short_streets(gazetteer: Gazetteer, scope: Scope | None) -> dict[str, Place
             if p.name.endswith("街道") and len(p.name) == 4 and not p.name.endswith("街街道")}
 
 
-_STREET_OFFICE = r"(?:党工委|办事处|街道办)"
+# (天塔街位于天津市河西区西南部: a profile opening with where the subdistrict lies names it as well.)
+_STREET_OFFICE = r"(?:党工委|办事处|街道办|位于|地处)"
 
 
 def _named_pairs(raw) -> set[tuple]:

@@ -257,6 +257,20 @@ def test_it_gives_the_figures_of_an_article_about_one_community_to_that_communit
     assert candidate.label.startswith("新工社区")
 
 
+def test_it_gives_the_figures_of_an_article_about_an_unlisted_community_to_that_community():
+    page = ("甘州区北街街道东湖社区:社区建设新风尚\n\n"
+            "今年来,甘州区北街街道东湖社区以党建为引领。东湖社区通过建强组织、整合资源,推动形成治理理念。\n\n"
+            "深化网格精细治理。划分7个网格,建立队伍。组建7支志愿服务队,吸纳600余名注册志愿者。\n\n"
+            "东湖社区还设立了零工驿站。\n")
+    facts = run(page, published="2026-03-13", region="甘州区").facts
+    assert [f for f in facts if f.metric] == []
+    assert {f.label[:4] for f in facts if f.value in (7, 600)} == {"东湖社区"}
+    # A subdistrict's story that names one of its communities in passing keeps its own figures.
+    page = ("北街街道:治理新风尚\n\n今年来,北街街道东湖社区以党建为引领。北街街道划分7个网格,组建7支志愿服务队。"
+            "北街街道还设立了零工驿站。\n")
+    assert ("北街街道", 2026, "grid_count", 7) in summary(run(page, published="2026-03-13", region="甘州区"))
+
+
 def test_it_reads_a_subdistrict_of_the_papers_district_by_its_one_character_form():
     page = "志愿服务\n\n五里桥街注册志愿者约万人,志愿者队伍182支。\n"
     assert summary(run(page, published="2023-01-01", region="黄浦区")) == {
@@ -599,3 +613,8 @@ def test_it_keeps_a_communitys_own_counts_from_its_subdistrict_when_the_communit
 def test_it_keeps_a_villages_own_count_after_全村_from_its_town():
     page = "花石峡镇网格化管理\n疫情防控中,村党支部书记在村网格群内一声招呼,全村50名网格员迅速行动。\n"
     assert not metric_facts(page, region="玛多县", published="2020-06-01")
+
+
+def test_it_reads_a_paper_s_own_subdistrict_by_its_one_character_form_where_a_profile_says_where_it_lies():
+    page = "天塔街\n\n天塔街位于天津市河西区西南部,有14个居民社区。有社区党员8600余名。\n"
+    assert ("天塔街道", 2023, "party_members", 8600) in summary(run(page, region="河西区"))

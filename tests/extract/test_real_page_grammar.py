@@ -971,3 +971,12 @@ def test_it_reads_growth_on_last_year_written_short_and_figures_at_current_price
     # (增加 after 比上年 is the amount added, not the rate: 比上年增加3个 stays a count of its own)
     assert not [f for f in metric_facts("三江街道\n\n2021年,三江街道网格比上年增加3个。\n", region="綦江区")
                 if f.metric == "grid_count"]
+
+
+def test_it_reads_the_counts_of_a_sentence_opening_with_其中_as_parts_of_the_count_before():
+    page = "塌山乡\n\n下辖基层党支部13个。其中,农村党支部9个,老干部党支部1个。共有党员308名。\n"
+    facts = summary(run(page, region="宽城满族自治县", published="2019-05-01"))
+    assert facts == {("塌山乡", 2019, "party_organizations", 13), ("塌山乡", 2019, "party_members", 308)}
+    # (a money figure after 其中 is a place's or a sector's share, read by its own rules)
+    page = "成都都市圈\n\n2023年,都市圈实现社会消费品零售总额12232亿元。其中,成都市实现社会消费品零售总额10001.6亿元。\n"
+    assert ("成都市", 2023, "retail_sales", 10001.6) in summary(run(page, region="成都市", published="2024-02-01"))
