@@ -978,5 +978,6 @@ def test_it_reads_the_counts_of_a_sentence_opening_with_其中_as_parts_of_the_c
     facts = summary(run(page, region="宽城满族自治县", published="2019-05-01"))
     assert facts == {("塌山乡", 2019, "party_organizations", 13), ("塌山乡", 2019, "party_members", 308)}
     # (a money figure after 其中 is a place's or a sector's share, read by its own rules)
-    page = "成都都市圈\n\n2023年,都市圈实现社会消费品零售总额12232亿元。其中,成都市实现社会消费品零售总额10001.6亿元。\n"
+    page = ("成都都市圈\n\n2023年,都市圈实现社会消费品零售总额12232亿元。"
+            "其中,成都市实现社会消费品零售总额10001.6亿元。\n")
     assert ("成都市", 2023, "retail_sales", 10001.6) in summary(run(page, region="成都市", published="2024-02-01"))
