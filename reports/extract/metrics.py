@@ -20,7 +20,7 @@ from .lookahead import guarded
 from .quantities import Quantity
 
 _FILLER = re.compile(
-    r"(?:[\s:”\"]|全年|当年|上半年|前三季度|共计|合计|累计|总计|共|达到|高达|多达|达|为|是|有|增至|增加到|突破|首次|首度|一举|约为|已达|已有|已经|已|分别|完成|实现|录得|目前|初步测算|初步核算|历史性的|创纪录的|"
+    r"(?:[\s:”\"]|全年|当年|则|上半年|前三季度|共计|合计|累计|总计|共|达到|高达|多达|达|为|是|有|增至|增加到|突破|首次|首度|一举|约为|已达|已有|已经|已|分别|完成|实现|录得|目前|初步测算|初步核算|历史性的|创纪录的|"
     # 专职网格员配备30人: a verb of staffing or having between the noun and its number.
     r"配备|配齐|配强|配有|配置|设有|建有|拥有|现有|建成|建立|组建|成立|设立|设置|"
     # 网格调整为98个 / 综治网格细化为6000余个: the count the noun was changed to is its current count.
@@ -468,6 +468,11 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             growth = results[i - 1] if i > 0 else None
             if growth is not None and growth.metric is not None and growth.metric.growth_of:
                 found = _total_of_earlier_measure(catalogue, q, results[:i], sentence[:c_start])
+        if found is None and q.family == "money" and _BARE_OUTPUT.fullmatch(_head(head).strip()) \
+                and (firms := _last_match(_INDUSTRY_SUBJECT, sentence, 0, c_start)) is not None:
+            # 全县规模工业企业235家,实现产值380亿元 / 规模以上工业企业完成增加值226.4亿元;总产值928.36亿元: a bare
+            # output continues the firms the sentence opened with.
+            found = match_metric(catalogue, q, firms.group() + "总产值", post)
         if found is None and q.family == "money" and _BARE_VALUE_ADDED.search(_head(head)) \
                 and not re.search(r"[业产]", _head(head)):
             found = _value_added_of_topic(catalogue, q, sentence[:c_start], head)
@@ -610,6 +615,10 @@ _LIST_VERB = re.compile(r"(?P<verb>新增|新建|新登记|新发展|新培育|�
 # opened with its verb and closed with its count.
 _STOCK_OPENING = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?P<verb>现有|共有|拥有|已有)")
 _ENDS_COUNTED = re.compile(r"\d\s*[万亿]?[余多]?(?:个|支|家|名|人|户|所|处|座)$")
+
+
+_BARE_OUTPUT = re.compile(r"(?:实现|完成)?(?:工业)?总?产值")
+_INDUSTRY_SUBJECT = re.compile(r"(?:规模以上|规上|规模)工业(?:企业)?")
 
 
 def _continued_stock(sentence: str, c_start: int, head: str) -> str | None:

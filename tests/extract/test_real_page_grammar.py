@@ -981,3 +981,13 @@ def test_it_reads_the_counts_of_a_sentence_opening_with_其中_as_parts_of_the_c
     page = ("成都都市圈\n\n2023年,都市圈实现社会消费品零售总额12232亿元。"
             "其中,成都市实现社会消费品零售总额10001.6亿元。\n")
     assert ("成都市", 2023, "retail_sales", 10001.6) in summary(run(page, region="成都市", published="2024-02-01"))
+
+
+def test_a_bare_output_continues_the_above_scale_firms_its_sentence_opened_with():
+    page = ("睢宁县\n\n2011年,全县规模工业企业235家,实现产值380亿元。规模以上工业企业完成增加值226.4亿元,"
+            "增长15.7%;总产值928.36亿元,增长25.2%。全县规模以上工业企业30家,农业总产值5亿元。\n")
+    facts = summary(run(page, region="睢宁县", published="2012-03-01"))
+    assert ("睢宁县", 2011, "industrial_output_above_scale", 380) in facts
+    assert ("睢宁县", 2011, "industrial_output_above_scale", 928.36) in facts
+    assert ("睢宁县", 2011, "industrial_output_above_scale_growth_pct", 25.2) in facts
+    assert not [f for f in facts if f[3] == 5]
