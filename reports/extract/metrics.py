@@ -1059,6 +1059,7 @@ def _regrouped(sentence: str, quantities: list[tuple[Quantity, int, int]],
 def _lists(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]],
            results: list[Recognition | None]) -> None:
     """X、Y、Z分别为a、b、c: give each value the metric of its item."""
+    _listed_before_values(catalogue, sentence, quantities, results)
     for m in _RESPECTIVELY.finditer(sentence):
         subject_start = 0
         for c in re.finditer(r"[,;。!?]", sentence[: m.start()]):
@@ -1098,6 +1099,29 @@ def _lists(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity,
                 results[i] = Recognition(spec, note, spec.name_zh, 0.85, rule="list")
             else:
                 results[i] = Recognition(None, "", item[-10:], 0.5)
+
+
+def _listed_before_values(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]],
+                          results: list[Recognition | None]) -> None:
+    """全区分别实现生产总值、财政总收入、固定资产投资42.24亿元、1.43亿元、10.65亿元: the nouns listed right before a
+    run of as many values name them in order (without 分别为 between them and the values)."""
+    i = 0
+    while i < len(quantities):
+        run = _value_run(sentence, quantities, i)
+        joined = all(_JOINED_ONLY.fullmatch(sentence, quantities[a][2], quantities[b][1])
+                     for a, b in itertools.pairwise(run))
+        if len(run) < 2 or not joined or any(results[j] is not None for j in run):
+            i = run[-1] + 1
+            continue
+        start = quantities[i][1]
+        clause_start = max((c.end() for c in re.finditer(r"[,;。!?:]", sentence[:start])), default=0)
+        items = _items(sentence[clause_start:start])
+        if len(items) == len(run):
+            for item, j in zip(items, run, strict=True):
+                found = match_metric(catalogue, quantities[j][0], item, "")
+                results[j] = (Recognition(found[0], found[1], found[0].name_zh, 0.85, rule="list") if found
+                              else Recognition(None, "", item[-10:], 0.5))
+        i = run[-1] + 1
 
 
 def _value_run(sentence: str, quantities: list[tuple[Quantity, int, int]], first: int) -> list[int]:
@@ -1264,7 +1288,9 @@ def _pair_with_measures(catalogue: Catalogue, sentence: str, quantities: list[tu
     if len(run) < 2 or len(values) != len(run):
         return False
     # (…等三项指标分别为49.26亿元、77亿元、29.69亿元,分别增长9.2%、3%、1.3%: values of a 分别 list, one per item.)
-    respective = _RESPECTIVE_VALUES.search(sentence, 0, quantities[values[0]][1]) is not None and all(
+    # (…实现生产总值、固定资产投资42.24亿元、10.65亿元,分别同比增长14.5%、34.2%: values read as a list likewise.)
+    listed = results[values[0]] is not None and results[values[0]].rule == "list"
+    respective = (listed or _RESPECTIVE_VALUES.search(sentence, 0, quantities[values[0]][1]) is not None) and all(
         _JOINED_ONLY.fullmatch(sentence, quantities[a][2], quantities[b][1]) for a, b in itertools.pairwise(values))
     apart = all(clause_bounds(sentence, quantities[a][1]) != clause_bounds(sentence, quantities[b][1])
                 or _MEASURE_LISTED.match(sentence, quantities[a][2], quantities[b][1])

@@ -991,3 +991,14 @@ def test_a_bare_output_continues_the_above_scale_firms_its_sentence_opened_with(
     assert ("睢宁县", 2011, "industrial_output_above_scale", 928.36) in facts
     assert ("睢宁县", 2011, "industrial_output_above_scale_growth_pct", 25.2) in facts
     assert not [f for f in facts if f[3] == 5]
+
+
+def test_it_pairs_nouns_listed_right_before_a_run_of_as_many_values_in_order():
+    page = ("大祥区\n\n2007年全区分别实现生产总值、财政总收入、固定资产投资42.24亿元、1.43亿元、10.65亿元,"
+            "分别同比增长14.5%、16.86%、34.2%。\n")
+    facts = summary(run(page, region="大祥区", published="2008-05-01"))
+    assert facts == {("大祥区", 2007, "gdp", 42.24), ("大祥区", 2007, "fixed_asset_investment", 10.65),
+                     ("大祥区", 2007, "gdp_growth_pct", 14.5)}
+    # (values apart by a comma are no run: 党员突击队、志愿服务队578支,3200余名网格员…)
+    page = "武强县\n\n该县组织党员突击队、志愿服务队578支,3200余名网格员主动扛重活。\n"
+    assert ("武强县", 2023, "grid_workers", 3200) in summary(run(page, region="武强县"))
