@@ -902,6 +902,9 @@ class _Paragraph:
             # 道里区17个、道外区21个: each share is of the place printed right before it.
             named = [m for m in self._mentions_between(self.offset + max(s_start, q.start - 14), self.offset + q.start)
                      if m.via in ("full", "short", "unlisted")]
+            # (岳阳楼区95个,经开区2个: a row whose place is no name the gazetteer knows is no share of the row before)
+            if named and re.search(r"[,、;]", self.page.text[named[-1].end:self.offset + q.start]):
+                named = []
             place = self.ctx.place_of(named[-1], self.place) if named else None
             place_source = "sentence" if place is not None else "none"
         if place_source == "wide":

@@ -618,3 +618,13 @@ def test_it_keeps_a_villages_own_count_after_全村_from_its_town():
 def test_it_reads_a_paper_s_own_subdistrict_by_its_one_character_form_where_a_profile_says_where_it_lies():
     page = "天塔街\n\n天塔街位于天津市河西区西南部,有14个居民社区。有社区党员8600余名。\n"
     assert ("天塔街道", 2023, "party_members", 8600) in summary(run(page, region="河西区"))
+
+
+def test_it_reads_a_total_broken_down_by_place_after_分别为_and_gives_no_share_to_an_unknown_zone():
+    page = ("岳阳170个老旧小区改造全部开工\n\n本报讯 今年全市改造的170个城镇老旧小区分别为:岳阳楼区95个,经开区2个,"
+            "云溪区7个,君山区4个。\n")
+    facts = summary(run(page, region="岳阳市", published="2021-11-12"))
+    assert facts == {("岳阳市", 2021, "old_communities_renovated", 170),
+                     ("岳阳楼区", 2021, "old_communities_renovated", 95),
+                     ("云溪区", 2021, "old_communities_renovated", 7),
+                     ("君山区", 2021, "old_communities_renovated", 4)}
