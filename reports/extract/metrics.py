@@ -450,6 +450,9 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
         if found is not None and q.weak and (not _COUNTING_VERB.search(head) or q.unit in ("名", "人", "位")):
             # “过去一个网格要管一千多户”: 一个 is an article, not a count of one; 设置一名社区网格员 staffs one unit.
             found = None
+        if found is None and (gloss := _GLOSSED_NOUN.match(post)) is not None:
+            # 共划分335个片区(网格): a local word for the counted thing, glossed with the common one in brackets.
+            found = match_metric(catalogue, q, head, gloss.group(1) + post[gloss.end():])
         labelled = c_start > 0 and not head.strip() and sentence[c_start - 1] == ":"
         if found is None and c_start > 0:
             found = _named_in_clause_before(catalogue, q, sentence, c_start, head)
@@ -617,6 +620,8 @@ _STOCK_OPENING = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?P<verb>现有|共有|拥�
 _ENDS_COUNTED = re.compile(r"\d\s*[万亿]?[余多]?(?:个|支|家|名|人|户|所|处|座)$")
 
 
+# (the bracket closes the noun: 村(社区)居家养老服务中心 names the kind of place a facility serves, no gloss)
+_GLOSSED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,4}\(([\u4e00-\u9fff]{1,6})\)(?![\u4e00-\u9fff])")
 _BARE_OUTPUT = re.compile(r"(?:实现|完成)?(?:工业)?总?产值")
 _INDUSTRY_SUBJECT = re.compile(r"(?:规模以上|规上|规模)工业(?:企业)?")
 
