@@ -57,6 +57,18 @@ _UNLISTED = re.compile(
     r"(?![镇乡村区长委政府党级域里内外])" + r"(?!(?<=乡)[风土亲愁贤情音邻味])"  # 党建引领乡风文明: 乡风 is a word
     r"(?!(?<=城乡)建设)"  # 市住房城乡建设委: urban and rural construction, no township
 )
+# A development zone or industrial park by its own name (保山产业园区, 寿县经济开发区, 红岛经济区).
+_UNLISTED_ZONE = re.compile(
+    r"(?:^|(?<=[\n,;:。!?、“\s])|(?<=[\n,;:。!?]在)|(?<=年,)|(?<=\d年))"
+    r"(?P<name>[\u4e00-\u9fff]{2,8}?(?P<suffix>经济技术开发区|经济开发区|高新技术产业开发区|工业园区|产业园区|经济区|"
+    r"高新区|经开区))"
+)
+# Kinds of zones and parks, not names (省级经济开发区, 现代农业产业园区, 各工业园区, 县城工业园区).
+_NOT_A_ZONE = re.compile(
+    r"^(?:全|各|本|该|这|其|我|省级|国家级|市级|县级|区级|重点|特色|现代|农业|生态|循环|物流|科技|文化|旅游|创业|"
+    r"创新|小微|民营|中小|乡镇|镇级|村级|工业|产业|示范|主|县城|城区|开发|新建|建设|入驻|进入|依托|推动|打造)"
+    r"|[的和与及在是为了对向把将]|(?:农业|物流|科技|文化|旅游|创业|食品|化工|医药|电商|现代)$"
+)
 _AFTER_DISTRICT = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))(?![镇乡村区长委政府党级域里内外])"
                              r"(?!(?<=乡)[风土亲愁贤情音邻味])")
 _NOT_A_NAME = re.compile(
@@ -245,6 +257,13 @@ class PlaceFinder:
             names.add(name)
             parents.setdefault(name, d.place)
         out = []
+        zones = self._unlisted_zones(text, mentions, known, taken)
+        for canonical in set(zones.values()):
+            place = unlisted_town(canonical, scope)
+            for printed in [p for p, c in zones.items() if c == canonical]:
+                for m in re.finditer(re.escape(printed), text):
+                    if not taken.overlaps(m.start(), m.end()):
+                        out.append(Mention(m.start(), m.end(), printed, place, "unlisted"))
         for name in names:
             parent = parents.get(name)
             place = unlisted_town(name, parent) if parent is not None \
@@ -253,6 +272,29 @@ class PlaceFinder:
                 if not taken.overlaps(m.start(), m.end()):
                     out.append(Mention(m.start(), m.end(), name, place, "unlisted"))
         return out
+
+    def _unlisted_zones(self, text: str, mentions: list[Mention], known: set[str], taken: _Taken) -> dict[str, str]:
+        """保山产业园区实现工业总产值…, 青岛红岛经济区…: a development zone or industrial park the gazetteer lacks,
+        named as the page prints it (after the city or county it lies in, if that stands before it), when the page
+        names it twice or more. Its figures are the zone's, not its county's. Each printed form maps to the zone's
+        name: its longest form the page prints (梅州经开区 and 梅州经济开发区 are one zone)."""
+        ends = {m.end: m for m in mentions if m.place is not None}
+        found: dict[str, str] = {}
+        for m in _UNLISTED_ZONE.finditer(text):
+            name = m.group("name")
+            # 青岛红岛经济区: the city printed before the zone only says where it lies.
+            inner = next((e for e in range(m.start("name") + 2, m.end("name") - 3) if e in ends), None)
+            if inner is not None and len(text[inner:m.start("suffix")]) >= 2:
+                name = text[inner:m.end("name")]
+            stem = name[: -len(m.group("suffix"))]
+            if name in known or name in self.gazetteer.by_name or _NOT_A_ZONE.search(stem) \
+                    or taken.overlaps(m.end("name") - len(name), m.end("name")):
+                continue
+            forms = [f for f in zone_names(name) if f in text] or [name]
+            if sum(text.count(f) for f in forms) >= 2:
+                canonical = max(forms, key=len)
+                found.update({f: canonical for f in forms if f not in known})
+        return found
 
     def _listed_as(self, name: str, scope: Scope) -> Place | None:
         """拉乌乡 for 拉乌彝族乡, 城月镇 for 城月镇人民政府: one listed place of the region whose name starts with

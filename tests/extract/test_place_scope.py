@@ -628,3 +628,23 @@ def test_it_reads_a_total_broken_down_by_place_after_分别为_and_gives_no_shar
                      ("岳阳楼区", 2021, "old_communities_renovated", 95),
                      ("云溪区", 2021, "old_communities_renovated", 7),
                      ("君山区", 2021, "old_communities_renovated", 4)}
+
+
+def test_it_gives_a_zone_the_gazetteer_lacks_its_own_figures_not_its_county_s():
+    page = ("保山产业园区工业总产值增长\n\n2022年,保山产业园区实现工业总产值432.76亿元,同比增长80.81%,"
+            "完成固定资产投资46.6亿元。\n")
+    facts = summary(run(page, region="保山市", published="2023-04-18"))
+    assert ("保山产业园区", 2022, "industrial_output", 432.76) in facts
+    assert ("保山产业园区", 2022, "fixed_asset_investment", 46.6) in facts
+    # the city printed before the zone only says where it lies; a kind of zone (省级经济开发区) is no name
+    page = ("2017年,青岛红岛经济区实现规模以上工业总产值246.3亿元。红岛经济区完成固定资产投资227.5亿元。"
+            "全市省级经济开发区完成投资50亿元,省级经济开发区达到12个。\n")
+    facts = summary(run(page, region="青岛市", published="2018-02-01"))
+    assert ("红岛经济区", 2017, "industrial_output_above_scale", 246.3) in facts
+    assert not [f for f in facts if f[0] and f[0].startswith("省级")]
+
+
+def test_it_names_a_zone_by_the_longest_form_the_page_prints():
+    page = ("梅州经济开发区\n\n2024年梅州经开区工业总产值达115.66亿元。梅州经开区新签约项目20个。\n")
+    assert ("梅州经济开发区", 2024, "industrial_output", 115.66) in summary(run(page, region="梅江区",
+                                                                               published="2025-01-10"))
