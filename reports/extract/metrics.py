@@ -471,6 +471,15 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             growth = results[i - 1] if i > 0 else None
             if growth is not None and growth.metric is not None and growth.metric.growth_of:
                 found = _total_of_earlier_measure(catalogue, q, results[:i], sentence[:c_start])
+        reached = i > 0 and quantities[i - 1][0].family == "percent" and quantities[i - 1][1] >= c_start \
+            and _REACHED_AFTER_RATE.fullmatch(sentence, quantities[i - 1][2], start) is not None
+        if found is None and reached:
+            # 全县地区生产总值增长12.6%达92.9亿元 / 第一产业增长9.1%达21.2亿元: the level reached by the measure whose
+            # growth was given right before, in the same clause.
+            rate_head = sentence[c_start:quantities[i - 1][1]]
+            grew = _GROWTH.search(rate_head)
+            if grew is not None:
+                found = match_metric(catalogue, q, rate_head[:grew.start()], post)
         if found is None and q.family == "money" and _BARE_OUTPUT.fullmatch(_head(head).strip()) \
                 and (firms := _last_match(_INDUSTRY_SUBJECT, sentence, 0, c_start)) is not None:
             # 全县规模工业企业235家,实现产值380亿元 / 规模以上工业企业完成增加值226.4亿元;总产值928.36亿元: a bare
@@ -576,6 +585,7 @@ _BY_PLACE = re.compile(r"[从按]?分(?:乡镇|镇街|镇|街道|镇\(街道\)|�
                        r"(?:来?看|情况看|统计)|各(?:县\(市、区\)|县市区|区县|县区|乡镇|镇街|街镇)")
 _BARE_MEASURE = re.compile(r"(?:实现|完成|达到?|为)(?:产值|总值|总额|总量|投资)?\s*$")
 _REACHED = re.compile(r"^\s*(?:达到|达)\s*$")
+_REACHED_AFTER_RATE = re.compile(r"\s*(?:达到|达)\s*")
 _TOTAL_OF_BEFORE = re.compile(r"^\s*(?:总量|总额|总值)(?:为|达到?|完成|实现)?\s*$")
 
 

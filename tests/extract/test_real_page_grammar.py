@@ -1002,3 +1002,12 @@ def test_it_pairs_nouns_listed_right_before_a_run_of_as_many_values_in_order():
     # (values apart by a comma are no run: 党员突击队、志愿服务队578支,3200余名网格员…)
     page = "武强县\n\n该县组织党员突击队、志愿服务队578支,3200余名网格员主动扛重活。\n"
     assert ("武强县", 2023, "grid_workers", 3200) in summary(run(page, region="武强县"))
+
+
+def test_it_reads_the_level_a_measure_reached_right_after_its_growth():
+    page = ("牟定县\n\n2021年,全县地区生产总值增长12.6%达92.9亿元,第一产业增长9.1%达21.2亿元,"
+            "招商引资增长25.9%达87.7亿元。人均收入增长8%达3万元。\n")
+    facts = summary(run(page, region="牟定县", published="2022-02-01"))
+    assert {("牟定县", 2021, "gdp", 92.9), ("牟定县", 2021, "gdp_growth_pct", 12.6),
+            ("牟定县", 2021, "va_primary", 21.2), ("牟定县", 2021, "attracted_investment", 87.7)} <= facts
+    assert not [f for f in facts if f[3] == 3]
