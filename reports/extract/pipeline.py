@@ -311,7 +311,7 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
         # A figure the text restates, often more precisely (突破千亿元 over 1012.3亿元), is taken from the text.
         # A subheading's figure the body restates is the body's; a row of a list by place (金平区12家) is its own.
         facts += [f for f in headline_facts if (f.metric, f.place) not in body_figures]
-    facts += _table_facts(page, mentions, catalogue, results, article_starts, scope_place, facts)
+    facts += _table_facts(page, mentions, catalogue, results, article_starts, scope_place, facts, gazetteer)
     if shortened:
         warnings.append(f"{shortened} 篇文章超过每篇 {limits.max_article_chars:,} 字的上限，超出部分的段落未处理。"
                         "这通常是分段识别失败（整期报纸连成一篇）；如需全部导入，请上传分好段落的文本。")
@@ -320,7 +320,8 @@ def extract(text: str, *, config: ExtractConfig) -> Extraction:
 
 
 def _table_facts(page: _Page, mentions: list[Mention], catalogue: Catalogue, articles: list[ArticleResult],
-                 article_starts: list[int], scope_place: Place | None, known: list[FactResult]) -> list[FactResult]:
+                 article_starts: list[int], scope_place: Place | None, known: list[FactResult],
+                 gazetteer: Gazetteer) -> list[FactResult]:
     """The figures of tables flattened into "|" cells (a ranking of districts, a bulletin's indicators), which no
     sentence states: each row is read as the sentence a report would print, the place from the row's label."""
     tables = find_tables(page.text)
@@ -340,7 +341,8 @@ def _table_facts(page: _Page, mentions: list[Mention], catalogue: Catalogue, art
             if table.kind == "place":
                 lo = bisect.bisect_left(mention_starts, row.label.start)
                 hi = bisect.bisect_left(mention_starts, row.label.end)
-                named = [m.place for m in mentions[lo:hi] if m.place is not None]
+                named = [m.place for m in mentions[lo:hi] if m.place is not None] \
+                    or _spaced_label_place(gazetteer, row.label.text, scope_place)
                 if not named:
                     continue  # 经开 | 395.02: a label the gazetteer cannot place is no place compared here
                 place, place_source = named[0], "table"
@@ -369,6 +371,16 @@ def _table_facts(page: _Page, mentions: list[Mention], catalogue: Catalogue, art
                     source_start=source_start, source_end=source_end, rule="table", place_source=place_source,
                     year_source="table" if column.year or row_year else "article"))
     return out
+
+
+def _spaced_label_place(gazetteer: Gazetteer, label: str, scope_place: Place | None) -> list[Place]:
+    """海 口 市, 陵 水 县: a table's row label spaced out to the width of the column, the one place of that name in the
+    publication's province (the short form of an autonomous county included)."""
+    compact = "".join(label.split())
+    if compact == label or scope_place is None:
+        return []
+    found = [p for p in gazetteer.lookup(compact) if p.province == scope_place.province]
+    return found if len(found) == 1 else []
 
 
 _SECTOR_SHARES = frozenset({"va_primary", "va_secondary", "va_tertiary"})

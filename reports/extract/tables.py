@@ -18,7 +18,8 @@ _MAX_COLUMNS = 8
 _MAX_ROWS = 200  # a table's rows read at most; a longer run of cells is read as the tables that follow
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
 _RANK = re.compile(r"排行|排名|排序|序号|名次")
-_PLACE_LABEL = re.compile(r"区域|地区|地域|城市|县市区|县\(市、?区\)|区县|县区|乡镇|镇街|街镇|单位名称|^单位$|^名称$")
+_PLACE_LABEL = re.compile(r"区域|地区|地域|城市|县市区|县\(市、?区\)|区县|县区|乡镇|镇街|街镇|单位名称|^单位$|^名称$|"
+                          r"^市\s*县$|^市\s*州$")
 _YEAR_LABEL = re.compile(r"(?:年份|年度)$|^时间$")
 _INDICATOR_LABEL = re.compile(r"指\s*标|项\s*目|^名称$")
 _RATE_WORDS = re.compile(r"增速|增长|增幅|增减|同比|比上年|±")
@@ -62,18 +63,49 @@ class Table:
 
 
 def find_tables(text: str) -> list[Table]:
-    """The tables of a page, with their rows; pages without "|" cost one scan."""
-    if text.count("|") < _MIN_PIPES:
-        return []
+    """The tables of a page, with their rows: cells between "|", or a cell on each line (a web page's table copied as
+    text: 市 县 / 绝对数 / (亿元) / … / 海 口 市 / 797.49 / 8.1)."""
+    groups = [_cells(text, group) for group in _pipe_groups(text)] if text.count("|") >= _MIN_PIPES else []
+    groups += _line_groups(text)
     tables = []
-    for group in _pipe_groups(text):
-        cells = _cells(text, group)
+    for cells in groups:
         at = 0
         while at < len(cells):
             table, at = _read(text, cells, at)
             if table is not None:
                 tables.append(table)
     return tables
+
+
+# A table copied a cell a line: runs of short lines, a unit in brackets on its own line belonging to the cell above.
+_LINE_CELL = re.compile(r"[^\n]{1,16}")
+_MIN_LINE_CELLS = 9
+_UNIT_ONLY = re.compile(r"[(（][^()（）]{1,6}[)）]")
+
+
+def _line_groups(text: str) -> list[list[Cell]]:
+    groups: list[list[Cell]] = []
+    current: list[Cell] = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if len(stripped) > 16 or "|" in stripped or stripped.endswith(("。", ";", ",")):
+            if len(current) >= _MIN_LINE_CELLS:
+                groups.append(current)
+            current = []
+            continue
+        start = m.start() + len(line) - len(line.lstrip())
+        cell = Cell(start, start + len(stripped), stripped)
+        if current and _UNIT_ONLY.fullmatch(stripped):
+            above = current[-1]
+            current[-1] = Cell(above.start, cell.end, above.text + stripped)  # 绝对数 / (亿元)
+            continue
+        current.append(cell)
+    if len(current) >= _MIN_LINE_CELLS:
+        groups.append(current)
+    return [g for g in groups if sum(_numeric(c) for c in g) >= 4]
 
 
 def _pipe_groups(text: str) -> list[list[int]]:
@@ -172,10 +204,19 @@ def _read(text: str, all_cells: list[Cell], at: int) -> tuple[Table | None, int]
     else:
         return None, found + 1
     unit_line = _TABLE_UNIT.search(text, max(0, header[0].start - 60), header[0].end)
+    # 附表:2018年上半年各市县地区生产总值及增速 / 市县 | 绝对数(亿元) | …: a column of the bare amount measures what the
+    # table's title names, in the year it names.
+    title = _title(text, header[0].start)
+    title_measure = _TITLE_MEASURE.search(title) if title else None
     # 指标名称 | 单位 | 1季度累计 | 增长速度(±%): a column of units gives each row's own.
     unit_at = next((i for i, h in enumerate(header) if i > label_at and _UNIT_COLUMN.match(h.text)), None)
     columns = [None if i <= label_at or i == unit_at else _column(h.text, unit_line.group(1) if unit_line else None)
                for i, h in enumerate(header)]
+    if title_measure is not None:
+        title_year = _YEAR_IN.search(title)
+        columns = [Column(label=title_measure.group("measure") if _AMOUNT_ONLY.fullmatch(c.label) else c.label,
+                          unit=c.unit, year=c.year or (int(title_year.group(1)) if title_year else None),
+                          growth=c.growth) if c is not None else None for c in columns]
     first_rows = body[:width * 8]  # the text is searched for a few of a column's figures, not all of a long table's
     columns = [_with_unit_printed(text, col, first_rows[i::width])
                if col is not None and col.unit is None and not col.growth else col
@@ -203,6 +244,19 @@ def _read(text: str, all_cells: list[Cell], at: int) -> tuple[Table | None, int]
         if values:
             rows.append(Row(label=label, values=values, start=row[0].start, end=row[-1].end))
     return (Table(kind=kind, rows=tuple(rows)) if rows else None), max(at + used, found + 1)
+
+
+# The title's measure: the words after the places it covers (各市县, 各区县) and before 及增速 / 情况 / 表.
+_TITLE_MEASURE = re.compile(r"(?:各市县|各县市区?|各区县|各县区|各市州|各地|各乡镇|各镇街?|各街道)"
+                            r"(?P<measure>[\u4e00-\u9fffA-Z]{2,12}?)(?:及|和|与|情况|统计|一览|表|$)")
+_AMOUNT_ONLY = re.compile(r"绝对[数值额]|总量|数值|数额|金额|完成数|绝对量")
+
+
+def _title(text: str, header_start: int) -> str:
+    """The line printed right before a table's header (its title), if short."""
+    before = text[max(0, header_start - 120):header_start].rstrip()
+    line = before.rsplit("\n", 1)[-1].strip()
+    return line if len(line) <= 60 else ""
 
 
 def row_sentence(table: Table, row: Row) -> tuple[str, dict[int, tuple[Cell, Column]]]:

@@ -90,3 +90,20 @@ def test_a_column_of_units_gives_each_row_its_unit():
     assert summary(run(page, published="2016-05-06", region="福田区")) == {
         ("福田区", 2016, "gdp", 770.79), ("福田区", 2016, "gdp_growth_pct", 8.0),
         ("福田区", 2016, "va_primary", 0.32), ("福田区", 2016, "va_tertiary", 716.11)}
+
+
+def test_it_reads_a_table_copied_a_cell_a_line_with_spaced_out_place_names_and_the_measure_in_its_title():
+    page = ("上半年海口GDP达797.49亿元\n\n会上公布2018年上半年各市县地区生产总值及增速情况。\n\n"
+            "附表:2018年上半年各市县地区生产总值及增速\n\n市    县\n\n绝对数\n\n(亿元)\n\n比上年同期增长\n\n(%)\n\n"
+            "东部地区\n\n1542.49\n\n6.6\n\n文 昌 市\n\n122.07\n\n3.5\n\n陵 水 县\n\n78.35\n\n1.1\n\n"
+            "五指山市\n\n13.58\n\n0.6\n")
+    facts = summary(run(page, region="海口市", published="2018-07-18"))
+    assert {("文昌市", 2018, "gdp", 122.07), ("文昌市", 2018, "gdp_growth_pct", 3.5),
+            ("陵水黎族自治县", 2018, "gdp", 78.35), ("五指山市", 2018, "gdp", 13.58)} <= facts
+    assert not [f for f in facts if f[3] == 1542.49]  # a region of the province is no place compared
+
+
+def test_it_reads_no_table_from_short_lines_without_figures():
+    page = "三江街道\n\n" + "\n\n".join(["网格治理", "党建引领", "志愿服务", "养老服务", "老旧小区", "便民服务",
+                                         "平安建设", "文明实践", "产业发展", "招商引资"]) + "\n"
+    assert summary(run(page, region="綦江区")) == set()
