@@ -22,6 +22,8 @@ _YEAR_FORMS = (
     r"(?<![\d])(?<!\d\.)(?P<y>(?:19|20)\d{2})(?:\s*年(?!代|龄|级|限|薪|终奖|第\s*\d+\s*期)|(?=全年|上半年|下半年|前三季度))"
     # 二〇〇〇年, and 二000年 typed with the digits it shares with the Arabic ones.
     r"|(?P<cy>[〇零○一二][〇零○一二三四五六七八九0-9]{3})年"
+    # 在06年末共有435名党员: a year by its last two digits, at its end or start (not 10年, ten years)
+    r"|(?<![\d.])(?P<yy>\d{2})年(?=末|底|初)"
     # 去年以来 / 从去年到现在 count from a year up to now: no single year.
     # 面对去年同期高基数: a base to compare with, not the time of a figure.
     r"|(?<![近往历])(?P<rel>今年|本年|去年|上年|前年|明年|次年)(?!至今|到现在|到目前|底以来|同期的?高?基数)"
@@ -36,7 +38,7 @@ _YEAR_FORMS = (
     # “十三五”期间 / 十二五末: a five-year plan's period, whose figures stand at its last year (2020, 2015)
     r"|(?P<plan>[“\"]?十(?P<plan_n>[一二三四五])五[”\"]?(?:期间|时期|末))"
 )
-_YEAR = guarded("12〇零○一二三四五六七八九今本去上前明次下年目截当如现过刚“\"十新", _YEAR_FORMS)
+_YEAR = guarded("0123456789〇零○一二三四五六七八九今本去上前明次下年目截当如现过刚“\"十新", _YEAR_FORMS)
 # 去年以来 counts from a year up to now: no single year. 今年以来 is this year so far.
 _SINCE = re.compile(r"以来")
 _COMPARISON = re.compile(r"(?:比|较|同比|与|同|和|高于|低于|快于|慢于|超过|好于)$")
@@ -104,6 +106,10 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
             named = int(m.group("y"))
         elif m.group("plan"):
             out.append(YearMention(m.start(), m.end(), 2010 + 5 * (_CN_DIGITS[m.group("plan_n")] - 1)))
+        elif m.group("yy"):
+            short = int(m.group("yy"))
+            century = 2000 if short <= (published.year % 100 if published is not None else 30) else 1900
+            out.append(YearMention(m.start(), m.end(), century + short))
         elif m.group("cy"):
             year = int("".join(str(_CN_DIGITS.get(c, c)) for c in m.group("cy")))
             if 1900 <= year <= 2100:
