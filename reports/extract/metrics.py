@@ -516,6 +516,9 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
             found = (growth, "", 0.7, "growth")
         if found is not None and q.family == "percent" and _AVERAGE_GROWTH.search(head):
             found = None  # 年均增长8%: an average over several years, not the growth on the year before
+        if found is not None and q.family == "percent" and _ON_NAMED_YEAR.search(head) \
+                and any(r is not None and r.metric is found[0] for r in results[:i]):
+            found = None  # 同比增长22.3%,较2019年同期增长4.9%: beside the rate on the year before, one on an older base
         if found is None:
             results[i] = Recognition(None, "", label_for(q, sentence, start, end), 0.3 if q.weak else 0.5,
                                      target=target)
@@ -587,6 +590,7 @@ _GROWTH_WORD = re.compile(r"(?:同比|比上年)?(?:增长|增幅|下降)")
 _BY_PLACE = re.compile(r"[从按]?分(?:乡镇|镇街|镇|街道|镇\(街道\)|街镇|乡|区县|县区|区|县|片区|区域)"
                        r"(?:来?看|情况看|统计)|各(?:县\(市、区\)|县市区|区县|县区|乡镇|镇街|街镇)")
 _BARE_MEASURE = re.compile(r"(?:实现|完成|达到?|为)(?:产值|总值|总额|总量|投资)?\s*$")
+_ON_NAMED_YEAR = re.compile(r"(?:比|较|与)(?:19|20)\d{2}年")
 _REACHED = re.compile(r"^\s*(?:达到|达)\s*$")
 _REACHED_AFTER_RATE = re.compile(r"\s*(?:达到|达)\s*")
 _TOTAL_OF_BEFORE = re.compile(r"^\s*(?:总量|总额|总值)(?:为|达到?|完成|实现)?\s*$")

@@ -1011,3 +1011,10 @@ def test_it_reads_the_level_a_measure_reached_right_after_its_growth():
     assert {("牟定县", 2021, "gdp", 92.9), ("牟定县", 2021, "gdp_growth_pct", 12.6),
             ("牟定县", 2021, "va_primary", 21.2), ("牟定县", 2021, "attracted_investment", 87.7)} <= facts
     assert not [f for f in facts if f[3] == 3]
+
+
+def test_a_rate_on_an_older_base_beside_the_rate_on_the_year_before_is_no_growth():
+    page = "武昌区\n\n2021年上半年地区生产总值完成779.43亿元,同比增长22.3%,较2019年同期增长4.9%。\n"
+    facts = summary(run(page, region="武昌区", published="2021-08-01"))
+    assert ("武昌区", 2021, "gdp_growth_pct", 22.3) in facts
+    assert not [f for f in facts if f[3] == 4.9]
