@@ -1191,7 +1191,7 @@ def _shared(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity
 # 其中道里街道17个、新华街道21个 / 分布情况为:道里区17个 / 金水区完成2786个: a place with its bare share of the
 # total before it.
 _PLACE_SHARE = re.compile(r"^[\s、,;:]*(?:(?:其中|分布(?:情况)?(?:为|是|如下)?|分别(?:为|是))[\s,:]*)?"
-                          r"[\u4e00-\u9fff]{1,10}?(?:街道|镇|乡|区|县|市)"
+                          r"[\u4e00-\u9fff]{1,10}?(?:街道|镇|乡|区|县|市|州|盟|旗)"
                           r"(?:有|为|共|共有|建成|建有|完成)?\s*$")
 # (改造的170个老旧小区分别为:岳阳楼区95个,经开区2个…: a total broken down by place after a colon)
 _SHARES_FOLLOW = re.compile(r"其中|(?:分布(?:情况)?(?:为|是|如下)?|分别(?:为|是))\s*:")

@@ -648,3 +648,11 @@ def test_it_names_a_zone_by_the_longest_form_the_page_prints():
     page = ("梅州经济开发区\n\n2024年梅州经开区工业总产值达115.66亿元。梅州经开区新签约项目20个。\n")
     assert ("梅州经济开发区", 2024, "industrial_output", 115.66) in summary(run(page, region="梅江区",
                                                                                published="2025-01-10"))
+
+
+def test_it_reads_the_shares_of_prefectures_and_leagues_after_a_regions_total():
+    page = ("新疆各市州GDP\n\n2021年,新疆实现地区生产总值15983.65亿元,其中,乌鲁木齐市3691.57亿元,昌吉州1698.21亿元,"
+            "阿克苏地区1564.54亿元,伊犁州1470.81亿元。\n")
+    facts = summary(run(page, region="乌鲁木齐市", published="2022-03-01"))
+    assert {("乌鲁木齐市", 2021, "gdp", 3691.57), ("昌吉回族自治州", 2021, "gdp", 1698.21),
+            ("阿克苏地区", 2021, "gdp", 1564.54), ("伊犁哈萨克自治州", 2021, "gdp", 1470.81)} <= facts
