@@ -134,7 +134,7 @@ _MILESTONE = re.compile(_PASSING + r"\s*$")
 _MILESTONE_WORDS = re.compile(_PASSING + r"?\s*$")
 # 跨上70亿元台阶,达到72.1亿元: the threshold's own noun may stand between it and the restated value.
 _THRESHOLD_NOUN = re.compile(r"[\s,]*(?:新?(?:台阶|大关|关口))?[\s,]*")
-_RESTATED = re.compile(r"^\s*(?:(?:19|20)\d{2}年)?(?:并|已|累计|总量|规模)?(?:达到|达|为|至|增至|实现|录得)\s*$")
+_RESTATED = re.compile(r"^\s*(?:(?:19|20)\d{2}年)?(?:并|已|累计|总量|规模)?(?:达到|达|为|至|增至|实现|录得|完成)\s*$")
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达到?|有|增长|完成|实现)[\s:]*")
 _THREE_SECTORS = re.compile(
     r"(?:三次产业|一二三产业?|一、二、三产业?|第一、二、三产业?|第一、第二、第三产业|一、二、三次产业|"

@@ -844,9 +844,12 @@ class _Paragraph:
         # 从2022年底的1.52万户增加到1.71万户: a starting year dates the starting value only.
         if self.text[m.start - 1:m.start] in ("从", "由") and _CHANGE_TO.search(self.text, m.end, position):
             return False
-        # 截至2023年末有户籍人口58347人。下辖基层党组织26个: a date stamp holds for its own sentence only.
-        return not (_AS_OF.search(self.text, max(0, m.start - 3), m.start) and "。" in self.text[m.end:position]) \
-            and not self._is_history(m, position)
+        # 截至2023年末有户籍人口58347人。下辖基层党组织26个: a date stamp holds for its own sentence only, and for
+        # the parts after 其中 of the total it dates (截至2022年,…生产总值651.57亿元…。其中:第一产业增加值…).
+        stamped = _AS_OF.search(self.text, max(0, m.start - 3), m.start) and "。" in self.text[m.end:position]
+        if stamped and self.text.count("。", m.end, position) == 1:
+            stamped = not self.text.startswith("其中", self.text.rfind("。", m.end, position) + 1)
+        return not stamped and not self._is_history(m, position)
 
     def _is_history(self, m: YearMention, position: int) -> bool:
         # 1996年撤乡建镇,1997年被命名为革命老区镇。全镇…党员680名: the dates of a place's history, told before its

@@ -368,3 +368,9 @@ def test_it_reads_a_year_by_its_last_two_digits_at_its_end_but_not_a_number_of_y
     page = "拖顶乡\n\n2007年,经过10年努力,全乡共有党员435名。\n"
     facts = summary(run(page, region="香格里拉市", published="2008-01-01"))
     assert ("拖顶傈僳族乡", 2007, "party_members", 435) in facts
+
+
+def test_a_date_stamp_dates_the_parts_after_其中_of_the_total_it_dates():
+    page = ("化州市\n\n2023年,化州市常住人口131.06万人。截至2022年,化州市地区生产总值651.57亿元。"
+            "其中:第一产业增加值152.29亿元。\n")
+    assert ("化州市", 2022, "va_primary", 152.29) in summary(run(page, region="化州市", published="2024-05-01"))
