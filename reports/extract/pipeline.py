@@ -877,8 +877,12 @@ class _Paragraph:
                                 if r.metric is not None and r.metric.key in _SECTOR_SHARES else r
                                 for r in recognitions]
             recognitions = _shares_of_other_whole(sentence, s_start, inside, recognitions)
-            other_whole = any(r.metric is None and q.family == "money" and r.label.endswith("增加值")
-                              for q, r in zip(inside, recognitions, strict=True))
+            # (…民营经济增加值1553.73亿元…。民营经济拉动地区生产总值增长2.6个百分点…。其中,第一产业…: a sentence of
+            # rates alone in between keeps the other whole the subject.)
+            rates_only = all(q.family in ("percent", "points") for q in inside)
+            other_whole = (other_whole and rates_only and not sentence.startswith("其中")) or any(
+                r.metric is None and q.family == "money" and r.label.endswith("增加值")
+                for q, r in zip(inside, recognitions, strict=True))
             self.wide_seen = self.placed_seen = False
             for q, rec in zip(inside, recognitions, strict=True):
                 fact = self._fact(q, rec, sentence, s_start, s_end, article, heading_year)

@@ -1018,3 +1018,11 @@ def test_a_rate_on_an_older_base_beside_the_rate_on_the_year_before_is_no_growth
     facts = summary(run(page, region="武昌区", published="2021-08-01"))
     assert ("武昌区", 2021, "gdp_growth_pct", 22.3) in facts
     assert not [f for f in facts if f[3] == 4.9]
+
+
+def test_a_sentence_of_rates_between_another_wholes_value_added_and_其中_keeps_that_whole_the_subject():
+    page = ("乐山市统计公报\n\n2024年,全市地区生产总值2530亿元。二、民营经济\n\n"
+            "全年民营经济增加值1553.73亿元,比上年增长4.2%。民营经济拉动地区生产总值增长2.6个百分点,贡献率为58.6%。其中,第一产业增加值255.51亿元,增长2.7%。\n")
+    facts = summary(run(page, region="乐山市", published="2025-03-20"))
+    assert ("乐山市", 2024, "gdp", 2530) in facts
+    assert not [f for f in facts if f[2] == "va_primary"]
