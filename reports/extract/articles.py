@@ -184,6 +184,8 @@ def main_community(ctx: Context, start: int, end: int) -> Mention | None:
     first: dict[str, Mention] = {}
     towns: Counter[Place] = Counter()
     unlisted: dict[str, Mention] = {}
+    body = ctx.text[ctx.offsets[start]:ctx.offsets[end - 1] + len(ctx.paras[end - 1].text)]
+    speaks_of_communities = "社区" in body
     for i in range(start, end):
         for m in ctx.mentions[i]:
             if m.via == "village" and m.text.endswith(("社区", "村")):
@@ -191,12 +193,11 @@ def main_community(ctx: Context, start: int, end: int) -> Mention | None:
                 first.setdefault(m.text, m)
             elif m.place is not None and m.place.is_subdistrict_level:
                 towns[m.place] += 1
-                after = _COMMUNITY_AFTER_TOWN.match(ctx.text, m.end)
+                after = _COMMUNITY_AFTER_TOWN.match(ctx.text, m.end) if speaks_of_communities else None
                 if after is not None and after.group() not in communities and after.group() not in unlisted:
                     unlisted[after.group()] = Mention(after.start(), after.end(), after.group(), None, "local",
                                                       "community")
     if unlisted:
-        body = ctx.text[ctx.offsets[start]:ctx.offsets[end - 1] + len(ctx.paras[end - 1].text)]
         for name, m in unlisted.items():
             communities[name] = body.count(name)
             first[name] = m

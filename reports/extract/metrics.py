@@ -1127,6 +1127,8 @@ def _listed_before_values(catalogue: Catalogue, sentence: str, quantities: list[
                           results: list[Recognition | None]) -> None:
     """全区分别实现生产总值、财政总收入、固定资产投资42.24亿元、1.43亿元、10.65亿元: the nouns listed right before a
     run of as many values name them in order (without 分别为 between them and the values)."""
+    if "、" not in sentence:
+        return  # (the nouns are listed with 、: a sentence without one holds no such list)
     i = 0
     while i < len(quantities):
         run = _value_run(sentence, quantities, i)

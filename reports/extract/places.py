@@ -63,6 +63,7 @@ _UNLISTED_ZONE = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,8}?(?P<suffix>经济技术开发区|经济开发区|高新技术产业开发区|工业园区|产业园区|经济区|"
     r"高新区|经开区))"
 )
+_ZONE_SUFFIX = re.compile(r"经济技术开发区|经济开发区|高新技术产业开发区|工业园区|产业园区|经济区|高新区|经开区")
 # Kinds of zones and parks, not names (省级经济开发区, 现代农业产业园区, 各工业园区, 县城工业园区).
 _NOT_A_ZONE = re.compile(
     r"^(?:全|各|本|该|这|其|我|省级|国家级|市级|县级|区级|重点|特色|现代|农业|生态|循环|物流|科技|文化|旅游|创业|"
@@ -278,9 +279,13 @@ class PlaceFinder:
         named as the page prints it (after the city or county it lies in, if that stands before it), when the page
         names it twice or more. Its figures are the zone's, not its county's. Each printed form maps to the zone's
         name: its longest form the page prints (梅州经开区 and 梅州经济开发区 are one zone)."""
-        ends = {m.end: m for m in mentions if m.place is not None}
         found: dict[str, str] = {}
-        for m in _UNLISTED_ZONE.finditer(text):
+        ends = {m.end: m for m in mentions if m.place is not None}
+        # Found from their suffixes, the name read in the few characters before each (one scan of the page).
+        for suffix in _ZONE_SUFFIX.finditer(text):
+            m = _UNLISTED_ZONE.search(text, max(0, suffix.start() - 8), suffix.end())
+            if m is None or m.end() != suffix.end():
+                continue
             name = m.group("name")
             # 青岛红岛经济区: the city printed before the zone only says where it lies.
             inner = next((e for e in range(m.start("name") + 2, m.end("name") - 3) if e in ends), None)

@@ -83,7 +83,12 @@ _MIN_LINE_CELLS = 9
 _UNIT_ONLY = re.compile(r"[(（][^()（）]{1,6}[)）]")
 
 
+_NUMBER_LINE = re.compile(r"\n[ \t]*[-+]?\d+(?:\.\d+)?%?[ \t]*\n")
+
+
 def _line_groups(text: str) -> list[list[Cell]]:
+    if _NUMBER_LINE.search(text) is None:
+        return []  # no line holds a bare figure: no table a cell a line (most pages; one scan)
     groups: list[list[Cell]] = []
     current: list[Cell] = []
     for m in re.finditer(r"[^\n]+", text):
