@@ -23,8 +23,10 @@ _COUNTED_TITLE = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*[�
 _TITLE_END = re.compile(r"(?:先锋|标兵|模范|之星|明星|榜样|示范户|星级)$")
 # 《创新发展“晋江经验”…》: a quote inside a document's title belongs to the title.
 _IN_TITLE = re.compile(r"《[^》]*$")
+# (打造“工贸型特色名镇”为目标: a goal; 推出“强富美高新睢宁”系列报道: a paper's series of stories.)
 _NOT_AFTER = re.compile(r"^(?:称号|荣誉|奖|精神|理念|思想|要求|目标|目标任务|奋斗目标|战略|号召|口号|重要|主题|文件|"
-                        r"系列文件|政策|[\u4e00-\u9fff]{1,4}(?:理念|思想|精神)|(?:\([^()]{0,6}\))?(?:国家级|省级|市级|区级|县级)示范)")
+                        r"系列文件|政策|[\u4e00-\u9fff]{1,4}(?:理念|思想|精神)|(?:\([^()]{0,6}\))?(?:国家级|省级|市级|区级|县级)示范|"
+                        r"\s*(?:为|作为)(?:目标|方向|导向)|系列报道|专栏|栏目)")
 # 全国最美农村公路, 省级示范…: a name opening with a level is a title awarded, not the place's own.
 _LEVEL_TITLE = re.compile(r"^(?:全国|全省|全市|全区|国家级|省级|市级|区级|县级)")
 _GOAL_END = re.compile(r"(?:示范[\u4e00-\u9fff]{0,3}|先行区|高地|之城|之地|之都|样板|标杆|新高地|目的地|"
@@ -81,7 +83,7 @@ class Lexicon:
     longest_generic: int
     higher_level: frozenset[str]
     higher_level_before: re.Pattern
-    metaphors: frozenset[str]
+    metaphors: tuple[str, ...]  # also as the end of a name (桂溪加速度, 余杭答卷)
     body_ending: re.Pattern
     campaign_after: re.Pattern
     higher_subject: re.Pattern
@@ -114,7 +116,7 @@ def lexicon() -> Lexicon:
         longest_generic=max(map(len, generic)),
         higher_level=frozenset(data["higher_level"]),
         higher_level_before=re.compile("(?:" + _alternation(data["higher_level_before"]) + r")\s*$"),
-        metaphors=frozenset(data["metaphors"]),
+        metaphors=tuple(data["metaphors"]),
         body_ending=re.compile("(?:" + _alternation(data["body_endings"] + data["place_titles"]) + ")$"),
         campaign_after=re.compile("^(?:" + _alternation(data["campaign_after"]) + ")"),
         higher_subject=re.compile(r"^(?:\s|\d{4}年|今年|去年|近年来|同时|此外)*(?:"
@@ -276,7 +278,7 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
             or _TITLE_BEFORE.search(before)
             or lex.qualified_after.match(run_after)
             or name in lex.higher_level
-            or name in lex.metaphors
+            or name.endswith(lex.metaphors)
             or lex.higher_level_before.search(before)
             or _LEADERS.search(unquoted)
             or _COUNT_OF_ONES.match(name)

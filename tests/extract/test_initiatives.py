@@ -288,3 +288,11 @@ def test_samples_of_a_counted_kind_are_no_initiatives_but_counted_brands_are():
 def test_what_something_is_turned_into_is_no_initiative():
     assert _names("真正把网格打造成发现风险、解决问题的“第一阵地”。") == []
     assert _names("把社区打造成“完整社区”。") == []
+
+
+def test_goals_series_of_stories_records_and_names_built_on_a_metaphor_are_no_initiatives():
+    assert _names("去年该镇以打造“工贸型特色名镇”为目标,加快推进。") == []
+    assert _names("本报从今日起推出“强富美高新城关”系列报道。") == []
+    assert _names("系统构建“建制镇综合实力指数”。") == []
+    assert _names("通过“党建+”工作模式开启创建全国文明典范城市“城关加速度”。") == []
+    assert _names("街道打造“城关驿站”,服务新就业群体。") == ["城关驿站"]
