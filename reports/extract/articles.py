@@ -171,9 +171,10 @@ def main_place(ctx: Context, start: int, end: int) -> Place | None:
     return None
 
 
-# 甘州区北街街道东湖社区: a community the gazetteer does not list, named right after its subdistrict.
-_COMMUNITY_AFTER_TOWN = re.compile(r"(?![各全每所该本我辖农乡城在对向于把将从由的和与及位地坐是有为共])"
-                                   r"[\u4e00-\u9fff]{2,4}?社区(?![民委级镇务干部])")
+# 红岸街道奋斗社区位于…, 甘州区北街街道东湖社区: a community right after its town (listed or not), not the town
+# acting on communities (建成社区…).
+COMMUNITY_AFTER_TOWN = re.compile(r"(?![各全每所该本我辖农乡城在对向于把将从由的和与及位地坐是有为共])"
+                                  r"[\u4e00-\u9fff]{2,6}?(?:社区|村)(?![民委级镇务干部])")
 
 
 def main_community(ctx: Context, start: int, end: int) -> Mention | None:
@@ -193,14 +194,13 @@ def main_community(ctx: Context, start: int, end: int) -> Mention | None:
                 first.setdefault(m.text, m)
             elif m.place is not None and m.place.is_subdistrict_level:
                 towns[m.place] += 1
-                after = _COMMUNITY_AFTER_TOWN.match(ctx.text, m.end) if speaks_of_communities else None
-                if after is not None and after.group() not in communities and after.group() not in unlisted:
-                    unlisted[after.group()] = Mention(after.start(), after.end(), after.group(), None, "local",
-                                                      "community")
-    if unlisted:
-        for name, m in unlisted.items():
-            communities[name] = body.count(name)
-            first[name] = m
+                after = COMMUNITY_AFTER_TOWN.match(ctx.text, m.end) if speaks_of_communities else None
+                name = after.group() if after is not None else ""
+                if name.endswith("社区") and len(name) <= 6 and name not in communities and name not in unlisted:
+                    unlisted[name] = Mention(after.start(), after.end(), name, None, "local", "community")
+    for name, m in unlisted.items():
+        communities[name] = body.count(name)
+        first[name] = m
     ranked = communities.most_common(2)
     if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and 2 * ranked[1][1] > ranked[0][1]):
         return None

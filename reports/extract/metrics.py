@@ -50,17 +50,18 @@ _FROM = re.compile(r"(?:由|从)" + _YEAR_OF + r"(?:[\u4e00-\u9fff]{2,6}?(?:之�
                    r"(?:原来|原有|原先|现有|此前)?的?\s*$")
 _DATED_FROM = re.compile(r"(?:由|从)(?:19|20)\d{2}年(?:底|末)?(?:原来|原有|原先|现有|此前)?的?\s*$")
 _TO = re.compile(r"(?:为|成|到|至)" + _YEAR_OF + r"的?\s*$")
+# 比上年(以下简称同比)增长9.4%: a note on the comparison between it and the rate.
+_COMPARISON_NOTE = r"\((?:下同|以下简称同比|以下同)\)"
 _GROWTH = re.compile(
     # (生产总值15.25亿元,年增长率7.9%: the rate of the year on the year before.)
-    r"(?:同比|比上年|较上年|较去年|比去年|与上年相比|年均|年(?=增长率))?(?:\((?:下同|以下简称同比|以下同)\))?(?:分别)?"
+    r"(?:同比|比上年|较上年|较去年|比去年|与上年相比|年均|年(?=增长率))?(?:" + _COMPARISON_NOTE + r")?(?:分别)?"
     # 比上年增长(可比价)9.8%: a note on how the rate was reckoned may stand before it.
     r"(?P<dir>增长率?|增速|增幅|上升|提高|增加|下降|减少|降低|回落|下滑|比增|比降|(?<=上年|去年|同期)增|(?<=上年|去年|同期)降)(?:\([^()]{1,8}\))?(?:了|为|达到?)?\s*$"
 )
 _NO_SUBJECT = re.compile(
     r"^(?:[\s,、]|实际|全年|上半年|下半年|前三季度|一季度|今年|去年|上年|年初|当年|同期|其中|分别|较|比|与|同|和|相比|同比|年均|"
     r"增速|增幅|实现|完成|达到|共|按可比价格?(?:计算)?|按当年价格?(?:计算)?|按不变价格?(?:计算)?|按可比口径计算|初步核算|"
-    # 比上年(以下简称同比)增长9.4%: a note on the comparison.
-    r"\((?:下同|以下简称同比|以下同)\)|"
+    + _COMPARISON_NOTE + r"|"
     # 生产总值达1040亿元,预计增长7%: an estimate of the same measure's growth.
     r"预计|预估|初步统计|"
     r"累计|并|且|也|还|均|约|总量|总额|规模|大关|现价|可比价?|按现价计算|负|\d{4}年|\d{1,2}月(?:份|底)?|[1-9]-\d{1,2}月)*$"
@@ -469,13 +470,13 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
         if found is None and _TOTAL_OF_BEFORE.match(head):
             # 规上工业产值增长9.6%,位列全市第三;总量574亿元: the total of the measure whose growth came before.
             found = _total_of_earlier_measure(catalogue, q, results[:i], sentence[:c_start])
-        if found is None and _REACHED.match(head):
+        if found is None and _REACHED.fullmatch(head):
             # 全镇国内生产总值增长14.5%,达到15亿元: the level the growth just given reached.
             growth = results[i - 1] if i > 0 else None
             if growth is not None and growth.metric is not None and growth.metric.growth_of:
                 found = _total_of_earlier_measure(catalogue, q, results[:i], sentence[:c_start])
         reached = i > 0 and quantities[i - 1][0].family == "percent" and quantities[i - 1][1] >= c_start \
-            and _REACHED_AFTER_RATE.fullmatch(sentence, quantities[i - 1][2], start) is not None
+            and _REACHED.fullmatch(sentence, quantities[i - 1][2], start) is not None
         if found is None and reached:
             # 全县地区生产总值增长12.6%达92.9亿元 / 第一产业增长9.1%达21.2亿元: the level reached by the measure whose
             # growth was given right before, in the same clause.
@@ -591,8 +592,7 @@ _BY_PLACE = re.compile(r"[从按]?分(?:乡镇|镇街|镇|街道|镇\(街道\)|�
                        r"(?:来?看|情况看|统计)|各(?:县\(市、区\)|县市区|区县|县区|乡镇|镇街|街镇)")
 _BARE_MEASURE = re.compile(r"(?:实现|完成|达到?|为)(?:产值|总值|总额|总量|投资)?\s*$")
 _ON_NAMED_YEAR = re.compile(r"(?:比|较|与)(?:19|20)\d{2}年")
-_REACHED = re.compile(r"^\s*(?:达到|达)\s*$")
-_REACHED_AFTER_RATE = re.compile(r"\s*(?:达到|达)\s*")
+_REACHED = re.compile(r"\s*(?:达到|达)\s*")
 _TOTAL_OF_BEFORE = re.compile(r"^\s*(?:总量|总额|总值)(?:为|达到?|完成|实现)?\s*$")
 
 
@@ -1132,9 +1132,7 @@ def _listed_before_values(catalogue: Catalogue, sentence: str, quantities: list[
     i = 0
     while i < len(quantities):
         run = _value_run(sentence, quantities, i)
-        joined = all(_JOINED_ONLY.fullmatch(sentence, quantities[a][2], quantities[b][1])
-                     for a, b in itertools.pairwise(run))
-        if len(run) < 2 or not joined or any(results[j] is not None for j in run):
+        if len(run) < 2 or not _joined(sentence, quantities, run) or any(results[j] is not None for j in run):
             i = run[-1] + 1
             continue
         start = quantities[i][1]
@@ -1299,6 +1297,12 @@ def _shared_growth(catalogue: Catalogue, sentence: str, quantities: list[tuple[Q
 # 规上工业总产值58.01亿元、增加值13.8亿元,分别增长7.8%、7.85%: measures listed with 、, each with its own noun
 # (not a place's name: 甲镇12亿元、乙镇8亿元 is one measure of several places).
 _JOINED_ONLY = re.compile(r"\s*[、和及]\s*")
+
+
+def _joined(sentence: str, quantities: list[tuple[Quantity, int, int]], indices: list[int]) -> bool:
+    """Whether the quantities at ``indices`` follow each other with nothing but 、/和/及 between them."""
+    return all(_JOINED_ONLY.fullmatch(sentence, quantities[a][2], quantities[b][1])
+               for a, b in itertools.pairwise(indices))
 _RESPECTIVE_VALUES = re.compile(r"分别(?:为|是|达到?|完成|实现)\s*$")
 _MEASURE_LISTED = re.compile(r"、[\u4e00-\u9fff]{2,8}(?<![镇乡区县市村道])$")
 
@@ -1315,8 +1319,8 @@ def _pair_with_measures(catalogue: Catalogue, sentence: str, quantities: list[tu
     # (…等三项指标分别为49.26亿元、77亿元、29.69亿元,分别增长9.2%、3%、1.3%: values of a 分别 list, one per item.)
     # (…实现生产总值、固定资产投资42.24亿元、10.65亿元,分别同比增长14.5%、34.2%: values read as a list likewise.)
     listed = results[values[0]] is not None and results[values[0]].rule == "list"
-    respective = (listed or _RESPECTIVE_VALUES.search(sentence, 0, quantities[values[0]][1]) is not None) and all(
-        _JOINED_ONLY.fullmatch(sentence, quantities[a][2], quantities[b][1]) for a, b in itertools.pairwise(values))
+    respective = (listed or _RESPECTIVE_VALUES.search(sentence, 0, quantities[values[0]][1]) is not None) \
+        and _joined(sentence, quantities, values)
     apart = all(clause_bounds(sentence, quantities[a][1]) != clause_bounds(sentence, quantities[b][1])
                 or _MEASURE_LISTED.match(sentence, quantities[a][2], quantities[b][1])
                 for a, b in itertools.pairwise(values))

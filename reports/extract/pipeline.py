@@ -43,9 +43,6 @@ _ATTRIBUTIVE = re.compile(r"\s*(?:级|量级|新闻发布会|发布会|"
                           r"|[\u4e00-\u9fff]{2,16}?(?:有限公司|有限责任公司|股份公司))")
 _AS_OF = re.compile(r"(?:截至|截止|至)$")
 _CHANGE_TO = re.compile(r"(?:增加|增长|提高|提升|上升|下降|减少|调整|扩大|发展|突破)?(?:到|至|为)")
-# 红岸街道奋斗社区位于…: a community right after its town, not the town acting on communities (建成社区…).
-_COMMUNITY_AFTER_TOWN = re.compile(r"(?![各全每所该本我辖农乡城在对向于把将从由的和与及位地坐是有为共])"
-                                   r"[\u4e00-\u9fff]{2,6}?(?:社区|村)(?![民委级镇务干部])")
 _ACTION_ON_COMMUNITIES = re.compile(r"(?:建成|建立|建设|新建|组建|打造|成立|设立|覆盖|走访|联系|包联|结对|帮扶|深入|"
                                     r"进入|下沉|推动|推进|指导|组织|依托|发动|实现|开展|所有|全部|各个|多个|部分)")
 # 黑龙江省齐齐哈尔市…: the province an address opens with.
@@ -733,7 +730,7 @@ class _Paragraph:
             last = m
         if last.place is None or not last.place.is_subdistrict_level:
             return None
-        word = _COMMUNITY_AFTER_TOWN.match(self.page.text, last.end)
+        word = art.COMMUNITY_AFTER_TOWN.match(self.page.text, last.end)
         if word is None or _ACTION_ON_COMMUNITIES.match(word.group()):
             return None  # 南坪街道建成社区养老服务中心两个: the town acting on communities, not one of them
         return Mention(word.start(), word.end(), word.group(), None, "local", "community")

@@ -280,7 +280,7 @@ class PlaceFinder:
         names it twice or more. Its figures are the zone's, not its county's. Each printed form maps to the zone's
         name: its longest form the page prints (梅州经开区 and 梅州经济开发区 are one zone)."""
         found: dict[str, str] = {}
-        ends = {m.end: m for m in mentions if m.place is not None}
+        ends = {m.end for m in mentions if m.place is not None}
         # Found from their suffixes, the name read in the few characters before each (one scan of the page).
         for suffix in _ZONE_SUFFIX.finditer(text):
             m = _UNLISTED_ZONE.search(text, max(0, suffix.start() - 8), suffix.end())

@@ -78,11 +78,8 @@ def find_tables(text: str) -> list[Table]:
 
 
 # A table copied a cell a line: runs of short lines, a unit in brackets on its own line belonging to the cell above.
-_LINE_CELL = re.compile(r"[^\n]{1,16}")
 _MIN_LINE_CELLS = 9
 _UNIT_ONLY = re.compile(r"[(（][^()（）]{1,6}[)）]")
-
-
 _NUMBER_LINE = re.compile(r"\n[ \t]*[-+]?\d+(?:\.\d+)?%?[ \t]*\n")
 
 
