@@ -435,7 +435,8 @@ class PlaceFinder:
             strong_suffix = name.endswith(("街道", "社区"))
             if (place is not None and parent is None and place.is_subdistrict_level and not strong_suffix
                     and (scope is None or scope.score(place) < 3)
-                    and not _STRONG_BEFORE.search(text[max(0, start - 4):start])):
+                    and not _STRONG_BEFORE.search(text[max(0, start - 4):start])
+                    and not _has_sibling(place, towns_named)):
                 place = None
             if place is None and via == "full" and scope is not None and scope.district \
                     and name.endswith(("街道", "镇", "乡")) and not any(p.city == scope.city for p in places) \
@@ -635,6 +636,13 @@ def _pick(name: str, places: tuple[Place, ...], scope: Scope | None, parent: Pla
     if len(places) == 1 and len(name) >= 3:
         return places[0]
     return None
+
+
+def _has_sibling(place: Place, towns_named: set[Place]) -> bool:
+    """出动电城镇党员志愿服务队伍46支,博贺镇…: a town the page names beside another of its own district is meant as
+    a place, even inside a phrase."""
+    return any(p != place and p.is_subdistrict_level and p.district == place.district and p.city == place.city
+               for p in towns_named)
 
 
 def _dominant_scope(mentions: list[Mention]) -> Scope | None:

@@ -68,6 +68,13 @@ def test_it_does_not_find_a_town_inside_an_ordinary_phrase():
     assert _found("申报区级美丽宜居乡村2个。", "綦江区") == []
 
 
+def test_it_reads_a_town_inside_a_phrase_when_the_page_names_another_town_of_its_district():
+    text = "此次滨海新区出动电城镇党员志愿服务队伍46支,博贺镇党员志愿服务队伍15支。"
+    assert ("电城镇", "电城镇") in _found(text, "茂名市")
+    found = metric_facts(text, region="茂名市")
+    assert [(f.place.name, f.value) for f in found] == [("电城镇", 46), ("博贺镇", 15)]
+
+
 def test_it_uses_the_region_to_settle_names_found_in_several_districts():
     assert _found("江北区民政局建成养老助餐点。", "重庆市") == [("江北区", "江北区")]
     gazetteer = default_gazetteer()
