@@ -134,7 +134,7 @@ _PASSING = r"(?:首次|首度|历史性|一举|率先)?(?:突破|超过|跨越|�
 _MILESTONE = re.compile(_PASSING + r"\s*$")
 _MILESTONE_WORDS = re.compile(_PASSING + r"?\s*$")
 # 跨上70亿元台阶,达到72.1亿元: the threshold's own noun may stand between it and the restated value.
-_THRESHOLD_NOUN = re.compile(r"[\s,]*(?:新?(?:台阶|大关|关口))?[\s,]*")
+_THRESHOLD_NOUN = re.compile(r"[\s,、]*(?:新?(?:台阶|大关|关口))?[\s,、]*")
 _RESTATED = re.compile(r"^\s*(?:(?:19|20)\d{2}年)?(?:并|已|累计|总量|规模)?(?:达到|达|为|至|增至|实现|录得|完成)\s*$")
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达到?|有|增长|完成|实现)[\s:]*")
 _THREE_SECTORS = re.compile(
@@ -420,7 +420,8 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
         c_start, c_end = clause_bounds(sentence, start)
         head, post = sentence[c_start:start], sentence[end:c_end]
         if i in carried:
-            head = carried[i] + head
+            subject, restated_from = carried[i]
+            head = subject + sentence[max(c_start, restated_from):start]
         if i in passed:
             results[i] = Recognition(None, "里程碑", label_for(q, sentence, start, end), 0.4, history=True)
             continue
@@ -963,10 +964,12 @@ def _passed_after_value(sentence: str, quantities: list[tuple[Quantity, int, int
             results[i] = Recognition(None, "里程碑", r.label, 0.4, history=True)
 
 
-def _milestones(sentence: str, quantities: list[tuple[Quantity, int, int]]) -> tuple[dict[int, str], set[int]]:
+def _milestones(sentence: str, quantities: list[tuple[Quantity, int, int]]) -> tuple[dict[int, tuple[str, int]],
+                                                                                     set[int]]:
     """X首次突破百亿元,达到102.3亿元: the value restated after a milestone takes the milestone's subject
-    (returned as a head to prepend), and the milestone itself is no measurement."""
-    carried: dict[int, str] = {}
+    (returned as a head to prepend, with where the restating words start), and the milestone itself is no
+    measurement."""
+    carried: dict[int, tuple[str, int]] = {}
     passed: set[int] = set()
     for i in range(len(quantities) - 1):
         q1, s1, e1 = quantities[i]
@@ -978,9 +981,11 @@ def _milestones(sentence: str, quantities: list[tuple[Quantity, int, int]]) -> t
         if not (_MILESTONE.search(sentence[c1:s1]) or _MILESTONE.search(printed)):
             continue
         c2, _ = clause_bounds(sentence, s2)
+        if c2 <= s1:
+            c2 = sentence.rfind("、", e1, s2) + 1 or c2  # 迈上3万亿元新台阶、达到30145.79亿元: 、 parts the two
         if c2 <= s1 or not _RESTATED.match(sentence[c2:s2]) or not _THRESHOLD_NOUN.fullmatch(sentence[e1:c2]):
             continue
-        carried[i + 1] = _MILESTONE_WORDS.sub("", sentence[c1:s1])
+        carried[i + 1] = (_MILESTONE_WORDS.sub("", sentence[c1:s1]), c2)
         passed.add(i)
     return carried, passed
 

@@ -401,6 +401,11 @@ def test_it_gives_respective_figures_to_the_cities_listed_before_them():
 def test_it_leaves_out_a_sum_over_several_places_and_全区_of_an_autonomous_region():
     page = "成都都市圈\n\n2023年成都都市圈所包括的成都、德阳、眉山、资阳4市共完成地区生产总值27845.35亿元。\n"
     assert summary(run(page, published="2024-03-01", region="成都市")) == set()
+    page = "双城经济圈\n\n2023年,川渝两省市经济总量突破9万亿元。\n"
+    assert summary(run(page, published="2024-01-20", region="重庆市")) == set()
+    # (31个省市级重点项目 are projects of a rank, not a sum over provinces)
+    page = "项目建设\n\n2023年,推动31个省市级重点项目,全县完成固定资产投资80亿元。\n"
+    assert ("大荔县", 2023, "fixed_asset_investment", 80) in summary(run(page, published="2024-01-20", region="大荔县"))
     page = "基层治理\n\n“广西织密织牢织细基层网格,全区社区网格2.51万个、乡村网格8.81万个。”\n"
     assert summary(run(page, published="2023-06-01", region="贵港市")) == set()
     # 全区 of a district stays the district's

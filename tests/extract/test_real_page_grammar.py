@@ -597,6 +597,9 @@ def test_it_reads_a_threshold_passed_as_the_figure_reached_unless_a_value_is_res
     assert [(f.place.name, f.metric, float(f.value), f.approx) for f in facts] == [("通渭县", "gdp", 70.0, "over")]
     page = "通渭经济\n\n2023年,全县地区生产总值跨上70亿元台阶,达到72.1亿元。\n"
     assert summary(run(page, published="2024-01-20", region="通渭县")) == {("通渭县", 2023, "gdp", 72.1)}
+    page = "通渭经济\n\n2023年,全县地区生产总值迈上70亿元新台阶、达到72.1亿元、增长6.1%。\n"
+    assert summary(run(page, published="2024-01-20", region="通渭县")) == {
+        ("通渭县", 2023, "gdp", 72.1), ("通渭县", 2023, "gdp_growth_pct", 6.1)}
 
 
 def test_it_gives_an_estimated_or_constant_price_growth_to_the_measure_before_it():
