@@ -414,6 +414,10 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
     carried, passed = _milestones(sentence, quantities)
     quarters = len(set(_ONE_QUARTER.findall(sentence))) >= 2
     _lists(catalogue, sentence, quantities, results)
+    if "为" in sentence:
+        for i in _superseded(sentence, quantities):
+            q, start, end = quantities[i]
+            results[i] = Recognition(None, "修订前", label_for(q, sentence, start, end), 0.4, history=True)
     for i, (q, start, end) in enumerate(quantities):
         if results[i] is not None:
             continue
@@ -452,6 +456,9 @@ def recognize(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quanti
                     and (_head(rest) != rest.rstrip().rstrip("”\"") or counted_before) \
                     and match_metric(catalogue, q, rest, "") is not None:
                 found = match_metric(catalogue, q, "", post)
+        if (gloss := _GLOSSED_LABEL.search(head)) is not None:
+            # 划分四级网格(微网格)1082个: a label glossed in brackets is counted as the glossed thing.
+            found = match_metric(catalogue, q, head[:gloss.start()] + gloss.group(1), post) or found
         if found is not None and q.weak and (not _COUNTING_VERB.search(head) or q.unit in ("名", "人", "位")):
             # “过去一个网格要管一千多户”: 一个 is an article, not a count of one; 设置一名社区网格员 staffs one unit.
             found = None
@@ -640,6 +647,7 @@ _ENDS_COUNTED = re.compile(r"\d\s*[万亿]?[余多]?(?:个|支|家|名|人|户|�
 
 # (the bracket closes the noun: 村(社区)居家养老服务中心 names the kind of place a facility serves, no gloss)
 _GLOSSED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,4}\(([\u4e00-\u9fff]{1,6})\)(?![\u4e00-\u9fff])")
+_GLOSSED_LABEL = re.compile(r"[\u4e00-\u9fff]{1,4}\(([\u4e00-\u9fff]{2,6})\)\s*$")
 _BARE_OUTPUT = re.compile(r"(?:实现|完成)?(?:工业)?总?产值")
 _INDUSTRY_SUBJECT = re.compile(r"(?:规模以上|规上|规模)工业(?:企业)?")
 
@@ -810,7 +818,7 @@ def _subsets(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantit
         opens = key in seen and (_opens_with_among(sentence, c_start, start)
                                  or (among != -1 and ";" not in sentence[among:start] and not sums_up))
         continues = key in listing and ";" not in sentence[listing[key]:start]
-        if opens or continues:
+        if opens or continues or (key in seen and _in_brackets_after_total(sentence, quantities, results, i)):
             results[i] = Recognition(None, "其中", label_for(q, sentence, start, end), 0.5, part_of=r.metric,
                                      total_at=seen[key])
             listing[key] = end
@@ -818,6 +826,18 @@ def _subsets(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantit
         listing.pop(key, None)
         seen.setdefault(key, start)
         notes.setdefault(key, r.note)
+
+
+def _in_brackets_after_total(sentence: str, quantities: list[tuple[Quantity, int, int]],
+                             results: list[Recognition | None], i: int) -> bool:
+    """党的基层组织421个(党委10个,党总支部34个,党支部377个): figures in brackets right after a total of the same
+    measure break it down."""
+    opened = sentence.rfind("(", 0, quantities[i][1])
+    if opened < 0 or ")" in sentence[opened:quantities[i][1]]:
+        return False
+    r = results[i]
+    return any(quantities[j][2] == opened and results[j] is not None and results[j].metric is r.metric
+               for j in range(i))
 
 
 def _parts_of_a_qualified_total(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]],
@@ -1081,6 +1101,20 @@ def _regrouped(sentence: str, quantities: list[tuple[Quantity, int, int]],
             if not _other_kinds(catalogue, q1, between, q2, sentence[e2:e2 + 12]):
                 out.add(i)
     return out
+
+
+def _superseded(sentence: str, quantities: list[tuple[Quantity, int, int]]) -> set[int]:
+    """生产总值、第二产业增加值分别由614.26亿元、352.16亿元修订为605.78亿元、339.34亿元: the figures as first
+    published, replaced by the revised ones."""
+    out: set[int] = set()
+    for revised in _REVISED.finditer(sentence):
+        since = sentence.rfind("由", max(0, revised.start() - 60), revised.start())
+        if since >= 0 and not re.search(r"[;。]", sentence[since:revised.start()]):
+            out.update(i for i, (_, start, _) in enumerate(quantities) if since < start < revised.start())
+    return out
+
+
+_REVISED = re.compile(r"(?:修订|修正|核定|更正|调整)为")
 
 
 def _lists(catalogue: Catalogue, sentence: str, quantities: list[tuple[Quantity, int, int]],

@@ -685,6 +685,7 @@ _NEIGHBOUR_BEFORE = re.compile(r"(?:[东南西北]|东南|东北|西南|西北)(
 _NEIGHBOUR_AFTER = re.compile(r"[、和及与\u4e00-\u9fff]{0,12}?(?:接壤|相邻|毗邻|交界|相连|为邻|相望)")
 
 
+_FRAME_AFTER = re.compile(r"[^,;。!?]{0,16}?(?:基础上|带动下|支持下|指导下|领导下|框架下|部署下)")
 # 党家街道办事处位于济南市市中区西南部: the place that holds the subject, named to say where it lies.
 # (Only higher names may stand between: 位于龙游县的湖镇镇 is the subject, not where it lies.)
 _LOCATED_IN = re.compile(r"(?:位于|地处|坐落于|坐落在|地属|隶属于?)(?:[\u4e00-\u9fff]{1,10}?[省市州盟])?$")
@@ -709,6 +710,8 @@ def is_organ(text: str, mention: Mention) -> bool:
 
 def changes_place(text: str, mention: Mention) -> bool:
     """Whether a mention makes the numbers after it (in its sentence) belong to another place."""
+    if text[mention.start - 1:mention.start] == "在" and _FRAME_AFTER.match(text, mention.end):
+        return False  # 在全区网格工作的基础上,…划分微网格1082个: what the subject builds on, not the subject
     if text[mention.start - 1:mention.start] in _PARTNER_BEFORE:
         return False  # 与北京经济技术开发区开展战略合作: a partner of the subject, not the subject
     if _VENUES_AFTER.match(text, mention.end):

@@ -289,7 +289,13 @@ def _masked(text: str) -> list[tuple[int, int]]:
             if not _SPEECH.search(text, i + 1, j) and not _counted_chain(text[i + 1:j]):
                 spans.append((i, j + 1))
             pos = j + 1
+    if "(即" in text:
+        # “一格两员”(即1个网格、1名网格员): numbers spelling out what a quoted name stands for, not counts
+        spans += [(m.start() + 1, m.end()) for m in _SPELLED_OUT.finditer(text)]
     return spans
+
+
+_SPELLED_OUT = re.compile(r"[”\"]\s*\(即[^()]{1,40}\)")
 
 
 def _counted_chain(quoted: str) -> bool:

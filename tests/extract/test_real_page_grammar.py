@@ -1029,3 +1029,33 @@ def test_a_sentence_of_rates_between_another_wholes_value_added_and_其中_keeps
     facts = summary(run(page, region="乐山市", published="2025-03-20"))
     assert ("乐山市", 2024, "gdp", 2530) in facts
     assert not [f for f in facts if f[2] == "va_primary"]
+
+
+def test_it_counts_a_label_glossed_in_brackets_as_the_glossed_thing():
+    page = "桔洲治理\n\n2024年,桔子洲街道划分四级网格(微网格)1082个,社零3.76亿元。\n"
+    assert summary(run(page, published="2025-01-20", region="岳麓区")) == {
+        ("桔子洲街道", 2024, "micro_grid_count", 1082), ("桔子洲街道", 2024, "retail_sales", 3.76)}
+
+
+def test_it_keeps_a_place_built_on_in_the_frame_off_the_figure():
+    page = "桔洲治理\n\n2024年,桔子洲街道在全区网格工作的基础上,划分微网格1082个。\n"
+    assert summary(run(page, published="2025-01-20", region="岳麓区")) == {
+        ("桔子洲街道", 2024, "micro_grid_count", 1082)}
+
+
+def test_it_reads_figures_in_brackets_after_a_total_as_its_parts():
+    page = "鸡冠党建\n\n目前,鸡冠区委共有党的基层组织421个(党委10个,党总支部34个,党支部377个),党员10657名。\n"
+    assert summary(run(page, published="2023-08-10", region="鸡冠区")) == {
+        ("鸡冠区", 2023, "party_organizations", 421), ("鸡冠区", 2023, "party_members", 10657)}
+
+
+def test_it_reads_no_count_from_what_a_quoted_name_stands_for():
+    page = "钟山治理\n\n2022年,钟山县落实“一格两员”(即1个网格、1名网格党建指导员、1名网格员)。\n"
+    assert summary(run(page, published="2022-08-10", region="钟山县")) == set()
+
+
+def test_it_reads_no_figure_replaced_by_a_revision():
+    page = ("花溪经济\n\n(注:2019年花溪区生产总值、第二产业增加值分别由614.26亿元、352.16亿元"
+            "修订为605.78亿元、339.34亿元。)\n")
+    found = summary(run(page, published="2021-03-01", region="花溪区"))
+    assert not {f for f in found if f[3] in (614.26, 352.16)}
