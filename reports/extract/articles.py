@@ -137,6 +137,8 @@ def main_place(ctx: Context, start: int, end: int) -> Place | None:
             if place is None or m.start in mixed:
                 continue
             if place.is_subdistrict_level:
+                if ctx.text[m.end:m.end + 1] == "至" or ctx.text[m.start - 1:m.start] == "至":
+                    continue  # 铺设威虎岭至白石山26.7公里路面: where a road runs, not what the article is about
                 if _SEAT_BEFORE.search(ctx.text, max(0, m.start - 8), m.start):
                     continue  # 宣州区人民政府驻济川街道: the seat of the place written about, not that place
                 if _ENUMERATED.match(ctx.text, m.end):

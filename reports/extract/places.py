@@ -387,6 +387,8 @@ class PlaceFinder:
                 if follow and follow in _WORD_AFTER_SUFFIX.get(found[2][-1], ()) \
                         and not (found[2].endswith("社区") and follow == "划"):
                     continue
+                if follow == "道" and found[2][-1] in "县乡" and text[found[1] + 1:found[1] + 2] != "路":
+                    continue  # 新建县道白石山至琵河: a county road (县道), not the old 新建县
                 out.append(found)
                 taken_until = found[1]
         return out

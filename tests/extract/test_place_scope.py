@@ -661,3 +661,9 @@ def test_it_reads_the_shares_of_prefectures_and_leagues_after_a_regions_total():
     facts = summary(run(page, region="乌鲁木齐市", published="2022-03-01"))
     assert {("乌鲁木齐市", 2021, "gdp", 3691.57), ("昌吉回族自治州", 2021, "gdp", 1698.21),
             ("阿克苏地区", 2021, "gdp", 1564.54), ("伊犁哈萨克自治州", 2021, "gdp", 1470.81)} <= facts
+
+
+def test_it_reads_no_town_from_where_a_road_runs_nor_a_county_road_as_a_county():
+    page = ("蛟河报告\n\n社会消费品零售总额实现32亿元,同比增长10%。\n\n"
+            "铺设302国道威虎岭至白石山26.7公里路面,新建县道白石山至琵河12公里。\n")
+    assert summary(run(page, published=None, region="蛟河市")) == {("蛟河市", None, "retail_sales", 32)}
