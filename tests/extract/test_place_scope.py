@@ -667,3 +667,9 @@ def test_it_reads_no_town_from_where_a_road_runs_nor_a_county_road_as_a_county()
     page = ("蛟河报告\n\n社会消费品零售总额实现32亿元,同比增长10%。\n\n"
             "铺设302国道威虎岭至白石山26.7公里路面,新建县道白石山至琵河12公里。\n")
     assert summary(run(page, published=None, region="蛟河市")) == {("蛟河市", None, "retail_sales", 32)}
+
+
+def test_it_reads_在农牧村_as_where_the_county_built_grids_not_as_a_village_speaking():
+    page = "迭部治理\n\n今年以来,迭部县推行网格化治理。\n\n在农牧村建立1216个网格,设立网格员480个。\n"
+    assert summary(run(page, published="2020-06-01", region="迭部县")) == {
+        ("迭部县", 2020, "grid_count", 1216), ("迭部县", 2020, "grid_workers", 480)}
