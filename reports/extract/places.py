@@ -113,6 +113,8 @@ _WORD_AFTER_SUFFIX = {
     "区": set("域县级委划间块位"), "县": set("域城级委区乡市"), "市": set("场民级委区县容政值面井"),
 }
 # 分乡镇来看 (a breakdown by town) holds 分乡镇, a town of 夷陵区.
+# 高台县城关镇: the county's seat town after the county, not the word 县城.
+_SEAT_TOWN = re.compile(r"城(?:关|郊|厢|区|中|东|西|南|北)(?:镇|乡|街道)")
 _WORDS_HOLDING_NAMES = re.compile(r"分(?:乡镇|镇街|街镇)(?=来?看|情况|统计)|"
                                  r"文明村镇|文明乡镇|文明城镇|文明村居|美丽村镇|特色村镇|历史文化名镇|历史文化名村")
 # Before a town or village of another district, a name that is really mentioned stands after a break or a
@@ -380,12 +382,16 @@ class PlaceFinder:
             # 城关街道 in 蒙城县's paper: an everyday name is the paper's own town where its district has one so named.
             own = found is not None and self.scope is not None and self.scope.district is not None \
                 and any(self.scope.score(p) == 3 for p in found[3])
+            # 高台县城关镇: an everyday name right after the district that has a town so named is that town.
+            own = own or (found is not None and bool(out) and out[-1][1] == found[0]
+                          and any(p.district == out[-1][2] and p.is_subdistrict_level for p in found[3]))
             if found and (_is_text(found[2]) or own or (found[2] in _DISTRICT_WORDS and out
                                                         and out[-1][1] == found[0] and out[-1][2].endswith("市"))):
                 follow = text[found[1]:found[1] + 1]
                 # X区划 is a word (行政区划), but a community 划分 its grids: X社区划分了12个网格.
                 if follow and follow in _WORD_AFTER_SUFFIX.get(found[2][-1], ()) \
-                        and not (found[2].endswith("社区") and follow == "划"):
+                        and not (found[2].endswith("社区") and follow == "划") \
+                        and not _SEAT_TOWN.match(text, found[1]):
                     continue
                 if follow == "道" and found[2][-1] in "县乡" and text[found[1] + 1:found[1] + 2] != "路":
                     continue  # 新建县道白石山至琵河: a county road (县道), not the old 新建县
