@@ -42,6 +42,7 @@ _YEAR = guarded("0123456789〇零○一二三四五六七八九今本去上前�
 # 去年以来 counts from a year up to now: no single year. 今年以来 is this year so far.
 _SINCE = re.compile(r"以来")
 _COMPARISON = re.compile(r"(?:比|较|同比|与|同|和|高于|低于|快于|慢于|超过|好于)$")
+_SINCE_FULL_YEAR = re.compile(r"以来[,\s]*[^,;。!?]{0,12}?全年")
 _TIMES_OF = re.compile(r"(?:底|末)?的\s*[\d.]+\s*倍")
 # (两年平均增速是指以2019年相应同期数为基数…): the base year of a computed rate dates no figure.
 _BASE_YEAR = re.compile(r"[^,;。!?()]{0,8}?为(?:基数|基期|基准|基年)")
@@ -95,6 +96,11 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
                 if _RATE_ON.match(text, m.end()):
                     compared.append(YearMention(m.start(), m.end(), int(m.group("y")) + 1))
                 continue  # 比2022年增加12个 / 是1949年的1186倍 compare with that year; the figure is of another
+            if published is not None and int(m.group("y")) < published.year and _SINCE_FULL_YEAR.match(text, m.end()):
+                # 2019年以来,马寨镇全年规模以上工业总产值… printed in 2020: a full year's figure is of that year
+                out.append(YearMention(m.start(), m.end(), int(m.group("y"))))
+                named = int(m.group("y"))
+                continue
             if _SINCE_YEAR.search(text[max(0, m.start() - 1):m.start()]) and _SINCE_YEAR_END.match(text, m.end()) \
                     or _SINCE_YEAR.search(text[max(0, m.start() - 1):m.start()]) \
                     and _SINCE_CLAUSE.match(text, m.end()) \
@@ -105,6 +111,8 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
             out.append(YearMention(m.start(), m.end(), int(m.group("y"))))
             named = int(m.group("y"))
         elif m.group("plan"):
+            if _COMPARISON.search(text[max(0, m.start() - 2):m.start()]) or _TIMES_OF.match(text, m.end()):
+                continue  # 是“十一五”末的1.6倍: compared with the plan's last year, not dated by it
             out.append(YearMention(m.start(), m.end(), 2010 + 5 * (_CN_DIGITS[m.group("plan_n")] - 1)))
         elif m.group("yy"):
             short = int(m.group("yy"))

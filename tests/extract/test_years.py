@@ -374,3 +374,15 @@ def test_a_date_stamp_dates_the_parts_after_其中_of_the_total_it_dates():
     page = ("化州市\n\n2023年,化州市常住人口131.06万人。截至2022年,化州市地区生产总值651.57亿元。"
             "其中:第一产业增加值152.29亿元。\n")
     assert ("化州市", 2022, "va_primary", 152.29) in summary(run(page, region="化州市", published="2024-05-01"))
+
+
+def test_it_dates_no_later_clause_by_the_plan_a_figure_is_compared_with():
+    page = ("市中区经济\n\n2015年,全区生产总值预计达到739亿元,是“十一五”末的1.6倍,年均增长10%;"
+            "社会消费品零售总额预计达到437亿元。\n")
+    assert ("市中区", 2015, "retail_sales", 437) in summary(run(page, published="2016-01-10", region="市中区"))
+
+
+def test_it_dates_a_full_year_after_a_past_year_以来_by_that_year():
+    page = "马寨经济\n\n2019年以来,马寨镇全年规模以上工业总产值完成120.7亿元;固定资产投资完成56.4亿元。\n"
+    assert summary(run(page, published="2020-10-10", region="二七区")) == {
+        ("马寨镇", 2019, "industrial_output_above_scale", 120.7), ("马寨镇", 2019, "fixed_asset_investment", 56.4)}
