@@ -22,7 +22,7 @@ from .tables import find_tables, row_sentence
 from .types import ArticleResult, Extraction, FactResult, InitiativeResult, Place
 from .years import YearMention, default_year, lead_year, looks_back, nearest_year, title_year, written_on, year_mentions
 
-EXTRACTOR_VERSION = "2026.12.15.1"
+EXTRACTOR_VERSION = "2026.12.16.1"
 
 # A sentence ends at its stop, or at a bullet dash of a list run into one line (…目标迈进 [7] - 新增经营主体1.8万户).
 # 实现了跨越式发展.2011年,全镇…: an ASCII full stop right after a Chinese character ends a sentence too (a decimal
