@@ -84,6 +84,7 @@ class Lexicon:
     higher_level: frozenset[str]
     higher_level_before: re.Pattern
     metaphors: tuple[str, ...]  # also as the end of a name (桂溪加速度, 余杭答卷)
+    slogan_qualities: re.Pattern
     body_ending: re.Pattern
     campaign_after: re.Pattern
     higher_subject: re.Pattern
@@ -117,6 +118,7 @@ def lexicon() -> Lexicon:
         higher_level=frozenset(data["higher_level"]),
         higher_level_before=re.compile("(?:" + _alternation(data["higher_level_before"]) + r")\s*$"),
         metaphors=tuple(data["metaphors"]),
+        slogan_qualities=re.compile("^(?:" + _alternation(data["slogan_qualities"]) + ")"),
         body_ending=re.compile("(?:" + _alternation(data["body_endings"] + data["place_titles"]) + ")$"),
         campaign_after=re.compile("^(?:" + _alternation(data["campaign_after"]) + ")"),
         higher_subject=re.compile(r"^(?:\s|\d{4}年|今年|去年|近年来|同时|此外)*(?:"
@@ -130,6 +132,16 @@ def lexicon() -> Lexicon:
         own_action_after=re.compile("^(?:" + _alternation(data["own_action_nouns"]) + ")"),
         event=re.compile(r"^(?:首届|第[一二三四五六七八九十\d]+届)|(?:" + _alternation(data["event_endings"]) + ")$"),
     )
+
+
+def is_place_slogan(name: str, place_name: str | None) -> bool:
+    """财富香河 of 香河县, 品质圣泉 of 圣泉街道: a quality the place promises before its own short name."""
+    if not place_name:
+        return False
+    stem = re.sub(r"(?:街道|镇|乡|新区|区|自治县|县|自治州|州|市|旗)$", "", place_name)
+    quality = lexicon().slogan_qualities.match(name)
+    return quality is not None and len(stem) >= 2 and any(
+        name[quality.end():] == stem[:k] for k in range(2, len(stem) + 1))
 
 
 def _describes(lex: Lexicon, after: str) -> bool:

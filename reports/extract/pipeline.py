@@ -12,7 +12,7 @@ from functools import cached_property, lru_cache
 from . import articles as art
 from .catalogue import Catalogue, MetricSpec, default_catalogue
 from .gazetteer import Gazetteer, Scope, default_gazetteer
-from .initiatives import find_initiatives
+from .initiatives import find_initiatives, is_place_slogan
 from .layout import Paragraph, paragraphs
 from .metrics import Recognition, accepts, clause_bounds, is_decline, match_metric, recognize
 from .normalize import Normalized, normalize
@@ -1001,9 +1001,13 @@ class _Paragraph:
             evidence, lead = _trimmed(sentence)
             start = self.offset - self.article_start + s_start + lead
             for f in found:
+                place = self.place_at(s_start, s_start + f.start)
+                if is_place_slogan(f.name, place.name if place is not None else None) \
+                        or (self.scope_place is not None and is_place_slogan(f.name, self.scope_place.name)):
+                    continue  # 打造“财富香河”: the place's slogan
                 yield InitiativeResult(
                     article=article,
-                    place=self.place_at(s_start, s_start + f.start),
+                    place=place,
                     year=self.year_at(s_start + f.start, s_end, heading_year),
                     name=f.name,
                     category=f.category,

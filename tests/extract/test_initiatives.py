@@ -296,3 +296,8 @@ def test_goals_series_of_stories_records_and_names_built_on_a_metaphor_are_no_in
     assert _names("系统构建“建制镇综合实力指数”。") == []
     assert _names("通过“党建+”工作模式开启创建全国文明典范城市“城关加速度”。") == []
     assert _names("街道打造“城关驿站”,服务新就业群体。") == ["城关驿站"]
+
+
+def test_it_takes_a_quality_before_the_place_s_own_name_for_a_slogan():
+    page = "香河发展\n\n香河县坚持发展率先,全力打造“财富香河”。\n\n伍家岗区以“吾爱伍家”志愿服务品牌建设作为破题之钥。\n"
+    assert [i.name for i in run(page, region="廊坊市").initiatives] == ["吾爱伍家"]
