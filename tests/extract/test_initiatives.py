@@ -301,3 +301,11 @@ def test_goals_series_of_stories_records_and_names_built_on_a_metaphor_are_no_in
 def test_it_takes_a_quality_before_the_place_s_own_name_for_a_slogan():
     page = "香河发展\n\n香河县坚持发展率先,全力打造“财富香河”。\n\n伍家岗区以“吾爱伍家”志愿服务品牌建设作为破题之钥。\n"
     assert [i.name for i in run(page, region="廊坊市").initiatives] == ["吾爱伍家"]
+
+
+def test_it_takes_common_terms_roles_and_metaphors_for_no_names():
+    assert _names("推行“小网格”为平台的“微治理”,优化基层社会治理格局。") == []
+    assert _names("城市管理在全市率先推行街巷“路段长”管理责任制。") == []
+    assert _names("书记领航构建“一盘棋”。") == []
+    assert _names("全县上下奋力打造“重要窗口”。") == []
+    assert _names("推广“工改工”和工业地产等发展模式建设专业园区。") == []
