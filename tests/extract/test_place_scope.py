@@ -673,3 +673,10 @@ def test_it_reads_在农牧村_as_where_the_county_built_grids_not_as_a_village_
     page = "迭部治理\n\n今年以来,迭部县推行网格化治理。\n\n在农牧村建立1216个网格,设立网格员480个。\n"
     assert summary(run(page, published="2020-06-01", region="迭部县")) == {
         ("迭部县", 2020, "grid_count", 1216), ("迭部县", 2020, "grid_workers", 480)}
+
+
+def test_it_reads_the_seat_of_a_county_s_government_as_no_subject_of_the_county_s_profile():
+    page = ("2022卷\n\n【概况】 阿巴嘎旗位于锡林郭勒盟中北部。阿巴嘎旗委、旗人民政府所在地别力古台镇。\n"
+            "2021年,全旗常住人口3.96万人。年实现地区生产总值43.3亿元,增长9.8%。\n")
+    assert summary(run(page, published="2024-08-23", region="阿巴嘎旗")) == {
+        ("阿巴嘎旗", 2021, "gdp", 43.3), ("阿巴嘎旗", 2021, "gdp_growth_pct", 9.8)}
