@@ -42,6 +42,8 @@ _YEAR = guarded("0123456789〇零○一二三四五六七八九今本去上前�
 # 去年以来 counts from a year up to now: no single year. 今年以来 is this year so far.
 _SINCE = re.compile(r"以来")
 _COMPARISON = re.compile(r"(?:比|较|同比|与|同|和|高于|低于|快于|慢于|超过|好于)$")
+# 2017年8月以来,…共划分网格792个: from that month up to the time of writing.
+_SINCE_MONTH = re.compile(r"(?:\d{1,2}\s*月份?(?:\d{1,2}\s*日)?|[上下]半年|底|初|末)?以来")
 _SINCE_FULL_YEAR = re.compile(r"以来[,\s]*[^,;。!?]{0,12}?全年")
 _TIMES_OF = re.compile(r"(?:底|末)?的\s*[\d.]+\s*倍")
 # (两年平均增速是指以2019年相应同期数为基数…): the base year of a computed rate dates no figure.
@@ -105,7 +107,7 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
                     or _SINCE_YEAR.search(text[max(0, m.start() - 1):m.start()]) \
                     and _SINCE_CLAUSE.match(text, m.end()) \
                     or (published is not None and int(m.group("y")) < published.year
-                        and text.startswith("以来", m.end())):
+                        and _SINCE_MONTH.match(text, m.end())):
                 out.append(YearMention(m.start(), m.end(), None))
                 continue  # 从2011年起,…建设了4家: a period running up to now
             out.append(YearMention(m.start(), m.end(), int(m.group("y"))))

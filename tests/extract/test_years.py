@@ -386,3 +386,8 @@ def test_it_dates_a_full_year_after_a_past_year_以来_by_that_year():
     page = "马寨经济\n\n2019年以来,马寨镇全年规模以上工业总产值完成120.7亿元;固定资产投资完成56.4亿元。\n"
     assert summary(run(page, published="2020-10-10", region="二七区")) == {
         ("马寨镇", 2019, "industrial_output_above_scale", 120.7), ("马寨镇", 2019, "fixed_asset_investment", 56.4)}
+
+
+def test_it_dates_a_count_since_a_past_month_to_the_time_of_writing():
+    page = "建邺治理\n\n2017年8月以来,南京市建邺区推进网格化社会治理,共划分网格792个。\n"
+    assert summary(run(page, published="2019-05-10", region="建邺区")) == {("建邺区", 2019, "grid_count", 792)}
