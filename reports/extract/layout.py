@@ -59,6 +59,8 @@ _RUNNING_HEADER = re.compile(
     r"|^(?:当前位置|您的位置|您当前的位置|您所在的位置|所在位置|位置)\s*:.{0,40}>"
     # 首页 > 专题专栏 > 2020年文昌两会 > 解读报告: a trail without its label
     r"|^(?:网站)?首页\s*(?:>|»|›|/)"
+    # 今日特推: 山东郯城县归昌乡… / 上一篇: …: a link to another story, named in the page's frame
+    r"|^(?:今日特推|今日推荐|热点推荐|热门推荐|推荐阅读|相关阅读|相关新闻|相关文章|延伸阅读|上一篇|下一篇)\s*:"
 )
 # (记者 陈佳 通讯员 翠宣) on a line of its own closes a piece; the same bracket before text opens one.
 _CLOSING_CREDIT = re.compile(r"^\((?:本报)?(?:记者|通讯员)[\u4e00-\u9fff\s]{2,30}\)$")

@@ -680,3 +680,9 @@ def test_it_reads_the_seat_of_a_county_s_government_as_no_subject_of_the_county_
             "2021年,全旗常住人口3.96万人。年实现地区生产总值43.3亿元,增长9.8%。\n")
     assert summary(run(page, published="2024-08-23", region="阿巴嘎旗")) == {
         ("阿巴嘎旗", 2021, "gdp", 43.3), ("阿巴嘎旗", 2021, "gdp_growth_pct", 9.8)}
+
+
+def test_it_reads_a_teaser_for_another_story_as_the_page_s_frame():
+    page = ("今日特推: 山东郯城县归昌乡全力应对高温 筑牢安全防线\n\n山东沂南县蒲汪镇:小胡同新管家 微网格大服务\n\n"
+            "近日,山东省沂南县蒲汪镇持续推进落实胡同长制度。结合村庄实际,共划分网格468个。\n")
+    assert summary(run(page, published="2023-06-28", region="沂南县")) == {("蒲汪镇", 2023, "grid_count", 468)}
