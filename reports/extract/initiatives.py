@@ -44,6 +44,8 @@ _NUMBERED = re.compile(r"^[一二两三四五六七八九十百千\d]+(?:[张项
 # 区中心-街道所-社区站: levels joined by dashes describe a structure.
 _SLOGAN = re.compile(r"[,、;:!?。—‘’'-]")
 # 四个一, 五个一: a count of ones is a formula of requirements, not a method's name.
+# 三分之一: a fraction, not a name.
+_FRACTION = re.compile(r"^[\d一二两三四五六七八九十百千]+分之[\d一二两三四五六七八九十百千]+$")
 _COUNT_OF_ONES = re.compile(r"^[一二两三四五六七八九十]+个[一二两三四五六七八九十]+$")
 # 红橙黄蓝 (四色预警): colours name levels of a scale.
 _COLOURS = re.compile(r"^[红橙黄绿青蓝紫白黑灰]{3,}$")
@@ -85,6 +87,7 @@ class Lexicon:
     higher_level_before: re.Pattern
     metaphors: tuple[str, ...]  # also as the end of a name (桂溪加速度, 余杭答卷)
     slogan_qualities: re.Pattern
+    method_after: re.Pattern
     body_ending: re.Pattern
     campaign_after: re.Pattern
     higher_subject: re.Pattern
@@ -118,6 +121,7 @@ def lexicon() -> Lexicon:
         higher_level=frozenset(data["higher_level"]),
         higher_level_before=re.compile("(?:" + _alternation(data["higher_level_before"]) + r")\s*$"),
         metaphors=tuple(data["metaphors"]),
+        method_after=re.compile(r"^的?[\u4e00-\u9fff]{0,4}?(?:" + _alternation(data["method_nouns"]) + ")"),
         slogan_qualities=re.compile("^(?:" + _alternation(data["slogan_qualities"]) + ")"),
         body_ending=re.compile("(?:" + _alternation(data["body_endings"] + data["place_titles"]) + ")$"),
         campaign_after=re.compile("^(?:" + _alternation(data["campaign_after"]) + ")"),
@@ -226,7 +230,8 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
         gap = m.start() - (clause_start + verb.end()) if verb is not None else 99
         # 以“我为小哥讲党课”为载体 / “铂金智库”工作品牌: the place's own without a verb of creation.
         carried = before.rstrip().endswith("以") and bool(_CARRIER.match(after))
-        branded = bool(lex.brand_after.match(after))
+        # “逢四说事”的协商机制, “三色三事六议”工作法: a quote named as a method or mechanism of its own, no verb needed.
+        branded = bool(lex.brand_after.match(after)) or bool(lex.method_after.match(after))
         if gap > 24 and not carried and not branded:
             continue
         if verb is not None and gap <= 24 and lex.carrying_out.match(verb.group()) \
@@ -294,6 +299,7 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
             or lex.higher_level_before.search(before)
             or _LEADERS.search(unquoted)
             or _COUNT_OF_ONES.match(name)
+            or _FRACTION.match(name)
             or _COLOURS.match(name)
             or _LEVEL_TITLE.match(name)
             or is_generic(name, lex.generic_words, lex.longest_generic)

@@ -309,3 +309,14 @@ def test_it_takes_common_terms_roles_and_metaphors_for_no_names():
     assert _names("书记领航构建“一盘棋”。") == []
     assert _names("全县上下奋力打造“重要窗口”。") == []
     assert _names("推广“工改工”和工业地产等发展模式建设专业园区。") == []
+
+
+def test_it_finds_a_method_named_as_such_without_a_verb_of_creation():
+    assert _names("在二桥西社区,“逢四说事”的协商机制已践行多年。") == ["逢四说事"]
+    assert _names("“禾坪说事”基层治理模式在全县推广。") == ["禾坪说事"]
+
+
+def test_it_takes_a_framework_the_place_follows_for_none_of_its_own():
+    assert _names("该镇全力贯彻落实市“营商专员”驻企帮扶工作机制。") == []
+    assert _names("该社区按照区“144N社区生活汇”创新治理模式,探索社区治理。") == []
+    assert _names("认真贯彻县委、政府实行“三分之一”的工作机制的要求。") == []
