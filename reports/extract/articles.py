@@ -102,7 +102,8 @@ _PARTS_FIELD = re.compile(r"\s*(?:下辖(?:地区|乡镇|街道|镇街)?|辖区|
 
 
 _ENUMERATED = re.compile(r"[^,;:。!?]{0,40}?[\d一二三四五六七八九十两]+个(?:街道|镇|乡|乡镇|镇街|街镇)")
-_SEAT_BEFORE = re.compile(r"(?:政府|办事处|机关)(?:驻地)?(?:驻|设在|位于)(?:地)?(?:在|于|为)?$|(?:驻地|所在地)(?:在|为|是)?$")
+_SEAT_BEFORE = re.compile(r"(?:政府|办事处|机关)(?:驻地)?(?:驻|设在|位于)(?:地)?(?:在|于|为)?$"
+                          r"|(?:驻地|所在地)(?:在|为|是)?$")
 
 
 def _infobox_place(ctx: Context, start: int, end: int) -> Place | None:
