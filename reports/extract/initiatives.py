@@ -44,6 +44,8 @@ _NUMBERED = re.compile(r"^[一二两三四五六七八九十百千\d]+(?:[张项
 # 区中心-街道所-社区站: levels joined by dashes describe a structure.
 _SLOGAN = re.compile(r"[,、;:!?。—‘’'-]")
 # 四个一, 五个一: a count of ones is a formula of requirements, not a method's name.
+# “戚力同心”“睦邻驿家”等15个志愿服务品牌, “红扇子”“小挎包”两大核心品牌: a run of the place's own brands.
+_RUN_OF_BRANDS = re.compile(r"^等?[\d一二两三四五六七八九十百余多个项大批]*[\u4e00-\u9fff]{0,8}?品牌")
 # 三分之一: a fraction, not a name.
 _FRACTION = re.compile(r"^[\d一二两三四五六七八九十百千]+分之[\d一二两三四五六七八九十百千]+$")
 _COUNT_OF_ONES = re.compile(r"^[一二两三四五六七八九十]+个[一二两三四五六七八九十]+$")
@@ -231,7 +233,8 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
         # 以“我为小哥讲党课”为载体 / “铂金智库”工作品牌: the place's own without a verb of creation.
         carried = before.rstrip().endswith("以") and bool(_CARRIER.match(after))
         # “逢四说事”的协商机制, “三色三事六议”工作法: a quote named as a method or mechanism of its own, no verb needed.
-        branded = bool(lex.brand_after.match(after)) or bool(lex.method_after.match(after))
+        branded = bool(lex.brand_after.match(after)) or bool(lex.method_after.match(after)) \
+            or bool(_RUN_OF_BRANDS.match(run_after))  # 做强“红扇子”“小挎包”两大核心品牌: each quote of the run
         if gap > 24 and not carried and not branded:
             continue
         if verb is not None and gap <= 24 and lex.carrying_out.match(verb.group()) \
@@ -267,7 +270,7 @@ def find_initiatives(sentence: str) -> list[FoundInitiative]:
             or (after.startswith("的") and not lex.mechanism_after.match(after[1:])) \
             or ("的" in name and len(name) >= 6) \
             or "与" in name \
-            or after.startswith("等")  # “舌尖上的幸福晚年”, “督查与通报”: phrases; “第一议题”等制度: one of a kind
+            or (after.startswith("等") and not _RUN_OF_BRANDS.match(after))  # “第一议题”等制度: one of a kind
         if _IN_TITLE.search(sentence, 0, m.start()) or (_COUNTED_TITLE.search(before) and _TITLE_END.search(name)):
             continue
         if _MADE_INTO.search(before):

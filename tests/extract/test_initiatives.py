@@ -320,3 +320,9 @@ def test_it_takes_a_framework_the_place_follows_for_none_of_its_own():
     assert _names("该镇全力贯彻落实市“营商专员”驻企帮扶工作机制。") == []
     assert _names("该社区按照区“144N社区生活汇”创新治理模式,探索社区治理。") == []
     assert _names("认真贯彻县委、政府实行“三分之一”的工作机制的要求。") == []
+
+
+def test_it_lists_every_brand_of_a_run_the_place_names_as_its_own():
+    assert _names("子午镇做强“红扇子”“小挎包”两大核心品牌。") == ["红扇子", "小挎包"]
+    assert _names("打造了“戚力同心”“睦邻驿家”等15个志愿服务品牌。") == ["戚力同心", "睦邻驿家"]
+    assert _names("依托“板凳会”、“村民议事会”等多个平台。") == []
