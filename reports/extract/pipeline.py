@@ -995,6 +995,8 @@ class _Paragraph:
             return  # every name this stage reads is quoted
         for s_start, s_end in self.sentences:
             sentence = self.text[s_start:s_end]
+            if "“" not in sentence and '"' not in sentence and "「" not in sentence:
+                continue
             found = find_initiatives(sentence)
             if not found:
                 continue
