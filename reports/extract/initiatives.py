@@ -43,11 +43,11 @@ _MANNER = re.compile(r"[\u4e00-\u9fff]式$")
 _NUMBERED = re.compile(r"^[一二两三四五六七八九十百千\d]+(?:[张项大个条件类级支多化心年篇]|板块|$)")
 # 区中心-街道所-社区站: levels joined by dashes describe a structure.
 _SLOGAN = re.compile(r"[,、;:!?。—‘’'-]")
-# 四个一, 五个一: a count of ones is a formula of requirements, not a method's name.
 # “戚力同心”“睦邻驿家”等15个志愿服务品牌, “红扇子”“小挎包”两大核心品牌: a run of the place's own brands.
 _RUN_OF_BRANDS = re.compile(r"^等?[\d一二两三四五六七八九十百余多个项大批]*[\u4e00-\u9fff]{0,8}?品牌")
 # 三分之一: a fraction, not a name.
 _FRACTION = re.compile(r"^[\d一二两三四五六七八九十百千]+分之[\d一二两三四五六七八九十百千]+$")
+# 四个一, 五个一: a count of ones is a formula of requirements, not a method's name.
 _COUNT_OF_ONES = re.compile(r"^[一二两三四五六七八九十]+个[一二两三四五六七八九十]+$")
 # 红橙黄蓝 (四色预警): colours name levels of a scale.
 _COLOURS = re.compile(r"^[红橙黄绿青蓝紫白黑灰]{3,}$")
@@ -146,8 +146,8 @@ def is_place_slogan(name: str, place_name: str | None) -> bool:
         return False
     stem = re.sub(r"(?:街道|镇|乡|新区|区|自治县|县|自治州|州|市|旗)$", "", place_name)
     quality = lexicon().slogan_qualities.match(name)
-    return quality is not None and len(stem) >= 2 and any(
-        name[quality.end():] == stem[:k] for k in range(2, len(stem) + 1))
+    rest = name[quality.end():] if quality is not None else ""
+    return len(rest) >= 2 and stem.startswith(rest)
 
 
 def _describes(lex: Lexicon, after: str) -> bool:

@@ -991,11 +991,11 @@ class _Paragraph:
         )
 
     def initiatives(self, article: int, heading_year: int | None):
-        if "“" not in self.text and '"' not in self.text and "「" not in self.text:
+        if not _quoted_text(self.text):
             return  # every name this stage reads is quoted
         for s_start, s_end in self.sentences:
             sentence = self.text[s_start:s_end]
-            if "“" not in sentence and '"' not in sentence and "「" not in sentence:
+            if not _quoted_text(sentence):
                 continue
             found = find_initiatives(sentence)
             if not found:
@@ -1109,6 +1109,10 @@ def _bounded(sentences: list[tuple[int, int]], text: str) -> list[tuple[int, int
             start = cut
         out.append((start, end))
     return out
+
+
+def _quoted_text(text: str) -> bool:
+    return "“" in text or '"' in text or "「" in text
 
 
 def _trimmed(sentence: str) -> tuple[str, int]:

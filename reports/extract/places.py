@@ -112,9 +112,9 @@ _WORD_AFTER_SUFFIX = {
     "乡": set("村镇土愁贤亲情野间邻风里"), "镇": set("街村区域级"), "村": set("民级委居社组庄落集寨务干规"),
     "区": set("域县级委划间块位"), "县": set("域城级委区乡市"), "市": set("场民级委区县容政值面井"),
 }
-# 分乡镇来看 (a breakdown by town) holds 分乡镇, a town of 夷陵区.
 # 高台县城关镇: the county's seat town after the county, not the word 县城.
 _SEAT_TOWN = re.compile(r"城(?:关|郊|厢|区|中|东|西|南|北)(?:镇|乡|街道)")
+# 分乡镇来看 (a breakdown by town) holds 分乡镇, a town of 夷陵区.
 _WORDS_HOLDING_NAMES = re.compile(r"分(?:乡镇|镇街|街镇)(?=来?看|情况|统计)|"
                                  r"文明村镇|文明乡镇|文明城镇|文明村居|美丽村镇|特色村镇|历史文化名镇|历史文化名村")
 # Before a town or village of another district, a name that is really mentioned stands after a break or a
@@ -693,6 +693,7 @@ _NEIGHBOUR_BEFORE = re.compile(r"(?:[东南西北]|东南|东北|西南|西北)(
 _NEIGHBOUR_AFTER = re.compile(r"[、和及与\u4e00-\u9fff]{0,12}?(?:接壤|相邻|毗邻|交界|相连|为邻|相望)")
 
 
+# 在全区网格工作的基础上: what the subject builds on or is led by, after 在.
 _FRAME_AFTER = re.compile(r"[^,;。!?]{0,16}?(?:基础上|带动下|支持下|指导下|领导下|框架下|部署下)")
 # 党家街道办事处位于济南市市中区西南部: the place that holds the subject, named to say where it lies.
 # (Only higher names may stand between: 位于龙游县的湖镇镇 is the subject, not where it lies.)

@@ -80,6 +80,11 @@ _RATE_ON = re.compile(r"(?:同期)?(?:相比)?,?(?:增长|增加|下降|减少|�
 _YEAR_ON_YEAR = re.compile(r"同比|比去年|比上年|较去年|较上年|两年平均")
 
 
+def _compared(text: str, m: re.Match) -> bool:
+    """比2022年增加12个 / 是“十一五”末的1.6倍: a year or plan the figure is compared with."""
+    return bool(_COMPARISON.search(text[max(0, m.start() - 2):m.start()]) or _TIMES_OF.match(text, m.end()))
+
+
 def year_mentions(text: str, published: date | None) -> list[YearMention]:
     out: list[YearMention] = []
     if not _YEAR_HINT.search(text):
@@ -94,7 +99,7 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
                 continue  # 按2020年不变价格计算 / 按2023年平均汇率计算: how a figure is reckoned, not when it is of
             if text[m.start() - 1:m.start()] == "继":
                 continue  # 这是继2021年突破100亿元之后…: the earlier milestone dates nothing after it
-            if _COMPARISON.search(text[max(0, m.start() - 2):m.start()]) or _TIMES_OF.match(text, m.end()):
+            if _compared(text, m):
                 if _RATE_ON.match(text, m.end()):
                     compared.append(YearMention(m.start(), m.end(), int(m.group("y")) + 1))
                 continue  # 比2022年增加12个 / 是1949年的1186倍 compare with that year; the figure is of another
@@ -113,7 +118,7 @@ def year_mentions(text: str, published: date | None) -> list[YearMention]:
             out.append(YearMention(m.start(), m.end(), int(m.group("y"))))
             named = int(m.group("y"))
         elif m.group("plan"):
-            if _COMPARISON.search(text[max(0, m.start() - 2):m.start()]) or _TIMES_OF.match(text, m.end()):
+            if _compared(text, m):
                 continue  # 是“十一五”末的1.6倍: compared with the plan's last year, not dated by it
             out.append(YearMention(m.start(), m.end(), 2010 + 5 * (_CN_DIGITS[m.group("plan_n")] - 1)))
         elif m.group("yy"):
